@@ -1,0 +1,19 @@
+/**
+ * unit: pure domain logic, milliseconds. api: a real Strapi (compiled by `npm run build:server`)
+ * on a fresh database per test file — SQLite by default, PostgreSQL when DATABASE_CLIENT=postgres.
+ */
+const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
+
+module.exports = {
+  projects: [
+    { displayName: 'unit', testEnvironment: 'node', transform, testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    {
+      displayName: 'api',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
+      slowTestThreshold: 30,
+    },
+  ],
+  testTimeout: 120000,
+};

@@ -1,0 +1,65 @@
+/**
+ * Demo data for `npm run demo`: an inventory, customers and orders in every lifecycle state,
+ * all made through the orders engine so the stock ledger is as real as a shop's would be.
+ * Runs only on an empty database; prints the admin URL and the demo login.
+ */
+import type { Core } from '@strapi/strapi';
+
+export const DEMO_ADMIN = { email: 'demo@orders.local', password: 'Demo-orders-1', firstname: 'Demo', lastname: 'Admin' };
+
+const STOCK = [
+  { sku: 'KAVE-1KG', name: 'Pörkölt kávé 1 kg', unit: 'db', unitPrice: '8990', vatRate: '27', onHand: '40', lowStockThreshold: '10' },
+  { sku: 'TEA-ZOLD', name: 'Zöld tea 100 g', unit: 'db', unitPrice: '2490', vatRate: '27', onHand: '120', lowStockThreshold: '20' },
+  { sku: 'BOGRE-03', name: 'Kerámia bögre 0,3 l', unit: 'db', unitPrice: '3290', vatRate: '27', onHand: '25', lowStockThreshold: '5' },
+  { sku: 'KABEL-UTP', name: 'UTP kábel', unit: 'm', unitPrice: '190', vatRate: '27', onHand: '500.5', lowStockThreshold: '50' },
+  { sku: 'KONYV-RECEPT', name: 'Receptkönyv', unit: 'db', unitPrice: '5990', vatRate: '5', onHand: '12', lowStockThreshold: '3' },
+] as const;
+
+const CUSTOMERS = [
+  { name: 'Kovács Anna', email: 'anna.kovacs@example.hu', phone: '+36 30 123 4567', address: { country: 'HU', postalCode: '1052', city: 'Budapest', street: 'Váci utca 12.' } },
+  { name: 'Szabó Péter', company: 'Szabó és Társa Kft.', taxNumber: '12345678-2-42', email: 'peter@szabo-tarsa.example', address: { country: 'HU', postalCode: '6720', city: 'Szeged', street: 'Kárász utca 5.' } },
+  { name: 'Nagy Eszter', phone: '+36 20 765 4321', address: { country: 'HU', postalCode: '4025', city: 'Debrecen', street: 'Piac utca 20.' } },
+];
+
+/** Each demo order: its lines, then the actions that bring it to its state. */
+const ORDERS: Array<{ customer: number; lines: Array<[string, string]>; actions: string[]; customStatus?: string; restock?: boolean }> = [
+  { customer: 0, lines: [['KAVE-1KG', '2'], ['BOGRE-03', '2']], actions: [] },
+  { customer: 1, lines: [['KABEL-UTP', '15.5'], ['TEA-ZOLD', '10']], actions: ['finalize'], customStatus: 'awaiting-confirmation' },
+  { customer: 2, lines: [['KONYV-RECEPT', '1'], ['KAVE-1KG', '1']], actions: ['finalize', 'fulfil'], customStatus: 'in-delivery' },
+  { customer: 0, lines: [['TEA-ZOLD', '4']], actions: ['finalize', 'fulfil', 'succeed'] },
+  { customer: 1, lines: [['BOGRE-03', '6']], actions: ['finalize', 'fail'] },
+];
+
+export const seedDemo = async (strapi: Core.Strapi) => {
+  const url = `${strapi.config.get('server.url') || `http://localhost:${strapi.config.get('server.port')}`}/admin`;
+  if ((await strapi.db.query('plugin::orders.stock-item').count()) > 0) {
+    strapi.log.info(`Demo data already present. Admin: ${url} — ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
+    return;
+  }
+  await createDemoAdmin(strapi);
+  const system = { type: 'system', name: 'demo' } as const;
+  const orders = strapi.plugin('orders').service('orders');
+  const inventory = strapi.plugin('orders').service('inventory');
+
+  for (const item of STOCK) await inventory.create(item, system);
+  for (const [index, spec] of ORDERS.entries()) {
+    const order = await orders.create(
+      {
+        customer: CUSTOMERS[spec.customer],
+        note: index === 0 ? 'Telefonos rendelés' : null,
+        items: [...spec.lines.map(([sku, quantity]) => ({ sku, quantity })), ...(index === 2 ? [{ name: 'Szállítási díj', quantity: '1', unitPrice: '1490', vatRate: '27' }] : [])],
+      },
+      system
+    );
+    for (const action of spec.actions) await orders.transition(order.documentId, action, {}, system);
+    if (spec.customStatus) await orders.setCustomStatus(order.documentId, spec.customStatus, system);
+  }
+  strapi.log.info(`Demo data created. Admin: ${url} — log in as ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
+};
+
+const createDemoAdmin = async (strapi: Core.Strapi) => {
+  const users = strapi.service('admin::user');
+  if (await users.exists({ email: DEMO_ADMIN.email })) return;
+  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
+  await users.create({ ...DEMO_ADMIN, isActive: true, roles: [superAdmin.id] });
+};

@@ -1,0 +1,180 @@
+/**
+ * The shapes the admin API accepts, in one place. Numbers arrive as decimal strings or JSON
+ * numbers and are checked here for form; their meaning (scale per currency, stock limits) is
+ * the engine's business.
+ */
+import { z } from 'zod';
+import { DecimalFormatError, parseFixed } from './domain/fixed-point';
+import { ORDER_STATES } from './domain/lifecycle';
+import { QUANTITY_SCALE } from './domain/quantity';
+import { INVENTORY_DRIVERS } from './domain/stock-plan';
+import { DISCOUNT_SCALE } from './domain/totals';
+import { VAT_RATES } from './domain/vat';
+import { invalidFields } from './errors';
+
+/** A decimal with at most `scale` decimals, kept as its text so no float ever touches it. */
+const decimal = (scale: number, check?: (value: bigint) => string | undefined) =>
+  z.union([z.string(), z.number()]).transform((input, ctx) => {
+    try {
+      const value = parseFixed(input, scale);
+      const problem = check?.(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      return String(input).trim();
+    } catch (error) {
+      if (!(error instanceof DecimalFormatError)) throw error;
+      ctx.addIssue({ code: 'custom', message: error.message });
+      return z.NEVER;
+    }
+  });
+
+const positive = (value: bigint) => (value > 0n ? undefined : 'must be greater than 0');
+const notNegative = (value: bigint) => (value >= 0n ? undefined : 'must not be negative');
+const percent = (value: bigint) =>
+  value >= 0n && value <= 100n * 10n ** BigInt(DISCOUNT_SCALE) ? undefined : 'must be between 0 and 100';
+
+export const quantity = decimal(QUANTITY_SCALE, positive);
+/** Any currency's precision; the engine narrows it to the order's currency (HUF: whole forints). */
+const money = decimal(2);
+const text = (max = 255) => z.string().trim().max(max);
+const optionalText = (max = 255) => text(max).nullable().optional();
+const vatRate = z.enum(VAT_RATES, { error: `must be one of ${VAT_RATES.join(', ')}` });
+const documentId = z.string().trim().min(1);
+
+export const address = z.strictObject({
+  country: optionalText(2),
+  postalCode: optionalText(16),
+  city: optionalText(),
+  street: optionalText(),
+});
+
+export const customerInput = z.strictObject({
+  name: text().min(1, 'is required'),
+  email: z.email().nullable().optional(),
+  phone: optionalText(64),
+  company: optionalText(),
+  taxNumber: optionalText(32),
+  address: address.nullable().optional(),
+});
+
+export const lineInput = z
+  .strictObject({
+    stockItem: documentId.optional(),
+    sku: text(64).min(1).optional(),
+    name: text().min(1).optional(),
+    quantity,
+    unitPrice: money.optional(),
+    discountPercent: decimal(DISCOUNT_SCALE, percent).optional(),
+    vatRate: vatRate.optional(),
+    unit: text(16).min(1).optional(),
+    note: optionalText(2000),
+  })
+  .refine((line) => !(line.stockItem && line.sku), { message: 'give either stockItem or sku, not both' });
+
+const orderFields = {
+  customer: customerInput.optional(),
+  customerId: documentId.optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as HUF or EUR').optional(),
+  note: optionalText(5000),
+  items: z.array(lineInput).max(2000),
+};
+
+const oneCustomer = (order: { customer?: unknown; customerId?: unknown }) => !(order.customer && order.customerId);
+
+export const createOrderInput = z
+  .strictObject(orderFields)
+  .refine((order) => order.customer || order.customerId, { message: 'give a customer or a customerId', path: ['customer'] })
+  .refine(oneCustomer, { message: 'give either customer or customerId, not both', path: ['customer'] });
+
+export const updateOrderInput = z
+  .strictObject({ ...orderFields, items: orderFields.items.optional() })
+  .refine(oneCustomer, { message: 'give either customer or customerId, not both', path: ['customer'] });
+
+export const transitionInput = z.strictObject({
+  restock: z.boolean().optional(),
+  note: optionalText(2000),
+});
+
+export const customStatusInput = z.strictObject({ customStatus: text(64).min(1).nullable() });
+
+export const orderListQuery = z.object({
+  state: z.enum(ORDER_STATES).optional(),
+  customStatus: text(64).optional(),
+  source: text(64).optional(),
+  q: text(200).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const stockItemListQuery = z.object({
+  q: text(200).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+const stockItemFields = {
+  sku: text(64).min(1, 'is required'),
+  name: text().min(1, 'is required'),
+  unit: text(16).min(1).optional(),
+  unitPrice: money,
+  vatRate,
+  lowStockThreshold: decimal(QUANTITY_SCALE, notNegative).nullable().optional(),
+};
+
+export const createStockItemInput = z.strictObject({
+  ...stockItemFields,
+  onHand: decimal(QUANTITY_SCALE, notNegative).optional(),
+});
+
+/** onHand is absent on purpose: after its first movement stock changes only through adjustments. */
+export const updateStockItemInput = z.strictObject({
+  sku: stockItemFields.sku.optional(),
+  name: stockItemFields.name.optional(),
+  unit: stockItemFields.unit,
+  unitPrice: money.optional(),
+  vatRate: vatRate.optional(),
+  lowStockThreshold: stockItemFields.lowStockThreshold,
+});
+
+export const adjustmentInput = z.strictObject({
+  delta: decimal(QUANTITY_SCALE, (value) => (value !== 0n ? undefined : 'must not be 0')),
+  reason: text(500).min(1, 'is required: say why stock changes (goods received, stocktake…)'),
+});
+
+const customStatus = z.strictObject({
+  key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lowercase letters, digits and dashes'),
+  label: text(100).min(1),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as #0c75af'),
+});
+
+export const settingsInput = z.strictObject({
+  inventoryDriver: z.enum(INVENTORY_DRIVERS as [string, ...string[]]).optional(),
+  allowNegativeStock: z.boolean().optional(),
+  customStatuses: z
+    .array(customStatus)
+    .max(50)
+    .refine((list) => new Set(list.map((s) => s.key)).size === list.length, 'keys must be unique')
+    .optional(),
+});
+
+export type CustomerInput = z.infer<typeof customerInput>;
+export type LineInput = z.infer<typeof lineInput>;
+export type CreateOrderInput = z.infer<typeof createOrderInput>;
+export type UpdateOrderInput = z.infer<typeof updateOrderInput>;
+export type CreateStockItemInput = z.infer<typeof createStockItemInput>;
+export type UpdateStockItemInput = z.infer<typeof updateStockItemInput>;
+export type SettingsInput = z.infer<typeof settingsInput>;
+
+/** Parses input or throws a 400 that names every field at fault. */
+export const parse = <T extends z.ZodType>(schema: T, input: unknown): z.output<T> => {
+  const result = schema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  throw invalidFields(
+    result.error.issues.map((issue) => ({
+      path: issue.path.reduce<string>(
+        (path, key) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${String(key)}` : String(key)),
+        ''
+      ),
+      message: issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` : issue.message,
+    }))
+  );
+};

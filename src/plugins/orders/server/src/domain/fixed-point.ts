@@ -1,0 +1,61 @@
+/**
+ * Exact decimal numbers as scaled BigInts: "2.5" at scale 3 is 2500n.
+ *
+ * Money and quantities never pass through a JavaScript float: they are parsed from their decimal
+ * text, computed on integers and formatted back to text.
+ */
+
+export class DecimalFormatError extends Error {}
+
+const DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?$/;
+
+/** Parses "12.50", "-3" or a JSON number into an integer scaled by 10^scale; never rounds. */
+export const parseFixed = (input: string | number, scale: number): bigint => {
+  const text = typeof input === 'number' ? numberToText(input) : input.trim();
+  const match = DECIMAL.exec(text);
+  if (!match) throw new DecimalFormatError(`"${text}" is not a decimal number`);
+  const [, sign, whole, fraction = ''] = match;
+  const significant = fraction.replace(/0+$/, '');
+  if (significant.length > scale) {
+    throw new DecimalFormatError(`"${text}" has more than ${scale} decimal${scale === 1 ? '' : 's'}`);
+  }
+  const scaled = BigInt(whole + significant.padEnd(scale, '0'));
+  return sign === '-' ? -scaled : scaled;
+};
+
+// A JSON number is already a float; its shortest decimal text is what the sender wrote.
+const numberToText = (value: number): string => {
+  if (!Number.isFinite(value)) throw new DecimalFormatError(`${value} is not a decimal number`);
+  const text = String(value);
+  if (/e/i.test(text)) throw new DecimalFormatError(`${text} is not a plain decimal number`);
+  return text;
+};
+
+/** Formats a scaled integer as decimal text with exactly `scale` decimals (or `minScale` when trimming). */
+export const formatFixed = (value: bigint, scale: number, { trim = false } = {}): string => {
+  const negative = value < 0n;
+  const digits = (negative ? -value : value).toString().padStart(scale + 1, '0');
+  const whole = digits.slice(0, digits.length - scale);
+  let fraction = digits.slice(digits.length - scale);
+  if (trim) fraction = fraction.replace(/0+$/, '');
+  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+};
+
+/** Integer division rounded half away from zero — "half-up" as invoices mean it, for credits too. */
+export const divideRoundHalfUp = (numerator: bigint, denominator: bigint): bigint => {
+  if (denominator === 0n) throw new RangeError('division by zero');
+  const negative = numerator < 0n !== denominator < 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  const quotient = (n * 2n + d) / (d * 2n);
+  return negative ? -quotient : quotient;
+};
+
+/** Reads a database value (bigint columns come back as strings or numbers) as a BigInt. */
+export const toBigInt = (value: unknown): bigint => {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
+  if (typeof value === 'string' && /^-?\d+$/.test(value)) return BigInt(value);
+  if (value === null || value === undefined) return 0n;
+  throw new TypeError(`expected an integer, got ${String(value)}`);
+};

@@ -1,0 +1,22 @@
+import { divideRoundHalfUp, formatFixed, parseFixed } from './fixed-point';
+
+/**
+ * Money is an integer count of the currency's minor unit at the precision invoices use:
+ * whole forints for HUF, cents for everything else.
+ */
+export const DEFAULT_CURRENCY = 'HUF';
+
+const WHOLE_UNIT_CURRENCIES = new Set(['HUF']);
+
+export const currencyScale = (currency: string): number => (WHOLE_UNIT_CURRENCIES.has(currency) ? 0 : 2);
+
+export const isCurrencyCode = (value: string): boolean => /^[A-Z]{3}$/.test(value);
+
+export const parseMoney = (input: string | number, currency: string): bigint =>
+  parseFixed(input, currencyScale(currency));
+
+/** "12990" for HUF, "12.50" for EUR: the API speaks money as decimal strings. */
+export const formatMoney = (minor: bigint, currency: string): string =>
+  formatFixed(minor, currencyScale(currency));
+
+export { divideRoundHalfUp };

@@ -1,0 +1,10 @@
+import { formatFixed, parseFixed } from './fixed-point';
+
+/** Quantities are exact to three decimals (2.5 kg, 15 m, 0.125 l) and stored in thousandths. */
+export const QUANTITY_SCALE = 3;
+export const THOUSANDTHS_PER_UNIT = 1000n;
+
+export const parseQuantity = (input: string | number): bigint => parseFixed(input, QUANTITY_SCALE);
+
+/** "2.5", "15", "-3.125": no trailing zeros. */
+export const formatQuantity = (milli: bigint): string => formatFixed(milli, QUANTITY_SCALE, { trim: true });

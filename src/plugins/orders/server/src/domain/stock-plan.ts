@@ -1,0 +1,47 @@
+import { HOLDING_STATES, type OrderState } from './lifecycle';
+
+/**
+ * What an order should hold is a function of its lines and state; a change writes only the
+ * difference from what the ledger already shows for the order. A retried request, a replayed
+ * webhook or an order edited after finalizing therefore can never book or release twice.
+ */
+export type InventoryDriver = 'orders' | 'invoices';
+export const INVENTORY_DRIVERS: readonly InventoryDriver[] = ['orders', 'invoices'];
+
+export interface StockLine {
+  stockItemId: number;
+  quantityMilli: bigint;
+}
+
+/** Quantity per stock item the order should keep out of stock. */
+export const targetHolding = (
+  lines: StockLine[],
+  state: OrderState,
+  driver: InventoryDriver
+): Map<number, bigint> => {
+  const holding = new Map<number, bigint>();
+  if (driver !== 'orders' || !HOLDING_STATES.includes(state)) return holding;
+  for (const { stockItemId, quantityMilli } of lines) {
+    holding.set(stockItemId, (holding.get(stockItemId) ?? 0n) + quantityMilli);
+  }
+  return holding;
+};
+
+export interface StockChange {
+  stockItemId: number;
+  /** Signed change of on-hand stock: negative books goods out, positive releases them. */
+  delta: bigint;
+}
+
+/**
+ * The movements that bring `held` (what the ledger shows the order holding) to `target`,
+ * ordered by stock item so that concurrent transactions lock rows in one order and never deadlock.
+ */
+export const stockChanges = (target: Map<number, bigint>, held: Map<number, bigint>): StockChange[] =>
+  [...new Set([...target.keys(), ...held.keys()])]
+    .sort((a, b) => a - b)
+    .map((stockItemId) => ({
+      stockItemId,
+      delta: (held.get(stockItemId) ?? 0n) - (target.get(stockItemId) ?? 0n),
+    }))
+    .filter(({ delta }) => delta !== 0n);

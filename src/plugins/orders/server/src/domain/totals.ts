@@ -1,0 +1,54 @@
+import { divideRoundHalfUp } from './fixed-point';
+import { THOUSANDTHS_PER_UNIT } from './quantity';
+import { VAT_RATES, vatPercent, type VatRate } from './vat';
+
+/** A discount is kept in hundredths of a percent: 12.5 % is 1250, 100 % is 10000. */
+export const DISCOUNT_SCALE = 2;
+export const FULL_DISCOUNT = 10_000n;
+
+export interface PricedLine {
+  quantityMilli: bigint;
+  unitPriceMinor: bigint;
+  discountBasisPoints: bigint;
+  vatRate: VatRate;
+}
+
+export interface Amounts {
+  net: bigint;
+  vat: bigint;
+  gross: bigint;
+}
+
+/**
+ * net = quantity × unit price × (1 − discount), VAT = net × rate, each rounded half-up at the line
+ * to the currency's minor unit, as Hungarian invoices require.
+ */
+export const lineAmounts = (line: PricedLine): Amounts => {
+  const net = divideRoundHalfUp(
+    line.quantityMilli * line.unitPriceMinor * (FULL_DISCOUNT - line.discountBasisPoints),
+    THOUSANDTHS_PER_UNIT * FULL_DISCOUNT
+  );
+  const vat = divideRoundHalfUp(net * vatPercent(line.vatRate), 100n);
+  return { net, vat, gross: net + vat };
+};
+
+export interface Totals extends Amounts {
+  byVatRate: Array<Amounts & { vatRate: VatRate }>;
+}
+
+/** Order totals are sums of the rounded lines, with one row per VAT rate in use. */
+export const orderTotals = (lines: PricedLine[]): Totals => {
+  const byRate = new Map<VatRate, Amounts>();
+  for (const line of lines) {
+    const amounts = lineAmounts(line);
+    byRate.set(line.vatRate, add(byRate.get(line.vatRate) ?? zero(), amounts));
+  }
+  const byVatRate = VAT_RATES.filter((rate) => byRate.has(rate)).map((vatRate) => ({
+    vatRate,
+    ...byRate.get(vatRate)!,
+  }));
+  return { ...byVatRate.reduce<Amounts>(add, zero()), byVatRate };
+};
+
+const zero = (): Amounts => ({ net: 0n, vat: 0n, gross: 0n });
+const add = (a: Amounts, b: Amounts): Amounts => ({ net: a.net + b.net, vat: a.vat + b.vat, gross: a.gross + b.gross });

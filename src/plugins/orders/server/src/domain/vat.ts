@@ -1,0 +1,13 @@
+/**
+ * Hungarian VAT rates: the percentages, and the exempt codes of the NAV invoice schema, which
+ * carry no VAT but must be kept apart on invoices (AAM: exempt person, TAM: exempt activity,
+ * EU / EUK: intra-community supply, MAA: exempt under other rules).
+ */
+export const VAT_RATES = ['27', '18', '5', '0', 'AAM', 'TAM', 'EU', 'EUK', 'MAA'] as const;
+export type VatRate = (typeof VAT_RATES)[number];
+
+export const isVatRate = (value: unknown): value is VatRate =>
+  typeof value === 'string' && (VAT_RATES as readonly string[]).includes(value);
+
+/** The percentage a rate charges: 27n for "27", 0n for every exempt code. */
+export const vatPercent = (rate: VatRate): bigint => (/^\d+$/.test(rate) ? BigInt(rate) : 0n);

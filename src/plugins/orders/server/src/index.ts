@@ -1,0 +1,7 @@
+import contentTypes from './content-types';
+import controllers from './controllers';
+import register from './register';
+import routes from './routes';
+import services from './services';
+
+export default { register, contentTypes, controllers, routes, services };

@@ -1,0 +1,44 @@
+/**
+ * The admin RBAC actions of the plugin: one per button and per area, so that an administrator
+ * decides per role who may press which button (Settings → Roles → Plugins → Orders).
+ * Routes enforce them on the server; the admin reads the same list to enable its buttons.
+ */
+import type { OrderAction } from './domain/lifecycle';
+
+const PLUGIN = 'orders';
+
+const orderActions = {
+  read: 'Read',
+  create: 'Create',
+  update: 'Update',
+  delete: 'Delete',
+  finalize: 'Finalize (Véglegesítés)',
+  edit: 'Edit (Szerkesztés)',
+  fulfil: 'Fulfil (Teljesítés)',
+  succeed: 'Success (Sikeres)',
+  fail: 'Failure (Sikertelen)',
+  'custom-status': 'Set custom status',
+} as const satisfies Record<string, string> & Record<OrderAction, string>;
+
+const areas = {
+  order: orderActions,
+  inventory: { read: 'Read', manage: 'Manage (create, edit, adjust)' },
+  settings: { read: 'Read', update: 'Update' },
+} as const;
+
+type Area = keyof typeof areas;
+type ActionOf<A extends Area> = keyof (typeof areas)[A] & string;
+
+/** The full action id that policies check: "plugin::orders.order.finalize". */
+export const permission = <A extends Area>(area: A, action: ActionOf<A>): string =>
+  `plugin::${PLUGIN}.${area}.${action}`;
+
+export const RBAC_ACTIONS = (Object.keys(areas) as Area[]).flatMap((area) =>
+  Object.entries(areas[area]).map(([action, displayName]) => ({
+    section: 'plugins',
+    pluginName: PLUGIN,
+    subCategory: area,
+    uid: `${area}.${action}`,
+    displayName,
+  }))
+);

@@ -1,0 +1,113 @@
+/**
+ * The JSON the admin API answers with: money as decimal strings in the order's currency,
+ * quantities as decimal strings, ids as documentIds.
+ */
+import type { Actor } from './actor';
+import { formatFixed, toBigInt } from './domain/fixed-point';
+import { allowedActions, type OrderState } from './domain/lifecycle';
+import { formatMoney } from './domain/money';
+import { formatQuantity } from './domain/quantity';
+import { DISCOUNT_SCALE, lineAmounts, orderTotals, type Amounts, type PricedLine } from './domain/totals';
+import type { VatRate } from './domain/vat';
+import { STOCK_CURRENCY } from './services/lines';
+
+export interface HistoryEntry {
+  at: string;
+  actor: Actor;
+  action: string;
+  from: string | null;
+  to: string | null;
+  note?: string | null;
+}
+
+type Row = Record<string, any>;
+
+export const pricedLine = (item: Row): PricedLine => ({
+  quantityMilli: toBigInt(item.quantityMilli),
+  unitPriceMinor: toBigInt(item.unitPriceMinor),
+  discountBasisPoints: toBigInt(item.discountBasisPoints),
+  vatRate: item.vatRate as VatRate,
+});
+
+const amounts = ({ net, vat, gross }: Amounts, currency: string) => ({
+  net: formatMoney(net, currency),
+  vat: formatMoney(vat, currency),
+  gross: formatMoney(gross, currency),
+});
+
+export const serializeOrderItem = (item: Row, currency: string) => ({
+  documentId: item.documentId,
+  position: item.position,
+  stockItem: item.stockItem?.documentId ?? null,
+  sku: item.sku ?? null,
+  name: item.name,
+  quantity: formatQuantity(toBigInt(item.quantityMilli)),
+  unit: item.unit,
+  unitPrice: formatMoney(toBigInt(item.unitPriceMinor), currency),
+  discountPercent: formatFixed(toBigInt(item.discountBasisPoints), DISCOUNT_SCALE, { trim: true }),
+  vatRate: item.vatRate,
+  note: item.note ?? null,
+  ...amounts(lineAmounts(pricedLine(item)), currency),
+});
+
+export const serializeCustomer = (customer: Row | null | undefined) =>
+  customer
+    ? {
+        documentId: customer.documentId,
+        name: customer.name,
+        email: customer.email ?? null,
+        phone: customer.phone ?? null,
+        company: customer.company ?? null,
+        taxNumber: customer.taxNumber ?? null,
+        address: customer.address ?? null,
+      }
+    : null;
+
+export const serializeOrder = (order: Row) => {
+  const items: Row[] = [...(order.items ?? [])].sort((a, b) => a.position - b.position);
+  const { currency } = order;
+  const totals = orderTotals(items.map(pricedLine));
+  return {
+    documentId: order.documentId,
+    number: order.number,
+    source: order.source,
+    state: order.state as OrderState,
+    allowedActions: allowedActions(order.state),
+    customStatus: order.customStatus ?? null,
+    currency,
+    note: order.note ?? null,
+    customer: serializeCustomer(order.customer),
+    items: items.map((item) => serializeOrderItem(item, currency)),
+    totals: {
+      ...amounts(totals, currency),
+      byVatRate: totals.byVatRate.map((row) => ({ vatRate: row.vatRate, ...amounts(row, currency) })),
+    },
+    history: (order.history ?? []) as HistoryEntry[],
+    createdAt: order.createdAt,
+    updatedAt: order.updatedAt,
+  };
+};
+
+export const serializeStockItem = (item: Row) => ({
+  documentId: item.documentId,
+  sku: item.sku,
+  name: item.name,
+  unit: item.unit,
+  unitPrice: formatMoney(toBigInt(item.unitPriceMinor), STOCK_CURRENCY),
+  vatRate: item.vatRate,
+  onHand: formatQuantity(toBigInt(item.onHandMilli)),
+  lowStockThreshold: item.lowStockThresholdMilli == null ? null : formatQuantity(toBigInt(item.lowStockThresholdMilli)),
+  createdAt: item.createdAt,
+  updatedAt: item.updatedAt,
+});
+
+export const serializeMovement = (movement: Row) => ({
+  documentId: movement.documentId,
+  kind: movement.kind,
+  quantity: formatQuantity(toBigInt(movement.quantityMilli)),
+  balanceAfter: formatQuantity(toBigInt(movement.balanceAfterMilli)),
+  reason: movement.reason ?? null,
+  order: movement.order ? { documentId: movement.order.documentId, number: movement.order.number } : null,
+  actor: movement.actor ?? null,
+  createdAt: movement.createdAt,
+});

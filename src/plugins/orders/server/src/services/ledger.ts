@@ -1,0 +1,177 @@
+/**
+ * The stock ledger: every change of on-hand stock is one append-only stock-movement row, and
+ * stock-item.onHandMilli is a cache of their sum, written in the same transaction.
+ *
+ * Written with the query builder on purpose: on-hand stock changes only through one atomic,
+ * conditional UPDATE per item — never read, add in JavaScript and write back — so that several
+ * app processes on one PostgreSQL cannot oversell, and movements are inserted in one batch.
+ */
+import type { Core } from '@strapi/strapi';
+import { createId } from '@paralleldrive/cuid2';
+import type { Actor } from '../actor';
+import { toBigInt } from '../domain/fixed-point';
+import { formatQuantity } from '../domain/quantity';
+import type { Transaction } from '../database';
+import { conflict } from '../errors';
+import { UID } from '../uids';
+
+export type MovementKind = 'initial' | 'adjustment' | 'order' | 'write-off';
+
+export interface Movement {
+  stockItemId: number;
+  /** Signed change of on-hand stock in thousandths of the item's unit. */
+  delta: bigint;
+  kind: MovementKind;
+  reason: string;
+  orderId?: number;
+}
+
+export interface Shortage {
+  sku: string;
+  requested: string;
+  available: string;
+}
+
+type Knex = Transaction;
+
+interface JoinTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+}
+
+/** Table and column names come from Strapi's metadata, so naming stays Strapi's business. */
+const schemaOf = (strapi: Core.Strapi) => {
+  const item = strapi.db.metadata.get(UID.stockItem);
+  const movement = strapi.db.metadata.get(UID.stockMovement);
+  const column = (meta: typeof item, attribute: string): string =>
+    (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
+  const link = (attribute: string): JoinTable =>
+    (movement.attributes[attribute] as unknown as { joinTable: JoinTable }).joinTable;
+  return {
+    items: { table: item.tableName, onHand: column(item, 'onHandMilli'), sku: column(item, 'sku') },
+    movements: {
+      table: movement.tableName,
+      columns: {
+        documentId: column(movement, 'documentId'),
+        kind: column(movement, 'kind'),
+        quantity: column(movement, 'quantityMilli'),
+        balanceAfter: column(movement, 'balanceAfterMilli'),
+        reason: column(movement, 'reason'),
+        actor: column(movement, 'actor'),
+        createdAt: column(movement, 'createdAt'),
+        updatedAt: column(movement, 'updatedAt'),
+      },
+      stockItemLink: link('stockItem'),
+      orderLink: link('order'),
+    },
+  };
+};
+
+const createLedger = ({ strapi }: { strapi: Core.Strapi }) => {
+  let cachedSchema: ReturnType<typeof schemaOf> | undefined;
+  const schema = () => (cachedSchema ??= schemaOf(strapi));
+
+  /** Changes on-hand stock by `delta` unless that would take it below zero; the new balance or null. */
+  const changeOnHand = async (trx: Knex, stockItemId: number, delta: bigint, allowNegative: boolean) => {
+    const { items } = schema();
+    const query = trx(items.table).where('id', stockItemId);
+    if (!allowNegative && delta < 0n) query.andWhereRaw('?? + ? >= 0', [items.onHand, delta.toString()]);
+    const rows: Array<Record<string, unknown>> = await query.update(
+      { [items.onHand]: trx.raw('?? + ?', [items.onHand, delta.toString()]) },
+      [items.onHand]
+    );
+    return rows.length ? toBigInt(rows[0][items.onHand]) : null;
+  };
+
+  const shortagesOf = async (trx: Knex, short: Movement[]): Promise<Shortage[]> => {
+    const { items } = schema();
+    const rows: Array<Record<string, unknown>> = await trx(items.table)
+      .select('id', items.sku, items.onHand)
+      .whereIn('id', short.map((movement) => movement.stockItemId));
+    const byId = new Map(rows.map((row) => [Number(row.id), row]));
+    return short.map(({ stockItemId, delta }) => {
+      const row = byId.get(stockItemId)!;
+      return {
+        sku: String(row[items.sku]),
+        requested: formatQuantity(-delta),
+        available: formatQuantity(toBigInt(row[items.onHand])),
+      };
+    });
+  };
+
+  const insertMovements = async (trx: Knex, movements: Movement[], balances: bigint[], actor: Actor) => {
+    const { table, columns, stockItemLink, orderLink } = schema().movements;
+    const now = new Date();
+    const rows = movements.map((movement, index) => ({
+      [columns.documentId]: createId(),
+      [columns.kind]: movement.kind,
+      [columns.quantity]: movement.delta.toString(),
+      [columns.balanceAfter]: balances[index].toString(),
+      [columns.reason]: movement.reason,
+      [columns.actor]: JSON.stringify(actor),
+      [columns.createdAt]: now,
+      [columns.updatedAt]: now,
+    }));
+    const inserted: Array<Record<string, unknown>> = await trx(table).insert(rows, ['id', columns.documentId]);
+    const idOf = new Map(inserted.map((row) => [String(row[columns.documentId]), Number(row.id)]));
+    const movementIds = rows.map((row) => idOf.get(String(row[columns.documentId]))!);
+
+    const links = (joinTable: JoinTable, target: (movement: Movement) => number | undefined) =>
+      movements.flatMap((movement, index) => {
+        const targetId = target(movement);
+        return targetId === undefined
+          ? []
+          : [{ [joinTable.joinColumn.name]: movementIds[index], [joinTable.inverseJoinColumn.name]: targetId }];
+      });
+    await trx(stockItemLink.name).insert(links(stockItemLink, (movement) => movement.stockItemId));
+    const orderLinks = links(orderLink, (movement) => movement.orderId);
+    if (orderLinks.length) await trx(orderLink.name).insert(orderLinks);
+  };
+
+  return {
+    /**
+     * Applies movements inside the caller's transaction (or a new one). When any item would go
+     * below zero and negative stock is off, nothing is written and a 409 lists every short item.
+     */
+    async apply(movements: Movement[], actor: Actor, { allowNegativeStock }: { allowNegativeStock: boolean }) {
+      if (!movements.length) return;
+      await strapi.db.transaction(async ({ trx }) => {
+        const balances: bigint[] = [];
+        const short: Movement[] = [];
+        for (const movement of movements) {
+          const balance = await changeOnHand(trx, movement.stockItemId, movement.delta, allowNegativeStock);
+          if (balance === null) short.push(movement);
+          else balances.push(balance);
+        }
+        if (short.length) {
+          const shortages = await shortagesOf(trx, short);
+          throw conflict(
+            `Not enough stock: ${shortages.map((s) => `${s.sku} (requested ${s.requested}, available ${s.available})`).join(', ')}`,
+            { shortages }
+          );
+        }
+        await insertMovements(trx, movements, balances, actor);
+      });
+    },
+
+    /** What the ledger shows an order holding, per stock item id (positive = taken out of stock). */
+    async heldByOrder(orderId: number): Promise<Map<number, bigint>> {
+      const { table, columns, stockItemLink, orderLink } = schema().movements;
+      return strapi.db.transaction(async ({ trx }) => {
+        const rows: Array<{ stockItemId: unknown; total: unknown }> = await trx(`${table} as m`)
+          .join(`${orderLink.name} as o`, `o.${orderLink.joinColumn.name}`, 'm.id')
+          .join(`${stockItemLink.name} as s`, `s.${stockItemLink.joinColumn.name}`, 'm.id')
+          .where(`o.${orderLink.inverseJoinColumn.name}`, orderId)
+          .andWhere(`m.${columns.kind}`, 'order')
+          .groupBy(`s.${stockItemLink.inverseJoinColumn.name}`)
+          .select({ stockItemId: `s.${stockItemLink.inverseJoinColumn.name}` })
+          .sum({ total: `m.${columns.quantity}` });
+        return new Map(rows.map((row) => [Number(row.stockItemId), -toBigInt(row.total)]));
+      });
+    },
+  };
+};
+
+export default createLedger;
+export type Ledger = ReturnType<typeof createLedger>;

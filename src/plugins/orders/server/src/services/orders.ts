@@ -1,0 +1,238 @@
+/**
+ * The order engine: the one door through which orders and the stock they hold change. Every
+ * change runs in one database transaction that first locks the order, then writes the order,
+ * its history and its stock movements together — or nothing.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Actor } from '../actor';
+import type { CreateOrderInput, UpdateOrderInput } from '../contracts';
+import { toBigInt } from '../domain/fixed-point';
+import { allowedActions, isEditable, nextState, type OrderAction, type OrderState } from '../domain/lifecycle';
+import { DEFAULT_CURRENCY } from '../domain/money';
+import { stockChanges, targetHolding } from '../domain/stock-plan';
+import { lockByDocumentId, type Transaction } from '../database';
+import { conflict, invalidField, NotFoundError } from '../errors';
+import { serializeOrder, type HistoryEntry } from '../serializers';
+import { UID } from '../uids';
+import { getService } from '../utils';
+import type { Movement } from './ledger';
+import { resolveLines, type LineValues } from './lines';
+import type { Settings } from './settings';
+
+type Row = Record<string, any>;
+
+const ORDER_POPULATE = {
+  customer: true,
+  items: { populate: { stockItem: { select: ['id', 'documentId'] } } },
+} as const;
+
+export interface OrderListQuery {
+  state?: OrderState;
+  customStatus?: string;
+  source?: string;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface TransitionOptions {
+  /** Only for fail: false writes the goods off instead of returning them to stock. */
+  restock?: boolean;
+  note?: string | null;
+}
+
+const historyEntry = (actor: Actor, action: string, from: string | null, to: string | null, note?: string | null): HistoryEntry => ({
+  at: new Date().toISOString(),
+  actor,
+  action,
+  from,
+  to,
+  ...(note ? { note } : {}),
+});
+
+/** Human-readable and unique: the year and the order's id, e.g. 2026-000042. */
+const orderNumber = (id: number) => `${new Date().getFullYear()}-${String(id).padStart(6, '0')}`;
+
+const notAllowed = (order: Row, what: string) => {
+  const allowed = allowedActions(order.state);
+  return conflict(
+    `Order ${order.number} is ${order.state}: ${what}. Allowed actions: ${allowed.join(', ') || 'none'}`,
+    { state: order.state, allowedActions: allowed }
+  );
+};
+
+const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const orders = () => strapi.db.query(UID.order);
+  const ledger = () => getService(strapi, 'ledger');
+  const settings = () => getService(strapi, 'settings');
+
+  const findRow = async (documentId: string): Promise<Row> => {
+    const order = await orders().findOne({ where: { documentId }, populate: ORDER_POPULATE });
+    if (!order) throw new NotFoundError(`No order ${documentId}`);
+    return order;
+  };
+
+  /** Lock, then read: concurrent changes of one order wait for each other instead of racing. */
+  const lockOrder = async (trx: Transaction, documentId: string) => {
+    if (!(await lockByDocumentId(strapi, trx, UID.order, documentId))) throw new NotFoundError(`No order ${documentId}`);
+    return findRow(documentId);
+  };
+
+  const insertLines = async (orderId: number, lines: LineValues[]) => {
+    for (const line of lines) {
+      await strapi.db.query(UID.orderItem).create({ data: { ...line, order: orderId }, select: ['id'] });
+    }
+  };
+
+  const replaceLines = async (order: Row, lines: LineValues[]) => {
+    const ids = (order.items as Row[]).map((item) => item.id);
+    if (ids.length) await strapi.db.query(UID.orderItem).deleteMany({ where: { id: { $in: ids } } });
+    await insertLines(order.id, lines);
+  };
+
+  /**
+   * Brings the stock the order holds to what its lines and new state call for, writing only the
+   * difference from what the ledger already shows — so nothing is ever booked or released twice.
+   */
+  const reconcileStock = async (order: Row, state: OrderState, config: Settings, actor: Actor, options: { reason: string; writeOff: boolean }) => {
+    const lines = (order.items as Row[])
+      .filter((item) => item.stockItem)
+      .map((item) => ({ stockItemId: item.stockItem.id as number, quantityMilli: toBigInt(item.quantityMilli) }));
+    const target = targetHolding(lines, state, config.inventoryDriver);
+    const changes = stockChanges(target, await ledger().heldByOrder(order.id));
+    const movements = changes.flatMap(({ stockItemId, delta }): Movement[] => {
+      const booking: Movement = { stockItemId, delta, kind: 'order', reason: options.reason, orderId: order.id };
+      // Goods not coming back leave the order's holding and the stock at once: the ledger shows both.
+      return options.writeOff && delta > 0n
+        ? [booking, { stockItemId, delta: -delta, kind: 'write-off', reason: `${options.reason}: not restocked`, orderId: order.id }]
+        : [booking];
+    });
+    await ledger().apply(movements, actor, config);
+  };
+
+  const saveOrder = (order: Row, data: Row, entry: HistoryEntry) =>
+    orders().update({ where: { id: order.id }, data: { ...data, history: [...(order.history ?? []), entry] }, select: ['id'] });
+
+  return {
+    async list({ state, customStatus, source, q, page, pageSize }: OrderListQuery) {
+      const where: Row = {};
+      if (state) where.state = state;
+      if (customStatus) where.customStatus = customStatus;
+      if (source) where.source = source;
+      if (q) {
+        where.$or = [
+          { number: { $containsi: q } },
+          { customer: { name: { $containsi: q } } },
+          { items: { sku: { $containsi: q } } },
+        ];
+      }
+      const [rows, total] = await Promise.all([
+        orders().findMany({
+          where,
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          offset: (page - 1) * pageSize,
+          limit: pageSize,
+          populate: ORDER_POPULATE,
+        }),
+        orders().count({ where }),
+      ]);
+      return {
+        data: rows.map(serializeOrder),
+        meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
+      };
+    },
+
+    async get(documentId: string) {
+      return serializeOrder(await findRow(documentId));
+    },
+
+    async create(input: CreateOrderInput, actor: Actor) {
+      const currency = input.currency ?? DEFAULT_CURRENCY;
+      const documentId = await strapi.db.transaction(async () => {
+        const lines = await resolveLines(strapi, input.items, currency);
+        const customer = await getService(strapi, 'customers').resolve(input);
+        const order = await orders().create({
+          data: {
+            source: 'manual',
+            state: 'draft',
+            currency,
+            note: input.note ?? null,
+            customer,
+            history: [historyEntry(actor, 'create', null, 'draft')],
+          },
+          select: ['id', 'documentId'],
+        });
+        await orders().update({ where: { id: order.id }, data: { number: orderNumber(order.id) }, select: ['id'] });
+        await insertLines(order.id, lines);
+        return order.documentId as string;
+      });
+      return this.get(documentId);
+    },
+
+    /** Replaces the header fields and the lines given; only a draft can be changed. */
+    async update(documentId: string, input: UpdateOrderInput, actor: Actor) {
+      await strapi.db.transaction(async ({ trx }) => {
+        const order = await lockOrder(trx, documentId);
+        if (!isEditable(order.state)) throw notAllowed(order, 'only a draft can be changed');
+        const currency = input.currency ?? order.currency;
+        if (currency !== order.currency && !input.items) {
+          throw invalidField('currency', 'changing the currency needs the items too, priced in the new currency');
+        }
+        const data: Row = { currency };
+        if (input.note !== undefined) data.note = input.note;
+        if (input.customer || input.customerId) data.customer = await getService(strapi, 'customers').resolve(input);
+        if (input.items) await replaceLines(order, await resolveLines(strapi, input.items, currency));
+        await saveOrder(order, data, historyEntry(actor, 'update', order.state, order.state));
+      });
+      return this.get(documentId);
+    },
+
+    async remove(documentId: string) {
+      await strapi.db.transaction(async ({ trx }) => {
+        const order = await lockOrder(trx, documentId);
+        if (!isEditable(order.state)) throw notAllowed(order, 'only a draft can be deleted');
+        await replaceLines(order, []);
+        await orders().delete({ where: { id: order.id } });
+      });
+    },
+
+    /** Moves the order through the lifecycle and its stock with it, in one transaction. */
+    async transition(documentId: string, action: OrderAction, { restock, note }: TransitionOptions, actor: Actor) {
+      if (restock !== undefined && action !== 'fail') throw invalidField('restock', 'applies to fail only');
+      await strapi.db.transaction(async ({ trx }) => {
+        const order = await lockOrder(trx, documentId);
+        const to = nextState(order.state, action);
+        if (!to) throw notAllowed(order, `${action} is not allowed`);
+        if (action === 'finalize' && !order.items.length) {
+          throw conflict(`Order ${order.number} has no lines: add at least one before finalizing`, {
+            state: order.state,
+            allowedActions: allowedActions(order.state),
+          });
+        }
+        const config = await settings().get();
+        await reconcileStock(order, to, config, actor, { reason: `${action} ${order.number}`, writeOff: restock === false });
+        await saveOrder(order, { state: to }, historyEntry(actor, action, order.state, to, note));
+      });
+      return this.get(documentId);
+    },
+
+    /** The free label beside the lifecycle: settable in any state, never changing what it allows. */
+    async setCustomStatus(documentId: string, customStatus: string | null, actor: Actor) {
+      const { customStatuses } = await settings().get();
+      if (customStatus !== null && !customStatuses.some((status) => status.key === customStatus)) {
+        throw invalidField(
+          'customStatus',
+          `unknown custom status "${customStatus}"; the settings list ${customStatuses.map((s) => s.key).join(', ') || 'none'}`
+        );
+      }
+      await strapi.db.transaction(async ({ trx }) => {
+        const order = await lockOrder(trx, documentId);
+        if ((order.customStatus ?? null) === customStatus) return;
+        await saveOrder(order, { customStatus }, historyEntry(actor, 'custom-status', order.customStatus ?? null, customStatus));
+      });
+      return this.get(documentId);
+    },
+  };
+};
+
+export default createOrdersService;

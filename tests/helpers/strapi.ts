@@ -1,0 +1,78 @@
+/**
+ * Boots the real app — compiled config, the compiled orders plugin — on a fresh database, and
+ * talks to it over HTTP with supertest, logged in as admins of chosen roles.
+ */
+import type { Core } from '@strapi/strapi';
+import path from 'path';
+import request from 'supertest';
+import { createTestDatabase, ROOT } from './database';
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  /** An HTTP client logged in as a super admin. */
+  admin: Api;
+  /** An HTTP client logged in as an admin whose role holds exactly these actions. */
+  as(actions: string[]): Promise<Api>;
+  stop(): Promise<void>;
+}
+
+export type Api = ReturnType<typeof apiClient>;
+
+const apiClient = (strapi: Core.Strapi, token: string) => {
+  const http = () => request(strapi.server.httpServer);
+  const auth = { Authorization: `Bearer ${token}` };
+  return {
+    get: (url: string) => http().get(url).set(auth),
+    post: (url: string, body?: object | string) => http().post(url).set(auth).send(body ?? {}),
+    put: (url: string, body?: object | string) => http().put(url).set(auth).send(body ?? {}),
+    delete: (url: string) => http().delete(url).set(auth),
+  };
+};
+
+let users = 0;
+
+const loginAs = async (strapi: Core.Strapi, roleId: number) => {
+  users += 1;
+  const email = `admin${users}@orders.test`;
+  const password = 'Test-password-1';
+  await strapi.service('admin::user').create({
+    email,
+    firstname: 'Test',
+    lastname: `Admin ${users}`,
+    password,
+    isActive: true,
+    roles: [roleId],
+  });
+  const response = await request(strapi.server.httpServer).post('/admin/login').send({ email, password });
+  if (response.status !== 200) throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return apiClient(strapi, response.body.data.token);
+};
+
+export const startApp = async (): Promise<TestApp> => {
+  const dropDatabase = await createTestDatabase();
+  process.env.NODE_ENV = 'test';
+  const { createStrapi } = await import('@strapi/strapi');
+  const strapi = await createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') }).load();
+  strapi.server.mount();
+
+  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
+  const admin = await loginAs(strapi, superAdmin.id);
+
+  return {
+    strapi,
+    admin,
+    async as(actions) {
+      const roles = strapi.service('admin::role');
+      const role = await roles.create({ name: `Role ${users + 1}`, description: actions.join(', ') || 'no actions' });
+      await roles.assignPermissions(
+        role.id,
+        actions.map((action) => ({ action, subject: null, conditions: [], properties: {} }))
+      );
+      return loginAs(strapi, role.id);
+    },
+    async stop() {
+      await strapi.destroy();
+      await dropDatabase();
+    },
+  };
+};
