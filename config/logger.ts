@@ -1,11 +1,8 @@
-import { winston, formats } from '@strapi/logger';
+import { formats, winston } from '@strapi/logger';
 
-/** LOG_LEVEL picks how much Strapi says (the tests run with "warn"). */
+/** LOG_LEVEL sets how much Strapi says: "http" by default, "warn" in the tests. */
 export default {
-  transports: [
-    new winston.transports.Console({
-      level: process.env.LOG_LEVEL ?? 'http',
-      format: winston.format.combine(formats.levelFilterFormat(process.env.LOG_LEVEL ?? 'http'), formats.prettyPrint({ timestamps: 'YYYY-MM-DD hh:mm:ss.SSS' })),
-    }),
-  ],
+  level: process.env.LOG_LEVEL ?? 'http',
+  format: formats.prettyPrint(),
+  transports: [new winston.transports.Console()],
 };

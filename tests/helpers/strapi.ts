@@ -51,9 +51,11 @@ const loginAs = async (strapi: Core.Strapi, roleId: number) => {
 export const startApp = async (): Promise<TestApp> => {
   const dropDatabase = await createTestDatabase();
   process.env.NODE_ENV = 'test';
+  process.env.LOG_LEVEL ??= 'warn';
   const { createStrapi } = await import('@strapi/strapi');
   const strapi = await createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') }).load();
-  strapi.server.mount();
+  // Listen on loopback for real, so concurrent requests share one server like a shop's would.
+  await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
 
   const superAdmin = await strapi.service('admin::role').getSuperAdmin();
   const admin = await loginAs(strapi, superAdmin.id);

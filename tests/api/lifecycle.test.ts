@@ -1,0 +1,155 @@
+/**
+ * The MiniCRM lifecycle over the admin API: every state × every action, allowed or refused,
+ * and what only a draft may do.
+ */
+import { act, createOrder, createStockItem } from '../helpers/fixtures';
+import { startApp, type Api, type TestApp } from '../helpers/strapi';
+
+let app: TestApp;
+let stockItem: string;
+beforeAll(async () => {
+  app = await startApp();
+  stockItem = (await createStockItem(app.admin, { onHand: '1000' })).documentId;
+});
+afterAll(() => app?.stop());
+
+// Written out literally, so that a change of the lifecycle module is caught here.
+const EXPECTED: Record<string, Record<string, string | null>> = {
+  draft: { finalize: 'finalized', edit: null, fulfil: null, succeed: null, fail: null },
+  finalized: { finalize: null, edit: 'draft', fulfil: 'fulfilled', succeed: null, fail: 'failed' },
+  fulfilled: { finalize: null, edit: null, fulfil: null, succeed: 'successful', fail: 'failed' },
+  successful: { finalize: null, edit: null, fulfil: null, succeed: null, fail: 'failed' },
+  failed: { finalize: null, edit: null, fulfil: null, succeed: 'successful', fail: null },
+};
+const PATH_TO: Record<string, string[]> = {
+  draft: [],
+  finalized: ['finalize'],
+  fulfilled: ['finalize', 'fulfil'],
+  successful: ['finalize', 'fulfil', 'succeed'],
+  failed: ['finalize', 'fail'],
+};
+
+const orderIn = async (api: Api, state: string) => {
+  const order = await createOrder(api, [{ stockItem, quantity: '1' }]);
+  for (const action of PATH_TO[state]) expect((await act(api, order.documentId, action)).status).toBe(200);
+  return order;
+};
+
+const cases = Object.entries(EXPECTED).flatMap(([from, actions]) =>
+  Object.entries(actions).map(([action, to]) => ({ from, action, to }))
+);
+
+test.each(cases)('$action from $from → $to', async ({ from, action, to }) => {
+  const order = await orderIn(app.admin, from);
+  const response = await act(app.admin, order.documentId, action);
+  const allowed = Object.entries(EXPECTED[from]).filter(([, target]) => target).map(([name]) => name);
+
+  if (to) {
+    expect(response.status).toBe(200);
+    expect(response.body.data.state).toBe(to);
+    expect(response.body.data.history.at(-1)).toMatchObject({ action, from, to, actor: { type: 'admin' } });
+  } else {
+    expect(response.status).toBe(409);
+    expect(response.body.error.message).toContain(`is ${from}`);
+    expect(response.body.error.details).toEqual({ state: from, allowedActions: allowed });
+    const after = await app.admin.get(`/orders/orders/${order.documentId}`);
+    expect(after.body.data.state).toBe(from);
+    expect(after.body.data.history).toHaveLength(1 + PATH_TO[from].length);
+  }
+});
+
+test('the history records who, when, from, to and the note', async () => {
+  const order = await createOrder(app.admin, [{ stockItem, quantity: '1' }]);
+  const response = await act(app.admin, order.documentId, 'finalize', { note: 'phoned back' });
+  const [created, finalized] = response.body.data.history;
+  expect(created).toMatchObject({ action: 'create', from: null, to: 'draft' });
+  expect(finalized).toMatchObject({ action: 'finalize', from: 'draft', to: 'finalized', note: 'phoned back' });
+  expect(finalized.actor).toEqual({ type: 'admin', id: expect.any(Number), name: 'Test Admin 1' });
+  expect(Date.parse(finalized.at)).toBeGreaterThanOrEqual(Date.parse(created.at));
+});
+
+test('an order without lines cannot be finalized', async () => {
+  const order = await createOrder(app.admin, []);
+  const response = await act(app.admin, order.documentId, 'finalize');
+  expect(response.status).toBe(409);
+  expect(response.body.error.message).toMatch(/no lines/);
+});
+
+describe('only a draft can be changed or deleted', () => {
+  test('a draft is updated: header and lines replaced, recorded in the history', async () => {
+    const order = await createOrder(app.admin, [{ stockItem, quantity: '1' }]);
+    const response = await app.admin.put(`/orders/orders/${order.documentId}`, {
+      note: 'kapucsengő nem működik',
+      items: [{ stockItem, quantity: '3' }, { name: 'Szállítás', quantity: '1', unitPrice: '1490' }],
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.data.note).toBe('kapucsengő nem működik');
+    expect(response.body.data.items.map((item: { quantity: string }) => item.quantity)).toEqual(['3', '1']);
+    expect(response.body.data.history.at(-1)).toMatchObject({ action: 'update', from: 'draft', to: 'draft' });
+  });
+
+  test.each(['finalized', 'fulfilled', 'successful', 'failed'])('a %s order refuses changes and deletion', async (state) => {
+    const order = await orderIn(app.admin, state);
+    const update = await app.admin.put(`/orders/orders/${order.documentId}`, { note: 'x' });
+    expect(update.status).toBe(409);
+    expect(update.body.error.message).toMatch(/only a draft can be changed/);
+    const remove = await app.admin.delete(`/orders/orders/${order.documentId}`);
+    expect(remove.status).toBe(409);
+    expect((await app.admin.get(`/orders/orders/${order.documentId}`)).body.data.note).toBeNull();
+  });
+
+  test('a draft is deleted with its lines', async () => {
+    const order = await createOrder(app.admin, [{ stockItem, quantity: '1' }]);
+    expect((await app.admin.delete(`/orders/orders/${order.documentId}`)).status).toBe(200);
+    expect((await app.admin.get(`/orders/orders/${order.documentId}`)).status).toBe(404);
+    const orphans = await app.strapi.db.query('plugin::orders.order-item').count({ where: { order: { documentId: order.documentId } } });
+    expect(orphans).toBe(0);
+  });
+});
+
+describe('custom status', () => {
+  test('is set in any state, recorded, and never changes what the lifecycle allows', async () => {
+    for (const state of Object.keys(PATH_TO)) {
+      const order = await orderIn(app.admin, state);
+      const response = await app.admin.put(`/orders/orders/${order.documentId}/custom-status`, { customStatus: 'in-delivery' });
+      expect(response.status).toBe(200);
+      expect(response.body.data).toMatchObject({ state, customStatus: 'in-delivery' });
+      expect(response.body.data.allowedActions).toEqual(Object.keys(EXPECTED[state]).filter((a) => EXPECTED[state][a]));
+      expect(response.body.data.history.at(-1)).toMatchObject({ action: 'custom-status', from: null, to: 'in-delivery' });
+    }
+  });
+
+  test('is cleared with null and comes from the configurable list', async () => {
+    const settings = await app.admin.put('/orders/settings', {
+      customStatuses: [{ key: 'waiting-for-parts', label: 'Alkatrészre vár', color: '#aa3300' }],
+    });
+    expect(settings.status).toBe(200);
+    const order = await createOrder(app.admin, []);
+    const set = await app.admin.put(`/orders/orders/${order.documentId}/custom-status`, { customStatus: 'waiting-for-parts' });
+    expect(set.body.data.customStatus).toBe('waiting-for-parts');
+    const cleared = await app.admin.put(`/orders/orders/${order.documentId}/custom-status`, { customStatus: null });
+    expect(cleared.body.data.customStatus).toBeNull();
+    expect(cleared.body.data.history.at(-1)).toMatchObject({ action: 'custom-status', from: 'waiting-for-parts', to: null });
+  });
+});
+
+describe('listing', () => {
+  test('filters by state, custom status, source and free text, newest first, paginated', async () => {
+    const special = await createStockItem(app.admin, { sku: 'LIST-SPECIAL', onHand: '5' });
+    const first = await createOrder(app.admin, [{ stockItem: special.documentId, quantity: '1' }], { customer: { name: 'Listázó Lajos' } });
+    const second = await createOrder(app.admin, [{ stockItem: special.documentId, quantity: '1' }], { customer: { name: 'Listázó Lajos' } });
+    await act(app.admin, second.documentId, 'finalize');
+
+    const bySku = await app.admin.get('/orders/orders?q=list-special');
+    expect(bySku.body.data.map((o: { documentId: string }) => o.documentId)).toEqual([second.documentId, first.documentId]);
+    const byCustomer = await app.admin.get('/orders/orders?q=Lajos&state=finalized');
+    expect(byCustomer.body.data.map((o: { documentId: string }) => o.documentId)).toEqual([second.documentId]);
+    const byNumber = await app.admin.get(`/orders/orders?q=${first.number}`);
+    expect(byNumber.body.data[0].documentId).toBe(first.documentId);
+    expect((await app.admin.get('/orders/orders?source=webshop')).body.meta.pagination.total).toBe(0);
+
+    const page = await app.admin.get('/orders/orders?page=2&pageSize=1&q=Lajos');
+    expect(page.body.data).toHaveLength(1);
+    expect(page.body.meta.pagination).toEqual({ page: 2, pageSize: 1, pageCount: 2, total: 2 });
+  });
+});

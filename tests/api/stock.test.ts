@@ -1,0 +1,193 @@
+/**
+ * Stock (Készlet) follows the orders through the lifecycle, exactly: booked on finalize,
+ * released on edit and fail, never twice, and never below zero unless the shop allows it.
+ */
+import { act, createOrder, createStockItem, ledgerDisagreements, onHand, setSettings } from '../helpers/fixtures';
+import { startApp, type TestApp } from '../helpers/strapi';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(() => app?.stop());
+afterEach(async () => {
+  expect(await ledgerDisagreements(app.strapi)).toEqual([]);
+  await setSettings(app.admin, { inventoryDriver: 'orders', allowNegativeStock: false });
+});
+
+const movementsOf = async (stockItemId: string) =>
+  (await app.admin.get(`/orders/stock-items/${stockItemId}/movements?pageSize=100`)).body.data as Array<{
+    kind: string;
+    quantity: string;
+    balanceAfter: string;
+    reason: string;
+    order: { number: string } | null;
+  }>;
+
+/** Two stock items and an order for 2 of the first, 1.5 of the second and a free line. */
+const setup = async () => {
+  const coffee = await createStockItem(app.admin, { onHand: '10' });
+  const cable = await createStockItem(app.admin, { onHand: '20', unit: 'm' });
+  const order = await createOrder(app.admin, [
+    { stockItem: coffee.documentId, quantity: '2' },
+    { sku: cable.sku, quantity: '1.5' },
+    { name: 'Szállítási díj', quantity: '1', unitPrice: '1490' },
+  ]);
+  const stock = async () => [await onHand(app.admin, coffee.documentId), await onHand(app.admin, cable.documentId)];
+  return { coffee, cable, order, stock };
+};
+
+describe('with inventoryDriver "orders"', () => {
+  test('each transition books or releases exactly what the order should hold', async () => {
+    const { order, stock } = await setup();
+    const steps: Array<[string, object, string[]]> = [
+      ['finalize', {}, ['8', '18.5']],
+      ['edit', {}, ['10', '20']],
+      ['finalize', {}, ['8', '18.5']],
+      ['fulfil', {}, ['8', '18.5']],
+      ['succeed', {}, ['8', '18.5']],
+      ['fail', {}, ['10', '20']],
+      ['succeed', {}, ['8', '18.5']],
+    ];
+    for (const [action, body, expected] of steps) {
+      expect((await act(app.admin, order.documentId, action, body)).status).toBe(200);
+      expect(await stock()).toEqual(expected);
+    }
+  });
+
+  test('fail without restock writes the goods off: stock stays down and the ledger says so', async () => {
+    const { coffee, order, stock } = await setup();
+    await act(app.admin, order.documentId, 'finalize');
+    const failed = await act(app.admin, order.documentId, 'fail', { restock: false });
+    expect(failed.status).toBe(200);
+    expect(await stock()).toEqual(['8', '18.5']);
+
+    const [writeOff, release] = await movementsOf(coffee.documentId);
+    expect(release).toMatchObject({ kind: 'order', quantity: '2', balanceAfter: '10', order: { number: order.number } });
+    expect(writeOff).toMatchObject({ kind: 'write-off', quantity: '-2', balanceAfter: '8', order: { number: order.number } });
+
+    // The written-off goods are gone; succeeding afterwards takes goods out again.
+    await act(app.admin, order.documentId, 'succeed');
+    expect(await stock()).toEqual(['6', '17']);
+  });
+
+  test('restock is only an option of fail', async () => {
+    const { order } = await setup();
+    const response = await act(app.admin, order.documentId, 'finalize', { restock: false });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/restock/);
+  });
+
+  test('lines without a stock item never touch stock', async () => {
+    const before = await app.strapi.db.query('plugin::orders.stock-movement').count();
+    const order = await createOrder(app.admin, [{ name: 'Tanácsadás', quantity: '2', unitPrice: '15000', vatRate: 'AAM' }]);
+    for (const action of ['finalize', 'fulfil', 'succeed', 'fail']) await act(app.admin, order.documentId, action);
+    expect(await app.strapi.db.query('plugin::orders.stock-movement').count()).toBe(before);
+  });
+
+  test('a shortage answers 409 naming every short item and changes nothing', async () => {
+    const scarce = await createStockItem(app.admin, { onHand: '1' });
+    const rare = await createStockItem(app.admin, { onHand: '0.5' });
+    const plenty = await createStockItem(app.admin, { onHand: '100' });
+    const order = await createOrder(app.admin, [
+      { stockItem: plenty.documentId, quantity: '5' },
+      { stockItem: scarce.documentId, quantity: '3' },
+      { stockItem: rare.documentId, quantity: '0.75' },
+    ]);
+    const movements = await app.strapi.db.query('plugin::orders.stock-movement').count();
+
+    const response = await act(app.admin, order.documentId, 'finalize');
+    expect(response.status).toBe(409);
+    expect(response.body.error.details.shortages).toEqual([
+      { sku: scarce.sku, requested: '3', available: '1' },
+      { sku: rare.sku, requested: '0.75', available: '0.5' },
+    ]);
+    expect(await onHand(app.admin, plenty.documentId)).toBe('100');
+    expect(await onHand(app.admin, scarce.documentId)).toBe('1');
+    expect(await app.strapi.db.query('plugin::orders.stock-movement').count()).toBe(movements);
+    const after = (await app.admin.get(`/orders/orders/${order.documentId}`)).body.data;
+    expect(after.state).toBe('draft');
+    expect(after.history).toHaveLength(1);
+  });
+
+  test('with allowNegativeStock the same finalize goes below zero', async () => {
+    const scarce = await createStockItem(app.admin, { onHand: '1' });
+    const order = await createOrder(app.admin, [{ stockItem: scarce.documentId, quantity: '3' }]);
+    await setSettings(app.admin, { allowNegativeStock: true });
+    expect((await act(app.admin, order.documentId, 'finalize')).status).toBe(200);
+    expect(await onHand(app.admin, scarce.documentId)).toBe('-2');
+  });
+
+  test('a repeated or replayed transition books nothing twice', async () => {
+    const { order, stock } = await setup();
+    const replays = await Promise.all([1, 2, 3].map(() => act(app.admin, order.documentId, 'finalize')));
+    expect(replays.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    expect(await stock()).toEqual(['8', '18.5']);
+    expect((await act(app.admin, order.documentId, 'finalize')).status).toBe(409);
+    expect(await stock()).toEqual(['8', '18.5']);
+  });
+
+  test('an order edited after finalizing holds only its new lines', async () => {
+    const { coffee, cable, order, stock } = await setup();
+    await act(app.admin, order.documentId, 'finalize');
+    await act(app.admin, order.documentId, 'edit');
+    await app.admin.put(`/orders/orders/${order.documentId}`, { items: [{ stockItem: coffee.documentId, quantity: '5' }] });
+    await act(app.admin, order.documentId, 'finalize');
+    expect(await stock()).toEqual(['5', '20']);
+    expect((await movementsOf(cable.documentId)).map((m) => m.quantity)).toEqual(['1.5', '-1.5', '20']);
+  });
+});
+
+describe('with inventoryDriver "invoices"', () => {
+  test('orders never touch stock', async () => {
+    await setSettings(app.admin, { inventoryDriver: 'invoices' });
+    const { order, stock } = await setup();
+    for (const action of ['finalize', 'edit', 'finalize', 'fulfil', 'succeed', 'fail', 'succeed']) {
+      expect((await act(app.admin, order.documentId, action)).status).toBe(200);
+      expect(await stock()).toEqual(['10', '20']);
+    }
+    expect((await act(app.admin, order.documentId, 'fail', { restock: false })).status).toBe(200);
+    expect(await stock()).toEqual(['10', '20']);
+  });
+});
+
+describe('stock items and adjustments', () => {
+  test('the initial quantity is the first movement; adjustments need a reason and keep a balance', async () => {
+    const item = await createStockItem(app.admin, { onHand: '4' });
+    const received = await app.admin.post(`/orders/stock-items/${item.documentId}/adjustments`, { delta: '6.5', reason: 'goods received' });
+    expect(received.status).toBe(201);
+    expect(received.body.data.onHand).toBe('10.5');
+    const stocktake = await app.admin.post(`/orders/stock-items/${item.documentId}/adjustments`, { delta: -0.5, reason: 'stocktake' });
+    expect(stocktake.body.data.onHand).toBe('10');
+
+    expect(await movementsOf(item.documentId)).toMatchObject([
+      { kind: 'adjustment', quantity: '-0.5', balanceAfter: '10', reason: 'stocktake' },
+      { kind: 'adjustment', quantity: '6.5', balanceAfter: '10.5', reason: 'goods received' },
+      { kind: 'initial', quantity: '4', balanceAfter: '4' },
+    ]);
+  });
+
+  test('an adjustment below zero is refused and changes nothing', async () => {
+    const item = await createStockItem(app.admin, { onHand: '2' });
+    const response = await app.admin.post(`/orders/stock-items/${item.documentId}/adjustments`, { delta: '-3', reason: 'breakage' });
+    expect(response.status).toBe(409);
+    expect(response.body.error.details.shortages).toEqual([{ sku: item.sku, requested: '3', available: '2' }]);
+    expect(await movementsOf(item.documentId)).toHaveLength(1);
+  });
+
+  test('editing an item never touches its stock', async () => {
+    const item = await createStockItem(app.admin, { onHand: '7' });
+    const response = await app.admin.put(`/orders/stock-items/${item.documentId}`, { name: 'Átnevezett', unitPrice: '1200', lowStockThreshold: '2' });
+    expect(response.status).toBe(200);
+    expect(response.body.data).toMatchObject({ name: 'Átnevezett', unitPrice: '1200', lowStockThreshold: '2', onHand: '7' });
+    expect(await movementsOf(item.documentId)).toHaveLength(1);
+  });
+
+  test('lists and searches stock items', async () => {
+    await createStockItem(app.admin, { sku: 'FIND-ME', name: 'Kávédaráló' });
+    const response = await app.admin.get('/orders/stock-items?q=daráló');
+    expect(response.status).toBe(200);
+    expect(response.body.data.map((i: { sku: string }) => i.sku)).toEqual(['FIND-ME']);
+    expect(response.body.meta.pagination.total).toBe(1);
+  });
+});
