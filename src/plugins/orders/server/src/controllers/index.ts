@@ -18,6 +18,7 @@ import {
   updateStockItemInput,
 } from '../contracts';
 import { ORDER_ACTIONS, type OrderAction } from '../domain/lifecycle';
+import { NotFoundError } from '../errors';
 import { getService } from '../utils';
 
 type Ctx = Context & { params: Record<string, string>; request: Context['request'] & { body?: unknown } };
@@ -54,6 +55,9 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await engine().setCustomStatus(ctx.params.id, customStatus, actor(ctx)) };
     },
     ...Object.fromEntries(ORDER_ACTIONS.map((action) => [action, transition(action)])),
+    async unknownAction(ctx: Ctx) {
+      throw new NotFoundError(`Unknown action "${ctx.params.action}": the actions are ${ORDER_ACTIONS.join(', ')}`);
+    },
   };
 };
 

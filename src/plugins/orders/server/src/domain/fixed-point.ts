@@ -31,7 +31,7 @@ const numberToText = (value: number): string => {
   return text;
 };
 
-/** Formats a scaled integer as decimal text with exactly `scale` decimals (or `minScale` when trimming). */
+/** Formats a scaled integer as decimal text with `scale` decimals, or without trailing zeros when `trim`. */
 export const formatFixed = (value: bigint, scale: number, { trim = false } = {}): string => {
   const negative = value < 0n;
   const digits = (negative ? -value : value).toString().padStart(scale + 1, '0');

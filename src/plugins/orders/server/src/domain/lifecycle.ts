@@ -16,8 +16,6 @@ export const TRANSITIONS = {
 export type OrderAction = keyof typeof TRANSITIONS;
 export const ORDER_ACTIONS = Object.keys(TRANSITIONS) as OrderAction[];
 
-export const isOrderAction = (value: string): value is OrderAction => value in TRANSITIONS;
-
 export const allowedActions = (state: OrderState): OrderAction[] =>
   ORDER_ACTIONS.filter((action) => (TRANSITIONS[action].from as readonly OrderState[]).includes(state));
 

@@ -39,6 +39,7 @@ export default {
       ...ORDER_ACTIONS.map((action) =>
         route('POST', `/orders/:id/actions/${action}`, `orders.${action}`, permission('order', action))
       ),
+      route('POST', '/orders/:id/actions/:action', 'orders.unknownAction', permission('order', 'read')),
     ],
   },
 };

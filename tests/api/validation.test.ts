@@ -1,0 +1,181 @@
+/**
+ * Bad input answers 400 naming the field at fault, and changes nothing.
+ */
+import { createOrder, createStockItem } from '../helpers/fixtures';
+import { startApp, type TestApp } from '../helpers/strapi';
+
+let app: TestApp;
+let item: { documentId: string; sku: string };
+beforeAll(async () => {
+  app = await startApp();
+  item = await createStockItem(app.admin, { sku: 'VALID-1', onHand: '10' });
+});
+afterAll(() => app?.stop());
+
+const counts = async () => ({
+  orders: await app.strapi.db.query('plugin::orders.order').count(),
+  lines: await app.strapi.db.query('plugin::orders.order-item').count(),
+  customers: await app.strapi.db.query('plugin::orders.customer').count(),
+  stockItems: await app.strapi.db.query('plugin::orders.stock-item').count(),
+  movements: await app.strapi.db.query('plugin::orders.stock-movement').count(),
+});
+
+const expectRefused = async (send: () => Promise<{ status: number; body: any }>, field: string, message: RegExp) => {
+  const before = await counts();
+  const response = await send();
+  expect(response.status).toBe(400);
+  expect(response.body.data).toBeNull();
+  expect(response.body.error.name).toBe('ValidationError');
+  expect(response.body.error.message).toMatch(message);
+  expect(response.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.'))).toContain(field);
+  expect(await counts()).toEqual(before);
+};
+
+const line = (fields: Record<string, unknown>) => ({ customer: { name: 'Vevő' }, items: [{ stockItem: item.documentId, quantity: '1', ...fields }] });
+
+describe('a new order', () => {
+  test.each([
+    ['a missing quantity', { quantity: undefined }, /items\[0\]\.quantity/],
+    ['a non-numeric quantity', { quantity: 'two' }, /"two" is not a decimal number/],
+    ['a zero quantity', { quantity: '0' }, /must be greater than 0/],
+    ['a negative quantity', { quantity: -1 }, /must be greater than 0/],
+    ['a quantity with 4 decimals', { quantity: '1.2345' }, /more than 3 decimals/],
+    ['an unknown VAT rate', { vatRate: '25' }, /must be one of 27, 18, 5, 0, AAM, TAM, EU, EUK, MAA/],
+    ['a discount above 100', { discountPercent: '100.01' }, /between 0 and 100/],
+    ['a negative discount', { discountPercent: '-5' }, /between 0 and 100/],
+    ['an unknown stock item', { stockItem: 'nosuchdocumentid' }, /no stock item nosuchdocumentid/],
+    ['a forint price with fillér', { unitPrice: '10.5' }, /more than 0 decimals \(HUF prices\)/],
+  ])('refuses %s', async (_, fields, message) => {
+    const path = message.source.includes('stock item') ? 'items.0.stockItem' : `items.0.${Object.keys(fields)[0]}`;
+    await expectRefused(() => app.admin.post('/orders/orders', line(fields)), path, message);
+  });
+
+  test('refuses an unknown SKU', async () => {
+    await expectRefused(
+      () => app.admin.post('/orders/orders', { customer: { name: 'Vevő' }, items: [{ sku: 'NO-SUCH', quantity: '1' }] }),
+      'items.0.sku',
+      /no stock item with SKU NO-SUCH/
+    );
+  });
+
+  test('refuses a free line without a name or a price', async () => {
+    await expectRefused(
+      () => app.admin.post('/orders/orders', { customer: { name: 'Vevő' }, items: [{ quantity: '1' }] }),
+      'items.0.name',
+      /is required for a line without a stock item/
+    );
+  });
+
+  test('refuses an order without a customer, and unknown fields', async () => {
+    await expectRefused(() => app.admin.post('/orders/orders', { items: [] }), 'customer', /give a customer/);
+    await expectRefused(
+      () => app.admin.post('/orders/orders', { customer: { name: 'Vevő' }, items: [], state: 'successful' }),
+      '',
+      /unknown field state/
+    );
+  });
+
+  test('a line in another currency must carry its own price', async () => {
+    await expectRefused(
+      () => app.admin.post('/orders/orders', { ...line({}), currency: 'EUR' }),
+      'items.0.unitPrice',
+      /stock items are priced in HUF, this order is in EUR/
+    );
+  });
+
+  test('malformed JSON is refused', async () => {
+    const before = await counts();
+    const response = await app.admin.post('/orders/orders', '{"customer": {"name": ').set('Content-Type', 'application/json');
+    expect(response.status).toBe(400);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('changing an order', () => {
+  test('refuses an unknown custom status', async () => {
+    const order = await createOrder(app.admin, []);
+    await expectRefused(
+      () => app.admin.put(`/orders/orders/${order.documentId}/custom-status`, { customStatus: 'teleported' }),
+      'customStatus',
+      /unknown custom status "teleported"/
+    );
+  });
+
+  test('refuses a currency change without repriced lines', async () => {
+    const order = await createOrder(app.admin, [{ stockItem: item.documentId, quantity: '1' }]);
+    await expectRefused(() => app.admin.put(`/orders/orders/${order.documentId}`, { currency: 'EUR' }), 'currency', /needs the items too/);
+  });
+
+  test('a bad line in an update changes nothing', async () => {
+    const order = await createOrder(app.admin, [{ stockItem: item.documentId, quantity: '1' }]);
+    await expectRefused(
+      () => app.admin.put(`/orders/orders/${order.documentId}`, { items: [{ stockItem: item.documentId, quantity: '1' }, { sku: 'GONE', quantity: '1' }] }),
+      'items.1.sku',
+      /no stock item with SKU GONE/
+    );
+    expect((await app.admin.get(`/orders/orders/${order.documentId}`)).body.data.items).toHaveLength(1);
+  });
+
+  test('an unknown order or action answers 404', async () => {
+    expect((await app.admin.get('/orders/orders/nosuchorder')).status).toBe(404);
+    expect((await app.admin.post('/orders/orders/nosuchorder/actions/finalize')).status).toBe(404);
+    const order = await createOrder(app.admin, []);
+    expect((await app.admin.post(`/orders/orders/${order.documentId}/actions/teleport`)).status).toBe(404);
+  });
+});
+
+describe('stock items', () => {
+  test('refuses a duplicate SKU on create and on update', async () => {
+    await expectRefused(
+      () => app.admin.post('/orders/stock-items', { sku: 'VALID-1', name: 'Másik', unitPrice: '1', vatRate: '27' }),
+      'sku',
+      /SKU VALID-1 is already used/
+    );
+    const other = await createStockItem(app.admin);
+    await expectRefused(() => app.admin.put(`/orders/stock-items/${other.documentId}`, { sku: 'VALID-1' }), 'sku', /already used/);
+  });
+
+  test('refuses setting onHand other than by an adjustment', async () => {
+    await expectRefused(() => app.admin.put(`/orders/stock-items/${item.documentId}`, { onHand: '99' }), '', /unknown field onHand/);
+  });
+
+  test('refuses a negative initial quantity and a bad VAT rate', async () => {
+    await expectRefused(
+      () => app.admin.post('/orders/stock-items', { sku: 'NEG', name: 'Neg', unitPrice: '1', vatRate: '27', onHand: '-1' }),
+      'onHand',
+      /must not be negative/
+    );
+    await expectRefused(
+      () => app.admin.post('/orders/stock-items', { sku: 'VAT', name: 'Vat', unitPrice: '1', vatRate: '20%' }),
+      'vatRate',
+      /must be one of/
+    );
+  });
+
+  test('refuses an adjustment without a reason, or of zero', async () => {
+    await expectRefused(() => app.admin.post(`/orders/stock-items/${item.documentId}/adjustments`, { delta: '5' }), 'reason', /reason/);
+    await expectRefused(() => app.admin.post(`/orders/stock-items/${item.documentId}/adjustments`, { delta: '5', reason: '  ' }), 'reason', /is required/);
+    await expectRefused(() => app.admin.post(`/orders/stock-items/${item.documentId}/adjustments`, { delta: '0', reason: 'x' }), 'delta', /must not be 0/);
+  });
+});
+
+describe('settings', () => {
+  test('refuses an unknown driver, duplicate status keys and bad colours', async () => {
+    await expectRefused(() => app.admin.put('/orders/settings', { inventoryDriver: 'magic' }), 'inventoryDriver', /inventoryDriver/);
+    const twice = { key: 'same', label: 'A', color: '#000000' };
+    await expectRefused(() => app.admin.put('/orders/settings', { customStatuses: [twice, twice] }), 'customStatuses', /keys must be unique/);
+    await expectRefused(
+      () => app.admin.put('/orders/settings', { customStatuses: [{ key: 'x', label: 'X', color: 'red' }] }),
+      'customStatuses.0.color',
+      /colour/
+    );
+    expect((await app.admin.get('/orders/settings')).body.data.inventoryDriver).toBe('orders');
+  });
+
+  test('a PUT changes only the fields it sends', async () => {
+    const response = await app.admin.put('/orders/settings', { allowNegativeStock: true });
+    expect(response.body.data).toMatchObject({ inventoryDriver: 'orders', allowNegativeStock: true });
+    expect(response.body.data.customStatuses.length).toBeGreaterThan(0);
+    await app.admin.put('/orders/settings', { allowNegativeStock: false });
+  });
+});
