@@ -3,9 +3,8 @@
  * talks to it over HTTP with supertest, logged in as admins of chosen roles.
  */
 import type { Core } from '@strapi/strapi';
-import path from 'path';
 import request from 'supertest';
-import { createTestDatabase, ROOT } from './database';
+import { loadStrapi } from './database';
 
 export interface TestApp {
   strapi: Core.Strapi;
@@ -49,11 +48,8 @@ const loginAs = async (strapi: Core.Strapi, roleId: number) => {
 };
 
 export const startApp = async (): Promise<TestApp> => {
-  const dropDatabase = await createTestDatabase();
   process.env.NODE_ENV = 'test';
-  process.env.LOG_LEVEL ??= 'warn';
-  const { createStrapi } = await import('@strapi/strapi');
-  const strapi = await createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') }).load();
+  const { strapi, stop } = await loadStrapi();
   // Listen on loopback for real, so concurrent requests share one server like a shop's would.
   await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
 
@@ -72,9 +68,6 @@ export const startApp = async (): Promise<TestApp> => {
       );
       return loginAs(strapi, role.id);
     },
-    async stop() {
-      await strapi.destroy();
-      await dropDatabase();
-    },
+    stop,
   };
 };

@@ -1,0 +1,63 @@
+/**
+ * A fresh, empty database for each Strapi the tests or benchmarks start: a new SQLite file, or a
+ * new PostgreSQL database on the server named by DATABASE_HOST/PORT/USERNAME (default
+ * 127.0.0.1:5432, user postgres) when DATABASE_CLIENT=postgres.
+ * Plain JavaScript so that bench/ scripts share it without a build step.
+ */
+const { randomBytes } = require('crypto');
+const fs = require('fs');
+const path = require('path');
+const { Client } = require('pg');
+
+const ROOT = path.resolve(__dirname, '../..');
+
+const usesPostgres = () => process.env.DATABASE_CLIENT === 'postgres';
+
+const withAdminConnection = async (sql) => {
+  const client = new Client({
+    host: process.env.DATABASE_HOST || '127.0.0.1',
+    port: Number(process.env.DATABASE_PORT || 5432),
+    user: process.env.DATABASE_USERNAME || 'postgres',
+    password: process.env.DATABASE_PASSWORD || '',
+    database: process.env.DATABASE_ADMIN_DB || 'postgres',
+  });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+};
+
+/** Points DATABASE_* at a new empty database; resolves to a function that drops it. */
+const createTestDatabase = async () => {
+  const name = `orders_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  if (usesPostgres()) {
+    await withAdminConnection(`CREATE DATABASE "${name}"`);
+    process.env.DATABASE_NAME = name;
+    return () => withAdminConnection(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+  const filename = path.join(ROOT, '.tmp', `${name}.db`);
+  fs.mkdirSync(path.dirname(filename), { recursive: true });
+  process.env.DATABASE_FILENAME = filename;
+  return async () => {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(filename + suffix, { force: true });
+  };
+};
+
+/** Boots the compiled app (npm run build:server) on a fresh database, without listening. */
+const loadStrapi = async () => {
+  const dropDatabase = await createTestDatabase();
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
+  const { createStrapi } = require('@strapi/strapi');
+  const strapi = await createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') }).load();
+  return {
+    strapi,
+    async stop() {
+      await strapi.destroy();
+      await dropDatabase();
+    },
+  };
+};
+
+module.exports = { ROOT, usesPostgres, createTestDatabase, loadStrapi };
