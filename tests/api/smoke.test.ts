@@ -1,3 +1,6 @@
+import path from 'path';
+import request from 'supertest';
+import { ledgerDisagreements } from '../helpers/fixtures';
 import { startApp, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
@@ -8,11 +11,37 @@ afterAll(() => app?.stop());
 
 test('the compiled orders plugin is loaded with its content types', () => {
   expect(app.strapi.plugin('orders')).toBeDefined();
-  expect(app.strapi.contentType('plugin::orders.order')).toBeDefined();
+  for (const name of ['order', 'order-item', 'stock-item', 'stock-movement', 'customer']) {
+    expect(app.strapi.contentType(`plugin::orders.${name}`)).toBeDefined();
+  }
+  expect(app.strapi.plugin('orders').service('orders')).toBeDefined();
 });
 
 test('its admin API answers', async () => {
   const response = await app.admin.get('/orders/settings');
   expect(response.status).toBe(200);
-  expect(response.body.data.inventoryDriver).toBe('orders');
+  expect(response.body.data).toMatchObject({ inventoryDriver: 'orders', allowNegativeStock: false });
+});
+
+test('started without ORDERS_DEMO, a fresh database gets no demo data and no admin but the test one', async () => {
+  expect(await app.strapi.db.query('plugin::orders.stock-item').count()).toBe(0);
+  expect(await app.strapi.db.query('plugin::orders.order').count()).toBe(0);
+  expect(await app.strapi.db.query('admin::user').count()).toBe(1);
+  const init = await request(app.strapi.server.httpServer).get('/admin/init');
+  expect(init.body.data.hasAdmin).toBe(true);
+});
+
+test('the demo data: orders in every state, made through the engine', async () => {
+  const { seedDemo } = require(path.resolve(__dirname, '../../dist/src/demo'));
+  await seedDemo(app.strapi);
+  await seedDemo(app.strapi); // a second start adds nothing
+
+  const orders = (await app.admin.get('/orders/orders?pageSize=100')).body.data;
+  expect(orders.map((order: { state: string }) => order.state).sort()).toEqual(['draft', 'failed', 'finalized', 'fulfilled', 'successful']);
+  expect((await app.admin.get('/orders/stock-items')).body.meta.pagination.total).toBe(5);
+  expect(await ledgerDisagreements(app.strapi)).toEqual([]);
+  const login = await request(app.strapi.server.httpServer)
+    .post('/admin/login')
+    .send({ email: 'demo@orders.local', password: 'Demo-orders-1' });
+  expect(login.status).toBe(200);
 });
