@@ -179,3 +179,11 @@ describe('settings', () => {
     await app.admin.put('/orders/settings', { allowNegativeStock: false });
   });
 });
+
+test('an oversized body is refused and changes nothing', async () => {
+  const before = await counts();
+  const items = Array.from({ length: 1800 }, () => ({ name: 'x'.repeat(250), quantity: '1', unitPrice: '1', note: 'y'.repeat(1000) }));
+  const response = await app.admin.post('/orders/orders', { customer: { name: 'Vevő' }, items });
+  expect(response.status).toBe(413);
+  expect(await counts()).toEqual(before);
+});

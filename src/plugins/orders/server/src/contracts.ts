@@ -147,7 +147,7 @@ const customStatus = z.strictObject({
 });
 
 export const settingsInput = z.strictObject({
-  inventoryDriver: z.enum(INVENTORY_DRIVERS as [string, ...string[]]).optional(),
+  inventoryDriver: z.enum(INVENTORY_DRIVERS).optional(),
   allowNegativeStock: z.boolean().optional(),
   customStatuses: z
     .array(customStatus)

@@ -5,11 +5,10 @@
 import type { Actor } from './actor';
 import { formatFixed, toBigInt } from './domain/fixed-point';
 import { allowedActions, type OrderState } from './domain/lifecycle';
-import { formatMoney } from './domain/money';
+import { formatMoney, STOCK_CURRENCY } from './domain/money';
 import { formatQuantity } from './domain/quantity';
 import { DISCOUNT_SCALE, lineAmounts, orderTotals, type Amounts, type PricedLine } from './domain/totals';
 import type { VatRate } from './domain/vat';
-import { STOCK_CURRENCY } from './services/lines';
 
 export interface HistoryEntry {
   at: string;

@@ -5,6 +5,8 @@ import { divideRoundHalfUp, formatFixed, parseFixed } from './fixed-point';
  * whole forints for HUF, cents for everything else.
  */
 export const DEFAULT_CURRENCY = 'HUF';
+/** Stock items are priced in the shop's base currency. */
+export const STOCK_CURRENCY = DEFAULT_CURRENCY;
 
 const WHOLE_UNIT_CURRENCIES = new Set(['HUF']);
 

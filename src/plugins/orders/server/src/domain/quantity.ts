@@ -3,6 +3,8 @@ import { formatFixed, parseFixed } from './fixed-point';
 /** Quantities are exact to three decimals (2.5 kg, 15 m, 0.125 l) and stored in thousandths. */
 export const QUANTITY_SCALE = 3;
 export const THOUSANDTHS_PER_UNIT = 1000n;
+/** "db" (darab): a piece, the default unit of Hungarian invoices. */
+export const DEFAULT_UNIT = 'db';
 
 export const parseQuantity = (input: string | number): bigint => parseFixed(input, QUANTITY_SCALE);
 

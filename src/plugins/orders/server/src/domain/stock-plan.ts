@@ -5,8 +5,8 @@ import { HOLDING_STATES, type OrderState } from './lifecycle';
  * difference from what the ledger already shows for the order. A retried request, a replayed
  * webhook or an order edited after finalizing therefore can never book or release twice.
  */
-export type InventoryDriver = 'orders' | 'invoices';
-export const INVENTORY_DRIVERS: readonly InventoryDriver[] = ['orders', 'invoices'];
+export const INVENTORY_DRIVERS = ['orders', 'invoices'] as const;
+export type InventoryDriver = (typeof INVENTORY_DRIVERS)[number];
 
 export interface StockLine {
   stockItemId: number;

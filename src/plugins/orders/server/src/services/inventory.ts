@@ -6,14 +6,12 @@
 import type { Core } from '@strapi/strapi';
 import type { Actor } from '../actor';
 import type { CreateStockItemInput, UpdateStockItemInput } from '../contracts';
-import { lockByDocumentId } from '../database';
-import { parseMoney } from '../domain/money';
-import { parseQuantity } from '../domain/quantity';
+import { parseMoney, STOCK_CURRENCY } from '../domain/money';
+import { DEFAULT_UNIT, parseQuantity } from '../domain/quantity';
 import { invalidField, NotFoundError } from '../errors';
 import { serializeMovement, serializeStockItem } from '../serializers';
 import { UID } from '../uids';
 import { getService } from '../utils';
-import { DEFAULT_UNIT, STOCK_CURRENCY } from './lines';
 
 type Row = Record<string, any>;
 
@@ -107,11 +105,8 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Goods received, a stocktake, breakage: a signed change with the reason it happened. */
     async adjust(documentId: string, { delta, reason }: { delta: string; reason: string }, actor: Actor) {
-      await strapi.db.transaction(async ({ trx }) => {
-        const id = await lockByDocumentId(strapi, trx, UID.stockItem, documentId);
-        if (!id) throw new NotFoundError(`No stock item ${documentId}`);
-        await book(id, parseQuantity(delta), 'adjustment', reason, actor);
-      });
+      const item = await findRow(documentId);
+      await book(item.id, parseQuantity(delta), 'adjustment', reason, actor);
       return this.get(documentId);
     },
 

@@ -11,9 +11,9 @@ import { createId } from '@paralleldrive/cuid2';
 import type { Actor } from '../actor';
 import { toBigInt } from '../domain/fixed-point';
 import { formatQuantity } from '../domain/quantity';
-import type { Transaction } from '../database';
+import { columnOf, type Transaction } from '../database';
 import { conflict } from '../errors';
-import { UID } from '../uids';
+import { UID, type PluginUid } from '../uids';
 
 export type MovementKind = 'initial' | 'adjustment' | 'order' | 'write-off';
 
@@ -44,23 +44,22 @@ interface JoinTable {
 const schemaOf = (strapi: Core.Strapi) => {
   const item = strapi.db.metadata.get(UID.stockItem);
   const movement = strapi.db.metadata.get(UID.stockMovement);
-  const column = (meta: typeof item, attribute: string): string =>
-    (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
+  const column = (uid: PluginUid, attribute: string) => columnOf(strapi, uid, attribute);
   const link = (attribute: string): JoinTable =>
     (movement.attributes[attribute] as unknown as { joinTable: JoinTable }).joinTable;
   return {
-    items: { table: item.tableName, onHand: column(item, 'onHandMilli'), sku: column(item, 'sku') },
+    items: { table: item.tableName, onHand: column(UID.stockItem, 'onHandMilli'), sku: column(UID.stockItem, 'sku') },
     movements: {
       table: movement.tableName,
       columns: {
-        documentId: column(movement, 'documentId'),
-        kind: column(movement, 'kind'),
-        quantity: column(movement, 'quantityMilli'),
-        balanceAfter: column(movement, 'balanceAfterMilli'),
-        reason: column(movement, 'reason'),
-        actor: column(movement, 'actor'),
-        createdAt: column(movement, 'createdAt'),
-        updatedAt: column(movement, 'updatedAt'),
+        documentId: column(UID.stockMovement, 'documentId'),
+        kind: column(UID.stockMovement, 'kind'),
+        quantity: column(UID.stockMovement, 'quantityMilli'),
+        balanceAfter: column(UID.stockMovement, 'balanceAfterMilli'),
+        reason: column(UID.stockMovement, 'reason'),
+        actor: column(UID.stockMovement, 'actor'),
+        createdAt: column(UID.stockMovement, 'createdAt'),
+        updatedAt: column(UID.stockMovement, 'updatedAt'),
       },
       stockItemLink: link('stockItem'),
       orderLink: link('order'),

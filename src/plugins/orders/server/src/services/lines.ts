@@ -5,18 +5,14 @@
 import type { Core } from '@strapi/strapi';
 import type { LineInput } from '../contracts';
 import { DecimalFormatError, parseFixed, toBigInt } from '../domain/fixed-point';
-import { DEFAULT_CURRENCY, parseMoney } from '../domain/money';
-import { parseQuantity } from '../domain/quantity';
+import { parseMoney, STOCK_CURRENCY } from '../domain/money';
+import { DEFAULT_UNIT, parseQuantity } from '../domain/quantity';
 import { DISCOUNT_SCALE } from '../domain/totals';
 import type { VatRate } from '../domain/vat';
 import { invalidFields, type FieldProblem } from '../errors';
 import { UID } from '../uids';
 
-/** Stock items are priced in the shop's base currency. */
-export const STOCK_CURRENCY = DEFAULT_CURRENCY;
 const DEFAULT_VAT_RATE: VatRate = '27';
-/** "db" (darab): a piece, the default unit of Hungarian invoices. */
-export const DEFAULT_UNIT = 'db';
 
 export interface LineValues {
   position: number;

@@ -36,7 +36,7 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Merges the fields given; the others keep their value. */
     async update(patch: SettingsInput): Promise<Settings> {
-      const settings = { ...(await this.get()), ...patch } as Settings;
+      const settings: Settings = { ...(await this.get()), ...patch };
       await store().set({ value: settings });
       return settings;
     },
