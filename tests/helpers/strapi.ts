@@ -17,10 +17,13 @@ export interface TestApp {
 
 export type Api = ReturnType<typeof apiClient>;
 
-const apiClient = (strapi: Core.Strapi, token: string) => {
-  const http = () => request(strapi.server.httpServer);
+/** `server` is this process's Strapi, or the base URL of another process serving the same database. */
+const apiClient = (server: Core.Strapi['server']['httpServer'] | string, token: string) => {
+  const http = () => request(server);
   const auth = { Authorization: `Bearer ${token}` };
   return {
+    /** The same login, against another app process on the same database. */
+    at: (baseUrl: string) => apiClient(baseUrl, token),
     get: (url: string) => http().get(url).set(auth),
     post: (url: string, body?: object | string) => http().post(url).set(auth).send(body ?? {}),
     put: (url: string, body?: object | string) => http().put(url).set(auth).send(body ?? {}),
@@ -44,7 +47,7 @@ const loginAs = async (strapi: Core.Strapi, roleId: number) => {
   });
   const response = await request(strapi.server.httpServer).post('/admin/login').send({ email, password });
   if (response.status !== 200) throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`);
-  return apiClient(strapi, response.body.data.token);
+  return apiClient(strapi.server.httpServer, response.body.data.token);
 };
 
 export const startApp = async (): Promise<TestApp> => {
