@@ -40,6 +40,8 @@ describe('a new order', () => {
     ['a zero quantity', { quantity: '0' }, /must be greater than 0/],
     ['a negative quantity', { quantity: -1 }, /must be greater than 0/],
     ['a quantity with 4 decimals', { quantity: '1.2345' }, /more than 3 decimals/],
+    ['an absurd quantity', { quantity: '1000000000' }, /must be less than 1000000000 in size/],
+    ['an absurd price', { unitPrice: '1e15' }, /"1e15" is not a decimal number/],
     ['an unknown VAT rate', { vatRate: '25' }, /must be one of 27, 18, 5, 0, AAM, TAM, EU, EUK, MAA/],
     ['a discount above 100', { discountPercent: '100.01' }, /between 0 and 100/],
     ['a negative discount', { discountPercent: '-5' }, /between 0 and 100/],
@@ -58,12 +60,28 @@ describe('a new order', () => {
     );
   });
 
-  test('refuses a free line without a name or a price', async () => {
-    await expectRefused(
-      () => app.admin.post('/orders/orders', { customer: { name: 'Vevő' }, items: [{ quantity: '1' }] }),
-      'items.0.name',
-      /is required for a line without a stock item/
-    );
+  test('refuses a free line without a name or a price, naming both', async () => {
+    for (const field of ['items.0.name', 'items.0.unitPrice']) {
+      await expectRefused(
+        () => app.admin.post('/orders/orders', { customer: { name: 'Vevő' }, items: [{ quantity: '1' }] }),
+        field,
+        /is required for a line without a stock item/
+      );
+    }
+  });
+
+  test('names every bad line of an order at once', async () => {
+    const response = await app.admin.post('/orders/orders', {
+      customer: { name: 'Vevő' },
+      items: [{ sku: 'NOPE', quantity: '1' }, { stockItem: item.documentId, quantity: '0' }, { stockItem: item.documentId, quantity: '1' }],
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.'))).toEqual(['items.1.quantity']);
+    const unknown = await app.admin.post('/orders/orders', {
+      customer: { name: 'Vevő' },
+      items: [{ sku: 'NOPE', quantity: '1' }, { stockItem: 'gone', quantity: '1' }],
+    });
+    expect(unknown.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.'))).toEqual(['items.0.sku', 'items.1.stockItem']);
   });
 
   test('refuses an order without a customer, and unknown fields', async () => {

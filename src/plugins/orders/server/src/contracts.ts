@@ -12,13 +12,17 @@ import { DISCOUNT_SCALE } from './domain/totals';
 import { VAT_RATES } from './domain/vat';
 import { invalidFields } from './errors';
 
+type Check = (value: bigint, one: bigint) => string | undefined;
+
 /** A decimal with at most `scale` decimals, kept as its text so no float ever touches it. */
-const decimal = (scale: number, check?: (value: bigint) => string | undefined) =>
+const decimal = (scale: number, ...checks: Check[]) =>
   z.union([z.string(), z.number()]).transform((input, ctx) => {
     try {
       const value = parseFixed(input, scale);
-      const problem = check?.(value);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      const one = 10n ** BigInt(scale);
+      for (const problem of checks.map((check) => check(value, one)).filter(Boolean)) {
+        ctx.addIssue({ code: 'custom', message: problem! });
+      }
       return String(input).trim();
     } catch (error) {
       if (!(error instanceof DecimalFormatError)) throw error;
@@ -27,20 +31,29 @@ const decimal = (scale: number, check?: (value: bigint) => string | undefined) =
     }
   });
 
-const positive = (value: bigint) => (value > 0n ? undefined : 'must be greater than 0');
-const notNegative = (value: bigint) => (value >= 0n ? undefined : 'must not be negative');
-const percent = (value: bigint) =>
-  value >= 0n && value <= 100n * 10n ** BigInt(DISCOUNT_SCALE) ? undefined : 'must be between 0 and 100';
+const positive: Check = (value) => (value > 0n ? undefined : 'must be greater than 0');
+const notNegative: Check = (value) => (value >= 0n ? undefined : 'must not be negative');
+const notZero: Check = (value) => (value !== 0n ? undefined : 'must not be 0');
+const percent: Check = (value, one) => (value >= 0n && value <= 100n * one ? undefined : 'must be between 0 and 100');
+/** Keeps amounts far inside the database's 64-bit integers. */
+const below =
+  (limit: bigint): Check =>
+  (value, one) =>
+    (value < 0n ? -value : value) < limit * one ? undefined : `must be less than ${limit} in size`;
 
-export const quantity = decimal(QUANTITY_SCALE, positive);
+const MAX_QUANTITY = 1_000_000_000n;
+const MAX_AMOUNT = 1_000_000_000_000n;
+
+const quantity = decimal(QUANTITY_SCALE, positive, below(MAX_QUANTITY));
+const stockLevel = decimal(QUANTITY_SCALE, notNegative, below(MAX_QUANTITY));
 /** Any currency's precision; the engine narrows it to the order's currency (HUF: whole forints). */
-const money = decimal(2);
+const money = decimal(2, below(MAX_AMOUNT));
 const text = (max = 255) => z.string().trim().max(max);
 const optionalText = (max = 255) => text(max).nullable().optional();
 const vatRate = z.enum(VAT_RATES, { error: `must be one of ${VAT_RATES.join(', ')}` });
 const documentId = z.string().trim().min(1);
 
-export const address = z.strictObject({
+const address = z.strictObject({
   country: optionalText(2),
   postalCode: optionalText(16),
   city: optionalText(),
@@ -117,12 +130,12 @@ const stockItemFields = {
   unit: text(16).min(1).optional(),
   unitPrice: money,
   vatRate,
-  lowStockThreshold: decimal(QUANTITY_SCALE, notNegative).nullable().optional(),
+  lowStockThreshold: stockLevel.nullable().optional(),
 };
 
 export const createStockItemInput = z.strictObject({
   ...stockItemFields,
-  onHand: decimal(QUANTITY_SCALE, notNegative).optional(),
+  onHand: stockLevel.optional(),
 });
 
 /** onHand is absent on purpose: after its first movement stock changes only through adjustments. */
@@ -136,7 +149,7 @@ export const updateStockItemInput = z.strictObject({
 });
 
 export const adjustmentInput = z.strictObject({
-  delta: decimal(QUANTITY_SCALE, (value) => (value !== 0n ? undefined : 'must not be 0')),
+  delta: decimal(QUANTITY_SCALE, notZero, below(MAX_QUANTITY)),
   reason: text(500).min(1, 'is required: say why stock changes (goods received, stocktake…)'),
 });
 

@@ -54,17 +54,21 @@ const findStockItems = async (strapi: Core.Strapi, lines: LineInput[]) => {
 export const resolveLines = async (strapi: Core.Strapi, lines: LineInput[], currency: string): Promise<LineValues[]> => {
   const { byDocumentId, bySku } = await findStockItems(strapi, lines);
   const problems: FieldProblem[] = [];
-  const at = (index: number, field: string) => `items[${index}].${field}`;
 
   const values = lines.map((line, index): LineValues | null => {
-    const before = problems.length;
-    const stock: StockItemRow | undefined = line.stockItem ? byDocumentId.get(line.stockItem) : line.sku ? bySku.get(line.sku) : undefined;
-    if (line.stockItem && !stock) problems.push({ path: at(index, 'stockItem'), message: `no stock item ${line.stockItem}` });
-    if (line.sku && !stock) problems.push({ path: at(index, 'sku'), message: `no stock item with SKU ${line.sku}` });
-    if (!line.name && !stock) problems.push({ path: at(index, 'name'), message: 'is required for a line without a stock item' });
+    const problem = (field: string, message: string) => {
+      problems.push({ path: `items[${index}].${field}`, message });
+      return null;
+    };
+    const stock = line.stockItem ? byDocumentId.get(line.stockItem) : line.sku ? bySku.get(line.sku) : undefined;
+    if (line.stockItem && !stock) return problem('stockItem', `no stock item ${line.stockItem}`);
+    if (line.sku && !stock) return problem('sku', `no stock item with SKU ${line.sku}`);
 
-    const unitPriceMinor = unitPriceOf(line, stock, currency, (message) => problems.push({ path: at(index, 'unitPrice'), message }));
-    if (unitPriceMinor === null || problems.length > before) return null;
+    const before = problems.length;
+    if (!stock && !line.name) problem('name', 'is required for a line without a stock item');
+    const unitPrice = unitPriceOf(line, stock, currency);
+    if (typeof unitPrice === 'string') problem('unitPrice', unitPrice);
+    if (problems.length > before || typeof unitPrice === 'string') return null;
 
     return {
       position: index,
@@ -73,7 +77,7 @@ export const resolveLines = async (strapi: Core.Strapi, lines: LineInput[], curr
       name: line.name ?? stock!.name,
       unit: line.unit ?? stock?.unit ?? DEFAULT_UNIT,
       quantityMilli: parseQuantity(line.quantity).toString(),
-      unitPriceMinor: unitPriceMinor.toString(),
+      unitPriceMinor: unitPrice.toString(),
       discountBasisPoints: Number(line.discountPercent ? parseFixed(line.discountPercent, DISCOUNT_SCALE) : 0n),
       vatRate: line.vatRate ?? stock?.vatRate ?? DEFAULT_VAT_RATE,
       note: line.note ?? null,
@@ -84,28 +88,17 @@ export const resolveLines = async (strapi: Core.Strapi, lines: LineInput[], curr
   return values as LineValues[];
 };
 
-const unitPriceOf = (
-  line: LineInput,
-  stock: StockItemRow | undefined,
-  currency: string,
-  problem: (message: string) => void
-): bigint | null => {
+/** The line's price in the order's currency, or what is wrong with it. */
+const unitPriceOf = (line: LineInput, stock: StockItemRow | undefined, currency: string): bigint | string => {
   if (line.unitPrice !== undefined) {
     try {
       return parseMoney(line.unitPrice, currency);
     } catch (error) {
       if (!(error instanceof DecimalFormatError)) throw error;
-      problem(`${error.message} (${currency} prices)`);
-      return null;
+      return `${error.message} (${currency} prices)`;
     }
   }
-  if (!stock) {
-    problem('is required for a line without a stock item');
-    return null;
-  }
-  if (currency !== STOCK_CURRENCY) {
-    problem(`is required: stock items are priced in ${STOCK_CURRENCY}, this order is in ${currency}`);
-    return null;
-  }
+  if (!stock) return 'is required for a line without a stock item';
+  if (currency !== STOCK_CURRENCY) return `is required: stock items are priced in ${STOCK_CURRENCY}, this order is in ${currency}`;
   return toBigInt(stock.unitPriceMinor);
 };
