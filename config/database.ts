@@ -36,7 +36,8 @@ export default ({ env }) => {
     connection: {
       client: 'sqlite',
       connection: {
-        filename: path.resolve(process.cwd(), env('DATABASE_FILENAME', '.tmp/data.db')),
+        // Relative to the app's root: this file runs compiled, from dist/config.
+        filename: path.resolve(__dirname, '..', '..', env('DATABASE_FILENAME', '.tmp/data.db')),
       },
       useNullAsDefault: true,
     },

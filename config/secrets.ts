@@ -1,6 +1,7 @@
 /**
  * Secrets come from the environment. Development and tests get fixed, clearly fake defaults so
- * that `npm run demo` and `npm test` work on a fresh machine; production refuses to start on them.
+ * that `npm run demo` and `npm test` work on a fresh machine; production refuses to start while
+ * any secret is missing or still has its development value, and names every one of them.
  */
 const DEVELOPMENT_SECRETS = {
   APP_KEYS: 'dev-app-key-1,dev-app-key-2',
@@ -13,14 +14,20 @@ const DEVELOPMENT_SECRETS = {
 
 export type SecretName = keyof typeof DEVELOPMENT_SECRETS;
 
+const unsafeInProduction = () =>
+  (Object.keys(DEVELOPMENT_SECRETS) as SecretName[]).filter(
+    (name) => !process.env[name] || process.env[name] === DEVELOPMENT_SECRETS[name]
+  );
+
 export const secret = (name: SecretName): string => {
-  const value = process.env[name];
-  const isProduction = process.env.NODE_ENV === 'production';
-  if (isProduction && (!value || value === DEVELOPMENT_SECRETS[name])) {
-    throw new Error(
-      `${name} is not set: production refuses to start on development secrets. ` +
-        `Set ${Object.keys(DEVELOPMENT_SECRETS).join(', ')} in the environment.`
-    );
+  if (process.env.NODE_ENV === 'production') {
+    const unsafe = unsafeInProduction();
+    if (unsafe.length) {
+      throw new Error(
+        `Production refuses to start on development secrets: set ${unsafe.join(', ')} in the environment ` +
+          '(each e.g. from `openssl rand -base64 32`; APP_KEYS is a comma-separated list).'
+      );
+    }
   }
-  return value || DEVELOPMENT_SECRETS[name];
+  return process.env[name] || DEVELOPMENT_SECRETS[name];
 };
