@@ -21,6 +21,16 @@ export interface HistoryEntry {
 
 type Row = Record<string, any>;
 
+export interface Page {
+  page: number;
+  pageSize: number;
+}
+
+/** Strapi's meta.pagination. */
+export const pagination = ({ page, pageSize }: Page, total: number) => ({
+  pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
+});
+
 export const pricedLine = (item: Row): PricedLine => ({
   quantityMilli: toBigInt(item.quantityMilli),
   unitPriceMinor: toBigInt(item.unitPriceMinor),

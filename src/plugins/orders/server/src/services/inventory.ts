@@ -9,20 +9,11 @@ import type { CreateStockItemInput, UpdateStockItemInput } from '../contracts';
 import { parseMoney, STOCK_CURRENCY } from '../domain/money';
 import { DEFAULT_UNIT, parseQuantity } from '../domain/quantity';
 import { invalidField, NotFoundError } from '../errors';
-import { serializeMovement, serializeStockItem } from '../serializers';
+import { pagination, serializeMovement, serializeStockItem, type Page } from '../serializers';
 import { UID } from '../uids';
 import { getService } from '../utils';
 
 type Row = Record<string, any>;
-
-export interface Page {
-  page: number;
-  pageSize: number;
-}
-
-const pagination = ({ page, pageSize }: Page, total: number) => ({
-  pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
-});
 
 /** Converts the decimal fields of a request to their stored form. */
 const storedFields = (input: UpdateStockItemInput) => {

@@ -12,7 +12,7 @@ import { DEFAULT_CURRENCY } from '../domain/money';
 import { stockChanges, targetHolding } from '../domain/stock-plan';
 import { lockByDocumentId, type Transaction } from '../database';
 import { conflict, invalidField, NotFoundError } from '../errors';
-import { serializeOrder, type HistoryEntry } from '../serializers';
+import { pagination, serializeOrder, type HistoryEntry, type Page } from '../serializers';
 import { UID } from '../uids';
 import { getService } from '../utils';
 import type { Movement } from './ledger';
@@ -26,13 +26,11 @@ const ORDER_POPULATE = {
   items: { populate: { stockItem: { select: ['id', 'documentId'] } } },
 } as const;
 
-export interface OrderListQuery {
+export interface OrderListQuery extends Page {
   state?: OrderState;
   customStatus?: string;
   source?: string;
   q?: string;
-  page: number;
-  pageSize: number;
 }
 
 export interface TransitionOptions {
@@ -114,7 +112,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
     orders().update({ where: { id: order.id }, data: { ...data, history: [...(order.history ?? []), entry] }, select: ['id'] });
 
   return {
-    async list({ state, customStatus, source, q, page, pageSize }: OrderListQuery) {
+    async list({ state, customStatus, source, q, ...page }: OrderListQuery) {
       const where: Row = {};
       if (state) where.state = state;
       if (customStatus) where.customStatus = customStatus;
@@ -130,16 +128,13 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         orders().findMany({
           where,
           orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          offset: (page - 1) * pageSize,
-          limit: pageSize,
+          offset: (page.page - 1) * page.pageSize,
+          limit: page.pageSize,
           populate: ORDER_POPULATE,
         }),
         orders().count({ where }),
       ]);
-      return {
-        data: rows.map(serializeOrder),
-        meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
-      };
+      return { data: rows.map(serializeOrder), meta: pagination(page, total) };
     },
 
     async get(documentId: string) {
