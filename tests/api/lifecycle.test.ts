@@ -152,4 +152,42 @@ describe('listing', () => {
     expect(page.body.data).toHaveLength(1);
     expect(page.body.meta.pagination).toEqual({ page: 2, pageSize: 1, pageCount: 2, total: 2 });
   });
+
+  test('rows are summaries with stored totals, sortable by gross total and customer', async () => {
+    const cheap = await createOrder(app.admin, [{ name: 'Olcsó', quantity: '1', unitPrice: '100' }], { customer: { name: 'Zsiga Sorter' } });
+    const dear = await createOrder(app.admin, [{ name: 'Drága', quantity: '3', unitPrice: '1000', vatRate: '5' }], { customer: { name: 'Aladár Sorter' } });
+    await app.admin.put(`/orders/orders/${cheap.documentId}`, { items: [{ name: 'Olcsó', quantity: '2', unitPrice: '100' }] });
+
+    const byGross = (await app.admin.get('/orders/orders?q=Sorter&sort=gross:desc')).body.data;
+    expect(byGross.map((o: { documentId: string }) => o.documentId)).toEqual([dear.documentId, cheap.documentId]);
+    expect(byGross[0]).toEqual({
+      documentId: dear.documentId,
+      number: dear.number,
+      source: 'manual',
+      state: 'draft',
+      customStatus: null,
+      currency: 'HUF',
+      customer: { documentId: expect.any(String), name: 'Aladár Sorter' },
+      totals: { net: '3000', vat: '150', gross: '3150' },
+      lineCount: 1,
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+    });
+    expect(byGross[1].totals).toEqual({ net: '200', vat: '54', gross: '254' });
+
+    const byCustomer = (await app.admin.get('/orders/orders?q=Sorter&sort=customer:asc')).body.data;
+    expect(byCustomer.map((o: { customer: { name: string } }) => o.customer.name)).toEqual(['Aladár Sorter', 'Zsiga Sorter']);
+    expect((await app.admin.get('/orders/orders?sort=price')).status).toBe(400);
+  });
+
+  test('filters by a date range, both days included', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const all = (await app.admin.get('/orders/orders?pageSize=1')).body.meta.pagination.total;
+    expect((await app.admin.get(`/orders/orders?from=${today}&to=${today}&pageSize=1`)).body.meta.pagination.total).toBe(all);
+    expect((await app.admin.get('/orders/orders?to=2020-01-01')).body.meta.pagination.total).toBe(0);
+    expect((await app.admin.get('/orders/orders?from=2999-01-01')).body.meta.pagination.total).toBe(0);
+    const bad = await app.admin.get('/orders/orders?from=yesterday');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/from: must be a date/);
+  });
 });

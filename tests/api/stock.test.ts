@@ -191,3 +191,54 @@ describe('stock items and adjustments', () => {
     expect(response.body.meta.pagination.total).toBe(1);
   });
 });
+
+describe('what the admin shows of stock', () => {
+  test('held: what open orders hold; isLow: at or below the threshold', async () => {
+    const item = await createStockItem(app.admin, { onHand: '10', lowStockThreshold: '6' });
+    const open = await createOrder(app.admin, [{ stockItem: item.documentId, quantity: '3' }]);
+    const done = await createOrder(app.admin, [{ stockItem: item.documentId, quantity: '1.5' }]);
+    await act(app.admin, open.documentId, 'finalize');
+    for (const action of ['finalize', 'fulfil', 'succeed']) await act(app.admin, done.documentId, action);
+
+    let shown = (await app.admin.get(`/orders/stock-items/${item.documentId}`)).body.data;
+    expect(shown).toMatchObject({ onHand: '5.5', held: '3', isLow: true });
+    await act(app.admin, open.documentId, 'fail');
+    shown = (await app.admin.get(`/orders/stock-items?q=${item.sku}`)).body.data[0];
+    expect(shown).toMatchObject({ onHand: '8.5', held: '0', isLow: false });
+  });
+
+  test('the stock impact of finalizing: per item requested, on hand, after, shortfall', async () => {
+    const coffee = await createStockItem(app.admin, { onHand: '10' });
+    const cups = await createStockItem(app.admin, { onHand: '1' });
+    const order = await createOrder(app.admin, [
+      { stockItem: coffee.documentId, quantity: '2' },
+      { stockItem: coffee.documentId, quantity: '0.5' },
+      { stockItem: cups.documentId, quantity: '3' },
+      { name: 'Szállítás', quantity: '1', unitPrice: '990' },
+    ]);
+    const impact = await app.admin.get(`/orders/orders/${order.documentId}/stock-impact`);
+    expect(impact.status).toBe(200);
+    expect(impact.body.data).toEqual([
+      { stockItem: coffee.documentId, sku: coffee.sku, name: expect.any(String), unit: 'db', requested: '2.5', onHand: '10', after: '7.5', shortfall: '0' },
+      { stockItem: cups.documentId, sku: cups.sku, name: expect.any(String), unit: 'db', requested: '3', onHand: '1', after: '-2', shortfall: '2' },
+    ]);
+    await setSettings(app.admin, { allowNegativeStock: true });
+    const allowed = (await app.admin.get(`/orders/orders/${order.documentId}/stock-impact`)).body.data;
+    expect(allowed[1]).toMatchObject({ after: '-2', shortfall: '0' });
+  });
+
+  test('the inventory as CSV for Excel', async () => {
+    await createStockItem(app.admin, { sku: 'CSV-1', name: 'Kávé; "pörkölt"', onHand: '2.5', lowStockThreshold: '1' });
+    await createStockItem(app.admin, { sku: '=CMD()', name: 'Formula', onHand: '0' });
+    const response = await app.admin.get('/orders/stock-items/export.csv');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/csv/);
+    expect(response.headers['content-disposition']).toBe('attachment; filename="keszlet.csv"');
+    const lines = response.text.split('\r\n');
+    expect(lines[0]).toBe('\uFEFFsku;name;unit;unitPrice;vatRate;onHand;held;lowStockThreshold');
+    expect(lines).toContain('CSV-1;"Kávé; ""pörkölt""";db;1000;27;2.5;0;1');
+    expect(lines).toContain("'=CMD();Formula;db;1000;27;0;0;");
+    const comma = await app.admin.get('/orders/stock-items/export.csv?separator=,');
+    expect(comma.text.split('\r\n')[0]).toBe('\uFEFFsku,name,unit,unitPrice,vatRate,onHand,held,lowStockThreshold');
+  });
+});

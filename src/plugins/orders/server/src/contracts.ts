@@ -109,14 +109,33 @@ export const transitionInput = z.strictObject({
 
 export const customStatusInput = z.strictObject({ customStatus: text(64).min(1).nullable() });
 
+export const ORDER_SORTS = [
+  'createdAt:desc',
+  'createdAt:asc',
+  'number:asc',
+  'number:desc',
+  'gross:asc',
+  'gross:desc',
+  'state:asc',
+  'customer:asc',
+] as const;
+export type OrderSort = (typeof ORDER_SORTS)[number];
+
+const day = z.iso.date({ error: 'must be a date such as 2026-11-27' });
+
 export const orderListQuery = z.object({
   state: z.enum(ORDER_STATES).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  sort: z.enum(ORDER_SORTS).default('createdAt:desc'),
   customStatus: text(64).optional(),
   source: text(64).optional(),
   q: text(200).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
+
+export const exportQuery = z.object({ separator: z.enum([';', ',']).default(';') });
 
 export const stockItemListQuery = z.object({
   q: text(200).optional(),

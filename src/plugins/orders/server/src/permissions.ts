@@ -26,8 +26,8 @@ const areas = {
   settings: { read: 'Read', update: 'Update' },
 } as const;
 
-type Area = keyof typeof areas;
-type ActionOf<A extends Area> = keyof (typeof areas)[A] & string;
+export type Area = keyof typeof areas;
+export type ActionOf<A extends Area> = keyof (typeof areas)[A] & string;
 
 /** The full action id that policies check: "plugin::orders.order.finalize". */
 export const permission = <A extends Area>(area: A, action: ActionOf<A>): string =>

@@ -72,6 +72,28 @@ export const serializeCustomer = (customer: Row | null | undefined) =>
       }
     : null;
 
+/** The stored totals of an order's lines (see the engine's saveLines). */
+const storedTotals = (order: Row) => ({
+  net: toBigInt(order.netTotalMinor),
+  vat: toBigInt(order.vatTotalMinor),
+  gross: toBigInt(order.grossTotalMinor),
+});
+
+/** One row of the orders list: what the list shows, without lines and history. */
+export const serializeOrderSummary = (order: Row) => ({
+  documentId: order.documentId as string,
+  number: order.number as string,
+  source: order.source as string,
+  state: order.state as OrderState,
+  customStatus: (order.customStatus ?? null) as string | null,
+  currency: order.currency as string,
+  customer: order.customer ? { documentId: order.customer.documentId as string, name: order.customer.name as string } : null,
+  totals: amounts(storedTotals(order), order.currency),
+  lineCount: order.lineCount as number,
+  createdAt: order.createdAt,
+  updatedAt: order.updatedAt,
+});
+
 export const serializeOrder = (order: Row) => {
   const items: Row[] = [...(order.items ?? [])].sort((a, b) => a.position - b.position);
   const { currency } = order;
@@ -97,7 +119,8 @@ export const serializeOrder = (order: Row) => {
   };
 };
 
-export const serializeStockItem = (item: Row) => ({
+/** `held`: what open orders hold of the item; `isLow`: at or below its low-stock threshold. */
+export const serializeStockItem = (item: Row, held = 0n) => ({
   documentId: item.documentId,
   sku: item.sku,
   name: item.name,
@@ -106,6 +129,8 @@ export const serializeStockItem = (item: Row) => ({
   vatRate: item.vatRate,
   onHand: formatQuantity(toBigInt(item.onHandMilli)),
   lowStockThreshold: item.lowStockThresholdMilli == null ? null : formatQuantity(toBigInt(item.lowStockThresholdMilli)),
+  held: formatQuantity(held),
+  isLow: item.lowStockThresholdMilli != null && toBigInt(item.onHandMilli) <= toBigInt(item.lowStockThresholdMilli),
   createdAt: item.createdAt,
   updatedAt: item.updatedAt,
 });
@@ -120,3 +145,9 @@ export const serializeMovement = (movement: Row) => ({
   actor: movement.actor ?? null,
   createdAt: movement.createdAt,
 });
+
+export type OrderJson = ReturnType<typeof serializeOrder>;
+export type OrderSummaryJson = ReturnType<typeof serializeOrderSummary>;
+export type OrderItemJson = ReturnType<typeof serializeOrderItem>;
+export type StockItemJson = ReturnType<typeof serializeStockItem>;
+export type MovementJson = ReturnType<typeof serializeMovement>;

@@ -12,6 +12,7 @@ import {
   orderListQuery,
   parse,
   settingsInput,
+  exportQuery,
   stockItemListQuery,
   transitionInput,
   updateOrderInput,
@@ -50,6 +51,9 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
       await engine().remove(ctx.params.id);
       ctx.body = { data: { documentId: ctx.params.id } };
     },
+    async stockImpact(ctx: Ctx) {
+      ctx.body = { data: await engine().stockImpact(ctx.params.id) };
+    },
     async customStatus(ctx: Ctx) {
       const { customStatus } = parse(customStatusInput, ctx.request.body);
       ctx.body = { data: await engine().setCustomStatus(ctx.params.id, customStatus, actor(ctx)) };
@@ -82,6 +86,12 @@ const stockItems = ({ strapi }: { strapi: Core.Strapi }) => {
       const item = await inventory().adjust(ctx.params.id, parse(adjustmentInput, ctx.request.body), actor(ctx));
       ctx.status = 201;
       ctx.body = { data: item };
+    },
+    async exportCsv(ctx: Ctx) {
+      const { separator } = parse(exportQuery, ctx.query);
+      ctx.set('Content-Type', 'text/csv; charset=utf-8');
+      ctx.set('Content-Disposition', 'attachment; filename="keszlet.csv"');
+      ctx.body = await inventory().exportCsv(separator);
     },
     async movements(ctx: Ctx) {
       const { page, pageSize } = parse(stockItemListQuery.omit({ q: true }), ctx.query);

@@ -28,3 +28,6 @@ export const isEditable = (state: OrderState): boolean => state === 'draft';
 
 /** States in which an order has taken its goods out of stock (when orders drive stock). */
 export const HOLDING_STATES: readonly OrderState[] = ['finalized', 'fulfilled', 'successful'];
+
+/** Orders still under way: their goods are held for them but not yet delivered. */
+export const OPEN_STATES: readonly OrderState[] = ['finalized', 'fulfilled'];

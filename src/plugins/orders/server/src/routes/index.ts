@@ -25,6 +25,7 @@ export default {
 
       route('GET', '/stock-items', 'stock-items.list', permission('inventory', 'read')),
       route('POST', '/stock-items', 'stock-items.create', permission('inventory', 'manage')),
+      route('GET', '/stock-items/export.csv', 'stock-items.exportCsv', permission('inventory', 'read')),
       route('GET', '/stock-items/:id', 'stock-items.get', permission('inventory', 'read')),
       route('PUT', '/stock-items/:id', 'stock-items.update', permission('inventory', 'manage')),
       route('POST', '/stock-items/:id/adjustments', 'stock-items.adjust', permission('inventory', 'manage')),
@@ -33,6 +34,7 @@ export default {
       route('GET', '/orders', 'orders.list', permission('order', 'read')),
       route('POST', '/orders', 'orders.create', permission('order', 'create')),
       route('GET', '/orders/:id', 'orders.get', permission('order', 'read')),
+      route('GET', '/orders/:id/stock-impact', 'orders.stockImpact', permission('order', 'read')),
       route('PUT', '/orders/:id', 'orders.update', permission('order', 'update')),
       route('DELETE', '/orders/:id', 'orders.delete', permission('order', 'delete')),
       route('PUT', '/orders/:id/custom-status', 'orders.customStatus', permission('order', 'custom-status')),

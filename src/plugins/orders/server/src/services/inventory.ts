@@ -7,6 +7,8 @@ import type { Core } from '@strapi/strapi';
 import type { Actor } from '../actor';
 import type { CreateStockItemInput, UpdateStockItemInput } from '../contracts';
 import { parseMoney, STOCK_CURRENCY } from '../domain/money';
+import { inertText, toCsv, type Separator } from '../domain/csv';
+import { OPEN_STATES } from '../domain/lifecycle';
 import { DEFAULT_UNIT, parseQuantity } from '../domain/quantity';
 import { invalidField, NotFoundError } from '../errors';
 import { pagination, serializeMovement, serializeStockItem, type Page } from '../serializers';
@@ -51,6 +53,12 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (taken) throw invalidField('sku', `SKU ${sku} is already used by another stock item`);
   };
 
+  /** Stock items as the API shows them, with what open orders hold of each. */
+  const withHeld = async (rows: Row[]) => {
+    const held = await getService(strapi, 'ledger').heldByOrdersIn(OPEN_STATES, rows.map((row) => row.id));
+    return rows.map((row) => serializeStockItem(row, held.get(row.id)));
+  };
+
   const book = async (stockItemId: number, delta: bigint, kind: 'initial' | 'adjustment', reason: string, actor: Actor) => {
     const settings = await getService(strapi, 'settings').get();
     await getService(strapi, 'ledger').apply([{ stockItemId, delta, kind, reason }], actor, settings);
@@ -63,11 +71,31 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
         items().findMany({ where, orderBy: { sku: 'asc' }, offset: (page.page - 1) * page.pageSize, limit: page.pageSize }),
         items().count({ where }),
       ]);
-      return { data: rows.map(serializeStockItem), meta: pagination(page, total) };
+      return { data: await withHeld(rows), meta: pagination(page, total) };
     },
 
     async get(documentId: string) {
-      return serializeStockItem(await findRow(documentId));
+      const [item] = await withHeld([await findRow(documentId)]);
+      return item;
+    },
+
+    /** Every stock item as a spreadsheet. */
+    async exportCsv(separator: Separator) {
+      const rows = await withHeld(await items().findMany({ orderBy: { sku: 'asc' } }));
+      return toCsv(
+        ['sku', 'name', 'unit', 'unitPrice', 'vatRate', 'onHand', 'held', 'lowStockThreshold'],
+        rows.map((item) => [
+          inertText(item.sku),
+          inertText(item.name),
+          inertText(item.unit),
+          item.unitPrice,
+          item.vatRate,
+          item.onHand,
+          item.held,
+          item.lowStockThreshold ?? '',
+        ]),
+        separator
+      );
     },
 
     async create(input: CreateStockItemInput, actor: Actor) {

@@ -154,6 +154,25 @@ const createLedger = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /** What orders in the given states hold of each of the given stock items, per stock item id. */
+    async heldByOrdersIn(states: readonly string[], stockItemIds: number[]): Promise<Map<number, bigint>> {
+      if (!stockItemIds.length) return new Map();
+      const { table, columns, stockItemLink, orderLink } = schema().movements;
+      const orders = strapi.db.metadata.get(UID.order);
+      const rows: Array<{ stockItemId: unknown; total: unknown }> = await strapi.db
+        .getConnection(`${table} as m`)
+        .join(`${orderLink.name} as o`, `o.${orderLink.joinColumn.name}`, 'm.id')
+        .join(`${orders.tableName} as ord`, 'ord.id', `o.${orderLink.inverseJoinColumn.name}`)
+        .join(`${stockItemLink.name} as s`, `s.${stockItemLink.joinColumn.name}`, 'm.id')
+        .whereIn(`s.${stockItemLink.inverseJoinColumn.name}`, stockItemIds)
+        .whereIn(`ord.${columnOf(strapi, UID.order, 'state')}`, [...states])
+        .andWhere(`m.${columns.kind}`, 'order')
+        .groupBy(`s.${stockItemLink.inverseJoinColumn.name}`)
+        .select({ stockItemId: `s.${stockItemLink.inverseJoinColumn.name}` })
+        .sum({ total: `m.${columns.quantity}` });
+      return new Map(rows.map((row) => [Number(row.stockItemId), -toBigInt(row.total)]));
+    },
+
     /** What the ledger shows an order holding, per stock item id (positive = taken out of stock). */
     async heldByOrder(orderId: number): Promise<Map<number, bigint>> {
       const { table, columns, stockItemLink, orderLink } = schema().movements;

@@ -5,14 +5,16 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Actor } from '../actor';
-import type { CreateOrderInput, UpdateOrderInput } from '../contracts';
+import type { CreateOrderInput, OrderSort, UpdateOrderInput } from '../contracts';
 import { toBigInt } from '../domain/fixed-point';
+import { formatQuantity } from '../domain/quantity';
+import { orderTotals } from '../domain/totals';
 import { allowedActions, isEditable, nextState, type OrderAction, type OrderState } from '../domain/lifecycle';
 import { DEFAULT_CURRENCY } from '../domain/money';
 import { stockChanges, targetHolding } from '../domain/stock-plan';
 import { lockByDocumentId, type Transaction } from '../database';
 import { conflict, invalidField, NotFoundError } from '../errors';
-import { pagination, serializeOrder, type HistoryEntry, type Page } from '../serializers';
+import { pagination, pricedLine, serializeOrder, serializeOrderSummary, type HistoryEntry, type Page } from '../serializers';
 import { UID } from '../uids';
 import { getService } from '../utils';
 import type { Movement } from './ledger';
@@ -31,7 +33,24 @@ export interface OrderListQuery extends Page {
   customStatus?: string;
   source?: string;
   q?: string;
+  /** Days (YYYY-MM-DD, UTC), both included. */
+  from?: string;
+  to?: string;
+  sort: OrderSort;
 }
+
+const ORDER_BY: Record<OrderSort, Row[]> = {
+  'createdAt:desc': [{ createdAt: 'desc' }, { id: 'desc' }],
+  'createdAt:asc': [{ createdAt: 'asc' }, { id: 'asc' }],
+  'number:asc': [{ number: 'asc' }],
+  'number:desc': [{ number: 'desc' }],
+  'gross:asc': [{ grossTotalMinor: 'asc' }, { id: 'asc' }],
+  'gross:desc': [{ grossTotalMinor: 'desc' }, { id: 'desc' }],
+  'state:asc': [{ state: 'asc' }, { createdAt: 'desc' }, { id: 'desc' }],
+  'customer:asc': [{ customer: { name: 'asc' } }, { id: 'desc' }],
+};
+
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
 
 export interface TransitionOptions {
   /** Only for fail: false writes the goods off instead of returning them to stock. */
@@ -50,6 +69,12 @@ const historyEntry = (actor: Actor, action: string, from: string | null, to: str
 
 /** Human-readable and unique: the year and the order's id, e.g. 2026-000042. */
 const orderNumber = (id: number) => `${new Date().getFullYear()}-${String(id).padStart(6, '0')}`;
+
+/** The order's lines that take goods from stock. */
+const stockLines = (order: Row) =>
+  (order.items as Row[])
+    .filter((item) => item.stockItem)
+    .map((item) => ({ stockItemId: item.stockItem.id as number, quantityMilli: toBigInt(item.quantityMilli) }));
 
 const notAllowed = (order: Row, what: string) => {
   const allowed = allowedActions(order.state);
@@ -76,16 +101,23 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
     return findRow(documentId);
   };
 
-  const insertLines = async (orderId: number, lines: LineValues[]) => {
-    for (const line of lines) {
-      await strapi.db.query(UID.orderItem).create({ data: { ...line, order: orderId }, select: ['id'] });
-    }
-  };
-
-  const replaceLines = async (order: Row, lines: LineValues[]) => {
-    const ids = (order.items as Row[]).map((item) => item.id);
+  /**
+   * Replaces the order's lines; answers the order's totals to store with it, so that lists sort
+   * and show them without reading every line.
+   */
+  const saveLines = async (order: Row, lines: LineValues[]) => {
+    const ids = ((order.items ?? []) as Row[]).map((item) => item.id);
     if (ids.length) await strapi.db.query(UID.orderItem).deleteMany({ where: { id: { $in: ids } } });
-    await insertLines(order.id, lines);
+    for (const line of lines) {
+      await strapi.db.query(UID.orderItem).create({ data: { ...line, order: order.id }, select: ['id'] });
+    }
+    const totals = orderTotals(lines.map(pricedLine));
+    return {
+      netTotalMinor: totals.net.toString(),
+      vatTotalMinor: totals.vat.toString(),
+      grossTotalMinor: totals.gross.toString(),
+      lineCount: lines.length,
+    };
   };
 
   /**
@@ -93,10 +125,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
    * difference from what the ledger already shows — so nothing is ever booked or released twice.
    */
   const reconcileStock = async (order: Row, state: OrderState, config: Settings, actor: Actor, options: { reason: string; writeOff: boolean }) => {
-    const lines = (order.items as Row[])
-      .filter((item) => item.stockItem)
-      .map((item) => ({ stockItemId: item.stockItem.id as number, quantityMilli: toBigInt(item.quantityMilli) }));
-    const target = targetHolding(lines, state, config.inventoryDriver);
+    const target = targetHolding(stockLines(order), state, config.inventoryDriver);
     const changes = stockChanges(target, await ledger().heldByOrder(order.id));
     const movements = changes.flatMap(({ stockItemId, delta }): Movement[] => {
       const booking: Movement = { stockItemId, delta, kind: 'order', reason: options.reason, orderId: order.id };
@@ -112,11 +141,17 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
     orders().update({ where: { id: order.id }, data: { ...data, history: [...(order.history ?? []), entry] }, select: ['id'] });
 
   return {
-    async list({ state, customStatus, source, q, ...page }: OrderListQuery) {
+    async list({ state, customStatus, source, q, from, to, sort, ...page }: OrderListQuery) {
       const where: Row = {};
       if (state) where.state = state;
       if (customStatus) where.customStatus = customStatus;
       if (source) where.source = source;
+      if (from || to) {
+        where.createdAt = {
+          ...(from ? { $gte: new Date(`${from}T00:00:00Z`) } : {}),
+          ...(to ? { $lt: nextDay(to) } : {}),
+        };
+      }
       if (q) {
         where.$or = [
           { number: { $containsi: q } },
@@ -127,14 +162,14 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
       const [rows, total] = await Promise.all([
         orders().findMany({
           where,
-          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          orderBy: ORDER_BY[sort],
           offset: (page.page - 1) * page.pageSize,
           limit: page.pageSize,
-          populate: ORDER_POPULATE,
+          populate: { customer: { select: ['documentId', 'name'] } },
         }),
         orders().count({ where }),
       ]);
-      return { data: rows.map(serializeOrder), meta: pagination(page, total) };
+      return { data: rows.map(serializeOrderSummary), meta: pagination(page, total) };
     },
 
     async get(documentId: string) {
@@ -157,8 +192,8 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
           },
           select: ['id', 'documentId'],
         });
-        await orders().update({ where: { id: order.id }, data: { number: orderNumber(order.id) }, select: ['id'] });
-        await insertLines(order.id, lines);
+        const totals = await saveLines(order, lines);
+        await orders().update({ where: { id: order.id }, data: { number: orderNumber(order.id), ...totals }, select: ['id'] });
         return order.documentId as string;
       });
       return this.get(documentId);
@@ -173,10 +208,10 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (currency !== order.currency && !input.items) {
           throw invalidField('currency', 'changing the currency needs the items too, priced in the new currency');
         }
-        const data: Row = { currency };
+        let data: Row = { currency };
         if (input.note !== undefined) data.note = input.note;
         if (input.customer || input.customerId) data.customer = await getService(strapi, 'customers').resolve(input);
-        if (input.items) await replaceLines(order, await resolveLines(strapi, input.items, currency));
+        if (input.items) data = { ...data, ...(await saveLines(order, await resolveLines(strapi, input.items, currency))) };
         await saveOrder(order, data, historyEntry(actor, 'update', order.state, order.state));
       });
       return this.get(documentId);
@@ -186,7 +221,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.transaction(async ({ trx }) => {
         const order = await lockOrder(trx, documentId);
         if (!isEditable(order.state)) throw notAllowed(order, 'only a draft can be deleted');
-        await replaceLines(order, []);
+        await saveLines(order, []);
         await orders().delete({ where: { id: order.id } });
       });
     },
@@ -209,6 +244,38 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         await saveOrder(order, { state: to }, historyEntry(actor, action, order.state, to, note));
       });
       return this.get(documentId);
+    },
+
+    /**
+     * What finalizing would take from stock, per stock item: requested, on hand now and after,
+     * and the shortfall that would refuse it (none when negative stock is allowed).
+     */
+    async stockImpact(documentId: string) {
+      const order = await findRow(documentId);
+      const config = await settings().get();
+      const target = targetHolding(stockLines(order), 'finalized', config.inventoryDriver);
+      const requested = stockChanges(target, await ledger().heldByOrder(order.id)).map(({ stockItemId, delta }) => ({ stockItemId, requested: -delta }));
+      if (!requested.length) return [];
+      const items: Row[] = await strapi.db.query(UID.stockItem).findMany({
+        where: { id: { $in: requested.map((line) => line.stockItemId) } },
+        select: ['id', 'documentId', 'sku', 'name', 'unit', 'onHandMilli'],
+      });
+      const byId = new Map(items.map((item) => [item.id as number, item]));
+      return requested.map(({ stockItemId, requested: quantity }) => {
+        const item = byId.get(stockItemId)!;
+        const onHand = toBigInt(item.onHandMilli);
+        const shortfall = config.allowNegativeStock || quantity <= onHand ? 0n : quantity - onHand;
+        return {
+          stockItem: item.documentId as string,
+          sku: item.sku as string,
+          name: item.name as string,
+          unit: item.unit as string,
+          requested: formatQuantity(quantity),
+          onHand: formatQuantity(onHand),
+          after: formatQuantity(onHand - quantity),
+          shortfall: formatQuantity(shortfall),
+        };
+      });
     },
 
     /** The free label beside the lifecycle: settable in any state, never changing what it allows. */

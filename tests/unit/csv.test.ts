@@ -1,0 +1,14 @@
+import { inertText, toCsv } from '../../src/plugins/orders/server/src/domain/csv';
+
+test('quotes what needs quoting, with a BOM and CRLF line ends', () => {
+  const csv = toCsv(['sku', 'name'], [['A-1', 'Kávé; 1 kg'], ['B "2"', 'line\nbreak'], ['C', 'plain']]);
+  expect(csv).toBe('\uFEFFsku;name\r\nA-1;"Kávé; 1 kg"\r\n"B ""2""";"line\nbreak"\r\nC;plain\r\n');
+});
+
+test('the comma separator quotes commas instead', () => {
+  expect(toCsv(['a'], [['1,5'], ['2;5']], ',')).toBe('\uFEFFa\r\n"1,5"\r\n2;5\r\n');
+});
+
+test('text that a spreadsheet would run as a formula is made inert', () => {
+  expect(['=SUM(A1)', '+36', '-x', '@cmd', 'safe'].map(inertText)).toEqual(["'=SUM(A1)", "'+36", "'-x", "'@cmd", 'safe']);
+});
