@@ -119,6 +119,14 @@ describe('custom status', () => {
     }
   });
 
+  test('whoever reads orders reads the list of custom statuses', async () => {
+    const reader = await app.as(['plugin::orders.order.read']);
+    const response = await reader.get('/orders/custom-statuses');
+    expect(response.status).toBe(200);
+    expect(response.body.data).toEqual((await app.admin.get('/orders/settings')).body.data.customStatuses);
+    expect((await reader.get('/orders/settings')).status).toBe(403);
+  });
+
   test('is cleared with null and comes from the configurable list', async () => {
     const settings = await app.admin.put('/orders/settings', {
       customStatuses: [{ key: 'waiting-for-parts', label: 'Alkatrészre vár', color: '#aa3300' }],
@@ -181,7 +189,8 @@ describe('listing', () => {
   });
 
   test('filters by a date range, both days included', async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    // Days are the shop's: Europe/Budapest unless ORDERS_TIME_ZONE says otherwise.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Budapest' }).format(new Date());
     const all = (await app.admin.get('/orders/orders?pageSize=1')).body.meta.pagination.total;
     expect((await app.admin.get(`/orders/orders?from=${today}&to=${today}&pageSize=1`)).body.meta.pagination.total).toBe(all);
     expect((await app.admin.get('/orders/orders?to=2020-01-01')).body.meta.pagination.total).toBe(0);

@@ -60,6 +60,7 @@ describe('with inventoryDriver "orders"', () => {
     await act(app.admin, order.documentId, 'finalize');
     const failed = await act(app.admin, order.documentId, 'fail', { restock: false });
     expect(failed.status).toBe(200);
+    expect(failed.body.data.history.at(-1)).toMatchObject({ action: 'fail', restock: false });
     expect(await stock()).toEqual(['8', '18.5']);
 
     const [writeOff, release] = await movementsOf(coffee.documentId);

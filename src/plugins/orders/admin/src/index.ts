@@ -1,9 +1,44 @@
+import { InventoryIcon, PluginIcon } from './components/PluginIcon';
+import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
+import { prefixKeys } from './utils/translations';
 
 type Locale = string;
 
+interface AdminApp {
+  registerPlugin: (plugin: { id: string; name: string }) => void;
+  addMenuLink: (link: Record<string, unknown>) => void;
+  createSettingSection: (section: Record<string, unknown>, links: Array<Record<string, unknown>>) => void;
+}
+
 export default {
-  register(app: { registerPlugin: (plugin: { id: string; name: string }) => void }) {
+  register(app: AdminApp) {
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: PluginIcon,
+      intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Orders' },
+      Component: async () => (await import('./pages/App')).App,
+      permissions: PERMISSIONS.readOrders,
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/inventory`,
+      icon: InventoryIcon,
+      intlLabel: { id: `${PLUGIN_ID}.inventory.title`, defaultMessage: 'Inventory' },
+      Component: async () => (await import('./pages/InventoryApp')).InventoryApp,
+      permissions: PERMISSIONS.readInventory,
+    });
+    app.createSettingSection(
+      { id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Orders' } },
+      [
+        {
+          id: 'settings',
+          to: `${PLUGIN_ID}`,
+          intlLabel: { id: `${PLUGIN_ID}.settings.title`, defaultMessage: 'Orders settings' },
+          Component: async () => (await import('./pages/SettingsPage')).SettingsPage,
+          permissions: PERMISSIONS.readSettings,
+        },
+      ]
+    );
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
   },
 
@@ -20,6 +55,3 @@ export default {
     );
   },
 };
-
-const prefixKeys = (data: Record<string, string>) =>
-  Object.fromEntries(Object.entries(data).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));

@@ -17,6 +17,8 @@ export interface HistoryEntry {
   from: string | null;
   to: string | null;
   note?: string | null;
+  /** Fail only: whether the goods went back into stock. */
+  restock?: boolean;
 }
 
 type Row = Record<string, any>;

@@ -104,6 +104,10 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => ({
   async get(ctx: Ctx) {
     ctx.body = { data: await getService(strapi, 'settings').get() };
   },
+  /** The custom statuses alone: whoever reads orders needs their labels and colours. */
+  async customStatuses(ctx: Ctx) {
+    ctx.body = { data: (await getService(strapi, 'settings').get()).customStatuses };
+  },
   async update(ctx: Ctx) {
     ctx.body = { data: await getService(strapi, 'settings').update(parse(settingsInput, ctx.request.body)) };
   },

@@ -1,7 +1,7 @@
 /**
- * Hungarian VAT rates: the percentages, and the exempt codes of the NAV invoice schema, which
+ * Hungarian VAT rates: the percentages, and the exempt codes Hungarian invoicing uses, which
  * carry no VAT but must be kept apart on invoices (AAM: exempt person, TAM: exempt activity,
- * EU / EUK: intra-community supply, MAA: exempt under other rules).
+ * EU: supply within the EU, EUK: supply outside the EU, MAA: exempt under other rules).
  */
 export const VAT_RATES = ['27', '18', '5', '0', 'AAM', 'TAM', 'EU', 'EUK', 'MAA'] as const;
 export type VatRate = (typeof VAT_RATES)[number];

@@ -22,6 +22,7 @@ export default {
     routes: [
       route('GET', '/settings', 'settings.get', permission('settings', 'read')),
       route('PUT', '/settings', 'settings.update', permission('settings', 'update')),
+      route('GET', '/custom-statuses', 'settings.customStatuses', permission('order', 'read')),
 
       route('GET', '/stock-items', 'stock-items.list', permission('inventory', 'read')),
       route('POST', '/stock-items', 'stock-items.create', permission('inventory', 'manage')),

@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 import type { Actor } from '../actor';
 import type { CreateOrderInput, OrderSort, UpdateOrderInput } from '../contracts';
 import { toBigInt } from '../domain/fixed-point';
+import { endOfDay, startOfDay } from '../domain/calendar';
 import { formatQuantity } from '../domain/quantity';
 import { orderTotals } from '../domain/totals';
 import { allowedActions, isEditable, nextState, type OrderAction, type OrderState } from '../domain/lifecycle';
@@ -33,7 +34,7 @@ export interface OrderListQuery extends Page {
   customStatus?: string;
   source?: string;
   q?: string;
-  /** Days (YYYY-MM-DD, UTC), both included. */
+  /** Days (YYYY-MM-DD) of the shop's time zone, both included. */
   from?: string;
   to?: string;
   sort: OrderSort;
@@ -50,7 +51,7 @@ const ORDER_BY: Record<OrderSort, Row[]> = {
   'customer:asc': [{ customer: { name: 'asc' } }, { id: 'desc' }],
 };
 
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
+
 
 export interface TransitionOptions {
   /** Only for fail: false writes the goods off instead of returning them to stock. */
@@ -147,9 +148,10 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (customStatus) where.customStatus = customStatus;
       if (source) where.source = source;
       if (from || to) {
+        const timeZone: string = strapi.plugin('orders').config('timeZone');
         where.createdAt = {
-          ...(from ? { $gte: new Date(`${from}T00:00:00Z`) } : {}),
-          ...(to ? { $lt: nextDay(to) } : {}),
+          ...(from ? { $gte: startOfDay(from, timeZone) } : {}),
+          ...(to ? { $lt: endOfDay(to, timeZone) } : {}),
         };
       }
       if (q) {
@@ -241,7 +243,8 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         const config = await settings().get();
         await reconcileStock(order, to, config, actor, { reason: `${action} ${order.number}`, writeOff: restock === false });
-        await saveOrder(order, { state: to }, historyEntry(actor, action, order.state, to, note));
+        const entry = historyEntry(actor, action, order.state, to, note);
+        await saveOrder(order, { state: to }, action === 'fail' ? { ...entry, restock: restock !== false } : entry);
       });
       return this.get(documentId);
     },

@@ -1,0 +1,220 @@
+/**
+ * One order line of the itemised view: as saved (read-only) or being edited. Rows are memoised
+ * and take only their own line, so typing in one line redraws that line and the totals, not the
+ * hundreds of others.
+ */
+import { ArrowDown, ArrowUp, Trash } from '@strapi/icons';
+import { memo, useLayoutEffect, useRef, type ChangeEvent, type Dispatch, type MouseEvent } from 'react';
+import { VAT_RATES } from '../../../server/src/domain/vat';
+import type { OrderItemJson } from '../api';
+import { formatMoney, formatQuantity } from '../utils/format';
+import {
+  vatRateLabel,
+  type CheckedLine,
+  type DraftLine,
+  type EditableField,
+  type LineField,
+  type LinesAction,
+} from '../utils/lines';
+import { useProblemText } from './ItemsProblemText';
+
+/** The column names, worded once per table rather than once per row; inputs use them as labels. */
+export interface ItemsLabels {
+  position: string;
+  sku: string;
+  name: string;
+  quantity: string;
+  unitPrice: string;
+  discountPercent: string;
+  vatRate: string;
+  note: string;
+  net: string;
+  vat: string;
+  gross: string;
+  actions: string;
+  moveUp: string;
+  moveDown: string;
+  remove: string;
+}
+
+const NONE = '—';
+
+/** A discount reads "10%", in the locale's digits ("12,5%" in Hungarian); no discount reads "—". */
+const discountText = (percent: string, locale: string) =>
+  /^0(\.0*)?$/.test(percent) ? NONE : `${formatQuantity(percent, locale)}%`;
+
+interface SavedRowProps {
+  item: OrderItemJson;
+  position: number;
+  currency: string;
+  locale: string;
+}
+
+export const ItemsSavedRow = memo(({ item, position, currency, locale }: SavedRowProps) => (
+  <tr>
+    <td className="number muted">{position}</td>
+    <td className="nowrap">{item.sku ?? NONE}</td>
+    <td>{item.name}</td>
+    <td className="number">
+      {formatQuantity(item.quantity, locale)} {item.unit}
+    </td>
+    <td className="number">{formatMoney(item.unitPrice, currency, locale)}</td>
+    <td className="number">{discountText(item.discountPercent, locale)}</td>
+    <td className="nowrap">{vatRateLabel(item.vatRate)}</td>
+    <td>{item.note ?? ''}</td>
+    <td className="number">{formatMoney(item.net, currency, locale)}</td>
+    <td className="number">{formatMoney(item.vat, currency, locale)}</td>
+    <td className="number">{formatMoney(item.gross, currency, locale)}</td>
+  </tr>
+));
+
+const ProblemText = ({ id, text }: { id: string; text: string | undefined }) =>
+  text ? (
+    <span className="problem" id={id}>
+      {text}
+    </span>
+  ) : null;
+
+interface LineInputProps {
+  line: DraftLine;
+  field: Exclude<EditableField, 'vatRate'>;
+  label: string;
+  problem: string | undefined;
+  className: string;
+  decimal?: boolean;
+  maxLength?: number;
+  onChange: (field: EditableField) => (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => void;
+}
+
+/** A plain input: the text stays exactly as typed, the problem shows under it. */
+const LineInput = ({ line, field, label, problem, className, decimal, maxLength, onChange }: LineInputProps) => {
+  const problemId = `${line.key}-${field}-problem`;
+  return (
+    <>
+      <input
+        className={className}
+        value={line[field]}
+        onChange={onChange(field)}
+        aria-label={label}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? problemId : undefined}
+        inputMode={decimal ? 'decimal' : undefined}
+        maxLength={maxLength}
+        autoComplete="off"
+      />
+      <ProblemText id={problemId} text={problem} />
+    </>
+  );
+};
+
+interface EditableRowProps {
+  line: DraftLine;
+  checked: CheckedLine;
+  serverProblems: Partial<Record<LineField, string>> | undefined;
+  position: number;
+  isFirst: boolean;
+  isLast: boolean;
+  currency: string;
+  locale: string;
+  labels: ItemsLabels;
+  dispatch: Dispatch<LinesAction>;
+}
+
+export const ItemsEditableRow = memo(
+  ({ line, checked, serverProblems, position, isFirst, isLast, currency, locale, labels, dispatch }: EditableRowProps) => {
+    const problemText = useProblemText();
+    const problemOf = (field: LineField) => problemText(checked.problems[field], serverProblems?.[field]);
+    const change = (field: EditableField) => (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+      dispatch({ type: 'change', key: line.key, field, value: event.target.value });
+    const amount = (value: string | undefined) => (value === undefined ? NONE : formatMoney(value, currency, locale));
+
+    // Moving a row moves its DOM node, which drops the focus: give it back to the button pressed,
+    // so that a keyboard user can press "move up" again and again.
+    const pressed = useRef<HTMLButtonElement | null>(null);
+    useLayoutEffect(() => {
+      pressed.current?.focus();
+      pressed.current = null;
+    }, [position]);
+    const move = (by: -1 | 1) => (event: MouseEvent<HTMLButtonElement>) => {
+      pressed.current = event.currentTarget;
+      dispatch({ type: 'move', key: line.key, by });
+    };
+
+    return (
+      <tr>
+        <td className="number muted">{position}</td>
+        <td className="nowrap">{line.sku ?? NONE}</td>
+        <td>
+          {line.name}
+          <ProblemText id={`${line.key}-name-problem`} text={problemOf('name')} />
+          <ProblemText id={`${line.key}-unit-problem`} text={problemOf('unit')} />
+        </td>
+        <td className="number">
+          <LineInput line={line} field="quantity" label={labels.quantity} problem={problemOf('quantity')} className="number" decimal onChange={change} />{' '}
+          {line.unit}
+        </td>
+        <td className="number">
+          <LineInput line={line} field="unitPrice" label={labels.unitPrice} problem={problemOf('unitPrice')} className="number" decimal onChange={change} />
+        </td>
+        <td className="number">
+          <LineInput
+            line={line}
+            field="discountPercent"
+            label={labels.discountPercent}
+            problem={problemOf('discountPercent')}
+            className="number percent"
+            decimal
+            onChange={change}
+          />
+        </td>
+        <td>
+          <select value={line.vatRate} onChange={change('vatRate')} aria-label={labels.vatRate}>
+            {VAT_RATES.map((rate) => (
+              <option key={rate} value={rate}>
+                {vatRateLabel(rate)}
+              </option>
+            ))}
+          </select>
+          <ProblemText id={`${line.key}-vatRate-problem`} text={problemOf('vatRate')} />
+        </td>
+        <td>
+          <LineInput line={line} field="note" label={labels.note} problem={problemOf('note')} className="note" maxLength={2000} onChange={change} />
+        </td>
+        <td className="number">{amount(checked.amounts?.net)}</td>
+        <td className="number">{amount(checked.amounts?.vat)}</td>
+        <td className="number">{amount(checked.amounts?.gross)}</td>
+        <td className="nowrap">
+          <button
+            type="button"
+            className="line-action"
+            aria-label={labels.moveUp}
+            title={labels.moveUp}
+            disabled={isFirst}
+            onClick={move(-1)}
+          >
+            <ArrowUp aria-hidden />
+          </button>
+          <button
+            type="button"
+            className="line-action"
+            aria-label={labels.moveDown}
+            title={labels.moveDown}
+            disabled={isLast}
+            onClick={move(1)}
+          >
+            <ArrowDown aria-hidden />
+          </button>
+          <button
+            type="button"
+            className="line-action"
+            aria-label={labels.remove}
+            title={labels.remove}
+            onClick={() => dispatch({ type: 'remove', key: line.key })}
+          >
+            <Trash aria-hidden />
+          </button>
+        </td>
+      </tr>
+    );
+  }
+);

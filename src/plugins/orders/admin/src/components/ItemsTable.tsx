@@ -1,0 +1,272 @@
+/**
+ * The itemised view ("tételes nézet") of an order: its lines and totals. A draft's lines are
+ * edited in place by those allowed to update orders, and saved together; every other order shows
+ * them as saved.
+ */
+import { Button, Flex, Loader, Typography, VisuallyHidden } from '@strapi/design-system';
+import { Plus } from '@strapi/icons';
+import { useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { isEditable } from '../../../server/src/domain/lifecycle';
+import { apiErrorOf, useOrdersApi, type OrderJson, type StockItemJson } from '../api';
+import { PERMISSIONS } from '../permissions';
+import {
+  checkLine,
+  draftLineFromStock,
+  draftLineOf,
+  editLines,
+  hasProblems,
+  initialLines,
+  lineBody,
+  serverProblemsOf,
+  totalsOf,
+  type CheckedLine,
+  type DraftLine,
+} from '../utils/lines';
+import { getTranslation } from '../utils/translations';
+import { ItemsFreeLineModal, type FreeLine } from './ItemsFreeLineModal';
+import { ItemsEditableRow, ItemsSavedRow, type ItemsLabels } from './ItemsRow';
+import { ItemsSheet, ItemsSheetFrame } from './ItemsSheet';
+import { ItemsTotals } from './ItemsTotals';
+import { StockItemPicker } from './StockItemPicker';
+
+interface ItemsTableProps {
+  order: OrderJson;
+  onSaved: (order: OrderJson) => void;
+}
+
+export const ItemsTable = ({ order, onSaved }: ItemsTableProps) => {
+  const draft = isEditable(order.state);
+  const { allowedActions, isLoading } = useRBAC(PERMISSIONS.updateOrder);
+  // A draft waits for the permission check, so that its hundreds of rows are drawn once, not twice.
+  if (draft && isLoading) return <Loader small />;
+  return draft && allowedActions.canUpdate ? <EditableItems order={order} onSaved={onSaved} /> : <SavedItems order={order} />;
+};
+
+const useLabels = (): ItemsLabels => {
+  const { formatMessage } = useIntl();
+  return useMemo(() => {
+    const say = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(key), defaultMessage });
+    return {
+      position: say('items.column.position', '#'),
+      sku: say('items.column.sku', 'SKU'),
+      name: say('items.column.name', 'Name'),
+      quantity: say('items.column.quantity', 'Quantity'),
+      unitPrice: say('items.column.unitPrice', 'Unit price'),
+      discountPercent: say('items.column.discount', 'Discount %'),
+      vatRate: say('items.column.vatRate', 'VAT rate'),
+      note: say('items.column.note', 'Note'),
+      net: say('items.column.net', 'Net'),
+      vat: say('items.column.vat', 'VAT'),
+      gross: say('items.column.gross', 'Gross'),
+      actions: say('items.column.actions', 'Actions'),
+      moveUp: say('items.moveUp', 'Move up'),
+      moveDown: say('items.moveDown', 'Move down'),
+      remove: say('items.remove', 'Remove line'),
+    };
+  }, [formatMessage]);
+};
+
+const Header = ({ labels, withActions }: { labels: ItemsLabels; withActions: boolean }) => (
+  <thead>
+    <tr>
+      <th className="number">{labels.position}</th>
+      <th>{labels.sku}</th>
+      <th>{labels.name}</th>
+      <th className="number">{labels.quantity}</th>
+      <th className="number">{labels.unitPrice}</th>
+      <th className="number">{labels.discountPercent}</th>
+      <th>{labels.vatRate}</th>
+      <th>{labels.note}</th>
+      <th className="number">{labels.net}</th>
+      <th className="number">{labels.vat}</th>
+      <th className="number">{labels.gross}</th>
+      {withActions && (
+        <th>
+          <VisuallyHidden>{labels.actions}</VisuallyHidden>
+        </th>
+      )}
+    </tr>
+  </thead>
+);
+
+const NoLines = ({ columns }: { columns: number }) => {
+  const { formatMessage } = useIntl();
+  return (
+    <tr>
+      <td colSpan={columns} className="muted">
+        {formatMessage({ id: getTranslation('items.empty'), defaultMessage: 'No items yet.' })}
+      </td>
+    </tr>
+  );
+};
+
+/** The lines as the server saved them, with the server's own totals. */
+const SavedItems = ({ order }: { order: OrderJson }) => {
+  const { locale } = useIntl();
+  const labels = useLabels();
+  return (
+    <Flex direction="column" alignItems="stretch" gap={4}>
+      <ItemsSheetFrame>
+        <ItemsSheet>
+          <Header labels={labels} withActions={false} />
+          <tbody>
+            {order.items.length === 0 && <NoLines columns={11} />}
+            {order.items.map((item, index) => (
+              <ItemsSavedRow key={item.documentId} item={item} position={index + 1} currency={order.currency} locale={locale} />
+            ))}
+          </tbody>
+        </ItemsSheet>
+      </ItemsSheetFrame>
+      <ItemsTotals totals={order.totals} currency={order.currency} />
+    </Flex>
+  );
+};
+
+/** A draft's lines being edited: kept here until "Save lines" sends them all at once. */
+const EditableItems = ({ order, onSaved }: ItemsTableProps) => {
+  const { formatMessage, locale } = useIntl();
+  const { toggleNotification } = useNotification();
+  const api = useOrdersApi();
+  const labels = useLabels();
+  const { allowedActions: inventory } = useRBAC(PERMISSIONS.readInventory);
+  const { currency } = order;
+
+  const [state, dispatch] = useReducer(editLines, order.items, (items) => initialLines(items.map(draftLineOf)));
+  const [saving, setSaving] = useState(false);
+  const [adding, setAdding] = useState<'stock' | 'free' | null>(null);
+
+  // The lines this state was loaded from. When the order arrives anew (reloaded by the page), the
+  // lines follow it, unless the user has changes of their own that a reload must not wipe: hence
+  // the effect runs on new lines only, and reads `dirty` as it is then.
+  const loaded = useRef(order.items);
+  useEffect(() => {
+    if (order.items === loaded.current) return;
+    loaded.current = order.items;
+    if (!state.dirty) dispatch({ type: 'reset', lines: order.items.map(draftLineOf) });
+  }, [order.items]);
+
+  // Closing or reloading the tab would lose the unsaved lines: let the browser ask first.
+  useEffect(() => {
+    if (!state.dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [state.dirty]);
+
+  const nextKey = useRef(0);
+  const newKey = () => `new-${(nextKey.current += 1)}`;
+
+  // Each line is checked and priced once per change of that line: the cache keeps the results of
+  // the untouched lines (same objects), which also keeps their memoised rows from redrawing.
+  const cache = useMemo(() => new WeakMap<DraftLine, CheckedLine>(), [currency]);
+  const checked = useMemo(
+    () =>
+      state.lines.map((line) => {
+        let result = cache.get(line);
+        if (!result) cache.set(line, (result = checkLine(line, currency)));
+        return result;
+      }),
+    [state.lines, cache, currency]
+  );
+  const totals = useMemo(() => totalsOf(checked, currency), [checked, currency]);
+
+  const addFromStock = (item: StockItemJson) => dispatch({ type: 'add', line: draftLineFromStock(item, currency, newKey()) });
+  const addFreeLine = (line: FreeLine) => dispatch({ type: 'add', line: { ...line, key: newKey() } });
+
+  const discard = () => dispatch({ type: 'reset', lines: order.items.map(draftLineOf) });
+
+  const save = async () => {
+    if (checked.some(hasProblems)) {
+      toggleNotification({
+        type: 'warning',
+        message: formatMessage({
+          id: getTranslation('items.fixProblems'),
+          defaultMessage: 'Some lines have errors: correct the marked fields, then save.',
+        }),
+      });
+      return;
+    }
+    const sent = state.lines;
+    setSaving(true);
+    try {
+      const answer = await api.updateOrder(order.documentId, { items: sent.map(lineBody) });
+      loaded.current = answer.items;
+      dispatch({ type: 'reset', lines: answer.items.map(draftLineOf) });
+      toggleNotification({
+        type: 'success',
+        message: formatMessage({ id: getTranslation('items.saved'), defaultMessage: 'Lines saved' }),
+      });
+      onSaved(answer);
+    } catch (error) {
+      const refusal = apiErrorOf(error);
+      if (Array.isArray(refusal.details?.errors)) {
+        dispatch({ type: 'refused', serverProblems: serverProblemsOf(refusal.details.errors, sent).byLine });
+      }
+      toggleNotification({ type: 'danger', message: refusal.message });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const lastIndex = state.lines.length - 1;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={4}>
+      <Flex justifyContent="space-between" wrap="wrap" gap={2}>
+        <Flex gap={2}>
+          {inventory.canRead && (
+            <Button variant="secondary" startIcon={<Plus />} onClick={() => setAdding('stock')}>
+              {formatMessage({ id: getTranslation('items.addFromStock'), defaultMessage: 'Add from inventory' })}
+            </Button>
+          )}
+          <Button variant="tertiary" startIcon={<Plus />} onClick={() => setAdding('free')}>
+            {formatMessage({ id: getTranslation('items.addFreeLine'), defaultMessage: 'Add free line' })}
+          </Button>
+        </Flex>
+        <Flex gap={2}>
+          {state.dirty && (
+            <Typography variant="pi" textColor="warning600">
+              {formatMessage({ id: getTranslation('items.unsaved'), defaultMessage: 'Unsaved changes' })}
+            </Typography>
+          )}
+          <Button variant="tertiary" onClick={discard} disabled={!state.dirty || saving}>
+            {formatMessage({ id: getTranslation('items.discard'), defaultMessage: 'Discard' })}
+          </Button>
+          <Button onClick={save} loading={saving} disabled={!state.dirty}>
+            {formatMessage({ id: getTranslation('items.save'), defaultMessage: 'Save lines' })}
+          </Button>
+        </Flex>
+      </Flex>
+
+      <ItemsSheetFrame>
+        <ItemsSheet>
+          <Header labels={labels} withActions />
+          <tbody>
+            {state.lines.length === 0 && <NoLines columns={12} />}
+            {state.lines.map((line, index) => (
+              <ItemsEditableRow
+                key={line.key}
+                line={line}
+                checked={checked[index]}
+                serverProblems={state.serverProblems[line.key]}
+                position={index + 1}
+                isFirst={index === 0}
+                isLast={index === lastIndex}
+                currency={currency}
+                locale={locale}
+                labels={labels}
+                dispatch={dispatch}
+              />
+            ))}
+          </tbody>
+        </ItemsSheet>
+      </ItemsSheetFrame>
+
+      <ItemsTotals totals={totals} currency={currency} leftOut={totals.leftOut} />
+
+      <StockItemPicker open={adding === 'stock'} currency={currency} onClose={() => setAdding(null)} onPick={addFromStock} />
+      <ItemsFreeLineModal open={adding === 'free'} currency={currency} onClose={() => setAdding(null)} onAdd={addFreeLine} />
+    </Flex>
+  );
+};

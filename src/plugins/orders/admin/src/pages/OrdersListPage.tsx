@@ -1,0 +1,99 @@
+import { Button, EmptyStateLayout } from '@strapi/design-system';
+import { ArrowClockwise, WarningCircle } from '@strapi/icons';
+import { Layouts, Page, Pagination, SearchInput, useRBAC } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { toQuery, useLoad, useOrdersApi, type ApiError } from '../api';
+import { NewOrderButton } from '../components/NewOrderButton';
+import { OrdersListFilters } from '../components/OrdersListFilters';
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES, useOrdersListQuery } from '../components/OrdersListQuery';
+import { OrdersListTable } from '../components/OrdersListTable';
+import { PERMISSIONS } from '../permissions';
+import { getTranslation } from '../utils/translations';
+
+/** "Orders" (Megrendelések): every order, filtered, sorted and paged by the server. */
+export const OrdersListPage = () => {
+  const { formatMessage } = useIntl();
+  const api = useOrdersApi();
+  const {
+    allowedActions: { canCreate },
+  } = useRBAC({ create: PERMISSIONS.createOrder });
+  const { filters, sort, serverQuery, isFiltered, change, clearFilters } = useOrdersListQuery();
+
+  const orders = useLoad(() => api.listOrders(serverQuery), [toQuery(serverQuery)]);
+  // The settings name and colour the custom statuses. A role that may not read them still gets the
+  // list: its custom statuses show as their keys, in grey.
+  const settings = useLoad(() => api.getSettings(), []);
+  const customStatuses = settings.data?.customStatuses ?? [];
+
+  const pagination = orders.data?.meta.pagination;
+  const title = formatMessage({ id: getTranslation('list.title'), defaultMessage: 'Orders' });
+
+  return (
+    <Page.Main>
+      <Page.Title>{title}</Page.Title>
+      <Layouts.Header
+        title={title}
+        subtitle={
+          pagination &&
+          formatMessage(
+            { id: getTranslation('list.subtitle'), defaultMessage: '{total, plural, one {# order} other {# orders}}' },
+            { total: pagination.total }
+          )
+        }
+        primaryAction={<NewOrderButton canCreate={!!canCreate} />}
+      />
+      <Layouts.Action
+        startActions={
+          <>
+            <SearchInput
+              label={formatMessage({ id: getTranslation('list.search'), defaultMessage: 'Search orders' })}
+              placeholder={formatMessage({ id: getTranslation('list.search.placeholder'), defaultMessage: 'Number, customer or SKU' })}
+            />
+            <OrdersListFilters filters={filters} customStatuses={customStatuses} onChange={change} onClear={clearFilters} />
+          </>
+        }
+      />
+      <Layouts.Content>
+        {orders.error ? (
+          <LoadError error={orders.error} onRetry={orders.reload} />
+        ) : (
+          <>
+            <OrdersListTable
+              orders={orders.data?.data ?? []}
+              isLoading={orders.loading}
+              isFiltered={isFiltered}
+              sort={sort}
+              onSort={(next) => change({ sort: next })}
+              customStatuses={customStatuses}
+            />
+            <Pagination.Root pageCount={pagination?.pageCount} total={pagination?.total} defaultPageSize={DEFAULT_PAGE_SIZE}>
+              <Pagination.PageSize options={PAGE_SIZES} />
+              <Pagination.Links />
+            </Pagination.Root>
+          </>
+        )}
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
+
+/**
+ * The list could not be loaded. Shown below the filters rather than as a whole-page error, so that
+ * a filter the server refuses can be changed right here.
+ */
+const LoadError = ({ error, onRetry }: { error: ApiError; onRetry: () => void }) => {
+  const { formatMessage } = useIntl();
+  return (
+    <EmptyStateLayout
+      hasRadius
+      shadow="tableShadow"
+      icon={<WarningCircle width="16rem" />}
+      content={`${formatMessage({ id: getTranslation('list.error'), defaultMessage: 'The orders could not be loaded.' })} ${error.message}`}
+      action={
+        <Button variant="secondary" startIcon={<ArrowClockwise />} onClick={onRetry}>
+          {formatMessage({ id: getTranslation('list.retry'), defaultMessage: 'Try again' })}
+        </Button>
+      }
+    />
+  );
+};
