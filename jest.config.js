@@ -1,6 +1,7 @@
 /**
  * unit: pure domain logic, milliseconds. api: a real Strapi (compiled by `npm run build:server`)
  * on a fresh database per test file — SQLite by default, PostgreSQL when DATABASE_CLIENT=postgres.
+ * e2e: the built admin panel (`npm run build`) in Debian's chromium, driven by playwright-core.
  */
 const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 
@@ -14,6 +15,7 @@ module.exports = {
       testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
       slowTestThreshold: 30,
     },
+    { displayName: 'e2e', testEnvironment: 'node', transform, testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],
   testTimeout: 120000,
 };

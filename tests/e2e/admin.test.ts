@@ -1,0 +1,134 @@
+/**
+ * A shop owner's day in the admin panel, in a real browser: stock items, an order of three lines
+ * built in the itemised view, finalize, the stock dropping in the Inventory, failure with
+ * restock bringing it back — and a clerk whose role lacks Finalize.
+ */
+import type { Page } from 'playwright-core';
+import { screenshot, startBrowserApp, type BrowserApp } from '../helpers/browser';
+
+let app: BrowserApp;
+beforeAll(async () => {
+  app = await startBrowserApp();
+}, 180_000);
+afterAll(() => app?.stop());
+jest.setTimeout(180_000);
+
+const onHandIn = async (page: Page, sku: string) => {
+  await page.goto(`${app.url}/admin/plugins/orders/inventory`);
+  const row = page.locator('tr', { hasText: sku });
+  await row.waitFor();
+  return row;
+};
+
+const createStockItem = async (page: Page, item: { sku: string; name: string; unitPrice: string; onHand: string }) => {
+  await page.getByRole('button', { name: 'New stock item' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('SKU').fill(item.sku);
+  await dialog.getByLabel('Name').fill(item.name);
+  await dialog.getByLabel('Unit price (net)').fill(item.unitPrice);
+  await dialog.getByLabel('Opening stock').fill(item.onHand);
+  await dialog.getByRole('button', { name: 'Add stock item' }).click();
+  await page.locator('tr', { hasText: item.sku }).waitFor();
+};
+
+test('stock items, a three-line order, finalize, failure with restock', async () => {
+  const page = await app.login();
+
+  await page.goto(`${app.url}/admin/plugins/orders/inventory`);
+  await createStockItem(page, { sku: 'E2E-KAVE', name: 'Pörkölt kávé', unitPrice: '8990', onHand: '10' });
+  await createStockItem(page, { sku: 'E2E-BOGRE', name: 'Bögre', unitPrice: '3290', onHand: '5' });
+  await screenshot(page, '01-inventory');
+
+  await page.goto(`${app.url}/admin/plugins/orders`);
+  await page.getByRole('button', { name: 'New order' }).click();
+  await page.getByRole('dialog').getByLabel('Customer name').fill('Kovács Anna');
+  await screenshot(page, '02-new-order');
+  await page.getByRole('dialog').getByRole('button', { name: 'Create draft' }).click();
+  await page.waitForURL(/\/admin\/plugins\/orders\/[a-z0-9]{20,}$/);
+
+  await page.getByRole('button', { name: 'Add from inventory' }).click();
+  const search = page.getByRole('dialog').getByPlaceholder('Search by SKU or name');
+  for (const sku of ['E2E-KAVE', 'E2E-BOGRE']) {
+    await search.fill(sku);
+    await page.getByRole('dialog').locator('tr', { hasText: sku }).waitFor();
+    await search.press('Enter');
+  }
+  await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+
+  await page.getByRole('button', { name: 'Add free line' }).click();
+  const free = page.getByRole('dialog');
+  await free.getByLabel('Name').fill('Szállítási díj');
+  await free.getByLabel('Unit price').fill('1490');
+  await free.getByRole('button', { name: 'Add line' }).click();
+
+  const lines = page.locator('tbody tr', { has: page.locator('input') });
+  await lines.nth(2).waitFor();
+  await lines.nth(0).locator('input').first().fill('3');
+  await page.getByRole('button', { name: 'Save lines' }).click();
+  await page.getByText('Lines saved').first().waitFor();
+  await screenshot(page, '03-order-draft');
+
+  await page.getByRole('button', { name: 'Finalize' }).click();
+  const finalize = page.getByRole('alertdialog').or(page.getByRole('dialog'));
+  await finalize.getByText('E2E-KAVE').waitFor();
+  await screenshot(page, '04-finalize-impact');
+  await finalize.getByRole('button', { name: 'Finalize' }).click();
+  await page.getByText('Finalized', { exact: true }).first().waitFor();
+  await screenshot(page, '05-order-finalized');
+  const order = page.url();
+
+  expect(await (await onHandIn(page, 'E2E-KAVE')).innerText()).toMatch(/\b7\b/);
+  expect(await (await onHandIn(page, 'E2E-BOGRE')).innerText()).toMatch(/\b4\b/);
+  await screenshot(page, '06-inventory-after-finalize');
+
+  await page.goto(order);
+  await page.getByRole('button', { name: 'Failure' }).click();
+  const fail = page.getByRole('alertdialog').or(page.getByRole('dialog'));
+  await screenshot(page, '07-failure-dialog');
+  await fail.getByRole('button', { name: 'Failure' }).click();
+  await page.getByText('Failed', { exact: true }).first().waitFor();
+
+  expect(await (await onHandIn(page, 'E2E-KAVE')).innerText()).toMatch(/\b10\b/);
+  expect(await (await onHandIn(page, 'E2E-BOGRE')).innerText()).toMatch(/\b5\b/);
+  await screenshot(page, '08-inventory-after-failure');
+
+  await page.locator('a', { hasText: 'Pörkölt kávé' }).click();
+  await page.getByText('Pörkölt kávé').first().waitFor();
+  await screenshot(page, '09-stock-item-movements');
+  await page.goto(`${app.url}/admin/settings/orders`);
+  await page.getByText('Custom statuses').first().waitFor();
+  await screenshot(page, '10-settings');
+  await page.goto(`${app.url}/admin/plugins/orders`);
+  await page.locator('tr', { hasText: 'Kovács Anna' }).waitFor();
+  await screenshot(page, '11-orders-list');
+});
+
+test('a clerk whose role lacks Finalize sees the button disabled', async () => {
+  const owner = await app.login();
+  await owner.goto(`${app.url}/admin/plugins/orders/inventory`);
+  await createStockItem(owner, { sku: 'E2E-TEA', name: 'Tea', unitPrice: '2490', onHand: '3' });
+  const order = await app.strapi
+    .plugin('orders')
+    .service('orders')
+    .create({ customer: { name: 'Nagy Eszter' }, items: [{ sku: 'E2E-TEA', quantity: '1' }] }, { type: 'system', name: 'e2e' });
+
+  const clerk = await app.login({
+    actions: ['plugin::orders.order.read', 'plugin::orders.order.create', 'plugin::orders.order.update', 'plugin::orders.inventory.read'],
+  });
+  await clerk.goto(`${app.url}/admin/plugins/orders/${order.documentId}`);
+  const finalize = clerk.getByRole('button', { name: 'Finalize' });
+  await finalize.waitFor();
+  expect(await finalize.isDisabled()).toBe(true);
+  await screenshot(clerk, '12-clerk-finalize-disabled');
+});
+
+test('in Hungarian, the plugin speaks Hungarian', async () => {
+  const page = await app.login({ language: 'hu' });
+  await page.goto(`${app.url}/admin/plugins/orders`);
+  await page.getByRole('heading', { name: 'Megrendelések' }).waitFor();
+  await page.getByRole('button', { name: 'Új rendelés' }).waitFor();
+  await screenshot(page, '13-orders-list-hu');
+  await page.goto(`${app.url}/admin/plugins/orders/inventory`);
+  await page.getByRole('heading', { name: 'Készlet' }).waitFor();
+  await screenshot(page, '14-inventory-hu');
+});
