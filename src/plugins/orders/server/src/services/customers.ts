@@ -5,14 +5,13 @@ import { UID } from '../uids';
 
 const createCustomersService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The customer an order names: an existing one by documentId, or a new one from its details. */
-  async resolve({ customer, customerId }: { customer?: CustomerInput; customerId?: string }): Promise<number> {
+  async resolve({ customer, customerId }: { customer?: CustomerInput; customerId?: string }): Promise<{ id: number; name: string }> {
     if (customerId) {
-      const found = await strapi.db.query(UID.customer).findOne({ where: { documentId: customerId }, select: ['id'] });
+      const found = await strapi.db.query(UID.customer).findOne({ where: { documentId: customerId }, select: ['id', 'name'] });
       if (!found) throw invalidField('customerId', `no customer ${customerId}`);
-      return found.id;
+      return found;
     }
-    const created = await strapi.db.query(UID.customer).create({ data: { ...customer }, select: ['id'] });
-    return created.id;
+    return strapi.db.query(UID.customer).create({ data: { ...customer }, select: ['id', 'name'] });
   },
 });
 

@@ -48,7 +48,7 @@ const ORDER_BY: Record<OrderSort, Row[]> = {
   'gross:asc': [{ grossTotalMinor: 'asc' }, { id: 'asc' }],
   'gross:desc': [{ grossTotalMinor: 'desc' }, { id: 'desc' }],
   'state:asc': [{ state: 'asc' }, { createdAt: 'desc' }, { id: 'desc' }],
-  'customer:asc': [{ customer: { name: 'asc' } }, { id: 'desc' }],
+  'customer:asc': [{ customerName: 'asc' }, { id: 'desc' }],
 };
 
 
@@ -157,7 +157,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (q) {
         where.$or = [
           { number: { $containsi: q } },
-          { customer: { name: { $containsi: q } } },
+          { customerName: { $containsi: q } },
           { items: { sku: { $containsi: q } } },
         ];
       }
@@ -189,7 +189,8 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
             state: 'draft',
             currency,
             note: input.note ?? null,
-            customer,
+            customer: customer.id,
+            customerName: customer.name,
             history: [historyEntry(actor, 'create', null, 'draft')],
           },
           select: ['id', 'documentId'],
@@ -212,7 +213,10 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         let data: Row = { currency };
         if (input.note !== undefined) data.note = input.note;
-        if (input.customer || input.customerId) data.customer = await getService(strapi, 'customers').resolve(input);
+        if (input.customer || input.customerId) {
+          const customer = await getService(strapi, 'customers').resolve(input);
+          data = { ...data, customer: customer.id, customerName: customer.name };
+        }
         if (input.items) data = { ...data, ...(await saveLines(order, await resolveLines(strapi, input.items, currency))) };
         await saveOrder(order, data, historyEntry(actor, 'update', order.state, order.state));
       });

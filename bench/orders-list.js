@@ -1,0 +1,167 @@
+/**
+ * The orders list with 100 000 orders in the database: how long one page takes over HTTP,
+ * per filter and sort the admin offers (goal: under 100 ms a page), against the bare database
+ * work of the same run (the page's SELECT … LIMIT and its COUNT, issued directly).
+ *
+ *   node bench/orders-list.js                              # SQLite
+ *   DATABASE_CLIENT=postgres node bench/orders-list.js     # PostgreSQL on 127.0.0.1:5432
+ *   BENCH_ORDERS=20000 node bench/orders-list.js           # a smaller database
+ */
+const http = require('http');
+const { createId } = require('@paralleldrive/cuid2');
+const { loadStrapi } = require('../tests/helpers/database');
+
+const ORDERS = Number(process.env.BENCH_ORDERS || 100_000);
+const CUSTOMERS = 2_000;
+const ROUNDS = 11;
+const STATES = ['draft', 'finalized', 'fulfilled', 'successful', 'failed'];
+const STATUSES = [null, null, 'processing', 'awaiting-confirmation', 'in-delivery'];
+const YEAR_MS = 365 * 86_400_000;
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const elapsed = async (run) => {
+  const start = process.hrtime.bigint();
+  await run();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+};
+
+const customerName = (i) => `${['Kovács', 'Szabó', 'Nagy', 'Tóth', 'Horváth'][i % 5]} Vevő ${i}`;
+
+/** Orders, customers and their links written in bulk: the engine is not what this measures. */
+const seed = async (strapi) => {
+  const db = strapi.db;
+  const orders = db.metadata.get('plugin::orders.order');
+  const customers = db.metadata.get('plugin::orders.customer');
+  const link = orders.attributes.customer.joinTable;
+  const column = (meta, name) => meta.attributes[name].columnName;
+  const now = Date.now();
+  const insert = async (table, rows) => {
+    for (let i = 0; i < rows.length; i += 500) await db.connection(table).insert(rows.slice(i, i + 500));
+  };
+
+  await insert(
+    customers.tableName,
+    Array.from({ length: CUSTOMERS }, (_, i) => ({
+      [column(customers, 'documentId')]: createId(),
+      [column(customers, 'name')]: customerName(i),
+      [column(customers, 'createdAt')]: new Date(now),
+      [column(customers, 'updatedAt')]: new Date(now),
+    }))
+  );
+  const customerIds = (await db.connection(customers.tableName).select('id')).map((row) => row.id);
+
+  const batch = 10_000;
+  for (let start = 0; start < ORDERS; start += batch) {
+    const rows = [];
+    for (let i = start; i < Math.min(start + batch, ORDERS); i += 1) {
+      const gross = 1_000 + ((i * 7919) % 500_000);
+      const createdAt = new Date(now - YEAR_MS + Math.floor((i / ORDERS) * YEAR_MS));
+      rows.push({
+        [column(orders, 'documentId')]: createId(),
+        [column(orders, 'number')]: `BENCH-${String(i + 1).padStart(7, '0')}`,
+        [column(orders, 'source')]: i % 3 === 0 ? 'webshop' : 'manual',
+        [column(orders, 'state')]: STATES[i % STATES.length],
+        [column(orders, 'customStatus')]: STATUSES[i % STATUSES.length],
+        [column(orders, 'currency')]: 'HUF',
+        [column(orders, 'customerName')]: customerName(i % CUSTOMERS),
+        [column(orders, 'netTotalMinor')]: String(Math.round(gross / 1.27)),
+        [column(orders, 'vatTotalMinor')]: String(gross - Math.round(gross / 1.27)),
+        [column(orders, 'grossTotalMinor')]: String(gross),
+        [column(orders, 'lineCount')]: 1 + (i % 5),
+        [column(orders, 'history')]: '[]',
+        [column(orders, 'createdAt')]: createdAt,
+        [column(orders, 'updatedAt')]: createdAt,
+      });
+    }
+    await insert(orders.tableName, rows);
+  }
+  const orderIds = (await db.connection(orders.tableName).select('id').orderBy('id')).map((row) => row.id);
+  await insert(
+    link.name,
+    orderIds.map((id, i) => ({
+      [link.joinColumn.name]: id,
+      [link.inverseJoinColumn.name]: customerIds[i % CUSTOMERS],
+      ...(link.orderColumnName ? { [link.orderColumnName]: 1 } : {}),
+    }))
+  );
+  if (db.dialect.client === 'postgres') await db.connection.raw('ANALYZE');
+};
+
+const request = (url, token) =>
+  new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { Authorization: `Bearer ${token}` } }, (response) => {
+        let body = '';
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => (response.statusCode === 200 ? resolve(JSON.parse(body)) : reject(new Error(`${response.statusCode} ${body}`))));
+      })
+      .on('error', reject);
+  });
+
+const login = (base, email, password) =>
+  new Promise((resolve, reject) => {
+    const body = JSON.stringify({ email, password });
+    const req = http.request(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' } }, (response) => {
+      let text = '';
+      response.on('data', (chunk) => (text += chunk));
+      response.on('end', () => resolve(JSON.parse(text).data.token));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+
+const main = async () => {
+  const { strapi, stop } = await loadStrapi();
+  try {
+    const seeded = await elapsed(() => seed(strapi));
+    await new Promise((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${strapi.server.httpServer.address().port}`;
+    const superAdmin = await strapi.service('admin::role').getSuperAdmin();
+    await strapi.service('admin::user').create({ email: 'bench@orders.local', firstname: 'Bench', lastname: 'Admin', password: 'Bench-password-1', isActive: true, roles: [superAdmin.id] });
+    const token = await login(base, 'bench@orders.local', 'Bench-password-1');
+
+    const orders = strapi.db.metadata.get('plugin::orders.order');
+    const bare = () =>
+      Promise.all([
+        strapi.db.connection(orders.tableName).select('*').orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(25),
+        strapi.db.connection(orders.tableName).count({ count: '*' }),
+      ]);
+    const month = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 7);
+    const scenarios = {
+      'first page': '',
+      'page 2000 (offset 49 975)': '?page=2000',
+      'state=finalized': '?state=finalized',
+      'customStatus=in-delivery': '?customStatus=in-delivery',
+      'source=webshop': '?source=webshop',
+      'sort=gross:desc': '?sort=gross:desc',
+      'sort=customer:asc': '?sort=customer:asc',
+      [`from/to one month (${month})`]: `?from=${month}-01&to=${month}-28`,
+      'q=BENCH-0099 (number)': '?q=BENCH-0099',
+      'q=Kovács (customer)': '?q=Kov%C3%A1cs',
+    };
+
+    for (let i = 0; i < 3; i += 1) await request(`${base}/orders/orders`, token);
+    const bareMs = median(await Promise.all([]).then(async () => {
+      const times = [];
+      for (let i = 0; i < ROUNDS; i += 1) times.push(await elapsed(bare));
+      return times;
+    }));
+    console.log(JSON.stringify({ database: strapi.db.dialect.client, orders: ORDERS, seededInSeconds: Number((seeded / 1000).toFixed(1)), bareFirstPageMs: Number(bareMs.toFixed(2)) }));
+    for (const [name, query] of Object.entries(scenarios)) {
+      const times = [];
+      let total = 0;
+      for (let i = 0; i < ROUNDS; i += 1) {
+        times.push(await elapsed(async () => (total = (await request(`${base}/orders/orders${query}`, token)).meta.pagination.total)));
+      }
+      const ms = median(times);
+      console.log(JSON.stringify({ scenario: name, total, ms: Number(ms.toFixed(1)), ratioToBareFirstPage: Number((ms / bareMs).toFixed(1)), goal: 'ms < 100' }));
+    }
+  } finally {
+    await stop();
+  }
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
