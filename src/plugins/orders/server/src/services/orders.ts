@@ -155,10 +155,17 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         };
       }
       if (q) {
+        // Orders with a matching SKU are found apart: joining every line to every order would
+        // make the list and its count scan and de-duplicate all lines.
+        const withSku: Row[] = await strapi.db.query(UID.orderItem).findMany({
+          where: { sku: { $containsi: q } },
+          select: ['id'],
+          populate: { order: { select: ['id'] } },
+        });
         where.$or = [
           { number: { $containsi: q } },
           { customerName: { $containsi: q } },
-          { items: { sku: { $containsi: q } } },
+          { id: { $in: [...new Set(withSku.flatMap((item) => (item.order ? [item.order.id] : [])))] } },
         ];
       }
       const [rows, total] = await Promise.all([

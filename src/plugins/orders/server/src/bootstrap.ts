@@ -1,0 +1,39 @@
+import type { Core } from '@strapi/strapi';
+import { columnOf, isPostgres } from './database';
+import { UID, type PluginUid } from './uids';
+
+/** What the orders list's free text (q) searches with LOWER(column) LIKE '%…%'. */
+const SEARCHED: Array<[PluginUid, string]> = [
+  [UID.order, 'number'],
+  [UID.order, 'customerName'],
+  [UID.orderItem, 'sku'],
+];
+
+/**
+ * On PostgreSQL, trigram indexes let that search use an index instead of reading every order.
+ * Strapi cannot declare them, and a database/migrations file would run before Strapi creates the
+ * tables of a fresh database — so they are made here, after the schema sync, idempotently.
+ * Where the pg_trgm extension may not be installed the search still works, by a table scan.
+ */
+const createSearchIndexes = async (strapi: Core.Strapi) => {
+  try {
+    await strapi.db.connection.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+    for (const [uid, attribute] of SEARCHED) {
+      const table = strapi.db.metadata.get(uid).tableName;
+      const column = columnOf(strapi, uid, attribute);
+      await strapi.db.connection.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? USING gin (lower(??) gin_trgm_ops)', [
+        `${table}_${column}_trgm_idx`,
+        table,
+        column,
+      ]);
+    }
+  } catch (error) {
+    strapi.log.warn(`orders: no trigram indexes for the orders search (${(error as Error).message}); searching scans the table`);
+  }
+};
+
+const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  if (isPostgres(strapi)) await createSearchIndexes(strapi);
+};
+
+export default bootstrap;
