@@ -20,10 +20,11 @@
  *
  * BENCH_ROUNDS (default 5) sets the timed rounds; BENCH_VERBOSE=1 prints each timed load to
  * stderr; BENCH_PROFILE=1 adds one opening of the 500-line order from the list under the CPU
- * profiler and the timeline trace, summarised on stderr and saved in .tmp/bench-itemised-view/
+ * profiler and the timeline trace, summarised on stderr and saved in $TMPDIR/bench-itemised-view/
  * (profile.cpuprofile and trace.json open in chromium's DevTools, Performance panel).
  */
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const { performance } = require('perf_hooks');
 const { ROOT, loadStrapi } = require('../tests/helpers/database');
@@ -192,7 +193,14 @@ const describeView = async (page, url, order) => {
   const rows = await page.locator('tbody tr').count();
   const quantities = await page.locator(QUANTITY).count();
   const firstRow = await page.locator(`tbody tr:has(${QUANTITY})`).first().evaluate((row) => row.outerHTML);
-  console.error(`[itemised-view] ${rows} tbody rows, ${quantities} quantity inputs; the first line's row:`);
+  const elements = await page.evaluate((selector) => {
+    const lineRows = [...document.querySelectorAll('tbody tr')].filter((row) => row.querySelector(selector));
+    const inLines = lineRows.reduce((sum, row) => sum + row.getElementsByTagName('*').length + 1, 0);
+    return { page: document.getElementsByTagName('*').length, inLines, perLine: inLines / lineRows.length };
+  }, QUANTITY);
+  console.error(
+    `[itemised-view] ${rows} tbody rows, ${quantities} quantity inputs; ${elements.page} elements in the page, ${elements.inLines} in the line rows (${elements.perLine} per line); the first line's row:`
+  );
   console.error(`  ${firstRow.slice(0, 500)}${firstRow.length > 500 ? '…' : ''}`);
 };
 
@@ -222,7 +230,7 @@ const profileOpen = async (browser, page, url, order) => {
   await client.detach();
   if (opened.error) throw opened.error;
 
-  const out = path.join(ROOT, '.tmp', 'bench-itemised-view');
+  const out = path.join(os.tmpdir(), 'bench-itemised-view');
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(path.join(out, 'profile.cpuprofile'), JSON.stringify(profile));
   fs.writeFileSync(path.join(out, 'trace.json'), JSON.stringify(trace));
@@ -248,7 +256,7 @@ const profileOpen = async (browser, page, url, order) => {
     add(byFile, file, ms);
   });
   console.error(
-    `[itemised-view] profiled opening from the list (slower than the timed ones): drawn ${opened.drawnMs.toFixed(0)} ms, ready ${opened.readyMs.toFixed(0)} ms after the click; files in ${path.relative(ROOT, out)}/`
+    `[itemised-view] profiled opening from the list (slower than the timed ones): drawn ${opened.drawnMs.toFixed(0)} ms, ready ${opened.readyMs.toFixed(0)} ms after the click; files in ${out}/`
   );
   console.error('  renderer main thread by trace event (inclusive ms; nested events overlap):');
   for (const [name, ms] of list(byEvent, 16)) console.error(`    ${ms.toFixed(1).padStart(8)}  ${name}`);

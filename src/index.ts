@@ -1,7 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import { assertProductionSecrets } from '../config/secrets';
 
 export default {
-  register() {},
+  register() {
+    assertProductionSecrets();
+  },
 
   /** `npm run demo` sets ORDERS_DEMO=true: fill an empty database with demo data and a demo admin. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -11,6 +11,9 @@ import type { MovementJson, OrderJson, OrderSummaryJson, StockItemJson } from '.
 export type { MovementJson, OrderJson, OrderSummaryJson, Settings, StockItemJson };
 export type { OrderItemJson } from '../../server/src/serializers';
 
+/** A custom status as the settings define it: the key orders carry, its label and its colour. */
+export type CustomStatus = Settings['customStatuses'][number];
+
 export interface Pagination {
   page: number;
   pageSize: number;
@@ -23,31 +26,48 @@ export interface ListAnswer<T> {
   meta: { pagination: Pagination };
 }
 
-/** What the server said when it refused: status, message and details (shortages, field errors…). */
+/** A field the server found at fault (a 400's details.errors): its path in the request, and why. */
+export interface FieldError {
+  path: string[];
+  message: string;
+}
+
+/** An item the stock cannot cover (a 409's details.shortages). */
+export interface Shortage {
+  sku: string;
+  requested: string;
+  available: string;
+}
+
+/** What the server said when it refused: status, message and the details this admin reads. */
 export interface ApiError {
   status: number;
   name: string;
   message: string;
-  details: Record<string, any>;
+  details: {
+    errors?: FieldError[];
+    shortages?: Shortage[];
+    /** A state conflict (409): the order's state now. */
+    state?: string;
+  };
 }
 
 export const apiErrorOf = (error: unknown): ApiError => {
   const response = (error as { response?: { status?: number; data?: { error?: ApiError } } })?.response;
-  return (
-    response?.data?.error ?? {
-      status: response?.status ?? 0,
-      name: 'Error',
-      message: error instanceof Error ? error.message : String(error),
-      details: {},
-    }
-  );
+  const refusal = response?.data?.error;
+  if (refusal) return { ...refusal, details: refusal.details ?? {} };
+  return {
+    status: response?.status ?? 0,
+    name: 'Error',
+    message: error instanceof Error ? error.message : String(error),
+    details: {},
+  };
 };
 
 /** The server's field errors (a 400's details.errors) by dotted path: "sku", "customStatuses.1.color". */
 export const fieldErrorsOf = (error: ApiError): Record<string, string> => {
-  const errors: Array<{ path?: string[]; message: string }> = error.details?.errors ?? [];
   const byPath: Record<string, string> = {};
-  for (const { path = [], message } of errors) {
+  for (const { path = [], message } of error.details.errors ?? []) {
     const key = path.join('.');
     byPath[key] = byPath[key] ? `${byPath[key]}; ${message}` : message;
   }
@@ -88,12 +108,12 @@ export const useOrdersApi = () => {
     listMovements: async (id: string, query: Record<string, string | number | undefined>) =>
       (await get<ListAnswer<MovementJson>>(`/orders/stock-items/${id}/movements${toQuery(query)}`)).data,
 
+    /** The custom statuses alone: readable by whoever reads orders, unlike the settings. */
+    listCustomStatuses: async () => (await get<{ data: CustomStatus[] }>('/orders/custom-statuses')).data.data,
     getSettings: async () => (await get<{ data: Settings }>('/orders/settings')).data.data,
     updateSettings: async (body: Partial<Settings>) => (await put<{ data: Settings }>('/orders/settings', body)).data.data,
   };
 };
-
-export type OrdersApi = ReturnType<typeof useOrdersApi>;
 
 /** The stock a finalize would take, per line with a stock item: on hand now, after, shortfall. */
 export interface StockImpactLine {

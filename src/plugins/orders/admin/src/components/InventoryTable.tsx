@@ -1,13 +1,13 @@
-import { Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import type { MouseEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink, useNavigate } from 'react-router-dom';
 import { STOCK_CURRENCY } from '../../../server/src/domain/money';
 import type { StockItemJson } from '../api';
 import { formatMoney, formatQuantity } from '../utils/format';
+import { vatRateLabel } from '../utils/lines';
 import { getTranslation } from '../utils/translations';
-import { InventoryLowStockBadge } from './InventoryLowStockBadge';
-import { useVatRateLabel } from './StockItemVatRate';
+import { InventoryOnHand } from './InventoryOnHand';
 
 const COLUMNS = [
   { key: 'sku', defaultMessage: 'SKU' },
@@ -30,7 +30,7 @@ interface Props {
 export const InventoryTable = ({ items, searching }: Props) => {
   const { formatMessage, locale } = useIntl();
   const navigate = useNavigate();
-  const vatRateLabel = useVatRateLabel();
+  // Only the threshold may be missing (no threshold: never low).
   const quantity = (value: string | null) => (value === null ? '—' : formatQuantity(value, locale));
 
   return (
@@ -77,12 +77,7 @@ export const InventoryTable = ({ items, searching }: Props) => {
               <Typography>{vatRateLabel(item.vatRate)}</Typography>
             </Td>
             <Td>
-              <Flex gap={2}>
-                <Typography textColor={item.isLow ? 'danger600' : undefined} fontWeight={item.isLow ? 'bold' : undefined}>
-                  {quantity(item.onHand)}
-                </Typography>
-                {item.isLow && <InventoryLowStockBadge />}
-              </Flex>
+              <InventoryOnHand item={item} />
             </Td>
             <Td>
               <Typography>{quantity(item.held)}</Typography>

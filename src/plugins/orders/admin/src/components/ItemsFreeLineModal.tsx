@@ -2,14 +2,16 @@
  * Adds a line that is not in the inventory (shipping, a service): name, quantity, unit, unit
  * price and VAT. It never touches stock.
  */
-import { Button, Field, Grid, Modal, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
-import { useState, type FormEvent } from 'react';
+import { Field, Grid, SingleSelect, SingleSelectOption } from '@strapi/design-system';
+import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { DEFAULT_UNIT } from '../../../server/src/domain/quantity';
 import { isVatRate, VAT_RATES } from '../../../server/src/domain/vat';
 import { checkLine, hasProblems, vatRateLabel, type DraftLine } from '../utils/lines';
 import { getTranslation } from '../utils/translations';
+import { FormModal } from './FormModal';
 import { useProblemText } from './ItemsProblemText';
+import { TextField } from './TextField';
 
 export type FreeLine = Omit<DraftLine, 'key'>;
 
@@ -39,10 +41,14 @@ export const ItemsFreeLineModal = ({ open, currency, onClose, onAdd }: ItemsFree
   // Problems show once the user tries to add, not while the form is still empty.
   const [tried, setTried] = useState(false);
   const checked = checkLine({ ...line, key: 'free' }, currency);
-  const problemOf = (field: 'name' | 'quantity' | 'unit' | 'unitPrice') =>
-    tried ? problemText(checked.problems[field], undefined) : undefined;
-  const set = (field: keyof FreeLine) => (event: { target: { value: string } }) =>
-    setLine((previous) => ({ ...previous, [field]: event.target.value }));
+  const label = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(key), defaultMessage });
+  /** What a text field of the line takes: its value, its change and its problem. */
+  const field = (name: 'name' | 'quantity' | 'unit' | 'unitPrice') => ({
+    name,
+    value: line[name],
+    onChange: (value: string) => setLine((previous) => ({ ...previous, [name]: value })),
+    error: tried ? problemText(checked.problems[name], undefined) : undefined,
+  });
 
   const close = () => {
     setLine(emptyLine());
@@ -50,8 +56,7 @@ export const ItemsFreeLineModal = ({ open, currency, onClose, onAdd }: ItemsFree
     onClose();
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setTried(true);
     if (hasProblems(checked)) return;
     onAdd(line);
@@ -59,69 +64,47 @@ export const ItemsFreeLineModal = ({ open, currency, onClose, onAdd }: ItemsFree
   };
 
   return (
-    <Modal.Root open={open} onOpenChange={(isOpen) => !isOpen && close()}>
-      <Modal.Content>
-        <form onSubmit={submit} noValidate>
-          <Modal.Header closeLabel={formatMessage({ id: getTranslation('common.close'), defaultMessage: 'Close' })}>
-            <Modal.Title>{formatMessage({ id: getTranslation('items.free.title'), defaultMessage: 'Free line' })}</Modal.Title>
-          </Modal.Header>
-          <Modal.Body>
-            <Grid.Root gap={4}>
-              <Grid.Item col={12} direction="column" alignItems="stretch">
-                <Field.Root name="name" error={problemOf('name')} required>
-                  <Field.Label>{formatMessage({ id: getTranslation('items.column.name'), defaultMessage: 'Name' })}</Field.Label>
-                  <TextInput value={line.name} onChange={set('name')} maxLength={255} autoFocus />
-                  <Field.Error />
-                </Field.Root>
-              </Grid.Item>
-              <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
-                <Field.Root name="quantity" error={problemOf('quantity')} required>
-                  <Field.Label>{formatMessage({ id: getTranslation('items.column.quantity'), defaultMessage: 'Quantity' })}</Field.Label>
-                  <TextInput value={line.quantity} onChange={set('quantity')} inputMode="decimal" />
-                  <Field.Error />
-                </Field.Root>
-              </Grid.Item>
-              <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
-                <Field.Root name="unit" error={problemOf('unit')} required>
-                  <Field.Label>{formatMessage({ id: getTranslation('items.unit'), defaultMessage: 'Unit' })}</Field.Label>
-                  <TextInput value={line.unit} onChange={set('unit')} maxLength={16} />
-                  <Field.Error />
-                </Field.Root>
-              </Grid.Item>
-              <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
-                <Field.Root name="unitPrice" error={problemOf('unitPrice')} required>
-                  <Field.Label>
-                    {formatMessage({ id: getTranslation('items.column.unitPrice'), defaultMessage: 'Unit price' })} ({currency})
-                  </Field.Label>
-                  <TextInput value={line.unitPrice} onChange={set('unitPrice')} inputMode="decimal" />
-                  <Field.Error />
-                </Field.Root>
-              </Grid.Item>
-              <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
-                <Field.Root name="vatRate" required>
-                  <Field.Label>{formatMessage({ id: getTranslation('items.column.vatRate'), defaultMessage: 'VAT rate' })}</Field.Label>
-                  <SingleSelect
-                    value={line.vatRate}
-                    onChange={(value) => isVatRate(value) && setLine((previous) => ({ ...previous, vatRate: value }))}
-                  >
-                    {VAT_RATES.map((rate) => (
-                      <SingleSelectOption key={rate} value={rate}>
-                        {vatRateLabel(rate)}
-                      </SingleSelectOption>
-                    ))}
-                  </SingleSelect>
-                </Field.Root>
-              </Grid.Item>
-            </Grid.Root>
-          </Modal.Body>
-          <Modal.Footer>
-            <Button variant="tertiary" type="button" onClick={close}>
-              {formatMessage({ id: getTranslation('common.cancel'), defaultMessage: 'Cancel' })}
-            </Button>
-            <Button type="submit">{formatMessage({ id: getTranslation('items.free.add'), defaultMessage: 'Add line' })}</Button>
-          </Modal.Footer>
-        </form>
-      </Modal.Content>
-    </Modal.Root>
+    <FormModal
+      open={open}
+      title={formatMessage({ id: getTranslation('items.free.title'), defaultMessage: 'Free line' })}
+      submitLabel={formatMessage({ id: getTranslation('items.free.add'), defaultMessage: 'Add line' })}
+      onSubmit={submit}
+      onClose={close}
+    >
+      <Grid.Root gap={4}>
+        <Grid.Item col={12} direction="column" alignItems="stretch">
+          <TextField {...field('name')} label={label('items.column.name', 'Name')} required maxLength={255} autoFocus />
+        </Grid.Item>
+        <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
+          <TextField {...field('quantity')} label={label('items.column.quantity', 'Quantity')} required inputMode="decimal" />
+        </Grid.Item>
+        <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
+          <TextField {...field('unit')} label={label('items.unit', 'Unit')} required maxLength={16} />
+        </Grid.Item>
+        <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
+          <TextField
+            {...field('unitPrice')}
+            label={`${label('items.column.unitPrice', 'Unit price')} (${currency})`}
+            required
+            inputMode="decimal"
+          />
+        </Grid.Item>
+        <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
+          <Field.Root name="vatRate" required>
+            <Field.Label>{label('items.column.vatRate', 'VAT rate')}</Field.Label>
+            <SingleSelect
+              value={line.vatRate}
+              onChange={(value) => isVatRate(value) && setLine((previous) => ({ ...previous, vatRate: value }))}
+            >
+              {VAT_RATES.map((rate) => (
+                <SingleSelectOption key={rate} value={rate}>
+                  {vatRateLabel(rate)}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
+          </Field.Root>
+        </Grid.Item>
+      </Grid.Root>
+    </FormModal>
   );
 };

@@ -4,7 +4,7 @@
  * hundreds of others.
  */
 import { ArrowDown, ArrowUp, Trash } from '@strapi/icons';
-import { memo, useLayoutEffect, useRef, type ChangeEvent, type Dispatch, type MouseEvent } from 'react';
+import { memo, useLayoutEffect, useRef, type ChangeEvent, type Dispatch, type MouseEvent, type ReactNode } from 'react';
 import { VAT_RATES } from '../../../server/src/domain/vat';
 import type { OrderItemJson } from '../api';
 import { formatMoney, formatQuantity } from '../utils/format';
@@ -107,6 +107,20 @@ const LineInput = ({ line, field, label, problem, className, decimal, maxLength,
   );
 };
 
+interface LineActionProps {
+  label: string;
+  icon: ReactNode;
+  disabled?: boolean;
+  onClick: (event: MouseEvent<HTMLButtonElement>) => void;
+}
+
+/** A small icon button of a line (move, remove), named by its label for screen readers and on hover. */
+const LineAction = ({ label, icon, disabled, onClick }: LineActionProps) => (
+  <button type="button" className="line-action" aria-label={label} title={label} disabled={disabled} onClick={onClick}>
+    {icon}
+  </button>
+);
+
 interface EditableRowProps {
   line: DraftLine;
   checked: CheckedLine;
@@ -184,35 +198,13 @@ export const ItemsEditableRow = memo(
         <td className="number">{amount(checked.amounts?.vat)}</td>
         <td className="number">{amount(checked.amounts?.gross)}</td>
         <td className="nowrap">
-          <button
-            type="button"
-            className="line-action"
-            aria-label={labels.moveUp}
-            title={labels.moveUp}
-            disabled={isFirst}
-            onClick={move(-1)}
-          >
-            <ArrowUp aria-hidden />
-          </button>
-          <button
-            type="button"
-            className="line-action"
-            aria-label={labels.moveDown}
-            title={labels.moveDown}
-            disabled={isLast}
-            onClick={move(1)}
-          >
-            <ArrowDown aria-hidden />
-          </button>
-          <button
-            type="button"
-            className="line-action"
-            aria-label={labels.remove}
-            title={labels.remove}
+          <LineAction label={labels.moveUp} icon={<ArrowUp aria-hidden />} disabled={isFirst} onClick={move(-1)} />
+          <LineAction label={labels.moveDown} icon={<ArrowDown aria-hidden />} disabled={isLast} onClick={move(1)} />
+          <LineAction
+            label={labels.remove}
+            icon={<Trash aria-hidden />}
             onClick={() => dispatch({ type: 'remove', key: line.key })}
-          >
-            <Trash aria-hidden />
-          </button>
+          />
         </td>
       </tr>
     );

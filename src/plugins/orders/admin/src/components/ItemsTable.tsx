@@ -34,14 +34,23 @@ import { StockItemPicker } from './StockItemPicker';
 interface ItemsTableProps {
   order: OrderJson;
   onSaved: (order: OrderJson) => void;
+  /**
+   * Told when the lines gain or lose unsaved changes, so that the datasheet can hold back what
+   * would lose them (a lifecycle action replaces the order, and the edited lines with it).
+   */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
-export const ItemsTable = ({ order, onSaved }: ItemsTableProps) => {
+export const ItemsTable = ({ order, onSaved, onDirtyChange }: ItemsTableProps) => {
   const draft = isEditable(order.state);
   const { allowedActions, isLoading } = useRBAC(PERMISSIONS.updateOrder);
   // A draft waits for the permission check, so that its hundreds of rows are drawn once, not twice.
   if (draft && isLoading) return <Loader small />;
-  return draft && allowedActions.canUpdate ? <EditableItems order={order} onSaved={onSaved} /> : <SavedItems order={order} />;
+  return draft && allowedActions.canUpdate ? (
+    <EditableItems order={order} onSaved={onSaved} onDirtyChange={onDirtyChange} />
+  ) : (
+    <SavedItems order={order} />
+  );
 };
 
 const useLabels = (): ItemsLabels => {
@@ -125,7 +134,7 @@ const SavedItems = ({ order }: { order: OrderJson }) => {
 };
 
 /** A draft's lines being edited: kept here until "Save lines" sends them all at once. */
-const EditableItems = ({ order, onSaved }: ItemsTableProps) => {
+const EditableItems = ({ order, onSaved, onDirtyChange }: ItemsTableProps) => {
   const { formatMessage, locale } = useIntl();
   const { toggleNotification } = useNotification();
   const api = useOrdersApi();
@@ -153,6 +162,19 @@ const EditableItems = ({ order, onSaved }: ItemsTableProps) => {
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
+  }, [state.dirty]);
+
+  // Tell the page while there are unsaved lines; the clean-up also tells it when this view goes
+  // away with them (the order left the draft state). The latest callback is read from a ref, so a
+  // new function from the page does not count as a change.
+  const dirtyListener = useRef(onDirtyChange);
+  useEffect(() => {
+    dirtyListener.current = onDirtyChange;
+  });
+  useEffect(() => {
+    if (!state.dirty) return;
+    dirtyListener.current?.(true);
+    return () => dirtyListener.current?.(false);
   }, [state.dirty]);
 
   const nextKey = useRef(0);
@@ -201,7 +223,8 @@ const EditableItems = ({ order, onSaved }: ItemsTableProps) => {
       onSaved(answer);
     } catch (error) {
       const refusal = apiErrorOf(error);
-      if (Array.isArray(refusal.details?.errors)) {
+      // Each field error shows at its line; the message (which names them all) in the notification.
+      if (refusal.details.errors) {
         dispatch({ type: 'refused', serverProblems: serverProblemsOf(refusal.details.errors, sent).byLine });
       }
       toggleNotification({ type: 'danger', message: refusal.message });

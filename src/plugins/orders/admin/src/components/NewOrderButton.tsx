@@ -1,4 +1,4 @@
-import { Button, Modal } from '@strapi/design-system';
+import { Button } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
@@ -13,16 +13,12 @@ export const NewOrderButton = ({ canCreate }: { canCreate: boolean }) => {
   const { formatMessage } = useIntl();
   const [open, setOpen] = useState(false);
   return (
-    <Modal.Root open={open} onOpenChange={setOpen}>
-      <Modal.Trigger>
-        <Button startIcon={<Plus />} disabled={!canCreate}>
-          {formatMessage({ id: getTranslation('list.new'), defaultMessage: 'New order' })}
-        </Button>
-      </Modal.Trigger>
-      {/* The dialog unmounts its content when closed, so the form starts empty every time. */}
-      <Modal.Content>
-        <NewOrderForm />
-      </Modal.Content>
-    </Modal.Root>
+    <>
+      <Button startIcon={<Plus />} disabled={!canCreate} onClick={() => setOpen(true)}>
+        {formatMessage({ id: getTranslation('list.new'), defaultMessage: 'New order' })}
+      </Button>
+      {/* Mounted only while open, so the form starts empty every time. */}
+      {open && <NewOrderForm onClose={() => setOpen(false)} />}
+    </>
   );
 };

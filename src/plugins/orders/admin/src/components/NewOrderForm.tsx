@@ -1,11 +1,13 @@
-import { Button, Field, Grid, Modal, Textarea, TextInput } from '@strapi/design-system';
+import { Field, Grid, Textarea } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { useState, type FormEvent } from 'react';
+import { useState, type ComponentProps } from 'react';
 import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
 import { apiErrorOf, fieldErrorsOf, useOrdersApi } from '../api';
 import { getTranslation } from '../utils/translations';
+import { FormModal } from './FormModal';
 import { datasheetPath } from './OrdersListQuery';
+import { TextField } from './TextField';
 
 /** The customer's fields, named by their path in the request so the server's field errors land on them. */
 const CUSTOMER_FIELDS = ['name', 'email', 'phone', 'company', 'taxNumber'] as const;
@@ -22,7 +24,7 @@ const EMPTY: Record<FieldPath, string> = {
 };
 
 /** Creates a draft order with no lines yet, for a new customer, and opens its datasheet. */
-export const NewOrderForm = () => {
+export const NewOrderForm = ({ onClose }: { onClose: () => void }) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
   const navigate = useNavigate();
@@ -33,8 +35,7 @@ export const NewOrderForm = () => {
 
   const text = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(key), defaultMessage });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     if (!values['customer.name'].trim()) {
       setErrors({ 'customer.name': text('newOrder.nameRequired', "Enter the customer's name") });
       return;
@@ -66,55 +67,34 @@ export const NewOrderForm = () => {
   });
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Modal.Header>
-        <Modal.Title>{text('newOrder.title', 'New order')}</Modal.Title>
-      </Modal.Header>
-      <Modal.Body>
-        <Grid.Root gap={4}>
-          <TextField {...field('customer.name')} label={text('newOrder.customer.name', 'Customer name')} required col={12} />
-          <TextField {...field('customer.email')} label={text('newOrder.customer.email', 'Email')} type="email" />
-          <TextField {...field('customer.phone')} label={text('newOrder.customer.phone', 'Phone')} type="tel" />
-          <TextField {...field('customer.company')} label={text('newOrder.customer.company', 'Company')} />
-          <TextField {...field('customer.taxNumber')} label={text('newOrder.customer.taxNumber', 'Tax number')} />
-          <Grid.Item col={12} direction="column" alignItems="stretch">
-            <Field.Root name="note" error={errors.note}>
-              <Field.Label>{text('newOrder.note', 'Note')}</Field.Label>
-              <Textarea value={values.note} onChange={(event) => field('note').onChange(event.target.value)} />
-              <Field.Error />
-            </Field.Root>
-          </Grid.Item>
-        </Grid.Root>
-      </Modal.Body>
-      <Modal.Footer>
-        <Modal.Close>
-          <Button variant="tertiary">{text('common.cancel', 'Cancel')}</Button>
-        </Modal.Close>
-        <Button type="submit" loading={isSubmitting}>
-          {text('newOrder.submit', 'Create draft')}
-        </Button>
-      </Modal.Footer>
-    </form>
+    <FormModal
+      title={text('newOrder.title', 'New order')}
+      submitLabel={text('newOrder.submit', 'Create draft')}
+      submitting={isSubmitting}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <Grid.Root gap={4}>
+        <GridTextField {...field('customer.name')} label={text('newOrder.customer.name', 'Customer name')} required col={12} />
+        <GridTextField {...field('customer.email')} label={text('newOrder.customer.email', 'Email')} type="email" />
+        <GridTextField {...field('customer.phone')} label={text('newOrder.customer.phone', 'Phone')} type="tel" />
+        <GridTextField {...field('customer.company')} label={text('newOrder.customer.company', 'Company')} />
+        <GridTextField {...field('customer.taxNumber')} label={text('newOrder.customer.taxNumber', 'Tax number')} />
+        <Grid.Item col={12} direction="column" alignItems="stretch">
+          <Field.Root name="note" error={errors.note}>
+            <Field.Label>{text('newOrder.note', 'Note')}</Field.Label>
+            <Textarea value={values.note} onChange={(event) => field('note').onChange(event.target.value)} />
+            <Field.Error />
+          </Field.Root>
+        </Grid.Item>
+      </Grid.Root>
+    </FormModal>
   );
 };
 
-interface TextFieldProps {
-  name: string;
-  label: string;
-  value: string;
-  error?: string;
-  onChange: (value: string) => void;
-  required?: boolean;
-  type?: string;
-  col?: number;
-}
-
-const TextField = ({ name, label, value, error, onChange, required, type = 'text', col = 6 }: TextFieldProps) => (
+/** Half a row by default, a whole row on narrow screens. */
+const GridTextField = ({ col = 6, ...props }: ComponentProps<typeof TextField> & { col?: number }) => (
   <Grid.Item col={col} xs={12} direction="column" alignItems="stretch">
-    <Field.Root name={name} error={error} required={required}>
-      <Field.Label>{label}</Field.Label>
-      <TextInput type={type} value={value} onChange={(event) => onChange(event.target.value)} />
-      <Field.Error />
-    </Field.Root>
+    <TextField {...props} />
   </Grid.Item>
 );

@@ -1,8 +1,9 @@
-import { Button, Field, Flex, Modal, Textarea, type ButtonProps } from '@strapi/design-system';
+import { Field, Flex, Textarea, type ButtonProps } from '@strapi/design-system';
 import { useState, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
-import type { ApiError } from '../api';
+import { fieldErrorsOf, type ApiError } from '../api';
 import { getTranslation } from '../utils/translations';
+import { FormModal } from './FormModal';
 
 /** What a lifecycle button posts: the note goes into the order's history. */
 export interface TransitionBody {
@@ -25,12 +26,6 @@ interface OrderActionDialogProps {
   onClose: () => void;
   children?: ReactNode;
 }
-
-/** The field error the server gave for the note, if any. */
-const noteErrorOf = (error: ApiError | null): string | undefined =>
-  (error?.details?.errors as Array<{ path?: string[]; message: string }> | undefined)?.find(
-    (fieldError) => fieldError.path?.[0] === 'note'
-  )?.message;
 
 /**
  * The confirmation every lifecycle button asks for: what will happen (children), an optional
@@ -56,45 +51,37 @@ export const OrderActionDialog = ({
     setSubmitting(true);
     const error = await onSubmit({ ...extraBody, note: note.trim() || null });
     setSubmitting(false);
-    setNoteError(noteErrorOf(error));
+    setNoteError(error ? fieldErrorsOf(error).note : undefined);
   };
 
   return (
-    // Closing while the request runs would hide its outcome, so the dialog stays until it ends.
-    <Modal.Root open onOpenChange={(open) => !open && !submitting && onClose()}>
-      <Modal.Content>
-        <Modal.Header closeLabel={formatMessage({ id: getTranslation('common.close'), defaultMessage: 'Close' })}>
-          <Modal.Title>{title}</Modal.Title>
-        </Modal.Header>
-        <Modal.Body>
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            {children}
-            <Field.Root
-              name="note"
-              error={noteError}
-              hint={formatMessage({
-                id: getTranslation('order.dialog.noteHint'),
-                defaultMessage: "Shown in the order's history.",
-              })}
-            >
-              <Field.Label>
-                {formatMessage({ id: getTranslation('order.dialog.note'), defaultMessage: 'Note (optional)' })}
-              </Field.Label>
-              <Textarea value={note} onChange={(event) => setNote(event.target.value)} />
-              <Field.Hint />
-              <Field.Error />
-            </Field.Root>
-          </Flex>
-        </Modal.Body>
-        <Modal.Footer>
-          <Button variant="tertiary" onClick={onClose} disabled={submitting}>
-            {formatMessage({ id: getTranslation('common.cancel'), defaultMessage: 'Cancel' })}
-          </Button>
-          <Button variant={confirmVariant} onClick={submit} loading={submitting} disabled={!canConfirm}>
-            {confirmLabel}
-          </Button>
-        </Modal.Footer>
-      </Modal.Content>
-    </Modal.Root>
+    <FormModal
+      title={title}
+      submitLabel={confirmLabel}
+      submitVariant={confirmVariant}
+      canSubmit={canConfirm}
+      submitting={submitting}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        {children}
+        <Field.Root
+          name="note"
+          error={noteError}
+          hint={formatMessage({
+            id: getTranslation('order.dialog.noteHint'),
+            defaultMessage: "Shown in the order's history.",
+          })}
+        >
+          <Field.Label>
+            {formatMessage({ id: getTranslation('order.dialog.note'), defaultMessage: 'Note (optional)' })}
+          </Field.Label>
+          <Textarea value={note} onChange={(event) => setNote(event.target.value)} />
+          <Field.Hint />
+          <Field.Error />
+        </Field.Root>
+      </Flex>
+    </FormModal>
   );
 };

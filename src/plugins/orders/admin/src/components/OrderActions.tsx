@@ -57,6 +57,8 @@ const CONFIRMATIONS: Record<PlainAction, { title: string; description: string }>
 interface OrderActionsProps {
   order: OrderJson;
   settings?: Settings;
+  /** Holds every button back, e.g. while the page has unsaved changes an action would throw away. */
+  disabled?: boolean;
   onChange: (order: OrderJson) => void;
 }
 
@@ -64,7 +66,7 @@ interface OrderActionsProps {
  * The lifecycle buttons of the datasheet: shown for what the order's state allows, enabled for
  * what the user's role allows. Each asks first, then posts the action and shows the answer.
  */
-export const OrderActions = ({ order, settings, onChange }: OrderActionsProps) => {
+export const OrderActions = ({ order, settings, disabled = false, onChange }: OrderActionsProps) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
   const api = useOrdersApi();
@@ -107,7 +109,7 @@ export const OrderActions = ({ order, settings, onChange }: OrderActionsProps) =
           key={action}
           variant={BUTTONS[action].variant}
           startIcon={BUTTONS[action].icon}
-          disabled={loadingPermissions || !can[BUTTONS[action].allowedBy]}
+          disabled={disabled || loadingPermissions || !can[BUTTONS[action].allowedBy]}
           onClick={() => setAsking(action)}
         >
           {formatMessage({ id: getTranslation(`action.${action}`), defaultMessage: BUTTONS[action].label })}

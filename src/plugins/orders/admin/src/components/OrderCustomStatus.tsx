@@ -2,11 +2,9 @@ import { Box, Field, SingleSelect, SingleSelectOption } from '@strapi/design-sys
 import { useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { apiErrorOf, useOrdersApi, type OrderJson, type Settings } from '../api';
+import { apiErrorOf, useOrdersApi, type CustomStatus, type OrderJson } from '../api';
 import { PERMISSIONS } from '../permissions';
 import { getTranslation } from '../utils/translations';
-
-type CustomStatus = Settings['customStatuses'][number];
 
 /** The "none" option. Keys start with a letter or digit (settings contract), so this one cannot clash. */
 const NONE = '_none';
@@ -17,7 +15,7 @@ const Swatch = ({ color }: { color: string }) => (
 
 interface OrderCustomStatusProps {
   order: OrderJson;
-  /** Undefined when the settings could not be read (the role may lack settings.read). */
+  /** Undefined when the list could not be loaded. */
   customStatuses?: CustomStatus[];
   onChange: (order: OrderJson) => void;
 }

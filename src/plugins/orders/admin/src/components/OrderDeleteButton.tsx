@@ -6,8 +6,8 @@ import { useNavigate } from 'react-router-dom';
 import { isEditable } from '../../../server/src/domain/lifecycle';
 import { apiErrorOf, useOrdersApi, type OrderJson } from '../api';
 import { PERMISSIONS } from '../permissions';
-import { PLUGIN_ID } from '../pluginId';
 import { getTranslation } from '../utils/translations';
+import { ORDERS_LIST_PATH } from './OrdersListQuery';
 
 /** Only a draft can be deleted, and only by a role allowed to: otherwise there is no button. */
 export const OrderDeleteButton = ({ order }: { order: OrderJson }) => {
@@ -29,7 +29,7 @@ export const OrderDeleteButton = ({ order }: { order: OrderJson }) => {
           { number: order.number }
         ),
       });
-      navigate(`/plugins/${PLUGIN_ID}`);
+      navigate(ORDERS_LIST_PATH);
     } catch (error) {
       toggleNotification({ type: 'danger', message: apiErrorOf(error).message });
     }

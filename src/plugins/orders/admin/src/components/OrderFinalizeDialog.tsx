@@ -2,17 +2,10 @@ import { Box, Flex, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography } from '
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { parseQuantity } from '../../../server/src/domain/quantity';
-import { useLoad, useOrdersApi, type OrderJson, type StockImpactLine } from '../api';
+import { useLoad, useOrdersApi, type OrderJson, type Shortage, type StockImpactLine } from '../api';
 import { formatQuantity } from '../utils/format';
 import { getTranslation } from '../utils/translations';
 import { OrderActionDialog, type SubmitTransition } from './OrderActionDialog';
-
-/** A short item as the server names it when it refuses a finalize (409 details.shortages). */
-interface Shortage {
-  sku: string;
-  requested: string;
-  available: string;
-}
 
 /** The server reports a shortfall only where it would refuse (never when negative stock is allowed). */
 const isShort = (line: StockImpactLine) => parseQuantity(line.shortfall) > 0n;
@@ -41,6 +34,15 @@ const ColumnHeader = ({ column, defaultMessage }: { column: string; defaultMessa
   );
 };
 
+/** A cell of the tables below; red marks what stands in the way. */
+const Cell = ({ colour, bold = false, children }: { colour?: 'danger600'; bold?: boolean; children: string }) => (
+  <Td>
+    <Typography textColor={colour ?? 'neutral800'} fontWeight={bold ? 'bold' : undefined}>
+      {children}
+    </Typography>
+  </Td>
+);
+
 /** Per stock item: what finalizing takes, what is on hand now and after, and what is missing. */
 const StockImpactTable = ({ lines }: { lines: StockImpactLine[] }) => {
   const { locale } = useIntl();
@@ -59,31 +61,18 @@ const StockImpactTable = ({ lines }: { lines: StockImpactLine[] }) => {
       </Thead>
       <Tbody>
         {lines.map((line) => {
-          const colour = isShort(line) ? 'danger600' : 'neutral800';
+          const short = isShort(line);
+          const colour = short ? 'danger600' : undefined;
           return (
             <Tr key={line.stockItem}>
-              <Td>
-                <Typography textColor={colour}>{line.sku}</Typography>
-              </Td>
-              <Td>
-                <Typography textColor={colour}>{line.name}</Typography>
-              </Td>
-              <Td>
-                <Typography>{amount(line.requested, line.unit)}</Typography>
-              </Td>
-              <Td>
-                <Typography>{amount(line.onHand, line.unit)}</Typography>
-              </Td>
-              <Td>
-                <Typography textColor={goesNegative(line) ? 'danger600' : 'neutral800'}>
-                  {amount(line.after, line.unit)}
-                </Typography>
-              </Td>
-              <Td>
-                <Typography textColor={colour} fontWeight={isShort(line) ? 'bold' : undefined}>
-                  {amount(line.shortfall, line.unit)}
-                </Typography>
-              </Td>
+              <Cell colour={colour}>{line.sku}</Cell>
+              <Cell colour={colour}>{line.name}</Cell>
+              <Cell>{amount(line.requested, line.unit)}</Cell>
+              <Cell>{amount(line.onHand, line.unit)}</Cell>
+              <Cell colour={goesNegative(line) ? 'danger600' : undefined}>{amount(line.after, line.unit)}</Cell>
+              <Cell colour={colour} bold={short}>
+                {amount(line.shortfall, line.unit)}
+              </Cell>
             </Tr>
           );
         })}
@@ -114,15 +103,9 @@ const RefusedShortages = ({ shortages }: { shortages: Shortage[] }) => {
         <Tbody>
           {shortages.map((shortage) => (
             <Tr key={shortage.sku}>
-              <Td>
-                <Typography textColor="danger600">{shortage.sku}</Typography>
-              </Td>
-              <Td>
-                <Typography>{formatQuantity(shortage.requested, locale)}</Typography>
-              </Td>
-              <Td>
-                <Typography>{formatQuantity(shortage.available, locale)}</Typography>
-              </Td>
+              <Cell colour="danger600">{shortage.sku}</Cell>
+              <Cell>{formatQuantity(shortage.requested, locale)}</Cell>
+              <Cell>{formatQuantity(shortage.available, locale)}</Cell>
             </Tr>
           ))}
         </Tbody>
@@ -154,7 +137,7 @@ export const OrderFinalizeDialog = ({ order, onSubmit, onClose }: OrderFinalizeD
 
   const submit: SubmitTransition = async (body) => {
     const error = await onSubmit(body);
-    const shortages = error?.details?.shortages as Shortage[] | undefined;
+    const shortages = error?.details.shortages;
     if (shortages?.length) {
       setRefused(shortages);
       // Stock moved since the preview was loaded: show what is on hand now.

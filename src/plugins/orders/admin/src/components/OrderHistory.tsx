@@ -3,13 +3,11 @@ import { useIntl } from 'react-intl';
 import type { Actor } from '../../../server/src/actor';
 import { ORDER_STATES, type OrderState } from '../../../server/src/domain/lifecycle';
 import type { HistoryEntry } from '../../../server/src/serializers';
-import type { OrderJson, Settings } from '../api';
+import type { CustomStatus, OrderJson } from '../api';
 import { getTranslation } from '../utils/translations';
 import { formatDateTime } from '../utils/format';
 import { OrderCard } from './OrderCard';
-import { CustomStatusBadge, StateBadge } from './StateBadge';
-
-type CustomStatus = Settings['customStatuses'][number];
+import { OrderCustomStatusBadge, StateBadge } from './StateBadge';
 
 /** What each kind of entry says happened, in English; the translations say it in Hungarian. */
 const ACTIONS: Record<string, string> = {
@@ -49,9 +47,7 @@ const CustomStatusValue = ({ value, customStatuses }: { value: string | null; cu
         {formatMessage({ id: getTranslation('common.none'), defaultMessage: 'None' })}
       </Typography>
     );
-  const known = customStatuses?.find((status) => status.key === value);
-  // A status since removed from the settings is shown by its key, in plain text.
-  return known ? <CustomStatusBadge label={known.label} color={known.color} /> : <Typography>{value}</Typography>;
+  return <OrderCustomStatusBadge statusKey={value} customStatuses={customStatuses} />;
 };
 
 const StateValue = ({ value }: { value: string }) =>

@@ -3,7 +3,7 @@ import { Cross } from '@strapi/icons';
 import { useMemo } from 'react';
 import { useIntl, type IntlShape } from 'react-intl';
 import { ORDER_STATES } from '../../../server/src/domain/lifecycle';
-import type { Settings } from '../api';
+import type { CustomStatus } from '../api';
 import { getTranslation } from '../utils/translations';
 import type { OrdersListFilter, OrdersListFilters as Filters } from './OrdersListQuery';
 
@@ -21,7 +21,7 @@ const withCurrent = (options: Option[], current: string | undefined): Option[] =
 
 interface Props {
   filters: Filters;
-  customStatuses: Settings['customStatuses'];
+  customStatuses: CustomStatus[];
   onChange: (changes: Filters) => void;
   onClear: () => void;
 }

@@ -9,7 +9,7 @@ import { PLUGIN_ID } from '../pluginId';
 
 export type { OrderSort };
 
-export const DEFAULT_SORT: OrderSort = 'createdAt:desc';
+const DEFAULT_SORT: OrderSort = 'createdAt:desc';
 export const DEFAULT_PAGE_SIZE = 25;
 export const PAGE_SIZES = ['10', '25', '50', '100'];
 
@@ -28,13 +28,16 @@ const SORTS: readonly OrderSort[] = [
   'customer:asc',
 ];
 
-export const FILTERS = ['state', 'customStatus', 'source', 'from', 'to'] as const;
+const FILTERS = ['state', 'customStatus', 'source', 'from', 'to'] as const;
 export type OrdersListFilter = (typeof FILTERS)[number];
 
 export type OrdersListFilters = Partial<Record<OrdersListFilter, string>>;
 
+/** Where the orders list is (the index route of pages/App.tsx), from anywhere in the admin. */
+export const ORDERS_LIST_PATH = `/plugins/${PLUGIN_ID}`;
+
 /** Where an order's datasheet is (the `:id` route of pages/App.tsx), from anywhere in the admin. */
-export const datasheetPath = (documentId: string) => `/plugins/${PLUGIN_ID}/${documentId}`;
+export const datasheetPath = (documentId: string) => `${ORDERS_LIST_PATH}/${documentId}`;
 
 /** A query value as the list uses it: a hand-edited URL may hold arrays or objects, ignored here. */
 const textOf = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
@@ -70,5 +73,5 @@ export const useOrdersListQuery = () => {
 
   const isFiltered = q !== undefined || FILTERS.some((key) => filters[key] !== undefined);
 
-  return { filters, q, sort, serverQuery, isFiltered, change, clearFilters };
+  return { filters, sort, serverQuery, isFiltered, change, clearFilters };
 };

@@ -1,13 +1,13 @@
-import { Badge, Flex, Link, Th, Tooltip, Typography } from '@strapi/design-system';
+import { Flex, Link, Th, Tooltip, Typography } from '@strapi/design-system';
 import { CaretDown, CaretUp } from '@strapi/icons';
 import { Table } from '@strapi/strapi/admin';
 import type { KeyboardEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
-import type { OrderSummaryJson, Settings } from '../api';
+import type { CustomStatus, OrderSummaryJson } from '../api';
 import { formatDateTime, formatMoney } from '../utils/format';
 import { getTranslation } from '../utils/translations';
-import { CustomStatusBadge, StateBadge } from './StateBadge';
+import { OrderCustomStatusBadge, StateBadge } from './StateBadge';
 import { sourceLabel } from './OrdersListFilters';
 import { datasheetPath, type OrderSort } from './OrdersListQuery';
 
@@ -25,7 +25,7 @@ interface Props {
   isFiltered: boolean;
   sort: OrderSort;
   onSort: (sort: OrderSort) => void;
-  customStatuses: Settings['customStatuses'];
+  customStatuses: CustomStatus[];
 }
 
 /** The orders of one page, newest first unless a column header says otherwise. */
@@ -79,7 +79,7 @@ export const OrdersListTable = ({ orders, isLoading, isFiltered, sort, onSort, c
                 <StateBadge state={order.state} />
               </Table.Cell>
               <Table.Cell>
-                {order.customStatus && <CustomStatus statusKey={order.customStatus} customStatuses={customStatuses} />}
+                {order.customStatus && <OrderCustomStatusBadge statusKey={order.customStatus} customStatuses={customStatuses} />}
               </Table.Cell>
               <Table.Cell>
                 <Typography textColor="neutral800">{sourceLabel(order.source, formatMessage)}</Typography>
@@ -145,17 +145,5 @@ const SortableHeader = ({ column, sort, onSort }: { column: Column; sort: OrderS
         title
       )}
     </Th>
-  );
-};
-
-/** The custom status in its colour from the settings; a key the settings do not know, grey, as is. */
-const CustomStatus = ({ statusKey, customStatuses }: { statusKey: string; customStatuses: Settings['customStatuses'] }) => {
-  const status = customStatuses.find(({ key }) => key === statusKey);
-  return status ? (
-    <CustomStatusBadge label={status.label} color={status.color} />
-  ) : (
-    <Badge backgroundColor="neutral150" textColor="neutral600">
-      {statusKey}
-    </Badge>
   );
 };

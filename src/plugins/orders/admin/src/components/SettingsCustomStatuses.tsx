@@ -1,11 +1,9 @@
 import { Box, Button, Field, Flex, IconButton, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { ArrowDown, ArrowUp, Plus, Trash } from '@strapi/icons';
 import { useIntl } from 'react-intl';
-import type { Settings } from '../api';
+import type { CustomStatus } from '../api';
 import { getTranslation } from '../utils/translations';
 import { CustomStatusBadge } from './StateBadge';
-
-type CustomStatus = Settings['customStatuses'][number];
 
 /** A custom status as edited: `id` keeps React's rows and the server's errors on the right status while they move. */
 export interface StatusRow extends CustomStatus {
@@ -20,7 +18,7 @@ const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
 const NEW_STATUS_COLOUR = '#4945ff';
 
 /** "Kiszállítás alatt" → "kiszallitas-alatt": the label, as lowercase letters, digits and dashes. */
-export const suggestKey = (label: string) =>
+const suggestKey = (label: string) =>
   label
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

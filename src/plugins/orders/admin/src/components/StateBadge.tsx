@@ -1,6 +1,7 @@
 import { Badge } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { OrderState } from '../../../server/src/domain/lifecycle';
+import type { CustomStatus } from '../api';
 import { getTranslation } from '../utils/translations';
 
 const COLOURS: Record<OrderState, { background: string; text: string }> = {
@@ -27,3 +28,18 @@ export const CustomStatusBadge = ({ label, color }: { label: string; color: stri
     {label}
   </Badge>
 );
+
+/**
+ * An order's custom status, found by its key: in its colour when the settings know it; a status
+ * since removed from the settings (or not loaded) shows as its key, in grey.
+ */
+export const OrderCustomStatusBadge = ({ statusKey, customStatuses }: { statusKey: string; customStatuses?: CustomStatus[] }) => {
+  const status = customStatuses?.find(({ key }) => key === statusKey);
+  return status ? (
+    <CustomStatusBadge label={status.label} color={status.color} />
+  ) : (
+    <Badge backgroundColor="neutral150" textColor="neutral600">
+      {statusKey}
+    </Badge>
+  );
+};

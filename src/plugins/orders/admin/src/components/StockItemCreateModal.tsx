@@ -1,10 +1,11 @@
-import { Button, Modal } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { apiErrorOf, fieldErrorsOf, useOrdersApi } from '../api';
+import { decimalText } from '../utils/lines';
 import { getTranslation } from '../utils/translations';
-import { decimalText, NEW_STOCK_ITEM, stockItemBody, StockItemFields, type StockItemFormValues } from './StockItemFields';
+import { FormModal } from './FormModal';
+import { NEW_STOCK_ITEM, stockItemBody, StockItemFields, type StockItemFormValues } from './StockItemFields';
 
 interface Props {
   onClose: () => void;
@@ -20,8 +21,7 @@ export const StockItemCreateModal = ({ onClose, onCreated }: Props) => {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
 
-  const create = async (event: FormEvent) => {
-    event.preventDefault();
+  const create = async () => {
     setSaving(true);
     try {
       const item = await api.createStockItem({
@@ -45,30 +45,19 @@ export const StockItemCreateModal = ({ onClose, onCreated }: Props) => {
   };
 
   return (
-    <Modal.Root open onOpenChange={(open) => !open && onClose()}>
-      <Modal.Content>
-        <form onSubmit={create} noValidate>
-          <Modal.Header>
-            <Modal.Title>{formatMessage({ id: getTranslation('inventory.create'), defaultMessage: 'New stock item' })}</Modal.Title>
-          </Modal.Header>
-          <Modal.Body>
-            <StockItemFields
-              values={values}
-              onChange={(patch) => setValues((previous) => ({ ...previous, ...patch }))}
-              errors={errors}
-              withOnHand
-            />
-          </Modal.Body>
-          <Modal.Footer>
-            <Modal.Close>
-              <Button variant="tertiary">{formatMessage({ id: getTranslation('common.cancel'), defaultMessage: 'Cancel' })}</Button>
-            </Modal.Close>
-            <Button type="submit" loading={saving}>
-              {formatMessage({ id: getTranslation('inventory.create.submit'), defaultMessage: 'Add stock item' })}
-            </Button>
-          </Modal.Footer>
-        </form>
-      </Modal.Content>
-    </Modal.Root>
+    <FormModal
+      title={formatMessage({ id: getTranslation('inventory.create'), defaultMessage: 'New stock item' })}
+      submitLabel={formatMessage({ id: getTranslation('inventory.create.submit'), defaultMessage: 'Add stock item' })}
+      submitting={saving}
+      onSubmit={create}
+      onClose={onClose}
+    >
+      <StockItemFields
+        values={values}
+        onChange={(patch) => setValues((previous) => ({ ...previous, ...patch }))}
+        errors={errors}
+        withOnHand
+      />
+    </FormModal>
   );
 };

@@ -1,9 +1,11 @@
 import { Field, Grid, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { VAT_RATES, type VatRate } from '../../../server/src/domain/vat';
+import { isVatRate, VAT_RATES, type VatRate } from '../../../server/src/domain/vat';
 import type { StockItemJson } from '../api';
+import { decimalText } from '../utils/lines';
 import { getTranslation } from '../utils/translations';
-import { useVatRateLabel } from './StockItemVatRate';
+import { useExplainedVatRate } from './StockItemVatRate';
+import { TextField } from './TextField';
 
 /** The stock item form as typed: every field a text, as the inputs hold it. */
 export interface StockItemFormValues {
@@ -38,12 +40,6 @@ export const stockItemFormValues = (item: StockItemJson): StockItemFormValues =>
   onHand: '',
 });
 
-/**
- * A number as typed, ready for the API: Hungarian writes the decimal comma ("2,5"), the API takes
- * the point. The text stays text: the server parses it exactly.
- */
-export const decimalText = (typed: string) => typed.trim().replace(',', '.');
-
 /** The fields both create and edit send; an empty unit keeps the server's (or the item's) unit. */
 export const stockItemBody = (values: StockItemFormValues) => ({
   sku: values.sku.trim(),
@@ -67,7 +63,7 @@ interface Props {
 /** The stock item's own data: SKU, name, unit, net unit price, VAT, threshold. */
 export const StockItemFields = ({ values, onChange, errors, withOnHand = false, disabled = false }: Props) => {
   const { formatMessage } = useIntl();
-  const vatRateLabel = useVatRateLabel();
+  const explainedVatRate = useExplainedVatRate();
   const label = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(`inventory.field.${key}`), defaultMessage });
 
   const text = (
@@ -75,17 +71,17 @@ export const StockItemFields = ({ values, onChange, errors, withOnHand = false, 
     fieldLabel: string,
     options: { required?: boolean; decimal?: boolean; hint?: string } = {},
   ) => (
-    <Field.Root name={name} error={errors[name]} required={options.required} hint={options.hint}>
-      <Field.Label>{fieldLabel}</Field.Label>
-      <Field.Input
-        value={values[name]}
-        onChange={(event) => onChange({ [name]: event.target.value })}
-        disabled={disabled}
-        inputMode={options.decimal ? 'decimal' : undefined}
-      />
-      <Field.Hint />
-      <Field.Error />
-    </Field.Root>
+    <TextField
+      name={name}
+      label={fieldLabel}
+      value={values[name]}
+      onChange={(value) => onChange({ [name]: value })}
+      error={errors[name]}
+      hint={options.hint}
+      required={options.required}
+      disabled={disabled}
+      inputMode={options.decimal ? 'decimal' : undefined}
+    />
   );
 
   return (
@@ -111,10 +107,10 @@ export const StockItemFields = ({ values, onChange, errors, withOnHand = false, 
       <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
         <Field.Root name="vatRate" error={errors.vatRate} required>
           <Field.Label>{label('vatRate', 'VAT')}</Field.Label>
-          <SingleSelect value={values.vatRate} onChange={(rate) => onChange({ vatRate: String(rate) as VatRate })} disabled={disabled}>
+          <SingleSelect value={values.vatRate} onChange={(rate) => isVatRate(rate) && onChange({ vatRate: rate })} disabled={disabled}>
             {VAT_RATES.map((rate) => (
               <SingleSelectOption key={rate} value={rate}>
-                {vatRateLabel(rate, { explained: true })}
+                {explainedVatRate(rate)}
               </SingleSelectOption>
             ))}
           </SingleSelect>

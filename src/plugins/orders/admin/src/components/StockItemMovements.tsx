@@ -3,9 +3,9 @@ import { Pagination, useQueryParams } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import { useLoad, useOrdersApi, type MovementJson } from '../api';
-import { PLUGIN_ID } from '../pluginId';
 import { formatDateTime, formatQuantity } from '../utils/format';
 import { getTranslation } from '../utils/translations';
+import { datasheetPath } from './OrdersListQuery';
 
 const PAGE_SIZE = '20';
 
@@ -66,7 +66,7 @@ const MovementRow = ({ movement }: { movement: MovementJson }) => {
       </Td>
       <Td>
         {movement.order ? (
-          <Link tag={NavLink} to={`/plugins/${PLUGIN_ID}/${movement.order.documentId}`}>
+          <Link tag={NavLink} to={datasheetPath(movement.order.documentId)}>
             {movement.order.number}
           </Link>
         ) : (

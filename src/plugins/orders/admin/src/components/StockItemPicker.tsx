@@ -27,12 +27,18 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { STOCK_CURRENCY } from '../../../server/src/domain/money';
 import { apiErrorOf, useLoad, useOrdersApi, type StockItemJson } from '../api';
-import { formatMoney, formatQuantity } from '../utils/format';
+import { formatMoney } from '../utils/format';
 import { vatRateLabel } from '../utils/lines';
 import { getTranslation } from '../utils/translations';
+import { InventoryOnHand } from './InventoryOnHand';
 
-/** `isLow` arrives with the server's stock item JSON; optional until every server has it. */
-type PickableItem = StockItemJson & { isLow?: boolean };
+const COLUMNS = [
+  { key: 'items.column.sku', defaultMessage: 'SKU' },
+  { key: 'items.column.name', defaultMessage: 'Name' },
+  { key: 'items.picker.onHand', defaultMessage: 'On hand' },
+  { key: 'items.column.unitPrice', defaultMessage: 'Unit price' },
+  { key: 'items.column.vatRate', defaultMessage: 'VAT rate' },
+] as const;
 
 const PAGE_SIZE = 20;
 const SEARCH_DELAY_MS = 250;
@@ -104,7 +110,7 @@ const StockSearch = ({ currency, onClose, onPick }: Omit<StockItemPickerProps, '
     }
   };
 
-  const items: PickableItem[] = results.data?.data ?? [];
+  const items = results.data?.data ?? [];
   const total = results.data?.meta.pagination.total ?? 0;
   const searchLabel = formatMessage({ id: getTranslation('items.picker.search'), defaultMessage: 'Search by SKU or name' });
 
@@ -146,28 +152,14 @@ const StockSearch = ({ currency, onClose, onPick }: Omit<StockItemPickerProps, '
               </Typography>
             </Box>
           ) : (
-            <Table colCount={6} rowCount={items.length + 1}>
+            <Table colCount={COLUMNS.length + 1} rowCount={items.length + 1}>
               <Thead>
                 <Tr>
-                  <Th>
-                    <Typography variant="sigma">{formatMessage({ id: getTranslation('items.column.sku'), defaultMessage: 'SKU' })}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{formatMessage({ id: getTranslation('items.column.name'), defaultMessage: 'Name' })}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">
-                      {formatMessage({ id: getTranslation('items.picker.onHand'), defaultMessage: 'On hand' })}
-                    </Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">
-                      {formatMessage({ id: getTranslation('items.column.unitPrice'), defaultMessage: 'Unit price' })}
-                    </Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{formatMessage({ id: getTranslation('items.column.vatRate'), defaultMessage: 'VAT rate' })}</Typography>
-                  </Th>
+                  {COLUMNS.map(({ key, defaultMessage }) => (
+                    <Th key={key}>
+                      <Typography variant="sigma">{formatMessage({ id: getTranslation(key), defaultMessage })}</Typography>
+                    </Th>
+                  ))}
                   <Th>
                     <VisuallyHidden>{formatMessage({ id: getTranslation('items.column.actions'), defaultMessage: 'Actions' })}</VisuallyHidden>
                   </Th>
@@ -183,16 +175,7 @@ const StockSearch = ({ currency, onClose, onPick }: Omit<StockItemPickerProps, '
                       <Typography>{item.name}</Typography>
                     </Td>
                     <Td>
-                      <Flex gap={2}>
-                        <Typography textColor={item.isLow ? 'danger600' : undefined}>
-                          {formatQuantity(item.onHand, locale)} {item.unit}
-                        </Typography>
-                        {item.isLow && (
-                          <Badge backgroundColor="danger100" textColor="danger700">
-                            {formatMessage({ id: getTranslation('items.picker.low'), defaultMessage: 'Low' })}
-                          </Badge>
-                        )}
-                      </Flex>
+                      <InventoryOnHand item={item} withUnit />
                     </Td>
                     <Td>
                       <Typography>{formatMoney(item.unitPrice, STOCK_CURRENCY, locale)}</Typography>

@@ -1,9 +1,10 @@
 import { useIntl } from 'react-intl';
 import type { VatRate } from '../../../server/src/domain/vat';
+import { vatRateLabel } from '../utils/lines';
 import { getTranslation } from '../utils/translations';
 
 /** What each exempt code of the NAV invoice schema means, for the VAT select. */
-const EXEMPT_MEANINGS: Record<string, string> = {
+const EXEMPT_MEANINGS: Partial<Record<VatRate, string>> = {
   AAM: 'exempt person',
   TAM: 'exempt activity',
   EU: 'supply within the EU',
@@ -12,15 +13,14 @@ const EXEMPT_MEANINGS: Record<string, string> = {
 };
 
 /**
- * A VAT rate as people write it: "27%" for a percentage, the NAV code ("AAM") for an exemption;
- * `explained` adds the code's meaning, where there is room for it.
+ * A VAT rate as the VAT select offers it: "27%", or the NAV code of an exemption with its meaning
+ * ("AAM – exempt person"), where there is room for it. Tables show vatRateLabel's short form.
  */
-export const useVatRateLabel = () => {
+export const useExplainedVatRate = () => {
   const { formatMessage } = useIntl();
-  return (rate: VatRate | string, { explained = false } = {}) => {
-    if (/^\d+$/.test(rate)) return `${rate}%`;
-    if (!explained || !EXEMPT_MEANINGS[rate]) return rate;
-    const meaning = formatMessage({ id: getTranslation(`inventory.vatExempt.${rate}`), defaultMessage: EXEMPT_MEANINGS[rate] });
-    return `${rate} – ${meaning}`;
+  return (rate: VatRate) => {
+    const meaning = EXEMPT_MEANINGS[rate];
+    if (!meaning) return vatRateLabel(rate);
+    return `${rate} – ${formatMessage({ id: getTranslation(`inventory.vatExempt.${rate}`), defaultMessage: meaning })}`;
   };
 };

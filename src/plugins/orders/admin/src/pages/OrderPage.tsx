@@ -3,7 +3,7 @@ import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router-dom';
-import { useLoad, useOrdersApi, type OrderJson, type Settings } from '../api';
+import { useLoad, useOrdersApi, type CustomStatus, type OrderJson, type Settings } from '../api';
 import { ItemsTable } from '../components/ItemsTable';
 import { OrderActions } from '../components/OrderActions';
 import { OrderCard } from '../components/OrderCard';
@@ -11,31 +11,37 @@ import { OrderCustomerCard } from '../components/OrderCustomerCard';
 import { OrderCustomStatus } from '../components/OrderCustomStatus';
 import { OrderDeleteButton } from '../components/OrderDeleteButton';
 import { OrderHistory } from '../components/OrderHistory';
-import { CustomStatusBadge, StateBadge } from '../components/StateBadge';
-import { PLUGIN_ID } from '../pluginId';
+import { sourceLabel } from '../components/OrdersListFilters';
+import { ORDERS_LIST_PATH } from '../components/OrdersListQuery';
+import { OrderCustomStatusBadge, StateBadge } from '../components/StateBadge';
 import { formatDateTime } from '../utils/format';
 import { getTranslation } from '../utils/translations';
 
-const LIST_PATH = `/plugins/${PLUGIN_ID}`;
-
 /** The lifecycle state and, beside it, the custom status in its colour. */
-const OrderBadges = ({ order, settings }: { order: OrderJson; settings?: Settings }) => {
-  const custom = settings?.customStatuses.find((status) => status.key === order.customStatus);
-  return (
-    <Flex gap={2}>
-      <StateBadge state={order.state} />
-      {custom && <CustomStatusBadge label={custom.label} color={custom.color} />}
-    </Flex>
-  );
-};
+const OrderBadges = ({ order, customStatuses }: { order: OrderJson; customStatuses?: CustomStatus[] }) => (
+  <Flex gap={2}>
+    <StateBadge state={order.state} />
+    {order.customStatus && <OrderCustomStatusBadge statusKey={order.customStatus} customStatuses={customStatuses} />}
+  </Flex>
+);
+
+interface OrderDatasheetProps {
+  initial: OrderJson;
+  /** Undefined when the list could not be loaded: statuses then show by their keys. */
+  customStatuses?: CustomStatus[];
+  /** Undefined for a role that may not read the settings. */
+  settings?: Settings;
+}
 
 /**
  * The order's datasheet (adatlap). Every answer of the server is the whole order as it is now,
  * so each change (an action, the custom status, the lines) simply replaces it.
  */
-const OrderDatasheet = ({ initial, settings }: { initial: OrderJson; settings?: Settings }) => {
+const OrderDatasheet = ({ initial, customStatuses, settings }: OrderDatasheetProps) => {
   const { formatMessage, locale } = useIntl();
   const [order, setOrder] = useState(initial);
+  // Unsaved line edits live in the itemised view; an action would replace the order and drop them.
+  const [linesDirty, setLinesDirty] = useState(false);
   const title = formatMessage(
     { id: getTranslation('order.title'), defaultMessage: 'Order {number}' },
     { number: order.number }
@@ -45,20 +51,28 @@ const OrderDatasheet = ({ initial, settings }: { initial: OrderJson; settings?: 
     <Page.Main>
       <Page.Title>{title}</Page.Title>
       <Layouts.Header
-        navigationAction={<BackButton fallback={LIST_PATH} />}
+        navigationAction={<BackButton fallback={ORDERS_LIST_PATH} />}
         title={title}
         subtitle={formatMessage(
           { id: getTranslation('order.subtitle'), defaultMessage: 'Created {date} · Source: {source}' },
           {
             date: formatDateTime(order.createdAt, locale),
-            source: formatMessage({ id: getTranslation(`source.${order.source}`), defaultMessage: order.source }),
+            source: sourceLabel(order.source, formatMessage),
           }
         )}
-        secondaryAction={<OrderBadges order={order} settings={settings} />}
+        secondaryAction={<OrderBadges order={order} customStatuses={customStatuses} />}
         primaryAction={
           <Flex gap={2} wrap="wrap">
+            {linesDirty && (
+              <Typography variant="pi" textColor="warning600">
+                {formatMessage({
+                  id: getTranslation('order.actions.saveLinesFirst'),
+                  defaultMessage: 'Save or discard the line changes first',
+                })}
+              </Typography>
+            )}
             <OrderDeleteButton order={order} />
-            <OrderActions order={order} settings={settings} onChange={setOrder} />
+            <OrderActions order={order} settings={settings} disabled={linesDirty} onChange={setOrder} />
           </Flex>
         }
       />
@@ -70,7 +84,7 @@ const OrderDatasheet = ({ initial, settings }: { initial: OrderJson; settings?: 
             </Grid.Item>
             <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
               <OrderCard title={formatMessage({ id: getTranslation('order.status.title'), defaultMessage: 'Status' })}>
-                <OrderCustomStatus order={order} customStatuses={settings?.customStatuses} onChange={setOrder} />
+                <OrderCustomStatus order={order} customStatuses={customStatuses} onChange={setOrder} />
                 <Typography variant="pi" textColor="neutral600">
                   {formatMessage(
                     { id: getTranslation('order.updatedAt'), defaultMessage: 'Last changed {date}' },
@@ -80,8 +94,8 @@ const OrderDatasheet = ({ initial, settings }: { initial: OrderJson; settings?: 
               </OrderCard>
             </Grid.Item>
           </Grid.Root>
-          <ItemsTable order={order} onSaved={setOrder} />
-          <OrderHistory order={order} customStatuses={settings?.customStatuses} />
+          <ItemsTable order={order} onSaved={setOrder} onDirtyChange={setLinesDirty} />
+          <OrderHistory order={order} customStatuses={customStatuses} />
         </Flex>
       </Layouts.Content>
     </Page.Main>
@@ -94,10 +108,11 @@ export const OrderPage = () => {
   const { id = '' } = useParams<{ id: string }>();
   const api = useOrdersApi();
   const order = useLoad(() => api.getOrder(id), [id]);
-  // The custom statuses' labels and colours; a role without settings.read still sees the order.
+  const customStatuses = useLoad(() => api.listCustomStatuses(), []);
+  // Only Failure asks for them (whether orders hold stock); a role without settings.read goes without.
   const settings = useLoad(() => api.getSettings(), []);
 
-  if (order.loading || settings.loading) return <Page.Loading />;
+  if (order.loading || customStatuses.loading || settings.loading) return <Page.Loading />;
   if (order.error || !order.data)
     return (
       <Page.Error
@@ -108,12 +123,19 @@ export const OrderPage = () => {
               formatMessage({ id: getTranslation('common.error'), defaultMessage: 'Something went wrong' }))
         }
         action={
-          <LinkButton tag={Link} to={LIST_PATH} variant="secondary">
+          <LinkButton tag={Link} to={ORDERS_LIST_PATH} variant="secondary">
             {formatMessage({ id: getTranslation('order.backToList'), defaultMessage: 'Back to the orders' })}
           </LinkButton>
         }
       />
     );
 
-  return <OrderDatasheet key={order.data.documentId} initial={order.data} settings={settings.data} />;
+  return (
+    <OrderDatasheet
+      key={order.data.documentId}
+      initial={order.data}
+      customStatuses={customStatuses.data}
+      settings={settings.data}
+    />
+  );
 };

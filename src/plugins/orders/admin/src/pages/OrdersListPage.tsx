@@ -16,14 +16,13 @@ export const OrdersListPage = () => {
   const api = useOrdersApi();
   const {
     allowedActions: { canCreate },
-  } = useRBAC({ create: PERMISSIONS.createOrder });
+  } = useRBAC(PERMISSIONS.createOrder);
   const { filters, sort, serverQuery, isFiltered, change, clearFilters } = useOrdersListQuery();
 
   const orders = useLoad(() => api.listOrders(serverQuery), [toQuery(serverQuery)]);
-  // The settings name and colour the custom statuses. A role that may not read them still gets the
-  // list: its custom statuses show as their keys, in grey.
-  const settings = useLoad(() => api.getSettings(), []);
-  const customStatuses = settings.data?.customStatuses ?? [];
+  // The custom statuses' labels and colours; should they fail to load, statuses show as their keys.
+  const statuses = useLoad(() => api.listCustomStatuses(), []);
+  const customStatuses = statuses.data ?? [];
 
   const pagination = orders.data?.meta.pagination;
   const title = formatMessage({ id: getTranslation('list.title'), defaultMessage: 'Orders' });
@@ -40,7 +39,7 @@ export const OrdersListPage = () => {
             { total: pagination.total }
           )
         }
-        primaryAction={<NewOrderButton canCreate={!!canCreate} />}
+        primaryAction={<NewOrderButton canCreate={Boolean(canCreate)} />}
       />
       <Layouts.Action
         startActions={
