@@ -3,8 +3,7 @@
  * and take only their own line, so typing in one line redraws that line and the totals, not the
  * hundreds of others.
  */
-import { ArrowDown, ArrowUp, Trash } from '@strapi/icons';
-import { memo, useLayoutEffect, useRef, type ChangeEvent, type Dispatch, type MouseEvent, type ReactNode } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type ChangeEvent, type Dispatch, type MouseEvent } from 'react';
 import { VAT_RATES } from '../../../server/src/domain/vat';
 import type { OrderItemJson } from '../api';
 import { formatMoney, formatQuantity } from '../utils/format';
@@ -109,17 +108,42 @@ const LineInput = ({ line, field, label, problem, className, decimal, maxLength,
 
 interface LineActionProps {
   label: string;
-  icon: ReactNode;
+  /** Which icon ItemsSheet draws on it (a CSS mask: no SVG elements in each of hundreds of rows). */
+  icon: 'up' | 'down' | 'remove';
   disabled?: boolean;
   onClick: (event: MouseEvent<HTMLButtonElement>) => void;
 }
 
 /** A small icon button of a line (move, remove), named by its label for screen readers and on hover. */
 const LineAction = ({ label, icon, disabled, onClick }: LineActionProps) => (
-  <button type="button" className="line-action" aria-label={label} title={label} disabled={disabled} onClick={onClick}>
-    {icon}
-  </button>
+  <button type="button" className={`line-action ${icon}`} aria-label={label} title={label} disabled={disabled} onClick={onClick} />
 );
+
+interface VatRateSelectProps {
+  value: string;
+  label: string;
+  onChange: (event: ChangeEvent<HTMLSelectElement>) => void;
+}
+
+/**
+ * The line's VAT rate. Until the pointer or the focus comes to it, it holds only the chosen rate:
+ * the other options would be eight more elements in each of hundreds of rows, drawn for nothing.
+ * Both come before the list can open (pointer down, Alt+Down, typing), so nobody sees it short.
+ */
+const VatRateSelect = ({ value, label, onChange }: VatRateSelectProps) => {
+  const [offered, setOffered] = useState(false);
+  const offer = () => setOffered(true);
+  const rates: readonly string[] = offered ? VAT_RATES : [value];
+  return (
+    <select value={value} onChange={onChange} aria-label={label} onPointerEnter={offer} onFocus={offer}>
+      {rates.map((rate) => (
+        <option key={rate} value={rate}>
+          {vatRateLabel(rate)}
+        </option>
+      ))}
+    </select>
+  );
+};
 
 interface EditableRowProps {
   line: DraftLine;
@@ -182,13 +206,7 @@ export const ItemsEditableRow = memo(
           />
         </td>
         <td>
-          <select value={line.vatRate} onChange={change('vatRate')} aria-label={labels.vatRate}>
-            {VAT_RATES.map((rate) => (
-              <option key={rate} value={rate}>
-                {vatRateLabel(rate)}
-              </option>
-            ))}
-          </select>
+          <VatRateSelect value={line.vatRate} onChange={change('vatRate')} label={labels.vatRate} />
           <ProblemText id={`${line.key}-vatRate-problem`} text={problemOf('vatRate')} />
         </td>
         <td>
@@ -198,13 +216,9 @@ export const ItemsEditableRow = memo(
         <td className="number">{amount(checked.amounts?.vat)}</td>
         <td className="number">{amount(checked.amounts?.gross)}</td>
         <td className="nowrap">
-          <LineAction label={labels.moveUp} icon={<ArrowUp aria-hidden />} disabled={isFirst} onClick={move(-1)} />
-          <LineAction label={labels.moveDown} icon={<ArrowDown aria-hidden />} disabled={isLast} onClick={move(1)} />
-          <LineAction
-            label={labels.remove}
-            icon={<Trash aria-hidden />}
-            onClick={() => dispatch({ type: 'remove', key: line.key })}
-          />
+          <LineAction label={labels.moveUp} icon="up" disabled={isFirst} onClick={move(-1)} />
+          <LineAction label={labels.moveDown} icon="down" disabled={isLast} onClick={move(1)} />
+          <LineAction label={labels.remove} icon="remove" onClick={() => dispatch({ type: 'remove', key: line.key })} />
         </td>
       </tr>
     );

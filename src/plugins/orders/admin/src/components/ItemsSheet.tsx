@@ -6,6 +6,25 @@
  */
 import { styled } from 'styled-components';
 
+/**
+ * The line buttons' icons (@strapi/icons ArrowUp, ArrowDown, Trash, same paths) as CSS masks
+ * painted in the button's colour: one element per button instead of a button, an SVG and a path
+ * in each of hundreds of rows.
+ */
+const icon = (path: string) =>
+  `url("data:image/svg+xml,${encodeURIComponent(`<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><path d='${path}'/></svg>`)}")`;
+const ICONS = {
+  up: icon(
+    'M26.061 15.061a1.5 1.5 0 0 1-2.125 0L17.5 8.625V27a1.5 1.5 0 1 1-3 0V8.625l-6.439 6.436a1.503 1.503 0 1 1-2.125-2.125l9-9a1.5 1.5 0 0 1 2.125 0l9 9a1.5 1.5 0 0 1 0 2.125'
+  ),
+  down: icon(
+    'm26.061 19.061-9 9a1.503 1.503 0 0 1-2.125 0l-9-9a1.503 1.503 0 1 1 2.125-2.125l6.439 6.439V5a1.5 1.5 0 1 1 3 0v18.375l6.439-6.44a1.502 1.502 0 1 1 2.125 2.125z'
+  ),
+  remove: icon(
+    'M27 6h-5V5a3 3 0 0 0-3-3h-6a3 3 0 0 0-3 3v1H5a1 1 0 0 0 0 2h1v18a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V8h1a1 1 0 1 0 0-2M14 21a1 1 0 0 1-2 0v-8a1 1 0 0 1 2 0zm6 0a1 1 0 0 1-2 0v-8a1 1 0 0 1 2 0zm0-15h-8V5a1 1 0 0 1 1-1h6a1 1 0 0 1 1 1z'
+  ),
+};
+
 export const ItemsSheet = styled.table`
   width: 100%;
   border-collapse: collapse;
@@ -113,6 +132,26 @@ export const ItemsSheet = styled.table`
     cursor: pointer;
   }
 
+  button.line-action::before {
+    content: '';
+    width: 1.6rem;
+    height: 1.6rem;
+    background: currentColor;
+    mask: var(--line-icon) center / contain no-repeat;
+  }
+
+  button.line-action.up {
+    --line-icon: ${ICONS.up};
+  }
+
+  button.line-action.down {
+    --line-icon: ${ICONS.down};
+  }
+
+  button.line-action.remove {
+    --line-icon: ${ICONS.remove};
+  }
+
   button.line-action:hover:not(:disabled) {
     color: ${({ theme }) => theme.colors.neutral800};
     background: ${({ theme }) => theme.colors.neutral100};
@@ -134,4 +173,56 @@ export const ItemsSheetFrame = styled.div`
   background: ${({ theme }) => theme.colors.neutral0};
   border-radius: ${({ theme }) => theme.borderRadius};
   box-shadow: ${({ theme }) => theme.shadows.tableShadow};
+`;
+
+/**
+ * The sheet of a draft's lines, edited in place. Its columns have set widths (the <colgroup> of
+ * ItemsTable) and a fixed table layout: the browser then sizes the columns without measuring
+ * every cell of hundreds of rows first, which was most of the view's layout time. The name takes
+ * what is left; below the minimum width the frame scrolls sideways.
+ */
+export const ItemsLinesSheet = styled(ItemsSheet)`
+  table-layout: fixed;
+  min-width: 120rem;
+
+  col.position {
+    width: 6ch;
+  }
+  col.sku {
+    width: 13ch;
+  }
+  col.quantity {
+    width: 17ch;
+  }
+  col.unit-price {
+    width: 13ch;
+  }
+  col.discount {
+    width: 10ch;
+  }
+  col.vat-rate {
+    width: 10ch;
+  }
+  col.note {
+    width: 18ch;
+  }
+  col.amount {
+    width: 13ch;
+  }
+  col.actions {
+    width: 12.4rem;
+  }
+
+  th {
+    white-space: normal;
+  }
+
+  td {
+    overflow-wrap: anywhere;
+  }
+
+  td.nowrap:not(:last-child) {
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
 `;

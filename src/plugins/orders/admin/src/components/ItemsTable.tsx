@@ -27,7 +27,7 @@ import {
 import { getTranslation } from '../utils/translations';
 import { ItemsFreeLineModal, type FreeLine } from './ItemsFreeLineModal';
 import { ItemsEditableRow, ItemsSavedRow, type ItemsLabels } from './ItemsRow';
-import { ItemsSheet, ItemsSheetFrame } from './ItemsSheet';
+import { ItemsLinesSheet, ItemsSheet, ItemsSheetFrame } from './ItemsSheet';
 import { ItemsTotals } from './ItemsTotals';
 import { StockItemPicker } from './StockItemPicker';
 
@@ -41,13 +41,20 @@ interface ItemsTableProps {
   onDirtyChange?: (dirty: boolean) => void;
 }
 
+/**
+ * Every permission the view asks about, checked at once: a button that appeared after the rows
+ * were drawn would make the browser restyle and lay out the whole page a second time.
+ * (useRBAC names them by their last part: order "update" is canUpdate, inventory "read" canRead.)
+ */
+const VIEW_PERMISSIONS = [...PERMISSIONS.updateOrder, ...PERMISSIONS.readInventory];
+
 export const ItemsTable = ({ order, onSaved, onDirtyChange }: ItemsTableProps) => {
   const draft = isEditable(order.state);
-  const { allowedActions, isLoading } = useRBAC(PERMISSIONS.updateOrder);
+  const { allowedActions, isLoading } = useRBAC(VIEW_PERMISSIONS);
   // A draft waits for the permission check, so that its hundreds of rows are drawn once, not twice.
   if (draft && isLoading) return <Loader small />;
   return draft && allowedActions.canUpdate ? (
-    <EditableItems order={order} onSaved={onSaved} onDirtyChange={onDirtyChange} />
+    <EditableItems order={order} onSaved={onSaved} onDirtyChange={onDirtyChange} canAddFromInventory={allowedActions.canRead} />
   ) : (
     <SavedItems order={order} />
   );
@@ -100,6 +107,24 @@ const Header = ({ labels, withActions }: { labels: ItemsLabels; withActions: boo
   </thead>
 );
 
+/** The widths of the edited lines' columns (ItemsLinesSheet), in the order of Header's. */
+const EditableColumns = () => (
+  <colgroup>
+    <col className="position" />
+    <col className="sku" />
+    <col />
+    <col className="quantity" />
+    <col className="unit-price" />
+    <col className="discount" />
+    <col className="vat-rate" />
+    <col className="note" />
+    <col className="amount" />
+    <col className="amount" />
+    <col className="amount" />
+    <col className="actions" />
+  </colgroup>
+);
+
 const NoLines = ({ columns }: { columns: number }) => {
   const { formatMessage } = useIntl();
   return (
@@ -133,13 +158,17 @@ const SavedItems = ({ order }: { order: OrderJson }) => {
   );
 };
 
+interface EditableItemsProps extends ItemsTableProps {
+  /** The stock item picker lists the inventory, which this role may not be allowed to read. */
+  canAddFromInventory: boolean;
+}
+
 /** A draft's lines being edited: kept here until "Save lines" sends them all at once. */
-const EditableItems = ({ order, onSaved, onDirtyChange }: ItemsTableProps) => {
+const EditableItems = ({ order, onSaved, onDirtyChange, canAddFromInventory }: EditableItemsProps) => {
   const { formatMessage, locale } = useIntl();
   const { toggleNotification } = useNotification();
   const api = useOrdersApi();
   const labels = useLabels();
-  const { allowedActions: inventory } = useRBAC(PERMISSIONS.readInventory);
   const { currency } = order;
 
   const [state, dispatch] = useReducer(editLines, order.items, (items) => initialLines(items.map(draftLineOf)));
@@ -238,7 +267,7 @@ const EditableItems = ({ order, onSaved, onDirtyChange }: ItemsTableProps) => {
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Flex justifyContent="space-between" wrap="wrap" gap={2}>
         <Flex gap={2}>
-          {inventory.canRead && (
+          {canAddFromInventory && (
             <Button variant="secondary" startIcon={<Plus />} onClick={() => setAdding('stock')}>
               {formatMessage({ id: getTranslation('items.addFromStock'), defaultMessage: 'Add from inventory' })}
             </Button>
@@ -263,7 +292,8 @@ const EditableItems = ({ order, onSaved, onDirtyChange }: ItemsTableProps) => {
       </Flex>
 
       <ItemsSheetFrame>
-        <ItemsSheet>
+        <ItemsLinesSheet>
+          <EditableColumns />
           <Header labels={labels} withActions />
           <tbody>
             {state.lines.length === 0 && <NoLines columns={12} />}
@@ -283,7 +313,7 @@ const EditableItems = ({ order, onSaved, onDirtyChange }: ItemsTableProps) => {
               />
             ))}
           </tbody>
-        </ItemsSheet>
+        </ItemsLinesSheet>
       </ItemsSheetFrame>
 
       <ItemsTotals totals={totals} currency={currency} leftOut={totals.leftOut} />
