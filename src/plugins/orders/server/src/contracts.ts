@@ -11,6 +11,7 @@ import { INVENTORY_DRIVERS } from './domain/stock-plan';
 import { DISCOUNT_SCALE } from './domain/totals';
 import { VAT_RATES } from './domain/vat';
 import { invalidFields } from './errors';
+import { ORDER_SORTS, type OrderSort } from './list-sorts';
 
 type Check = (value: bigint, one: bigint) => string | undefined;
 
@@ -109,17 +110,7 @@ export const transitionInput = z.strictObject({
 
 export const customStatusInput = z.strictObject({ customStatus: text(64).min(1).nullable() });
 
-export const ORDER_SORTS = [
-  'createdAt:desc',
-  'createdAt:asc',
-  'number:asc',
-  'number:desc',
-  'gross:asc',
-  'gross:desc',
-  'state:asc',
-  'customer:asc',
-] as const;
-export type OrderSort = (typeof ORDER_SORTS)[number];
+export type { OrderSort };
 
 const day = z.iso.date({ error: 'must be a date such as 2026-11-27' });
 

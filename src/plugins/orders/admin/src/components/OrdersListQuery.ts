@@ -4,7 +4,7 @@
  * page and page size are written by Strapi's Pagination.
  */
 import { deepEncodeQueryValues, useQueryParams } from '@strapi/strapi/admin';
-import type { OrderSort } from '../../../server/src/contracts';
+import { ORDER_SORTS, type OrderSort } from '../../../server/src/list-sorts';
 import { PLUGIN_ID } from '../pluginId';
 
 export type { OrderSort };
@@ -13,20 +13,8 @@ const DEFAULT_SORT: OrderSort = 'createdAt:desc';
 export const DEFAULT_PAGE_SIZE = 25;
 export const PAGE_SIZES = ['10', '25', '50', '100'];
 
-/**
- * The sorts the server accepts (ORDER_SORTS in server/src/contracts.ts, copied because importing its
- * value would bring zod into the admin bundle); anything else in the URL falls back to the default.
- */
-const SORTS: readonly OrderSort[] = [
-  'createdAt:desc',
-  'createdAt:asc',
-  'number:asc',
-  'number:desc',
-  'gross:asc',
-  'gross:desc',
-  'state:asc',
-  'customer:asc',
-];
+/** The sorts the server accepts; anything else in the URL falls back to the default. */
+const SORTS: readonly OrderSort[] = ORDER_SORTS;
 
 const FILTERS = ['state', 'customStatus', 'source', 'from', 'to'] as const;
 export type OrdersListFilter = (typeof FILTERS)[number];
