@@ -4,8 +4,6 @@ export type Actor =
   | { type: 'integration'; name: string }
   | { type: 'system'; name: string };
 
-export const SYSTEM: Actor = { type: 'system', name: 'system' };
-
 interface AdminUser {
   id: number;
   firstname?: string | null;

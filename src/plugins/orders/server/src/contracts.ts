@@ -5,13 +5,14 @@
  */
 import { z } from 'zod';
 import { DecimalFormatError, parseFixed } from './domain/fixed-point';
+import { isCurrencyCode } from './domain/money';
 import { ORDER_STATES } from './domain/lifecycle';
 import { QUANTITY_SCALE } from './domain/quantity';
 import { INVENTORY_DRIVERS } from './domain/stock-plan';
 import { DISCOUNT_SCALE } from './domain/totals';
 import { VAT_RATES } from './domain/vat';
 import { invalidFields } from './errors';
-import { ORDER_SORTS, type OrderSort } from './list-sorts';
+import { ORDER_SORTS } from './list-sorts';
 
 type Check = (value: bigint, one: bigint) => string | undefined;
 
@@ -87,7 +88,7 @@ export const lineInput = z
 const orderFields = {
   customer: customerInput.optional(),
   customerId: documentId.optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as HUF or EUR').optional(),
+  currency: z.string().refine(isCurrencyCode, 'must be a three-letter ISO 4217 code such as HUF or EUR').optional(),
   note: optionalText(5000),
   items: z.array(lineInput).max(2000),
 };
@@ -110,7 +111,6 @@ export const transitionInput = z.strictObject({
 
 export const customStatusInput = z.strictObject({ customStatus: text(64).min(1).nullable() });
 
-export type { OrderSort };
 
 const day = z.iso.date({ error: 'must be a date such as 2026-11-27' });
 

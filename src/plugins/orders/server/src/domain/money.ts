@@ -1,4 +1,4 @@
-import { divideRoundHalfUp, formatFixed, parseFixed } from './fixed-point';
+import { formatFixed, parseFixed } from './fixed-point';
 
 /**
  * Money is an integer count of the currency's minor unit at the precision invoices use:
@@ -21,4 +21,3 @@ export const parseMoney = (input: string | number, currency: string): bigint =>
 export const formatMoney = (minor: bigint, currency: string): string =>
   formatFixed(minor, currencyScale(currency));
 
-export { divideRoundHalfUp };

@@ -192,4 +192,3 @@ const createLedger = ({ strapi }: { strapi: Core.Strapi }) => {
 };
 
 export default createLedger;
-export type Ledger = ReturnType<typeof createLedger>;

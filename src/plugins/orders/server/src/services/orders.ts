@@ -5,7 +5,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Actor } from '../actor';
-import type { CreateOrderInput, OrderSort, UpdateOrderInput } from '../contracts';
+import type { CreateOrderInput, UpdateOrderInput } from '../contracts';
+import type { OrderSort } from '../list-sorts';
 import { toBigInt } from '../domain/fixed-point';
 import { endOfDay, startOfDay } from '../domain/calendar';
 import { formatQuantity } from '../domain/quantity';

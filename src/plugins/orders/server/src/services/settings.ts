@@ -44,4 +44,3 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
 };
 
 export default createSettingsService;
-export type SettingsService = ReturnType<typeof createSettingsService>;
