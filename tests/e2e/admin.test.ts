@@ -122,13 +122,52 @@ test('a clerk whose role lacks Finalize sees the button disabled', async () => {
   await screenshot(clerk, '12-clerk-finalize-disabled');
 });
 
+test('a 300-line order: only the lines in sight are drawn, the last one is reached by scrolling and saved', async () => {
+  const LINES = 300;
+  const order = await app.strapi
+    .plugin('orders')
+    .service('orders')
+    .create(
+      {
+        customer: { name: 'Hosszú Rendelés Kft.' },
+        items: Array.from({ length: LINES }, (_, i) => ({ name: `Line ${i + 1}`, quantity: '1', unitPrice: '100', vatRate: '27' })),
+      },
+      { type: 'system', name: 'e2e' }
+    );
+  const page = await app.login();
+  await page.goto(`${app.url}/admin/plugins/orders/${order.documentId}`);
+  const sheet = page.locator(`table[aria-rowcount="${LINES + 1}"]`);
+  await sheet.locator('tr[aria-rowindex="2"] input[aria-label="Quantity"]').waitFor();
+  const drawn = await sheet.locator('tbody tr[data-index]').count();
+  expect(drawn).toBeGreaterThan(5);
+  expect(drawn).toBeLessThan(60);
+
+  // The line being edited stays drawn, with its focus, when the sheet scrolls away from it.
+  await sheet.locator('tr[aria-rowindex="2"] input[aria-label="Quantity"]').focus();
+  await sheet.evaluate((table) => (table.parentElement!.scrollTop = table.parentElement!.scrollHeight));
+  const last = sheet.locator(`tr[aria-rowindex="${LINES + 1}"]`);
+  await last.getByText(`Line ${LINES}`).waitFor();
+  expect(await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('aria-rowindex'))).toBe('2');
+  await last.locator('input[aria-label="Quantity"]').fill('2');
+  // 301 × 127 Ft gross: the totals follow the line scrolled to.
+  await page.getByText(/38,227/).first().waitFor();
+  await screenshot(page, '13-long-order-last-line');
+  await page.getByRole('button', { name: 'Save lines' }).click();
+  await page.getByText('Lines saved').first().waitFor();
+
+  const saved = await app.strapi.plugin('orders').service('orders').get(order.documentId);
+  expect(saved.items).toHaveLength(LINES);
+  expect(saved.items[LINES - 1]).toMatchObject({ name: `Line ${LINES}`, quantity: '2' });
+  expect(saved.totals.gross).toBe('38227');
+});
+
 test('in Hungarian, the plugin speaks Hungarian', async () => {
   const page = await app.login({ language: 'hu' });
   await page.goto(`${app.url}/admin/plugins/orders`);
   await page.getByRole('heading', { name: 'Megrendelések' }).waitFor();
   await page.getByRole('button', { name: 'Új rendelés' }).waitFor();
-  await screenshot(page, '13-orders-list-hu');
+  await screenshot(page, '14-orders-list-hu');
   await page.goto(`${app.url}/admin/plugins/orders/inventory`);
   await page.getByRole('heading', { name: 'Készlet' }).waitFor();
-  await screenshot(page, '14-inventory-hu');
+  await screenshot(page, '15-inventory-hu');
 });

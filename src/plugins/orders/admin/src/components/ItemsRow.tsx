@@ -16,6 +16,7 @@ import {
   type LinesAction,
 } from '../utils/lines';
 import { useProblemText } from './ItemsProblemText';
+import { lineRowProps } from './ItemsWindow';
 
 /** The column names, worded once per table rather than once per row; inputs use them as labels. */
 export interface ItemsLabels {
@@ -42,16 +43,21 @@ const NONE = '—';
 const discountText = (percent: string, locale: string) =>
   /^0(\.0*)?$/.test(percent) ? NONE : `${formatQuantity(percent, locale)}%`;
 
-interface SavedRowProps {
+/** A row's place in the sheet, and its ref for the window to measure it (ItemsWindow). */
+interface WindowedRowProps {
+  index: number;
+  measure: (row: HTMLTableRowElement | null) => void;
+}
+
+interface SavedRowProps extends WindowedRowProps {
   item: OrderItemJson;
-  position: number;
   currency: string;
   locale: string;
 }
 
-export const ItemsSavedRow = memo(({ item, position, currency, locale }: SavedRowProps) => (
-  <tr>
-    <td className="number muted">{position}</td>
+export const ItemsSavedRow = memo(({ item, index, measure, currency, locale }: SavedRowProps) => (
+  <tr ref={measure} {...lineRowProps(index)}>
+    <td className="number muted">{index + 1}</td>
     <td className="nowrap">{item.sku ?? NONE}</td>
     <td>{item.name}</td>
     <td className="number">
@@ -145,12 +151,10 @@ const VatRateSelect = ({ value, label, onChange }: VatRateSelectProps) => {
   );
 };
 
-interface EditableRowProps {
+interface EditableRowProps extends WindowedRowProps {
   line: DraftLine;
   checked: CheckedLine;
   serverProblems: Partial<Record<LineField, string>> | undefined;
-  position: number;
-  isFirst: boolean;
   isLast: boolean;
   currency: string;
   locale: string;
@@ -159,7 +163,7 @@ interface EditableRowProps {
 }
 
 export const ItemsEditableRow = memo(
-  ({ line, checked, serverProblems, position, isFirst, isLast, currency, locale, labels, dispatch }: EditableRowProps) => {
+  ({ line, checked, serverProblems, index, measure, isLast, currency, locale, labels, dispatch }: EditableRowProps) => {
     const problemText = useProblemText();
     const problemOf = (field: LineField) => problemText(checked.problems[field], serverProblems?.[field]);
     const change = (field: EditableField) => (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
@@ -172,15 +176,15 @@ export const ItemsEditableRow = memo(
     useLayoutEffect(() => {
       pressed.current?.focus();
       pressed.current = null;
-    }, [position]);
+    }, [index]);
     const move = (by: -1 | 1) => (event: MouseEvent<HTMLButtonElement>) => {
       pressed.current = event.currentTarget;
       dispatch({ type: 'move', key: line.key, by });
     };
 
     return (
-      <tr>
-        <td className="number muted">{position}</td>
+      <tr ref={measure} {...lineRowProps(index)}>
+        <td className="number muted">{index + 1}</td>
         <td className="nowrap">{line.sku ?? NONE}</td>
         <td>
           {line.name}
@@ -216,7 +220,7 @@ export const ItemsEditableRow = memo(
         <td className="number">{amount(checked.amounts?.vat)}</td>
         <td className="number">{amount(checked.amounts?.gross)}</td>
         <td className="nowrap">
-          <LineAction label={labels.moveUp} icon="up" disabled={isFirst} onClick={move(-1)} />
+          <LineAction label={labels.moveUp} icon="up" disabled={index === 0} onClick={move(-1)} />
           <LineAction label={labels.moveDown} icon="down" disabled={isLast} onClick={move(1)} />
           <LineAction label={labels.remove} icon="remove" onClick={() => dispatch({ type: 'remove', key: line.key })} />
         </td>

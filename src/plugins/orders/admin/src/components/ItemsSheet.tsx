@@ -176,10 +176,39 @@ export const ItemsSheetFrame = styled.div`
 `;
 
 /**
- * The sheet of a draft's lines, edited in place. Its columns have set widths (the <colgroup> of
- * ItemsTable) and a fixed table layout: the browser then sizes the columns without measuring
- * every cell of hundreds of rows first, which was most of the view's layout time. The name takes
- * what is left; below the minimum width the frame scrolls sideways.
+ * The frame the lines scroll in (ItemsWindow): at most most of the screen high, so that a long
+ * order scrolls under its column headers, which stay in place, while the page keeps the order's
+ * buttons and totals at hand. A line brought into view by the keyboard stops below the headers.
+ */
+export const ItemsSheetScrollFrame = styled(ItemsSheetFrame)`
+  max-height: 70vh;
+  overflow-y: auto;
+  scroll-padding-top: 4.4rem;
+
+  thead th {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    background: ${({ theme }) => theme.colors.neutral0};
+    border-bottom: none;
+    box-shadow: inset 0 -1px 0 ${({ theme }) => theme.colors.neutral150};
+  }
+
+  tbody tr.gap {
+    background: none;
+  }
+
+  tbody tr.gap td {
+    padding: 0;
+    border: none;
+  }
+`;
+
+/**
+ * The sheet of an order's lines. Its columns have set widths (the <colgroup> of
+ * ItemsTable) and a fixed table layout: they keep their widths as lines scroll into the window
+ * and out, and the browser sizes them without measuring cells. The name takes what is left; below
+ * the minimum width the frame scrolls sideways.
  */
 export const ItemsLinesSheet = styled(ItemsSheet)`
   table-layout: fixed;

@@ -6,7 +6,7 @@
 import { Button, Flex, Loader, Typography, VisuallyHidden } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { useNotification, useRBAC } from '@strapi/strapi/admin';
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { isEditable } from '../../../server/src/domain/lifecycle';
 import { apiErrorOf, useOrdersApi, type OrderJson, type StockItemJson } from '../api';
@@ -27,8 +27,8 @@ import {
 import { getTranslation } from '../utils/translations';
 import { ItemsFreeLineModal, type FreeLine } from './ItemsFreeLineModal';
 import { ItemsEditableRow, ItemsSavedRow, type ItemsLabels } from './ItemsRow';
-import { ItemsLinesSheet, ItemsSheet, ItemsSheetFrame } from './ItemsSheet';
 import { ItemsTotals } from './ItemsTotals';
+import { ItemsWindow } from './ItemsWindow';
 import { StockItemPicker } from './StockItemPicker';
 
 interface ItemsTableProps {
@@ -85,30 +85,28 @@ const useLabels = (): ItemsLabels => {
 };
 
 const Header = ({ labels, withActions }: { labels: ItemsLabels; withActions: boolean }) => (
-  <thead>
-    <tr>
-      <th className="number">{labels.position}</th>
-      <th>{labels.sku}</th>
-      <th>{labels.name}</th>
-      <th className="number">{labels.quantity}</th>
-      <th className="number">{labels.unitPrice}</th>
-      <th className="number">{labels.discountPercent}</th>
-      <th>{labels.vatRate}</th>
-      <th>{labels.note}</th>
-      <th className="number">{labels.net}</th>
-      <th className="number">{labels.vat}</th>
-      <th className="number">{labels.gross}</th>
-      {withActions && (
-        <th>
-          <VisuallyHidden>{labels.actions}</VisuallyHidden>
-        </th>
-      )}
-    </tr>
-  </thead>
+  <tr aria-rowindex={1}>
+    <th className="number">{labels.position}</th>
+    <th>{labels.sku}</th>
+    <th>{labels.name}</th>
+    <th className="number">{labels.quantity}</th>
+    <th className="number">{labels.unitPrice}</th>
+    <th className="number">{labels.discountPercent}</th>
+    <th>{labels.vatRate}</th>
+    <th>{labels.note}</th>
+    <th className="number">{labels.net}</th>
+    <th className="number">{labels.vat}</th>
+    <th className="number">{labels.gross}</th>
+    {withActions && (
+      <th>
+        <VisuallyHidden>{labels.actions}</VisuallyHidden>
+      </th>
+    )}
+  </tr>
 );
 
-/** The widths of the edited lines' columns (ItemsLinesSheet), in the order of Header's. */
-const EditableColumns = () => (
+/** The widths of the columns (ItemsLinesSheet), in the order of Header's. */
+const Columns = ({ withActions }: { withActions: boolean }) => (
   <colgroup>
     <col className="position" />
     <col className="sku" />
@@ -121,7 +119,7 @@ const EditableColumns = () => (
     <col className="amount" />
     <col className="amount" />
     <col className="amount" />
-    <col className="actions" />
+    {withActions && <col className="actions" />}
   </colgroup>
 );
 
@@ -140,20 +138,22 @@ const NoLines = ({ columns }: { columns: number }) => {
 const SavedItems = ({ order }: { order: OrderJson }) => {
   const { locale } = useIntl();
   const labels = useLabels();
+  const { items, currency } = order;
+  const keyOf = useCallback((index: number) => items[index].documentId, [items]);
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
-      <ItemsSheetFrame>
-        <ItemsSheet>
-          <Header labels={labels} withActions={false} />
-          <tbody>
-            {order.items.length === 0 && <NoLines columns={11} />}
-            {order.items.map((item, index) => (
-              <ItemsSavedRow key={item.documentId} item={item} position={index + 1} currency={order.currency} locale={locale} />
-            ))}
-          </tbody>
-        </ItemsSheet>
-      </ItemsSheetFrame>
-      <ItemsTotals totals={order.totals} currency={order.currency} />
+      <ItemsWindow
+        count={items.length}
+        keyOf={keyOf}
+        columns={<Columns withActions={false} />}
+        header={<Header labels={labels} withActions={false} />}
+        columnCount={11}
+        empty={<NoLines columns={11} />}
+        renderLine={(index, measure) => (
+          <ItemsSavedRow key={items[index].documentId} item={items[index]} index={index} currency={currency} locale={locale} measure={measure} />
+        )}
+      />
+      <ItemsTotals totals={order.totals} currency={currency} />
     </Flex>
   );
 };
@@ -263,6 +263,7 @@ const EditableItems = ({ order, onSaved, onDirtyChange, canAddFromInventory }: E
   };
 
   const lastIndex = state.lines.length - 1;
+  const keyOf = useCallback((index: number) => state.lines[index].key, [state.lines]);
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Flex justifyContent="space-between" wrap="wrap" gap={2}>
@@ -291,30 +292,29 @@ const EditableItems = ({ order, onSaved, onDirtyChange, canAddFromInventory }: E
         </Flex>
       </Flex>
 
-      <ItemsSheetFrame>
-        <ItemsLinesSheet>
-          <EditableColumns />
-          <Header labels={labels} withActions />
-          <tbody>
-            {state.lines.length === 0 && <NoLines columns={12} />}
-            {state.lines.map((line, index) => (
-              <ItemsEditableRow
-                key={line.key}
-                line={line}
-                checked={checked[index]}
-                serverProblems={state.serverProblems[line.key]}
-                position={index + 1}
-                isFirst={index === 0}
-                isLast={index === lastIndex}
-                currency={currency}
-                locale={locale}
-                labels={labels}
-                dispatch={dispatch}
-              />
-            ))}
-          </tbody>
-        </ItemsLinesSheet>
-      </ItemsSheetFrame>
+      <ItemsWindow
+        count={state.lines.length}
+        keyOf={keyOf}
+        columns={<Columns withActions />}
+        header={<Header labels={labels} withActions />}
+        columnCount={12}
+        empty={<NoLines columns={12} />}
+        renderLine={(index, measure) => (
+          <ItemsEditableRow
+            key={state.lines[index].key}
+            line={state.lines[index]}
+            checked={checked[index]}
+            serverProblems={state.serverProblems[state.lines[index].key]}
+            index={index}
+            isLast={index === lastIndex}
+            currency={currency}
+            locale={locale}
+            labels={labels}
+            dispatch={dispatch}
+            measure={measure}
+          />
+        )}
+      />
 
       <ItemsTotals totals={totals} currency={currency} leftOut={totals.leftOut} />
 
