@@ -105,6 +105,11 @@ describe('no other door', () => {
     const documents = app.strapi.documents;
 
     expect(await documents('plugin::orders.order').findOne({ documentId: order.documentId })).toMatchObject({ state: 'draft' });
+    // Lines and movements are written in batches below Strapi's query engine: Strapi reads them as its own.
+    const withLines = await documents('plugin::orders.order').findOne({ documentId: order.documentId, populate: ['items'] });
+    expect(withLines?.items).toMatchObject([{ quantityMilli: '1000' }]);
+    const movements = await documents('plugin::orders.stock-movement').findMany({ filters: { stockItem: { documentId: item.documentId } } });
+    expect(movements).toMatchObject([{ kind: 'initial', quantityMilli: '5000' }]);
     await expect(
       documents('plugin::orders.order').update({ documentId: order.documentId, data: { state: 'successful' } as never })
     ).rejects.toThrow(/change only through the Orders plugin/);

@@ -51,3 +51,25 @@ test('a euro order: cents, and a coupon line with a negative price', async () =>
   expect(items[1]).toMatchObject({ unitPrice: '-5.00', net: '-5.00', vat: '-1.35', gross: '-6.35' });
   expect(totals).toMatchObject({ net: '33.97', vat: '9.17', gross: '43.14' });
 });
+
+test('an order of the most lines the API takes (2 000) is saved whole, in order, and replaced whole', async () => {
+  const coffee = await createStockItem(app.admin, { unitPrice: '1000', vatRate: '27' });
+  const lines = (count: number) =>
+    Array.from({ length: count }, (_, i) =>
+      i % 2 ? { name: `Line ${i + 1}`, quantity: '1', unitPrice: '100', vatRate: '5' } : { stockItem: coffee.documentId, quantity: '2' }
+    );
+  const order = await createOrder(app.admin, lines(2000));
+  const { items, totals } = (await app.admin.get(`/orders/orders/${order.documentId}`)).body.data;
+  expect(items).toHaveLength(2000);
+  expect(items.map((item: { position: number }) => item.position)).toEqual(Array.from({ length: 2000 }, (_, i) => i));
+  expect(items[1999]).toMatchObject({ name: 'Line 2000', stockItem: null });
+  expect(items[1998]).toMatchObject({ sku: coffee.sku, stockItem: coffee.documentId });
+  // 1 000 × 2 540 (2 × 1 000 + 27 %) + 1 000 × 105.
+  expect(totals.gross).toBe('2645000');
+
+  const replaced = await app.admin.put(`/orders/orders/${order.documentId}`, { items: lines(3) });
+  expect(replaced.status).toBe(200);
+  expect(replaced.body.data.items.map((item: { name: string }) => item.name)).toEqual([coffee.name, 'Line 2', coffee.name]);
+  const list = await app.admin.get(`/orders/orders?q=${order.number}`);
+  expect(list.body.data[0]).toMatchObject({ lineCount: 3, totals: { gross: '5185' } });
+});

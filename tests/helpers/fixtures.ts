@@ -14,7 +14,7 @@ export const createStockItem = async (api: Api, fields: Record<string, unknown> 
     ...fields,
   });
   if (response.status !== 201) throw new Error(`stock item: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body.data as { documentId: string; sku: string; onHand: string };
+  return response.body.data as { documentId: string; sku: string; name: string; onHand: string };
 };
 
 export const createOrder = async (api: Api, items: Array<Record<string, unknown>>, fields: Record<string, unknown> = {}) => {

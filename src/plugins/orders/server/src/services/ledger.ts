@@ -7,11 +7,10 @@
  * app processes on one PostgreSQL cannot oversell, and movements are inserted in one batch.
  */
 import type { Core } from '@strapi/strapi';
-import { createId } from '@paralleldrive/cuid2';
 import type { Actor } from '../actor';
 import { toBigInt } from '../domain/fixed-point';
 import { formatQuantity } from '../domain/quantity';
-import { columnOf, type Transaction } from '../database';
+import { columnOf, insertRows, joinTableOf, type Transaction } from '../database';
 import { conflict } from '../errors';
 import { UID, type PluginUid } from '../uids';
 
@@ -34,35 +33,17 @@ export interface Shortage {
 
 type Knex = Transaction;
 
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-}
-
 /** Table and column names come from Strapi's metadata, so naming stays Strapi's business. */
 const schemaOf = (strapi: Core.Strapi) => {
   const item = strapi.db.metadata.get(UID.stockItem);
-  const movement = strapi.db.metadata.get(UID.stockMovement);
   const column = (uid: PluginUid, attribute: string) => columnOf(strapi, uid, attribute);
-  const link = (attribute: string): JoinTable =>
-    (movement.attributes[attribute] as unknown as { joinTable: JoinTable }).joinTable;
   return {
     items: { table: item.tableName, onHand: column(UID.stockItem, 'onHandMilli'), sku: column(UID.stockItem, 'sku') },
     movements: {
-      table: movement.tableName,
-      columns: {
-        documentId: column(UID.stockMovement, 'documentId'),
-        kind: column(UID.stockMovement, 'kind'),
-        quantity: column(UID.stockMovement, 'quantityMilli'),
-        balanceAfter: column(UID.stockMovement, 'balanceAfterMilli'),
-        reason: column(UID.stockMovement, 'reason'),
-        actor: column(UID.stockMovement, 'actor'),
-        createdAt: column(UID.stockMovement, 'createdAt'),
-        updatedAt: column(UID.stockMovement, 'updatedAt'),
-      },
-      stockItemLink: link('stockItem'),
-      orderLink: link('order'),
+      table: strapi.db.metadata.get(UID.stockMovement).tableName,
+      columns: { kind: column(UID.stockMovement, 'kind'), quantity: column(UID.stockMovement, 'quantityMilli') },
+      stockItemLink: joinTableOf(strapi, UID.stockMovement, 'stockItem'),
+      orderLink: joinTableOf(strapi, UID.stockMovement, 'order'),
     },
   };
 };
@@ -99,34 +80,22 @@ const createLedger = ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
-  const insertMovements = async (trx: Knex, movements: Movement[], balances: bigint[], actor: Actor) => {
-    const { table, columns, stockItemLink, orderLink } = schema().movements;
-    const now = new Date();
-    const rows = movements.map((movement, index) => ({
-      [columns.documentId]: createId(),
-      [columns.kind]: movement.kind,
-      [columns.quantity]: movement.delta.toString(),
-      [columns.balanceAfter]: balances[index].toString(),
-      [columns.reason]: movement.reason,
-      [columns.actor]: JSON.stringify(actor),
-      [columns.createdAt]: now,
-      [columns.updatedAt]: now,
-    }));
-    const inserted: Array<Record<string, unknown>> = await trx(table).insert(rows, ['id', columns.documentId]);
-    const idOf = new Map(inserted.map((row) => [String(row[columns.documentId]), Number(row.id)]));
-    const movementIds = rows.map((row) => idOf.get(String(row[columns.documentId]))!);
-
-    const links = (joinTable: JoinTable, target: (movement: Movement) => number | undefined) =>
-      movements.flatMap((movement, index) => {
-        const targetId = target(movement);
-        return targetId === undefined
-          ? []
-          : [{ [joinTable.joinColumn.name]: movementIds[index], [joinTable.inverseJoinColumn.name]: targetId }];
-      });
-    await trx(stockItemLink.name).insert(links(stockItemLink, (movement) => movement.stockItemId));
-    const orderLinks = links(orderLink, (movement) => movement.orderId);
-    if (orderLinks.length) await trx(orderLink.name).insert(orderLinks);
-  };
+  const insertMovements = (trx: Knex, movements: Movement[], balances: bigint[], actor: Actor) =>
+    insertRows(
+      strapi,
+      trx,
+      UID.stockMovement,
+      movements.map((movement, index) => ({
+        values: {
+          kind: movement.kind,
+          quantityMilli: movement.delta.toString(),
+          balanceAfterMilli: balances[index].toString(),
+          reason: movement.reason,
+          actor: JSON.stringify(actor),
+        },
+        links: { stockItem: movement.stockItemId, order: movement.orderId },
+      }))
+    );
 
   return {
     /**

@@ -14,7 +14,7 @@ import { orderTotals } from '../domain/totals';
 import { allowedActions, isEditable, nextState, type OrderAction, type OrderState } from '../domain/lifecycle';
 import { DEFAULT_CURRENCY } from '../domain/money';
 import { stockChanges, targetHolding } from '../domain/stock-plan';
-import { lockByDocumentId, type Transaction } from '../database';
+import { insertRows, lockByDocumentId, type Transaction } from '../database';
 import { conflict, invalidField, NotFoundError } from '../errors';
 import { pagination, pricedLine, serializeOrder, serializeOrderSummary, type HistoryEntry, type Page } from '../serializers';
 import { UID } from '../uids';
@@ -107,12 +107,15 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
    * Replaces the order's lines; answers the order's totals to store with it, so that lists sort
    * and show them without reading every line.
    */
-  const saveLines = async (order: Row, lines: LineValues[]) => {
+  const saveLines = async (trx: Transaction, order: Row, lines: LineValues[]) => {
     const ids = ((order.items ?? []) as Row[]).map((item) => item.id);
     if (ids.length) await strapi.db.query(UID.orderItem).deleteMany({ where: { id: { $in: ids } } });
-    for (const line of lines) {
-      await strapi.db.query(UID.orderItem).create({ data: { ...line, order: order.id }, select: ['id'] });
-    }
+    await insertRows(
+      strapi,
+      trx,
+      UID.orderItem,
+      lines.map(({ stockItem, ...values }) => ({ values, links: { order: order.id, stockItem } }))
+    );
     const totals = orderTotals(lines.map(pricedLine));
     return {
       netTotalMinor: totals.net.toString(),
@@ -188,7 +191,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async create(input: CreateOrderInput, actor: Actor) {
       const currency = input.currency ?? DEFAULT_CURRENCY;
-      const documentId = await strapi.db.transaction(async () => {
+      const documentId = await strapi.db.transaction(async ({ trx }) => {
         const lines = await resolveLines(strapi, input.items, currency);
         const customer = await getService(strapi, 'customers').resolve(input);
         const order = await orders().create({
@@ -203,7 +206,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
           },
           select: ['id', 'documentId'],
         });
-        const totals = await saveLines(order, lines);
+        const totals = await saveLines(trx, order, lines);
         await orders().update({ where: { id: order.id }, data: { number: orderNumber(order.id), ...totals }, select: ['id'] });
         return order.documentId as string;
       });
@@ -225,7 +228,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
           const customer = await getService(strapi, 'customers').resolve(input);
           data = { ...data, customer: customer.id, customerName: customer.name };
         }
-        if (input.items) data = { ...data, ...(await saveLines(order, await resolveLines(strapi, input.items, currency))) };
+        if (input.items) data = { ...data, ...(await saveLines(trx, order, await resolveLines(strapi, input.items, currency))) };
         await saveOrder(order, data, historyEntry(actor, 'update', order.state, order.state));
       });
       return this.get(documentId);
@@ -235,7 +238,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.transaction(async ({ trx }) => {
         const order = await lockOrder(trx, documentId);
         if (!isEditable(order.state)) throw notAllowed(order, 'only a draft can be deleted');
-        await saveLines(order, []);
+        await saveLines(trx, order, []);
         await orders().delete({ where: { id: order.id } });
       });
     },
