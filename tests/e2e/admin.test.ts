@@ -122,7 +122,28 @@ test('a clerk whose role lacks Finalize sees the button disabled', async () => {
   await screenshot(clerk, '12-clerk-finalize-disabled');
 });
 
-test('a 300-line order: only the lines in sight are drawn, the last one is reached by scrolling and saved', async () => {
+/**
+ * Waits until the sheet's row (aria-rowindex: 2 is the first line) is drawn in sight: inside the
+ * sheet's frame, below its column headers (which stay in place).
+ */
+const rowInSight = (page: Page, rowIndex: number) =>
+  page.waitForFunction((index) => {
+    const table = document.querySelector<HTMLTableElement>('table[aria-rowcount]');
+    const row = table?.querySelector(`tr[aria-rowindex="${index}"]`);
+    if (!table || !row) return false;
+    const box = row.getBoundingClientRect();
+    const headerBottom = table.tHead!.rows[0].cells[0].getBoundingClientRect().bottom;
+    const frameBottom = table.parentElement!.getBoundingClientRect().bottom;
+    return box.height > 0 && box.top >= headerBottom - 1 && box.bottom <= frameBottom + 1;
+  }, rowIndex);
+
+const scrollSheetTo = (page: Page, where: 'top' | 'end') =>
+  page.locator('table[aria-rowcount]').evaluate((table, to) => {
+    const frame = table.parentElement!;
+    frame.scrollTop = to === 'top' ? 0 : frame.scrollHeight;
+  }, where);
+
+test('a 300-line order: only the lines in sight are drawn; scrolling, problems and new lines find their line', async () => {
   const LINES = 300;
   const order = await app.strapi
     .plugin('orders')
@@ -137,28 +158,48 @@ test('a 300-line order: only the lines in sight are drawn, the last one is reach
   const page = await app.login();
   await page.goto(`${app.url}/admin/plugins/orders/${order.documentId}`);
   const sheet = page.locator(`table[aria-rowcount="${LINES + 1}"]`);
-  await sheet.locator('tr[aria-rowindex="2"] input[aria-label="Quantity"]').waitFor();
+  const quantityOf = (rowIndex: number) => sheet.locator(`tr[aria-rowindex="${rowIndex}"] input[aria-label="Quantity"]`);
+  await quantityOf(2).waitFor();
   const drawn = await sheet.locator('tbody tr[data-index]').count();
   expect(drawn).toBeGreaterThan(5);
   expect(drawn).toBeLessThan(60);
 
   // The line being edited stays drawn, with its focus, when the sheet scrolls away from it.
-  await sheet.locator('tr[aria-rowindex="2"] input[aria-label="Quantity"]').focus();
-  await sheet.evaluate((table) => (table.parentElement!.scrollTop = table.parentElement!.scrollHeight));
-  const last = sheet.locator(`tr[aria-rowindex="${LINES + 1}"]`);
-  await last.getByText(`Line ${LINES}`).waitFor();
+  await quantityOf(2).fill('-1');
+  await scrollSheetTo(page, 'end');
+  await rowInSight(page, LINES + 1);
   expect(await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('aria-rowindex'))).toBe('2');
-  await last.locator('input[aria-label="Quantity"]').fill('2');
+
+  // Saving with a line at fault far above brings that line back into sight.
+  await page.getByRole('button', { name: 'Save lines' }).click();
+  await rowInSight(page, 2);
+  await sheet.locator('tr[aria-rowindex="2"]').getByText('Must be more than 0').waitFor();
+  await quantityOf(2).fill('1');
+
+  await scrollSheetTo(page, 'end');
+  await quantityOf(LINES + 1).fill('2');
   // 301 × 127 Ft gross: the totals follow the line scrolled to.
   await page.getByText(/38,227/).first().waitFor();
   await screenshot(page, '13-long-order-last-line');
+
+  // A line added while the sheet shows its top is scrolled into sight.
+  await scrollSheetTo(page, 'top');
+  await page.getByRole('button', { name: 'Add free line' }).click();
+  const free = page.getByRole('dialog');
+  await free.getByLabel('Name').fill('Szállítási díj');
+  await free.getByLabel('Unit price').fill('1490');
+  await free.getByRole('button', { name: 'Add line' }).click();
+  await rowInSight(page, LINES + 2);
+
   await page.getByRole('button', { name: 'Save lines' }).click();
   await page.getByText('Lines saved').first().waitFor();
-
   const saved = await app.strapi.plugin('orders').service('orders').get(order.documentId);
-  expect(saved.items).toHaveLength(LINES);
+  expect(saved.items).toHaveLength(LINES + 1);
+  expect(saved.items[0]).toMatchObject({ name: 'Line 1', quantity: '1' });
   expect(saved.items[LINES - 1]).toMatchObject({ name: `Line ${LINES}`, quantity: '2' });
-  expect(saved.totals.gross).toBe('38227');
+  expect(saved.items[LINES]).toMatchObject({ name: 'Szállítási díj', unitPrice: '1490' });
+  // 38 227 + 1 892 (1 490 + 27 %).
+  expect(saved.totals.gross).toBe('40119');
 });
 
 test('in Hungarian, the plugin speaks Hungarian', async () => {

@@ -28,7 +28,7 @@ import { getTranslation } from '../utils/translations';
 import { ItemsFreeLineModal, type FreeLine } from './ItemsFreeLineModal';
 import { ItemsEditableRow, ItemsSavedRow, type ItemsLabels } from './ItemsRow';
 import { ItemsTotals } from './ItemsTotals';
-import { ItemsWindow } from './ItemsWindow';
+import { ItemsWindow, type ItemsWindowHandle } from './ItemsWindow';
 import { StockItemPicker } from './StockItemPicker';
 
 interface ItemsTableProps {
@@ -223,13 +223,20 @@ const EditableItems = ({ order, onSaved, onDirtyChange, canAddFromInventory }: E
   );
   const totals = useMemo(() => totalsOf(checked, currency), [checked, currency]);
 
-  const addFromStock = (item: StockItemJson) => dispatch({ type: 'add', line: draftLineFromStock(item, currency, newKey()) });
-  const addFreeLine = (line: FreeLine) => dispatch({ type: 'add', line: { ...line, key: newKey() } });
+  const sheet = useRef<ItemsWindowHandle>(null);
+  const add = (line: DraftLine) => {
+    dispatch({ type: 'add', line });
+    sheet.current?.showLine(line.key);
+  };
+  const addFromStock = (item: StockItemJson) => add(draftLineFromStock(item, currency, newKey()));
+  const addFreeLine = (line: FreeLine) => add({ ...line, key: newKey() });
 
   const discard = () => dispatch({ type: 'reset', lines: order.items.map(draftLineOf) });
 
   const save = async () => {
-    if (checked.some(hasProblems)) {
+    const faulty = checked.findIndex(hasProblems);
+    if (faulty >= 0) {
+      sheet.current?.showLine(state.lines[faulty].key);
       toggleNotification({
         type: 'warning',
         message: formatMessage({
@@ -254,7 +261,10 @@ const EditableItems = ({ order, onSaved, onDirtyChange, canAddFromInventory }: E
       const refusal = apiErrorOf(error);
       // Each field error shows at its line; the message (which names them all) in the notification.
       if (refusal.details.errors) {
-        dispatch({ type: 'refused', serverProblems: serverProblemsOf(refusal.details.errors, sent).byLine });
+        const { byLine } = serverProblemsOf(refusal.details.errors, sent);
+        dispatch({ type: 'refused', serverProblems: byLine });
+        const faultyLine = sent.find((line) => byLine[line.key]);
+        if (faultyLine) sheet.current?.showLine(faultyLine.key);
       }
       toggleNotification({ type: 'danger', message: refusal.message });
     } finally {
@@ -293,6 +303,7 @@ const EditableItems = ({ order, onSaved, onDirtyChange, canAddFromInventory }: E
       </Flex>
 
       <ItemsWindow
+        ref={sheet}
         count={state.lines.length}
         keyOf={keyOf}
         columns={<Columns withActions />}

@@ -12,7 +12,17 @@
  * assistive technology how many lines there are and which one each row is.
  */
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useLayoutEffect, useRef, useState, type FocusEvent, type ReactNode } from 'react';
+import {
+  forwardRef,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type ReactNode,
+} from 'react';
 import { ItemsLinesSheet, ItemsSheetScrollFrame } from './ItemsSheet';
 
 /** A line's height before it is measured: the inputs' 3.2rem, the cell padding and the border. */
@@ -34,10 +44,21 @@ interface ItemsWindowProps {
   renderLine: (index: number, measure: (row: HTMLTableRowElement | null) => void) => ReactNode;
 }
 
+export interface ItemsWindowHandle {
+  /**
+   * Scrolls the line into sight: one just added (drawn with the next render), or the first one at
+   * fault when saving is refused — in a long order either may be far out of view.
+   */
+  showLine: (key: string) => void;
+}
+
 /** What a line's <tr> carries for the window: its place for measuring and for assistive technology. */
 export const lineRowProps = (index: number) => ({ 'data-index': index, 'aria-rowindex': index + 2 });
 
-export const ItemsWindow = ({ count, keyOf, columns, header, columnCount, empty, renderLine }: ItemsWindowProps) => {
+export const ItemsWindow = forwardRef<ItemsWindowHandle, ItemsWindowProps>(function ItemsWindow(
+  { count, keyOf, columns, header, columnCount, empty, renderLine },
+  ref
+) {
   const frame = useRef<HTMLDivElement>(null);
   const head = useRef<HTMLTableSectionElement>(null);
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
@@ -48,11 +69,13 @@ export const ItemsWindow = ({ count, keyOf, columns, header, columnCount, empty,
     if (height && height !== headHeight) setHeadHeight(height);
   });
 
+  const indexOf = (key: string) => Array.from({ length: count }, (_, index) => index).find((index) => keyOf(index) === key);
+
   const keepFocused = useCallback(
     (range: Range) => {
       const drawn = defaultRangeExtractor(range);
       if (focusedKey === null) return drawn;
-      const focused = Array.from({ length: count }, (_, index) => index).find((index) => keyOf(index) === focusedKey);
+      const focused = indexOf(focusedKey);
       return focused === undefined || drawn.includes(focused) ? drawn : [...drawn, focused].sort((a, b) => a - b);
     },
     [focusedKey, count, keyOf]
@@ -66,9 +89,27 @@ export const ItemsWindow = ({ count, keyOf, columns, header, columnCount, empty,
     overscan: OVERSCAN,
     rangeExtractor: keepFocused,
     scrollMargin: headHeight,
+    // A line scrolled to stops below the headers, not under them.
+    scrollPaddingStart: headHeight,
     // The first drawing already fills a frame of the usual size, instead of drawing none.
     initialRect: { width: 1200, height: window.innerHeight },
   });
+
+  const wanted = useRef<string | null>(null);
+  const showWanted = () => {
+    const index = wanted.current === null ? undefined : indexOf(wanted.current);
+    if (index === undefined) return;
+    wanted.current = null;
+    lines.scrollToIndex(index, { align: 'auto' });
+  };
+  useImperativeHandle(ref, () => ({
+    showLine: (key) => {
+      wanted.current = key;
+      showWanted();
+    },
+  }));
+  // A line asked for before it was drawn (just added) is shown once it is.
+  useEffect(showWanted);
 
   const onFocus = (event: FocusEvent<HTMLTableSectionElement>) => {
     const row = (event.target as HTMLElement).closest<HTMLTableRowElement>('tr[data-index]');
@@ -104,4 +145,4 @@ export const ItemsWindow = ({ count, keyOf, columns, header, columnCount, empty,
       </ItemsLinesSheet>
     </ItemsSheetScrollFrame>
   );
-};
+});
