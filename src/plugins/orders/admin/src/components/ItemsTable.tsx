@@ -10,6 +10,7 @@ import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { isEditable } from '../../../server/src/domain/lifecycle';
 import { apiErrorOf, useOrdersApi, type OrderJson, type StockItemJson } from '../api';
+import { useApiErrorText } from '../api-errors';
 import { PERMISSIONS } from '../permissions';
 import {
   checkLine,
@@ -167,6 +168,7 @@ interface EditableItemsProps extends ItemsTableProps {
 const EditableItems = ({ order, onSaved, onDirtyChange, canAddFromInventory }: EditableItemsProps) => {
   const { formatMessage, locale } = useIntl();
   const { toggleNotification } = useNotification();
+  const { errorText, fieldText } = useApiErrorText();
   const api = useOrdersApi();
   const labels = useLabels();
   const { currency } = order;
@@ -252,11 +254,12 @@ const EditableItems = ({ order, onSaved, onDirtyChange, canAddFromInventory }: E
       onSaved(answer);
     } catch (error) {
       const refusal = apiErrorOf(error);
-      // Each field error shows at its line; the message (which names them all) in the notification.
+      // Each field error shows at its line; the notification names them all.
       if (refusal.details.errors) {
-        dispatch({ type: 'refused', serverProblems: serverProblemsOf(refusal.details.errors, sent).byLine });
+        const worded = refusal.details.errors.map((problem) => ({ ...problem, message: fieldText(problem) }));
+        dispatch({ type: 'refused', serverProblems: serverProblemsOf(worded, sent).byLine });
       }
-      toggleNotification({ type: 'danger', message: refusal.message });
+      toggleNotification({ type: 'danger', message: errorText(refusal) });
     } finally {
       setSaving(false);
     }
