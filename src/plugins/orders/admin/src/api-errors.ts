@@ -31,33 +31,33 @@ const label = (intl: Intl, id: string, fallback: string) =>
 const list = (intl: Intl, items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction') =>
   items.length ? intl.formatList(items, { type }) : label(intl, 'common.none', '—');
 
-/** The values as a translation shows them: states and actions by their labels, lists as lists, numbers as the locale writes them. */
-const shown = (intl: Intl, values: ErrorValues = {}): Record<string, string | number> => {
+const shortageText = (intl: Intl, { sku, requested, available }: Shortage) =>
+  intl.formatMessage(
+    { id: getTranslation('error.shortage') },
+    { sku, requested: formatQuantity(requested, intl.locale), available: formatQuantity(available, intl.locale) }
+  );
+
+/** A value as a translation shows it: states and actions by their labels, lists as lists, numbers as the locale writes them. */
+const shownValue = (intl: Intl, key: string, value: unknown): string | number => {
   const actionLabel = (action: string) => label(intl, `action.${action}`, action);
-  const result: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(values)) {
-    if (key === 'state' && typeof value === 'string') result[key] = label(intl, `state.${value}`, value);
-    else if (key === 'action' && typeof value === 'string') result[key] = actionLabel(value);
-    else if ((key === 'allowedActions' || key === 'actions') && Array.isArray(value)) result[key] = list(intl, (value as string[]).map(actionLabel));
-    else if (key === 'shortages' && Array.isArray(value)) {
-      result[key] = list(
-        intl,
-        (value as Shortage[]).map(({ sku, requested, available }) =>
-          intl.formatMessage(
-            { id: getTranslation('error.shortage') },
-            { sku, requested: formatQuantity(requested, intl.locale), available: formatQuantity(available, intl.locale) }
-          )
-        )
-      );
-    } else if (key === 'limit' && typeof value === 'string') result[key] = formatQuantity(value, intl.locale);
-    else if (Array.isArray(value)) result[key] = list(intl, value as string[], key === 'allowed' ? 'disjunction' : 'conjunction');
-    else result[key] = value as string | number;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') {
+    if (key === 'state') return label(intl, `state.${value}`, value);
+    if (key === 'action') return actionLabel(value);
+    if (key === 'limit') return formatQuantity(value, intl.locale);
+    return value;
   }
-  return result;
+  if (!Array.isArray(value)) return String(value);
+  if (key === 'shortages') return list(intl, (value as Shortage[]).map((shortage) => shortageText(intl, shortage)));
+  if (key === 'allowedActions' || key === 'actions') return list(intl, (value as string[]).map(actionLabel));
+  return list(intl, value.map(String), key === 'allowed' ? 'disjunction' : 'conjunction');
 };
 
+const shown = (intl: Intl, values: Record<string, unknown> = {}) =>
+  Object.fromEntries(Object.entries(values).map(([key, value]) => [key, shownValue(intl, key, value)]));
+
 /** The code's text, or undefined when there is no translation for it. */
-const codeText = (intl: Intl, code: string | undefined, values: ErrorValues | undefined) => {
+const codeText = (intl: Intl, code: string | undefined, values: Record<string, unknown> | undefined) => {
   const id = getTranslation(`error.${code}`);
   return code && intl.messages[id] ? intl.formatMessage({ id }, shown(intl, values)) : undefined;
 };
@@ -95,14 +95,17 @@ const FIELD_LABELS: Record<string, string> = {
 /** Where a field error is: "Line 3, Quantity"; lines are counted from 1 as the itemised view shows them. */
 const placeOf = (intl: Intl, path: string[]) => {
   const [root, index] = path;
-  const line = root === 'items' && /^\d+$/.test(index ?? '') ? intl.formatMessage({ id: getTranslation('error.line') }, { n: Number(index) + 1 }) : undefined;
+  const line =
+    root === 'items' && /^\d+$/.test(index ?? '')
+      ? intl.formatMessage({ id: getTranslation('error.line') }, { n: Number(index) + 1 })
+      : undefined;
   const field = [...path].reverse().find((key) => !/^\d+$/.test(key));
   const fieldLabel = field && !(line && field === 'items') ? label(intl, FIELD_LABELS[field] ?? '', field) : undefined;
   return [line, fieldLabel].filter(Boolean).join(', ');
 };
 
 export const apiErrorText = (intl: Intl, error: ApiError): string => {
-  const known = codeText(intl, error.details.code, error.details as ErrorValues);
+  const known = codeText(intl, error.details.code, error.details);
   if (known) return known;
   if (error.status === 400 && error.details.errors?.length) {
     const problems = error.details.errors.map((problem) => {

@@ -12,7 +12,7 @@ import { INVENTORY_DRIVERS } from './domain/stock-plan';
 import { DISCOUNT_SCALE } from './domain/totals';
 import { isVatRate, VAT_RATES, type VatRate } from './domain/vat';
 import type { ErrorValues, FieldErrorCode } from './error-codes';
-import { invalidFields, type FieldProblem } from './errors';
+import { invalidFields, type FieldProblem, type Problem } from './errors';
 import { ORDER_SORTS } from './list-sorts';
 
 /**
@@ -21,11 +21,6 @@ import { ORDER_SORTS } from './list-sorts';
  */
 const ours = (code: FieldErrorCode, values: ErrorValues = {}) => ({ params: { code, values } });
 
-interface Problem {
-  code: FieldErrorCode;
-  message: string;
-  values?: ErrorValues;
-}
 type Check = (value: bigint, one: bigint) => Problem | undefined;
 
 /** A decimal with at most `scale` decimals, kept as its text so no float ever touches it. */
@@ -68,7 +63,10 @@ const money = decimal(2, below(MAX_AMOUNT));
 const text = (max = 255) => z.string().trim().max(max);
 const optionalText = (max = 255) => text(max).nullable().optional();
 // Not z.enum, which lists its options sorted ("0, 5, 18, 27"): the values keep the rates' order.
-const vatRate = z.custom<VatRate>(isVatRate, { message: `must be one of ${VAT_RATES.join(', ')}`, ...ours('notOneOf', { allowed: VAT_RATES }) });
+const vatRate = z.custom<VatRate>(isVatRate, {
+  message: `must be one of ${VAT_RATES.join(', ')}`,
+  ...ours('notOneOf', { allowed: VAT_RATES }),
+});
 const documentId = z.string().trim().min(1);
 
 const address = z.strictObject({
@@ -198,7 +196,10 @@ const customStatus = z.strictObject({
     ...ours('notStatusKey'),
   }),
   label: text(100).min(1),
-  color: z.string().refine((color) => /^#[0-9a-fA-F]{6}$/.test(color), { message: 'must be a colour such as #0c75af', ...ours('notColour') }),
+  color: z.string().refine((color) => /^#[0-9a-fA-F]{6}$/.test(color), {
+    message: 'must be a colour such as #0c75af',
+    ...ours('notColour'),
+  }),
 });
 
 export const settingsInput = z.strictObject({
@@ -207,7 +208,10 @@ export const settingsInput = z.strictObject({
   customStatuses: z
     .array(customStatus)
     .max(50)
-    .refine((list) => new Set(list.map((s) => s.key)).size === list.length, { message: 'keys must be unique', ...ours('duplicateKeys') })
+    .refine((list) => new Set(list.map((s) => s.key)).size === list.length, {
+      message: 'keys must be unique',
+      ...ours('duplicateKeys'),
+    })
     .optional(),
 });
 
@@ -253,7 +257,9 @@ const codeOf = (issue: z.core.$ZodIssue): Pick<FieldProblem, 'code' | 'values'> 
     case 'invalid_union':
       return { code: 'notNumber' };
     case 'invalid_type':
-      return issue.expected === 'number' || issue.expected === 'int' ? { code: 'notNumber' } : { code: 'wrongType', values: { expected: issue.expected } };
+      return issue.expected === 'number' || issue.expected === 'int'
+        ? { code: 'notNumber' }
+        : { code: 'wrongType', values: { expected: issue.expected } };
     default:
       return { code: 'wrongType', values: {} };
   }

@@ -17,12 +17,15 @@ export const conflict = (code: RefusalCode, message: string, details: ErrorValue
 export const notFound = (code: RefusalCode, message: string, details: ErrorValues = {}) =>
   new errors.NotFoundError(message, { code, ...details });
 
-export interface FieldProblem {
-  path: string;
+/** What is wrong with a value: its code and values, and in English for API clients and logs. */
+export interface Problem {
   code: FieldErrorCode;
-  /** In English, for API clients and logs; the admin words the code instead. */
   message: string;
   values?: ErrorValues;
+}
+
+export interface FieldProblem extends Problem {
+  path: string;
 }
 
 /** 400 naming every field at fault, in Strapi's {errors: [{path, message}]} shape plus code and values. */

@@ -9,7 +9,7 @@ import { parseMoney, STOCK_CURRENCY } from '../domain/money';
 import { DEFAULT_UNIT, parseQuantity } from '../domain/quantity';
 import { DISCOUNT_SCALE } from '../domain/totals';
 import type { VatRate } from '../domain/vat';
-import { invalidFields, type FieldProblem } from '../errors';
+import { invalidFields, type FieldProblem, type Problem } from '../errors';
 import { UID } from '../uids';
 
 const DEFAULT_VAT_RATE: VatRate = '27';
@@ -56,15 +56,18 @@ export const resolveLines = async (strapi: Core.Strapi, lines: LineInput[], curr
   const problems: FieldProblem[] = [];
 
   const values = lines.map((line, index): LineValues | null => {
-    const problem = (field: string, { code, message, values }: Omit<FieldProblem, 'path'>) => {
+    const problem = (field: string, { code, message, values }: Problem) => {
       problems.push({ path: `items[${index}].${field}`, code, message, values });
       return null;
     };
     const stock = line.stockItem ? byDocumentId.get(line.stockItem) : line.sku ? bySku.get(line.sku) : undefined;
     if (line.stockItem && !stock) {
-      return problem('stockItem', { code: 'unknownStockItem', message: `no stock item ${line.stockItem}`, values: { stockItem: line.stockItem } });
+      const values = { stockItem: line.stockItem };
+      return problem('stockItem', { code: 'unknownStockItem', message: `no stock item ${line.stockItem}`, values });
     }
-    if (line.sku && !stock) return problem('sku', { code: 'unknownSku', message: `no stock item with SKU ${line.sku}`, values: { sku: line.sku } });
+    if (line.sku && !stock) {
+      return problem('sku', { code: 'unknownSku', message: `no stock item with SKU ${line.sku}`, values: { sku: line.sku } });
+    }
 
     const before = problems.length;
     if (!stock && !line.name) problem('name', { code: 'required', message: 'is required for a line without a stock item' });
@@ -91,7 +94,7 @@ export const resolveLines = async (strapi: Core.Strapi, lines: LineInput[], curr
 };
 
 /** The line's price in the order's currency, or what is wrong with it. */
-const unitPriceOf = (line: LineInput, stock: StockItemRow | undefined, currency: string): bigint | Omit<FieldProblem, 'path'> => {
+const unitPriceOf = (line: LineInput, stock: StockItemRow | undefined, currency: string): bigint | Problem => {
   if (line.unitPrice !== undefined) {
     try {
       return parseMoney(line.unitPrice, currency);

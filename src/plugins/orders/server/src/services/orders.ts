@@ -79,7 +79,11 @@ const stockLines = (order: Row) =>
     .map((item) => ({ stockItemId: item.stockItem.id as number, quantityMilli: toBigInt(item.quantityMilli) }));
 
 /** What a refusal of the order's state says about it, beside its code. */
-const stateOf = (order: Row) => ({ number: order.number as string, state: order.state as OrderState, allowedActions: allowedActions(order.state) });
+const stateOf = (order: Row) => ({
+  number: order.number as string,
+  state: order.state as OrderState,
+  allowedActions: allowedActions(order.state),
+});
 
 const notAllowed = (order: Row, code: 'actionNotAllowed' | 'onlyDraftChanged' | 'onlyDraftDeleted', what: string, action?: OrderAction) => {
   const allowed = allowedActions(order.state);
