@@ -51,7 +51,7 @@ test.each(cases)('$action from $from → $to', async ({ from, action, to }) => {
   } else {
     expect(response.status).toBe(409);
     expect(response.body.error.message).toContain(`is ${from}`);
-    expect(response.body.error.details).toEqual({ state: from, allowedActions: allowed });
+    expect(response.body.error.details).toEqual({ code: 'actionNotAllowed', number: order.number, state: from, action, allowedActions: allowed });
     const after = await app.admin.get(`/orders/orders/${order.documentId}`);
     expect(after.body.data.state).toBe(from);
     expect(after.body.data.history).toHaveLength(1 + PATH_TO[from].length);
@@ -73,6 +73,7 @@ test('an order without lines cannot be finalized', async () => {
   const response = await act(app.admin, order.documentId, 'finalize');
   expect(response.status).toBe(409);
   expect(response.body.error.message).toMatch(/no lines/);
+  expect(response.body.error.details).toEqual({ code: 'noLines', number: order.number, state: 'draft', allowedActions: ['finalize'] });
 });
 
 describe('only a draft can be changed or deleted', () => {
@@ -91,10 +92,13 @@ describe('only a draft can be changed or deleted', () => {
   test.each(['finalized', 'fulfilled', 'successful', 'failed'])('a %s order refuses changes and deletion', async (state) => {
     const order = await orderIn(app.admin, state);
     const update = await app.admin.put(`/orders/orders/${order.documentId}`, { note: 'x' });
+    const refusal = { number: order.number, state, allowedActions: Object.keys(EXPECTED[state]).filter((a) => EXPECTED[state][a]) };
     expect(update.status).toBe(409);
     expect(update.body.error.message).toMatch(/only a draft can be changed/);
+    expect(update.body.error.details).toEqual({ code: 'onlyDraftChanged', ...refusal });
     const remove = await app.admin.delete(`/orders/orders/${order.documentId}`);
     expect(remove.status).toBe(409);
+    expect(remove.body.error.details).toEqual({ code: 'onlyDraftDeleted', ...refusal });
     expect((await app.admin.get(`/orders/orders/${order.documentId}`)).body.data.note).toBeNull();
   });
 

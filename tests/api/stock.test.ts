@@ -99,10 +99,13 @@ describe('with inventoryDriver "orders"', () => {
 
     const response = await act(app.admin, order.documentId, 'finalize');
     expect(response.status).toBe(409);
-    expect(response.body.error.details.shortages).toEqual([
-      { sku: scarce.sku, requested: '3', available: '1' },
-      { sku: rare.sku, requested: '0.75', available: '0.5' },
-    ]);
+    expect(response.body.error.details).toEqual({
+      code: 'stockShortage',
+      shortages: [
+        { sku: scarce.sku, requested: '3', available: '1' },
+        { sku: rare.sku, requested: '0.75', available: '0.5' },
+      ],
+    });
     expect(await onHand(app.admin, plenty.documentId)).toBe('100');
     expect(await onHand(app.admin, scarce.documentId)).toBe('1');
     expect(await app.strapi.db.query('plugin::orders.stock-movement').count()).toBe(movements);
@@ -172,7 +175,7 @@ describe('stock items and adjustments', () => {
     const item = await createStockItem(app.admin, { onHand: '2' });
     const response = await app.admin.post(`/orders/stock-items/${item.documentId}/adjustments`, { delta: '-3', reason: 'breakage' });
     expect(response.status).toBe(409);
-    expect(response.body.error.details.shortages).toEqual([{ sku: item.sku, requested: '3', available: '2' }]);
+    expect(response.body.error.details).toEqual({ code: 'stockShortage', shortages: [{ sku: item.sku, requested: '3', available: '2' }] });
     expect(await movementsOf(item.documentId)).toHaveLength(1);
   });
 

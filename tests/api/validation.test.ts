@@ -1,6 +1,9 @@
 /**
- * Bad input answers 400 naming the field at fault, and changes nothing.
+ * Bad input answers 400 naming the field at fault, with a code and its values, and changes nothing.
  */
+import { FIELD_ERROR_CODES } from '../../src/plugins/orders/server/src/error-codes';
+import { ORDER_ACTIONS } from '../../src/plugins/orders/server/src/domain/lifecycle';
+import { VAT_RATES } from '../../src/plugins/orders/server/src/domain/vat';
 import { createOrder, createStockItem } from '../helpers/fixtures';
 import { startApp, type TestApp } from '../helpers/strapi';
 
@@ -20,14 +23,33 @@ const counts = async () => ({
   movements: await app.strapi.db.query('plugin::orders.stock-movement').count(),
 });
 
-const expectRefused = async (send: () => Promise<{ status: number; body: any }>, field: string, message: RegExp) => {
+interface FieldError {
+  path: string[];
+  message: string;
+  code: string;
+  values: Record<string, unknown>;
+}
+
+/** Refused with 400 and nothing changed; `field`'s error has the code (and values) given. */
+const expectRefused = async (
+  send: () => Promise<{ status: number; body: any }>,
+  field: string,
+  message: RegExp,
+  code: string,
+  values: Record<string, unknown> = {}
+) => {
   const before = await counts();
   const response = await send();
   expect(response.status).toBe(400);
   expect(response.body.data).toBeNull();
   expect(response.body.error.name).toBe('ValidationError');
   expect(response.body.error.message).toMatch(message);
-  expect(response.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.'))).toContain(field);
+  const errors: FieldError[] = response.body.error.details.errors;
+  for (const error of errors) {
+    expect(FIELD_ERROR_CODES).toContain(error.code);
+    expect(typeof error.message).toBe('string');
+  }
+  expect(errors.filter((e) => e.path.join('.') === field).map(({ code, values }) => ({ code, values }))).toContainEqual({ code, values });
   expect(await counts()).toEqual(before);
 };
 
@@ -35,28 +57,40 @@ const line = (fields: Record<string, unknown>) => ({ customer: { name: 'Vevő' }
 
 describe('a new order', () => {
   test.each([
-    ['a missing quantity', { quantity: undefined }, /items\[0\]\.quantity/],
-    ['a non-numeric quantity', { quantity: 'two' }, /"two" is not a decimal number/],
-    ['a zero quantity', { quantity: '0' }, /must be greater than 0/],
-    ['a negative quantity', { quantity: -1 }, /must be greater than 0/],
-    ['a quantity with 4 decimals', { quantity: '1.2345' }, /more than 3 decimals/],
-    ['an absurd quantity', { quantity: '1000000000' }, /must be less than 1000000000 in size/],
-    ['an absurd price', { unitPrice: '1e15' }, /"1e15" is not a decimal number/],
-    ['an unknown VAT rate', { vatRate: '25' }, /must be one of 27, 18, 5, 0, AAM, TAM, EU, EUK, MAA/],
-    ['a discount above 100', { discountPercent: '100.01' }, /between 0 and 100/],
-    ['a negative discount', { discountPercent: '-5' }, /between 0 and 100/],
-    ['an unknown stock item', { stockItem: 'nosuchdocumentid' }, /no stock item nosuchdocumentid/],
-    ['a forint price with fillér', { unitPrice: '10.5' }, /more than 0 decimals \(HUF prices\)/],
-  ])('refuses %s', async (_, fields, message) => {
-    const path = message.source.includes('stock item') ? 'items.0.stockItem' : `items.0.${Object.keys(fields)[0]}`;
-    await expectRefused(() => app.admin.post('/orders/orders', line(fields)), path, message);
+    ['a missing quantity', { quantity: undefined }, /items\[0\]\.quantity/, 'required'],
+    ['a non-numeric quantity', { quantity: 'two' }, /"two" is not a decimal number/, 'notNumber'],
+    ['a quantity of the wrong type', { quantity: true }, /items\[0\]\.quantity/, 'notNumber'],
+    ['a zero quantity', { quantity: '0' }, /must be greater than 0/, 'notPositive'],
+    ['a negative quantity', { quantity: -1 }, /must be greater than 0/, 'notPositive'],
+    ['a quantity with 4 decimals', { quantity: '1.2345' }, /more than 3 decimals/, 'decimals', { max: 3 }],
+    ['an absurd quantity', { quantity: '1000000000' }, /must be less than 1000000000 in size/, 'tooLarge', { limit: '1000000000' }],
+    ['an absurd price', { unitPrice: '1e15' }, /"1e15" is not a decimal number/, 'notNumber'],
+    ['an unknown VAT rate', { vatRate: '25' }, /must be one of 27, 18, 5, 0, AAM, TAM, EU, EUK, MAA/, 'notOneOf', { allowed: [...VAT_RATES] }],
+    ['a discount above 100', { discountPercent: '100.01' }, /between 0 and 100/, 'percent'],
+    ['a negative discount', { discountPercent: '-5' }, /between 0 and 100/, 'percent'],
+    ['an unknown stock item', { stockItem: 'nosuchdocumentid' }, /no stock item nosuchdocumentid/, 'unknownStockItem', { stockItem: 'nosuchdocumentid' }],
+    ['a forint price with fillér', { unitPrice: '10.5' }, /more than 0 decimals \(HUF prices\)/, 'decimals', { max: 0 }],
+    ['a note too long', { note: 'x'.repeat(2001) }, /items\[0\]\.note/, 'tooLong', { max: 2000 }],
+  ])('refuses %s', async (_, fields, message, code, values = {}) => {
+    const path = code === 'unknownStockItem' ? 'items.0.stockItem' : `items.0.${Object.keys(fields)[0]}`;
+    await expectRefused(() => app.admin.post('/orders/orders', line(fields)), path, message, code, values);
+  });
+
+  test('refuses a line naming both a stock item and a SKU, a bad e-mail and a bad currency', async () => {
+    const order = { customer: { name: 'Vevő' }, items: [{ stockItem: item.documentId, sku: item.sku, quantity: '1' }] };
+    await expectRefused(() => app.admin.post('/orders/orders', order), 'items.0', /not both/, 'bothGiven', { fields: ['stockItem', 'sku'] });
+    const customer = { customer: { name: 'Vevő', email: 'nem-email' }, items: [] };
+    await expectRefused(() => app.admin.post('/orders/orders', customer), 'customer.email', /email/i, 'notEmail');
+    await expectRefused(() => app.admin.post('/orders/orders', { ...customer, customer: { name: 'Vevő' }, currency: 'Ft' }), 'currency', /ISO 4217/, 'notCurrency');
   });
 
   test('refuses an unknown SKU', async () => {
     await expectRefused(
       () => app.admin.post('/orders/orders', { customer: { name: 'Vevő' }, items: [{ sku: 'NO-SUCH', quantity: '1' }] }),
       'items.0.sku',
-      /no stock item with SKU NO-SUCH/
+      /no stock item with SKU NO-SUCH/,
+      'unknownSku',
+      { sku: 'NO-SUCH' }
     );
   });
 
@@ -65,7 +99,8 @@ describe('a new order', () => {
       await expectRefused(
         () => app.admin.post('/orders/orders', { customer: { name: 'Vevő' }, items: [{ quantity: '1' }] }),
         field,
-        /is required for a line without a stock item/
+        /is required for a line without a stock item/,
+        'required'
       );
     }
   });
@@ -85,11 +120,13 @@ describe('a new order', () => {
   });
 
   test('refuses an order without a customer, and unknown fields', async () => {
-    await expectRefused(() => app.admin.post('/orders/orders', { items: [] }), 'customer', /give a customer/);
+    await expectRefused(() => app.admin.post('/orders/orders', { items: [] }), 'customer', /give a customer/, 'required');
     await expectRefused(
       () => app.admin.post('/orders/orders', { customer: { name: 'Vevő' }, items: [], state: 'successful' }),
       '',
-      /unknown field state/
+      /unknown field state/,
+      'unknownField',
+      { fields: ['state'] }
     );
   });
 
@@ -97,7 +134,9 @@ describe('a new order', () => {
     await expectRefused(
       () => app.admin.post('/orders/orders', { ...line({}), currency: 'EUR' }),
       'items.0.unitPrice',
-      /stock items are priced in HUF, this order is in EUR/
+      /stock items are priced in HUF, this order is in EUR/,
+      'priceInOrderCurrency',
+      { stockCurrency: 'HUF', currency: 'EUR' }
     );
   });
 
@@ -115,13 +154,20 @@ describe('changing an order', () => {
     await expectRefused(
       () => app.admin.put(`/orders/orders/${order.documentId}/custom-status`, { customStatus: 'teleported' }),
       'customStatus',
-      /unknown custom status "teleported"/
+      /unknown custom status "teleported"/,
+      'unknownCustomStatus',
+      { customStatus: 'teleported', allowed: ['processing', 'awaiting-confirmation', 'in-delivery'] }
     );
   });
 
   test('refuses a currency change without repriced lines', async () => {
     const order = await createOrder(app.admin, [{ stockItem: item.documentId, quantity: '1' }]);
-    await expectRefused(() => app.admin.put(`/orders/orders/${order.documentId}`, { currency: 'EUR' }), 'currency', /needs the items too/);
+    await expectRefused(
+      () => app.admin.put(`/orders/orders/${order.documentId}`, { currency: 'EUR' }),
+      'currency',
+      /needs the items too/,
+      'currencyNeedsItems'
+    );
   });
 
   test('a bad line in an update changes nothing', async () => {
@@ -129,16 +175,49 @@ describe('changing an order', () => {
     await expectRefused(
       () => app.admin.put(`/orders/orders/${order.documentId}`, { items: [{ stockItem: item.documentId, quantity: '1' }, { sku: 'GONE', quantity: '1' }] }),
       'items.1.sku',
-      /no stock item with SKU GONE/
+      /no stock item with SKU GONE/,
+      'unknownSku',
+      { sku: 'GONE' }
     );
     expect((await app.admin.get(`/orders/orders/${order.documentId}`)).body.data.items).toHaveLength(1);
   });
 
-  test('an unknown order or action answers 404', async () => {
-    expect((await app.admin.get('/orders/orders/nosuchorder')).status).toBe(404);
-    expect((await app.admin.post('/orders/orders/nosuchorder/actions/finalize')).status).toBe(404);
+  test('restock applies to fail only', async () => {
+    const order = await createOrder(app.admin, [{ stockItem: item.documentId, quantity: '1' }]);
+    await expectRefused(
+      () => app.admin.post(`/orders/orders/${order.documentId}/actions/finalize`, { restock: false }),
+      'restock',
+      /fail only/,
+      'failOnly'
+    );
+  });
+
+  test('an unknown order, stock item or action answers 404 with its code', async () => {
+    const notFound = async (response: { status: number; body: any }, details: Record<string, unknown>) => {
+      expect(response.status).toBe(404);
+      expect(response.body.error.name).toBe('NotFoundError');
+      expect(response.body.error.details).toEqual(details);
+    };
+    await notFound(await app.admin.get('/orders/orders/nosuchorder'), { code: 'orderNotFound', id: 'nosuchorder' });
+    await notFound(await app.admin.post('/orders/orders/nosuchorder/actions/finalize'), { code: 'orderNotFound', id: 'nosuchorder' });
+    await notFound(await app.admin.get('/orders/stock-items/nosuchitem'), { code: 'stockItemNotFound', id: 'nosuchitem' });
     const order = await createOrder(app.admin, []);
-    expect((await app.admin.post(`/orders/orders/${order.documentId}/actions/teleport`)).status).toBe(404);
+    await notFound(await app.admin.post(`/orders/orders/${order.documentId}/actions/teleport`), {
+      code: 'unknownAction',
+      action: 'teleport',
+      actions: [...ORDER_ACTIONS],
+    });
+  });
+});
+
+describe('list queries', () => {
+  test.each([
+    ['a bad date', '?from=2026-13-01', 'from', /must be a date/, 'notDate', {}],
+    ['a page size above 100', '?pageSize=500', 'pageSize', /pageSize/, 'aboveMax', { max: 100 }],
+    ['page 0', '?page=0', 'page', /page/, 'belowMin', { min: 1 }],
+    ['a page that is no number', '?page=two', 'page', /page/, 'notNumber', {}],
+  ])('refuses %s', async (_, query, field, message, code, values) => {
+    await expectRefused(() => app.admin.get(`/orders/orders${query}`), field, message, code, values);
   });
 });
 
@@ -147,46 +226,78 @@ describe('stock items', () => {
     await expectRefused(
       () => app.admin.post('/orders/stock-items', { sku: 'VALID-1', name: 'Másik', unitPrice: '1', vatRate: '27' }),
       'sku',
-      /SKU VALID-1 is already used/
+      /SKU VALID-1 is already used/,
+      'skuTaken',
+      { sku: 'VALID-1' }
     );
     const other = await createStockItem(app.admin);
-    await expectRefused(() => app.admin.put(`/orders/stock-items/${other.documentId}`, { sku: 'VALID-1' }), 'sku', /already used/);
+    await expectRefused(() => app.admin.put(`/orders/stock-items/${other.documentId}`, { sku: 'VALID-1' }), 'sku', /already used/, 'skuTaken', {
+      sku: 'VALID-1',
+    });
   });
 
   test('refuses setting onHand other than by an adjustment', async () => {
-    await expectRefused(() => app.admin.put(`/orders/stock-items/${item.documentId}`, { onHand: '99' }), '', /unknown field onHand/);
+    await expectRefused(() => app.admin.put(`/orders/stock-items/${item.documentId}`, { onHand: '99' }), '', /unknown field onHand/, 'unknownField', {
+      fields: ['onHand'],
+    });
   });
 
   test('refuses a negative initial quantity and a bad VAT rate', async () => {
     await expectRefused(
       () => app.admin.post('/orders/stock-items', { sku: 'NEG', name: 'Neg', unitPrice: '1', vatRate: '27', onHand: '-1' }),
       'onHand',
-      /must not be negative/
+      /must not be negative/,
+      'negative'
     );
     await expectRefused(
       () => app.admin.post('/orders/stock-items', { sku: 'VAT', name: 'Vat', unitPrice: '1', vatRate: '20%' }),
       'vatRate',
-      /must be one of/
+      /must be one of/,
+      'notOneOf',
+      { allowed: [...VAT_RATES] }
     );
+    await expectRefused(
+      () => app.admin.post('/orders/stock-items', { sku: 'FT', name: 'Ft', unitPrice: '9.99', vatRate: '27' }),
+      'unitPrice',
+      /not a whole amount/,
+      'decimals',
+      { max: 0 }
+    );
+    await expectRefused(() => app.admin.post('/orders/stock-items', { sku: 'X'.repeat(65), name: 'Long', unitPrice: '1', vatRate: '27' }), 'sku', /sku/, 'tooLong', {
+      max: 64,
+    });
   });
 
   test('refuses an adjustment without a reason, or of zero', async () => {
-    await expectRefused(() => app.admin.post(`/orders/stock-items/${item.documentId}/adjustments`, { delta: '5' }), 'reason', /reason/);
-    await expectRefused(() => app.admin.post(`/orders/stock-items/${item.documentId}/adjustments`, { delta: '5', reason: '  ' }), 'reason', /is required/);
-    await expectRefused(() => app.admin.post(`/orders/stock-items/${item.documentId}/adjustments`, { delta: '0', reason: 'x' }), 'delta', /must not be 0/);
+    const adjust = (body: object) => () => app.admin.post(`/orders/stock-items/${item.documentId}/adjustments`, body);
+    await expectRefused(adjust({ delta: '5' }), 'reason', /reason/, 'required');
+    await expectRefused(adjust({ delta: '5', reason: '  ' }), 'reason', /is required/, 'required');
+    await expectRefused(adjust({ delta: '0', reason: 'x' }), 'delta', /must not be 0/, 'zero');
   });
 });
 
 describe('settings', () => {
   test('refuses an unknown driver, duplicate status keys and bad colours', async () => {
-    await expectRefused(() => app.admin.put('/orders/settings', { inventoryDriver: 'magic' }), 'inventoryDriver', /inventoryDriver/);
+    await expectRefused(() => app.admin.put('/orders/settings', { inventoryDriver: 'magic' }), 'inventoryDriver', /inventoryDriver/, 'notOneOf', {
+      allowed: ['orders', 'invoices'],
+    });
     const twice = { key: 'same', label: 'A', color: '#000000' };
-    await expectRefused(() => app.admin.put('/orders/settings', { customStatuses: [twice, twice] }), 'customStatuses', /keys must be unique/);
+    await expectRefused(() => app.admin.put('/orders/settings', { customStatuses: [twice, twice] }), 'customStatuses', /keys must be unique/, 'duplicateKeys');
     await expectRefused(
       () => app.admin.put('/orders/settings', { customStatuses: [{ key: 'x', label: 'X', color: 'red' }] }),
       'customStatuses.0.color',
-      /colour/
+      /colour/,
+      'notColour'
     );
+    await expectRefused(
+      () => app.admin.put('/orders/settings', { customStatuses: [{ key: 'Nagy Betű', label: 'X', color: '#000000' }] }),
+      'customStatuses.0.key',
+      /lowercase/,
+      'notStatusKey'
+    );
+    await expectRefused(() => app.admin.put('/orders/settings', { allowNegativeStock: 'yes' }), 'allowNegativeStock', /boolean/, 'wrongType', {
+      expected: 'boolean',
+    });
     expect((await app.admin.get('/orders/settings')).body.data.inventoryDriver).toBe('orders');
   });
 

@@ -212,3 +212,28 @@ test('in Hungarian, the plugin speaks Hungarian', async () => {
   await page.getByRole('heading', { name: 'Készlet' }).waitFor();
   await screenshot(page, '15-inventory-hu');
 });
+
+test('in Hungarian, the server’s refusals are worded in Hungarian', async () => {
+  const engine = app.strapi.plugin('orders');
+  const actor = { type: 'system', name: 'e2e' };
+  await engine.service('inventory').create({ sku: 'E2E-HU', name: 'Pogácsa', unitPrice: '450', vatRate: '18' }, actor);
+  const empty = await engine.service('orders').create({ customer: { name: 'Szabó Péter' }, items: [] }, actor);
+  const page = await app.login({ language: 'hu' });
+
+  await page.goto(`${app.url}/admin/plugins/orders/inventory`);
+  await page.getByRole('button', { name: 'Új cikk' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Cikkszám').fill('E2E-HU');
+  await dialog.getByLabel('Megnevezés').fill('Másik pogácsa');
+  await dialog.getByLabel('Nettó egységár').fill('500');
+  await dialog.getByRole('button', { name: 'Cikk felvétele' }).click();
+  await dialog.getByText('A(z) E2E-HU cikkszámot már egy másik készletelem használja', { exact: true }).waitFor();
+  await page.getByText('Nem fogadható el: Cikkszám: A(z) E2E-HU cikkszámot már egy másik készletelem használja').waitFor();
+  await screenshot(page, '16-sku-taken-hu');
+
+  await page.goto(`${app.url}/admin/plugins/orders/${empty.documentId}`);
+  await page.getByRole('button', { name: 'Véglegesítés' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Véglegesítés' }).click();
+  await page.getByText(`A(z) ${empty.number} megrendelésnek nincs tétele: véglegesítés előtt adjon hozzá legalább egyet.`).waitFor();
+  await screenshot(page, '17-no-lines-hu');
+});

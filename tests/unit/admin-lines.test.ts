@@ -49,18 +49,18 @@ describe('checkLine', () => {
   test('names the problem of each field that does not parse, and leaves the line unpriced', () => {
     const checked = checkLine(line({ quantity: 'két', unitPrice: '12.5', discountPercent: '120' }), 'HUF');
     expect(checked.problems).toEqual({
-      quantity: { kind: 'notNumber' },
-      unitPrice: { kind: 'decimals', max: 0 },
-      discountPercent: { kind: 'percent' },
+      quantity: { code: 'notNumber' },
+      unitPrice: { code: 'decimals', values: { max: 0 } },
+      discountPercent: { code: 'percent' },
     });
     expect(checked.priced).toBeNull();
     expect(checked.amounts).toBeNull();
   });
 
   test('quantities: required, positive, at most three decimals', () => {
-    expect(checkLine(line({ quantity: '' }), 'HUF').problems.quantity).toEqual({ kind: 'required' });
-    expect(checkLine(line({ quantity: '0' }), 'HUF').problems.quantity).toEqual({ kind: 'notPositive' });
-    expect(checkLine(line({ quantity: '1.2345' }), 'HUF').problems.quantity).toEqual({ kind: 'decimals', max: 3 });
+    expect(checkLine(line({ quantity: '' }), 'HUF').problems.quantity).toEqual({ code: 'required' });
+    expect(checkLine(line({ quantity: '0' }), 'HUF').problems.quantity).toEqual({ code: 'notPositive' });
+    expect(checkLine(line({ quantity: '1.2345' }), 'HUF').problems.quantity).toEqual({ code: 'decimals', values: { max: 3 } });
   });
 
   test('an empty discount means none; a negative price (a credit) is allowed', () => {
@@ -70,7 +70,7 @@ describe('checkLine', () => {
   });
 
   test('a free line needs a name and a unit; a stock line takes its name from the stock item', () => {
-    expect(checkLine(line({ name: ' ', unit: '' }), 'HUF').problems).toEqual({ name: { kind: 'required' }, unit: { kind: 'required' } });
+    expect(checkLine(line({ name: ' ', unit: '' }), 'HUF').problems).toEqual({ name: { code: 'required' }, unit: { code: 'required' } });
     expect(checkLine(line({ name: '', stockItem: 'x' }), 'HUF').problems).toEqual({});
   });
 });

@@ -39,6 +39,7 @@ describe('parseFixed', () => {
   ])('rejects %j at scale %i: %s', (input, scale, message) => {
     expect(() => parseFixed(input, scale)).toThrow(DecimalFormatError);
     expect(() => parseFixed(input, scale)).toThrow(message);
+    expect(() => parseFixed(input, scale)).toThrow(expect.objectContaining({ code: 'decimals', values: { max: scale } }));
   });
 
   // The regex wants digits on both sides of the point, no exponent and no inner spaces.
@@ -47,18 +48,19 @@ describe('parseFixed', () => {
     (input) => {
       expect(() => parseFixed(input, 3)).toThrow(DecimalFormatError);
       expect(() => parseFixed(input, 3)).toThrow('is not a decimal number');
+      expect(() => parseFixed(input, 3)).toThrow(expect.objectContaining({ code: 'notNumber' }));
     }
   );
 
   test.each([NaN, Infinity, -Infinity])('rejects the number %p', (input) => {
-    expect(() => parseFixed(input, 3)).toThrow(new DecimalFormatError(`${input} is not a decimal number`));
+    expect(() => parseFixed(input, 3)).toThrow(new DecimalFormatError(`${input} is not a decimal number`, 'notNumber'));
   });
 
   test.each([
     [1e21, '1e+21'],
     [1e-7, '1e-7'],
   ])('rejects %p, whose text has an exponent', (input, text) => {
-    expect(() => parseFixed(input, 3)).toThrow(new DecimalFormatError(`${text} is not a plain decimal number`));
+    expect(() => parseFixed(input, 3)).toThrow(new DecimalFormatError(`${text} is not a plain decimal number`, 'notNumber'));
   });
 
   test('rejects a float sum that is not what anyone wrote', () => {

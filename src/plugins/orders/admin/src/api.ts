@@ -4,6 +4,7 @@
  */
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
+import type { ErrorValues, FieldErrorCode, RefusalCode } from '../../server/src/error-codes';
 import type { Settings } from '../../server/src/services/settings';
 import type { MovementJson, OrderJson, OrderSummaryJson, StockItemJson } from '../../server/src/serializers';
 
@@ -26,10 +27,15 @@ export interface ListAnswer<T> {
   meta: { pagination: Pagination };
 }
 
-/** A field the server found at fault (a 400's details.errors): its path in the request, and why. */
+/**
+ * A field the server found at fault (a 400's details.errors): its path in the request, and why —
+ * as a code with its values (worded by api-errors.ts) and in English.
+ */
 export interface FieldError {
   path: string[];
   message: string;
+  code?: FieldErrorCode;
+  values?: ErrorValues;
 }
 
 /** An item the stock cannot cover (a 409's details.shortages). */
@@ -39,39 +45,35 @@ export interface Shortage {
   available: string;
 }
 
-/** What the server said when it refused: status, message and the details this admin reads. */
+/**
+ * What the server said when it refused: status, message and the details this admin reads. A 409
+ * or 404 of the plugin has a code, its values beside it; status 0 means no answer at all.
+ */
 export interface ApiError {
   status: number;
   name: string;
   message: string;
   details: {
+    code?: RefusalCode;
     errors?: FieldError[];
     shortages?: Shortage[];
     /** A state conflict (409): the order's state now. */
     state?: string;
+    [value: string]: unknown;
   };
 }
 
 export const apiErrorOf = (error: unknown): ApiError => {
-  const response = (error as { response?: { status?: number; data?: { error?: ApiError } } })?.response;
-  const refusal = response?.data?.error;
+  const failure = error as { status?: number; response?: { status?: number; data?: { error?: ApiError } } } | undefined;
+  const refusal = failure?.response?.data?.error;
   if (refusal) return { ...refusal, details: refusal.details ?? {} };
   return {
-    status: response?.status ?? 0,
+    // Strapi's fetch client keeps the status of an answer it could not read (a blob request's).
+    status: failure?.response?.status ?? failure?.status ?? 0,
     name: 'Error',
     message: error instanceof Error ? error.message : String(error),
     details: {},
   };
-};
-
-/** The server's field errors (a 400's details.errors) by dotted path: "sku", "customStatuses.1.color". */
-export const fieldErrorsOf = (error: ApiError): Record<string, string> => {
-  const byPath: Record<string, string> = {};
-  for (const { path = [], message } of error.details.errors ?? []) {
-    const key = path.join('.');
-    byPath[key] = byPath[key] ? `${byPath[key]}; ${message}` : message;
-  }
-  return byPath;
 };
 
 export const toQuery = (params: Record<string, string | number | undefined | null>) => {

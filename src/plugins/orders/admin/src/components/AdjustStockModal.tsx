@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { DecimalFormatError } from '../../../server/src/domain/fixed-point';
 import { formatQuantity as formatQuantityText, parseQuantity } from '../../../server/src/domain/quantity';
-import { apiErrorOf, fieldErrorsOf, useOrdersApi, type StockItemJson } from '../api';
+import { apiErrorOf, useOrdersApi, type StockItemJson } from '../api';
+import { useApiErrorText } from '../api-errors';
 import { formatQuantity } from '../utils/format';
 import { decimalText } from '../utils/lines';
 import { getTranslation } from '../utils/translations';
@@ -39,6 +40,7 @@ interface Props {
 export const AdjustStockModal = ({ item, onClose, onAdjusted }: Props) => {
   const { formatMessage, locale } = useIntl();
   const { toggleNotification } = useNotification();
+  const { errorText, fieldErrorsOf } = useApiErrorText();
   const api = useOrdersApi();
   const [delta, setDelta] = useState('');
   const [reason, setReason] = useState('');
@@ -58,8 +60,8 @@ export const AdjustStockModal = ({ item, onClose, onAdjusted }: Props) => {
     } catch (error) {
       const problem = apiErrorOf(error);
       // A shortage (409) is about the change itself: say it at the change.
-      setErrors(problem.status === 409 ? { delta: problem.message } : fieldErrorsOf(problem));
-      toggleNotification({ type: 'danger', message: problem.message });
+      setErrors(problem.status === 409 ? { delta: errorText(problem) } : fieldErrorsOf(problem));
+      toggleNotification({ type: 'danger', message: errorText(problem) });
       setSaving(false);
     }
   };

@@ -4,6 +4,7 @@ import { useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { apiErrorOf, useOrdersApi } from '../api';
+import { useApiErrorText } from '../api-errors';
 import { getTranslation } from '../utils/translations';
 
 /** Hands the browser a file: the download goes through the admin's authenticated client, not a plain link. */
@@ -22,6 +23,7 @@ const saveAs = (file: Blob, fileName: string) => {
 export const InventoryExportButton = () => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
+  const { errorText } = useApiErrorText();
   const api = useOrdersApi();
   const [exporting, setExporting] = useState(false);
 
@@ -31,12 +33,13 @@ export const InventoryExportButton = () => {
       saveAs(await api.exportStockItemsCsv(), 'keszlet.csv');
     } catch (error) {
       // A failed blob request carries no server message: the fetch client keeps only the status.
-      const status = (error as { status?: number }).status;
+      const problem = apiErrorOf(error);
+      const reason = problem.status === 0 || problem.status === 403 ? errorText(problem) : `HTTP ${problem.status}`;
       toggleNotification({
         type: 'danger',
         message: formatMessage(
           { id: getTranslation('inventory.export.failed'), defaultMessage: 'The export failed ({reason}).' },
-          { reason: status ? `HTTP ${status}` : apiErrorOf(error).message },
+          { reason },
         ),
       });
     } finally {

@@ -1,29 +1,12 @@
-import { useIntl } from 'react-intl';
+import { useApiErrorText } from '../api-errors';
 import type { Problem } from '../utils/lines';
-import { getTranslation } from '../utils/translations';
 
-/** What is wrong with a field, in the admin's language; the server's own words when it refused. */
+/**
+ * What is wrong with a line's field, in the admin's language: the admin's own check first, else
+ * what the server said when it refused (already worded by useApiErrorText).
+ */
 export const useProblemText = () => {
-  const { formatMessage } = useIntl();
-  return (problem: Problem | undefined, serverMessage: string | undefined): string | undefined => {
-    if (!problem) return serverMessage;
-    switch (problem.kind) {
-      case 'required':
-        return formatMessage({ id: getTranslation('items.problem.required'), defaultMessage: 'Required' });
-      case 'notNumber':
-        return formatMessage({ id: getTranslation('items.problem.notNumber'), defaultMessage: 'Not a number' });
-      case 'decimals':
-        return formatMessage(
-          {
-            id: getTranslation('items.problem.decimals'),
-            defaultMessage: '{max, plural, =0 {Whole numbers only} one {At most # decimal} other {At most # decimals}}',
-          },
-          { max: problem.max }
-        );
-      case 'notPositive':
-        return formatMessage({ id: getTranslation('items.problem.notPositive'), defaultMessage: 'Must be more than 0' });
-      case 'percent':
-        return formatMessage({ id: getTranslation('items.problem.percent'), defaultMessage: 'Between 0 and 100' });
-    }
-  };
+  const { fieldText } = useApiErrorText();
+  return (problem: Problem | undefined, serverText: string | undefined): string | undefined =>
+    problem ? fieldText(problem) : serverText;
 };

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import { useIntl } from 'react-intl';
 import { isEditable } from '../../../server/src/domain/lifecycle';
 import { apiErrorOf, useOrdersApi, type OrderJson, type StockItemJson } from '../api';
+import { useApiErrorText } from '../api-errors';
 import { PERMISSIONS } from '../permissions';
 import {
   checkLine,
@@ -167,6 +168,7 @@ interface EditableItemsProps extends ItemsTableProps {
 const EditableItems = ({ order, onSaved, onDirtyChange, canAddFromInventory }: EditableItemsProps) => {
   const { formatMessage, locale } = useIntl();
   const { toggleNotification } = useNotification();
+  const { errorText, fieldText } = useApiErrorText();
   const api = useOrdersApi();
   const labels = useLabels();
   const { currency } = order;
@@ -259,14 +261,15 @@ const EditableItems = ({ order, onSaved, onDirtyChange, canAddFromInventory }: E
       onSaved(answer);
     } catch (error) {
       const refusal = apiErrorOf(error);
-      // Each field error shows at its line; the message (which names them all) in the notification.
+      // Each field error shows at its line; the notification names them all.
       if (refusal.details.errors) {
-        const { byLine } = serverProblemsOf(refusal.details.errors, sent);
+        const worded = refusal.details.errors.map((problem) => ({ ...problem, message: fieldText(problem) }));
+        const { byLine } = serverProblemsOf(worded, sent);
         dispatch({ type: 'refused', serverProblems: byLine });
         const faultyLine = sent.find((line) => byLine[line.key]);
         if (faultyLine) sheet.current?.showLine(faultyLine.key);
       }
-      toggleNotification({ type: 'danger', message: refusal.message });
+      toggleNotification({ type: 'danger', message: errorText(refusal) });
     } finally {
       setSaving(false);
     }

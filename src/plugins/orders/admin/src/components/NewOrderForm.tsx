@@ -3,7 +3,8 @@ import { useNotification } from '@strapi/strapi/admin';
 import { useState, type ComponentProps } from 'react';
 import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
-import { apiErrorOf, fieldErrorsOf, useOrdersApi } from '../api';
+import { apiErrorOf, useOrdersApi } from '../api';
+import { useApiErrorText } from '../api-errors';
 import { getTranslation } from '../utils/translations';
 import { FormModal } from './FormModal';
 import { datasheetPath } from './OrdersListQuery';
@@ -27,6 +28,7 @@ const EMPTY: Record<FieldPath, string> = {
 export const NewOrderForm = ({ onClose }: { onClose: () => void }) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
+  const { errorText, fieldErrorsOf } = useApiErrorText();
   const navigate = useNavigate();
   const api = useOrdersApi();
   const [values, setValues] = useState(EMPTY);
@@ -54,7 +56,7 @@ export const NewOrderForm = ({ onClose }: { onClose: () => void }) => {
     } catch (error) {
       const problem = apiErrorOf(error);
       setErrors(fieldErrorsOf(problem));
-      toggleNotification({ type: 'danger', message: problem.message });
+      toggleNotification({ type: 'danger', message: errorText(problem) });
       setSubmitting(false);
     }
   };

@@ -1,7 +1,8 @@
 import { Field, Flex, Textarea, type ButtonProps } from '@strapi/design-system';
 import { useState, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
-import { fieldErrorsOf, type ApiError } from '../api';
+import type { ApiError } from '../api';
+import { useApiErrorText } from '../api-errors';
 import { getTranslation } from '../utils/translations';
 import { FormModal } from './FormModal';
 
@@ -43,6 +44,7 @@ export const OrderActionDialog = ({
   children,
 }: OrderActionDialogProps) => {
   const { formatMessage } = useIntl();
+  const { fieldErrorsOf } = useApiErrorText();
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string>();
   const [submitting, setSubmitting] = useState(false);

@@ -5,6 +5,7 @@ import { useState, type ReactElement } from 'react';
 import { useIntl } from 'react-intl';
 import type { OrderAction } from '../../../server/src/domain/lifecycle';
 import { apiErrorOf, useOrdersApi, type OrderJson, type Settings } from '../api';
+import { useApiErrorText } from '../api-errors';
 import { PERMISSIONS } from '../permissions';
 import { getTranslation } from '../utils/translations';
 import { OrderActionDialog, type SubmitTransition } from './OrderActionDialog';
@@ -69,6 +70,7 @@ interface OrderActionsProps {
 export const OrderActions = ({ order, settings, disabled = false, onChange }: OrderActionsProps) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
+  const { errorText } = useApiErrorText();
   const api = useOrdersApi();
   const { allowedActions: can, isLoading: loadingPermissions } = useRBAC(ACTION_PERMISSIONS);
   const [asking, setAsking] = useState<OrderAction | null>(null);
@@ -92,7 +94,7 @@ export const OrderActions = ({ order, settings, disabled = false, onChange }: Or
         return null;
       } catch (caught) {
         const error = apiErrorOf(caught);
-        toggleNotification({ type: 'danger', message: error.message });
+        toggleNotification({ type: 'danger', message: errorText(error) });
         // Someone moved the order meanwhile: show it as it is now, with the buttons it allows.
         if (error.status === 409 && error.details.state) api.getOrder(order.documentId).then(onChange, () => undefined);
         return error;

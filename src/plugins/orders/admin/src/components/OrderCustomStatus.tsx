@@ -3,6 +3,7 @@ import { useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { apiErrorOf, useOrdersApi, type CustomStatus, type OrderJson } from '../api';
+import { useApiErrorText } from '../api-errors';
 import { PERMISSIONS } from '../permissions';
 import { getTranslation } from '../utils/translations';
 
@@ -27,6 +28,7 @@ interface OrderCustomStatusProps {
 export const OrderCustomStatus = ({ order, customStatuses, onChange }: OrderCustomStatusProps) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
+  const { errorText } = useApiErrorText();
   const api = useOrdersApi();
   const { allowedActions, isLoading } = useRBAC(PERMISSIONS.customStatus);
   const [saving, setSaving] = useState(false);
@@ -44,7 +46,7 @@ export const OrderCustomStatus = ({ order, customStatuses, onChange }: OrderCust
     try {
       onChange(await api.setCustomStatus(order.documentId, customStatus));
     } catch (error) {
-      toggleNotification({ type: 'danger', message: apiErrorOf(error).message });
+      toggleNotification({ type: 'danger', message: errorText(apiErrorOf(error)) });
     } finally {
       setSaving(false);
     }

@@ -5,6 +5,7 @@ import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
 import { isEditable } from '../../../server/src/domain/lifecycle';
 import { apiErrorOf, useOrdersApi, type OrderJson } from '../api';
+import { useApiErrorText } from '../api-errors';
 import { PERMISSIONS } from '../permissions';
 import { getTranslation } from '../utils/translations';
 import { ORDERS_LIST_PATH } from './OrdersListQuery';
@@ -13,6 +14,7 @@ import { ORDERS_LIST_PATH } from './OrdersListQuery';
 export const OrderDeleteButton = ({ order }: { order: OrderJson }) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
+  const { errorText } = useApiErrorText();
   const navigate = useNavigate();
   const api = useOrdersApi();
   const { allowedActions } = useRBAC(PERMISSIONS.deleteOrder);
@@ -31,7 +33,7 @@ export const OrderDeleteButton = ({ order }: { order: OrderJson }) => {
       });
       navigate(ORDERS_LIST_PATH);
     } catch (error) {
-      toggleNotification({ type: 'danger', message: apiErrorOf(error).message });
+      toggleNotification({ type: 'danger', message: errorText(apiErrorOf(error)) });
     }
   };
 

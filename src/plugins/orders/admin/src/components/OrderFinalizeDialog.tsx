@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { parseQuantity } from '../../../server/src/domain/quantity';
 import { useLoad, useOrdersApi, type OrderJson, type Shortage, type StockImpactLine } from '../api';
+import { useApiErrorText } from '../api-errors';
 import { formatQuantity } from '../utils/format';
 import { getTranslation } from '../utils/translations';
 import { OrderActionDialog, type SubmitTransition } from './OrderActionDialog';
@@ -126,6 +127,7 @@ interface OrderFinalizeDialogProps {
  */
 export const OrderFinalizeDialog = ({ order, onSubmit, onClose }: OrderFinalizeDialogProps) => {
   const { formatMessage } = useIntl();
+  const { errorText } = useApiErrorText();
   const api = useOrdersApi();
   const impact = useLoad(() => api.stockImpact(order.documentId), [order.documentId]);
   const [refused, setRefused] = useState<Shortage[]>([]);
@@ -169,7 +171,7 @@ export const OrderFinalizeDialog = ({ order, onSubmit, onClose }: OrderFinalizeD
               defaultMessage:
                 'The stock impact could not be loaded ({message}); the server still checks the stock when you finalize.',
             },
-            { message: impact.error.message }
+            { message: errorText(impact.error) }
           )}
         </Message>
       ) : lines.length ? (

@@ -1,7 +1,8 @@
 import { useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { apiErrorOf, fieldErrorsOf, useOrdersApi } from '../api';
+import { apiErrorOf, useOrdersApi } from '../api';
+import { useApiErrorText } from '../api-errors';
 import { decimalText } from '../utils/lines';
 import { getTranslation } from '../utils/translations';
 import { FormModal } from './FormModal';
@@ -16,6 +17,7 @@ interface Props {
 export const StockItemCreateModal = ({ onClose, onCreated }: Props) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
+  const { errorText, fieldErrorsOf } = useApiErrorText();
   const api = useOrdersApi();
   const [values, setValues] = useState<StockItemFormValues>(NEW_STOCK_ITEM);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -39,7 +41,7 @@ export const StockItemCreateModal = ({ onClose, onCreated }: Props) => {
     } catch (error) {
       const problem = apiErrorOf(error);
       setErrors(fieldErrorsOf(problem));
-      toggleNotification({ type: 'danger', message: problem.message });
+      toggleNotification({ type: 'danger', message: errorText(problem) });
       setSaving(false);
     }
   };

@@ -3,7 +3,8 @@ import { Check } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
-import { apiErrorOf, fieldErrorsOf, useOrdersApi, type StockItemJson } from '../api';
+import { apiErrorOf, useOrdersApi, type StockItemJson } from '../api';
+import { useApiErrorText } from '../api-errors';
 import { getTranslation } from '../utils/translations';
 import { stockItemBody, StockItemFields, stockItemFormValues, type StockItemFormValues } from './StockItemFields';
 
@@ -17,6 +18,7 @@ interface Props {
 export const StockItemEditForm = ({ item, canManage, onSaved }: Props) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
+  const { errorText, fieldErrorsOf } = useApiErrorText();
   const api = useOrdersApi();
   const [values, setValues] = useState<StockItemFormValues>(() => stockItemFormValues(item));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -35,7 +37,7 @@ export const StockItemEditForm = ({ item, canManage, onSaved }: Props) => {
     } catch (error) {
       const problem = apiErrorOf(error);
       setErrors(fieldErrorsOf(problem));
-      toggleNotification({ type: 'danger', message: problem.message });
+      toggleNotification({ type: 'danger', message: errorText(problem) });
     } finally {
       setSaving(false);
     }

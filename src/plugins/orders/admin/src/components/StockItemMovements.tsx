@@ -3,6 +3,7 @@ import { Pagination, useQueryParams } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import { useLoad, useOrdersApi, type MovementJson } from '../api';
+import { useApiErrorText } from '../api-errors';
 import { formatDateTime, formatQuantity } from '../utils/format';
 import { getTranslation } from '../utils/translations';
 import { datasheetPath } from './OrdersListQuery';
@@ -86,6 +87,7 @@ const MovementRow = ({ movement }: { movement: MovementJson }) => {
 /** The item's ledger, newest first, a page at a time (the page is kept in the URL). */
 export const StockItemMovements = ({ stockItemId }: { stockItemId: string }) => {
   const { formatMessage } = useIntl();
+  const { errorText } = useApiErrorText();
   const api = useOrdersApi();
   const [{ query }] = useQueryParams<{ page?: string; pageSize?: string }>();
   const { page = '1', pageSize = PAGE_SIZE } = query;
@@ -97,7 +99,7 @@ export const StockItemMovements = ({ stockItemId }: { stockItemId: string }) => 
         <Typography variant="delta" tag="h2">
           {formatMessage({ id: getTranslation('inventory.movements.title'), defaultMessage: 'Stock movements' })}
         </Typography>
-        {movements.error && <Typography textColor="danger600">{movements.error.message}</Typography>}
+        {movements.error && <Typography textColor="danger600">{errorText(movements.error)}</Typography>}
         {!movements.data && movements.loading && <Loader small />}
         {movements.data && (
           <>

@@ -27,6 +27,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { STOCK_CURRENCY } from '../../../server/src/domain/money';
 import { apiErrorOf, useLoad, useOrdersApi, type StockItemJson } from '../api';
+import { useApiErrorText } from '../api-errors';
 import { formatMoney } from '../utils/format';
 import { vatRateLabel } from '../utils/lines';
 import { getTranslation } from '../utils/translations';
@@ -69,6 +70,7 @@ export const StockItemPicker = ({ open, currency, onClose, onPick }: StockItemPi
 const StockSearch = ({ currency, onClose, onPick }: Omit<StockItemPickerProps, 'open'>) => {
   const { formatMessage, locale } = useIntl();
   const { toggleNotification } = useNotification();
+  const { errorText } = useApiErrorText();
   const api = useOrdersApi();
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
@@ -82,8 +84,8 @@ const StockSearch = ({ currency, onClose, onPick }: Omit<StockItemPickerProps, '
   const results = useLoad(() => api.listStockItems({ q: query || undefined, pageSize: PAGE_SIZE }), [query]);
 
   useEffect(() => {
-    if (results.error) toggleNotification({ type: 'danger', message: results.error.message });
-  }, [results.error, toggleNotification]);
+    if (results.error) toggleNotification({ type: 'danger', message: errorText(results.error) });
+  }, [results.error, toggleNotification, errorText]);
 
   const pick = (item: StockItemJson) => {
     onPick(item);
@@ -106,7 +108,7 @@ const StockSearch = ({ currency, onClose, onPick }: Omit<StockItemPickerProps, '
         setQuery(sku);
       }
     } catch (error) {
-      toggleNotification({ type: 'danger', message: apiErrorOf(error).message });
+      toggleNotification({ type: 'danger', message: errorText(apiErrorOf(error)) });
     }
   };
 

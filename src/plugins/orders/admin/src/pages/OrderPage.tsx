@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router-dom';
 import { useLoad, useOrdersApi, type CustomStatus, type OrderJson, type Settings } from '../api';
+import { useApiErrorText } from '../api-errors';
 import { ItemsTable } from '../components/ItemsTable';
 import { OrderActions } from '../components/OrderActions';
 import { OrderCard } from '../components/OrderCard';
@@ -105,6 +106,7 @@ const OrderDatasheet = ({ initial, customStatuses, settings }: OrderDatasheetPro
 /** /plugins/orders/:id — the route's id is the order's documentId. */
 export const OrderPage = () => {
   const { formatMessage } = useIntl();
+  const { errorText } = useApiErrorText();
   const { id = '' } = useParams<{ id: string }>();
   const api = useOrdersApi();
   const order = useLoad(() => api.getOrder(id), [id]);
@@ -119,8 +121,9 @@ export const OrderPage = () => {
         content={
           order.error?.status === 404
             ? formatMessage({ id: getTranslation('order.notFound'), defaultMessage: 'No such order.' })
-            : (order.error?.message ??
-              formatMessage({ id: getTranslation('common.error'), defaultMessage: 'Something went wrong' }))
+            : order.error
+              ? errorText(order.error)
+              : formatMessage({ id: getTranslation('common.error'), defaultMessage: 'Something went wrong' })
         }
         action={
           <LinkButton tag={Link} to={ORDERS_LIST_PATH} variant="secondary">

@@ -3,6 +3,7 @@ import { ArrowClockwise, WarningCircle } from '@strapi/icons';
 import { Layouts, Page, Pagination, SearchInput, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { toQuery, useLoad, useOrdersApi, type ApiError } from '../api';
+import { useApiErrorText } from '../api-errors';
 import { NewOrderButton } from '../components/NewOrderButton';
 import { OrdersListFilters } from '../components/OrdersListFilters';
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES, useOrdersListQuery } from '../components/OrdersListQuery';
@@ -82,12 +83,13 @@ export const OrdersListPage = () => {
  */
 const LoadError = ({ error, onRetry }: { error: ApiError; onRetry: () => void }) => {
   const { formatMessage } = useIntl();
+  const { errorText } = useApiErrorText();
   return (
     <EmptyStateLayout
       hasRadius
       shadow="tableShadow"
       icon={<WarningCircle width="16rem" />}
-      content={`${formatMessage({ id: getTranslation('list.error'), defaultMessage: 'The orders could not be loaded.' })} ${error.message}`}
+      content={`${formatMessage({ id: getTranslation('list.error'), defaultMessage: 'The orders could not be loaded.' })} ${errorText(error)}`}
       action={
         <Button variant="secondary" startIcon={<ArrowClockwise />} onClick={onRetry}>
           {formatMessage({ id: getTranslation('list.retry'), defaultMessage: 'Try again' })}

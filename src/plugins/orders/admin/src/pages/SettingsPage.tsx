@@ -3,7 +3,8 @@ import { Check } from '@strapi/icons';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
-import { apiErrorOf, fieldErrorsOf, useLoad, useOrdersApi, type Settings } from '../api';
+import { apiErrorOf, useLoad, useOrdersApi, type Settings } from '../api';
+import { useApiErrorText } from '../api-errors';
 import { SettingsCustomStatuses, statusRow, type StatusRow } from '../components/SettingsCustomStatuses';
 import { SettingsInventory } from '../components/SettingsInventory';
 import { PERMISSIONS } from '../permissions';
@@ -44,6 +45,7 @@ const pinToRows = (errors: Record<string, string>, rows: StatusRow[]) =>
 const SettingsEditor = ({ loaded }: { loaded: Settings }) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
+  const { errorText, fieldErrorsOf } = useApiErrorText();
   const api = useOrdersApi();
   const {
     allowedActions: { canUpdate },
@@ -66,7 +68,7 @@ const SettingsEditor = ({ loaded }: { loaded: Settings }) => {
     } catch (error) {
       const problem = apiErrorOf(error);
       setErrors(pinToRows(fieldErrorsOf(problem), form.statuses));
-      toggleNotification({ type: 'danger', message: problem.message });
+      toggleNotification({ type: 'danger', message: errorText(problem) });
     } finally {
       setSaving(false);
     }

@@ -29,13 +29,16 @@ export type LineField = 'name' | 'quantity' | 'unit' | 'unitPrice' | 'discountPe
 /** What can be changed on a line already in the table. */
 export type EditableField = 'quantity' | 'unitPrice' | 'discountPercent' | 'vatRate' | 'note';
 
-/** Why a field's text is not usable; the view words it in the admin's language. */
+/**
+ * Why a field's text is not usable, in the codes the server's field errors use, so that one
+ * translation words both (api-errors.ts).
+ */
 export type Problem =
-  | { kind: 'required' }
-  | { kind: 'notNumber' }
-  | { kind: 'decimals'; max: number }
-  | { kind: 'notPositive' }
-  | { kind: 'percent' };
+  | { code: 'required' }
+  | { code: 'notNumber' }
+  | { code: 'decimals'; values: { max: number } }
+  | { code: 'notPositive' }
+  | { code: 'percent' };
 
 export type LineProblems = Partial<Record<LineField, Problem>>;
 
@@ -63,13 +66,13 @@ const DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
 
 const readDecimal = (typed: string, parse: (text: string) => bigint, maxDecimals: number): bigint | Problem => {
   const text = decimalText(typed);
-  if (!text) return { kind: 'required' };
-  if (!DECIMAL.test(text)) return { kind: 'notNumber' };
+  if (!text) return { code: 'required' };
+  if (!DECIMAL.test(text)) return { code: 'notNumber' };
   try {
     return parse(text);
   } catch (error) {
     // The text is a number, so the only thing parseFixed can object to is its precision.
-    if (error instanceof DecimalFormatError) return { kind: 'decimals', max: maxDecimals };
+    if (error instanceof DecimalFormatError) return { code: 'decimals', values: { max: maxDecimals } };
     throw error;
   }
 };
@@ -88,7 +91,7 @@ export const checkLine = (line: DraftLine, currency: string): CheckedLine => {
 
   const quantity = readDecimal(line.quantity, parseQuantity, QUANTITY_SCALE);
   if (typeof quantity !== 'bigint') problems.quantity = quantity;
-  else if (quantity <= 0n) problems.quantity = { kind: 'notPositive' };
+  else if (quantity <= 0n) problems.quantity = { code: 'notPositive' };
 
   const unitPrice = readDecimal(line.unitPrice, (text) => parseMoney(text, currency), currencyScale(currency));
   if (typeof unitPrice !== 'bigint') problems.unitPrice = unitPrice;
@@ -98,10 +101,10 @@ export const checkLine = (line: DraftLine, currency: string): CheckedLine => {
     ? readDecimal(line.discountPercent, (text) => parseFixed(text, DISCOUNT_SCALE), DISCOUNT_SCALE)
     : 0n;
   if (typeof discount !== 'bigint') problems.discountPercent = discount;
-  else if (discount < 0n || discount > ONE_HUNDRED_PERCENT) problems.discountPercent = { kind: 'percent' };
+  else if (discount < 0n || discount > ONE_HUNDRED_PERCENT) problems.discountPercent = { code: 'percent' };
 
-  if (!line.stockItem && !line.name.trim()) problems.name = { kind: 'required' };
-  if (!line.unit.trim()) problems.unit = { kind: 'required' };
+  if (!line.stockItem && !line.name.trim()) problems.name = { code: 'required' };
+  if (!line.unit.trim()) problems.unit = { code: 'required' };
 
   if (typeof quantity !== 'bigint' || typeof unitPrice !== 'bigint' || typeof discount !== 'bigint' || problems.quantity || problems.discountPercent) {
     return { priced: null, amounts: null, problems };
@@ -182,7 +185,7 @@ export const lineBody = (line: DraftLine): LineBody => ({
   note: line.note.trim() || null,
 });
 
-/** The server's own words about a line's fields, after it refused to save. */
+/** The server's problems with a line's fields after it refused to save, worded in the admin's language. */
 export type ServerProblems = Record<string, Partial<Record<LineField, string>>>;
 
 const FIELD_OF_PATH: Record<string, LineField> = {

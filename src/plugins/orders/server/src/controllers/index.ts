@@ -19,7 +19,7 @@ import {
   updateStockItemInput,
 } from '../contracts';
 import { ORDER_ACTIONS, type OrderAction } from '../domain/lifecycle';
-import { NotFoundError } from '../errors';
+import { notFound } from '../errors';
 import { getService } from '../utils';
 
 type Ctx = Context & { params: Record<string, string>; request: Context['request'] & { body?: unknown } };
@@ -60,7 +60,10 @@ const orders = ({ strapi }: { strapi: Core.Strapi }) => {
     },
     ...Object.fromEntries(ORDER_ACTIONS.map((action) => [action, transition(action)])),
     async unknownAction(ctx: Ctx) {
-      throw new NotFoundError(`Unknown action "${ctx.params.action}": the actions are ${ORDER_ACTIONS.join(', ')}`);
+      throw notFound('unknownAction', `Unknown action "${ctx.params.action}": the actions are ${ORDER_ACTIONS.join(', ')}`, {
+        action: ctx.params.action,
+        actions: ORDER_ACTIONS,
+      });
     },
   };
 };

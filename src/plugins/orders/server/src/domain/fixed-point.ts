@@ -5,7 +5,16 @@
  * text, computed on integers and formatted back to text.
  */
 
-export class DecimalFormatError extends Error {}
+/** What is wrong with a decimal's text, in the API's error codes: not a number, or too precise. */
+export class DecimalFormatError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'notNumber' | 'decimals',
+    readonly values: { max?: number } = {}
+  ) {
+    super(message);
+  }
+}
 
 const DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?$/;
 
@@ -13,11 +22,11 @@ const DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?$/;
 export const parseFixed = (input: string | number, scale: number): bigint => {
   const text = typeof input === 'number' ? numberToText(input) : input.trim();
   const match = DECIMAL.exec(text);
-  if (!match) throw new DecimalFormatError(`"${text}" is not a decimal number`);
+  if (!match) throw new DecimalFormatError(`"${text}" is not a decimal number`, 'notNumber');
   const [, sign, whole, fraction = ''] = match;
   const significant = fraction.replace(/0+$/, '');
   if (significant.length > scale) {
-    throw new DecimalFormatError(`"${text}" has more than ${scale} decimal${scale === 1 ? '' : 's'}`);
+    throw new DecimalFormatError(`"${text}" has more than ${scale} decimal${scale === 1 ? '' : 's'}`, 'decimals', { max: scale });
   }
   const scaled = BigInt(whole + significant.padEnd(scale, '0'));
   return sign === '-' ? -scaled : scaled;
@@ -25,9 +34,9 @@ export const parseFixed = (input: string | number, scale: number): bigint => {
 
 // A JSON number is already a float; its shortest decimal text is what the sender wrote.
 const numberToText = (value: number): string => {
-  if (!Number.isFinite(value)) throw new DecimalFormatError(`${value} is not a decimal number`);
+  if (!Number.isFinite(value)) throw new DecimalFormatError(`${value} is not a decimal number`, 'notNumber');
   const text = String(value);
-  if (/e/i.test(text)) throw new DecimalFormatError(`${text} is not a plain decimal number`);
+  if (/e/i.test(text)) throw new DecimalFormatError(`${text} is not a plain decimal number`, 'notNumber');
   return text;
 };
 

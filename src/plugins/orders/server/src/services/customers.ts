@@ -8,7 +8,7 @@ const createCustomersService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async resolve({ customer, customerId }: { customer?: CustomerInput; customerId?: string }): Promise<{ id: number; name: string }> {
     if (customerId) {
       const found = await strapi.db.query(UID.customer).findOne({ where: { documentId: customerId }, select: ['id', 'name'] });
-      if (!found) throw invalidField('customerId', `no customer ${customerId}`);
+      if (!found) throw invalidField('customerId', 'unknownCustomer', `no customer ${customerId}`, { customerId });
       return found;
     }
     return strapi.db.query(UID.customer).create({ data: { ...customer }, select: ['id', 'name'] });

@@ -6,11 +6,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Actor } from '../actor';
 import type { CreateStockItemInput, UpdateStockItemInput } from '../contracts';
-import { parseMoney, STOCK_CURRENCY } from '../domain/money';
+import { currencyScale, parseMoney, STOCK_CURRENCY } from '../domain/money';
 import { inertText, toCsv, type Separator } from '../domain/csv';
 import { OPEN_STATES } from '../domain/lifecycle';
 import { DEFAULT_UNIT, parseQuantity } from '../domain/quantity';
-import { invalidField, NotFoundError } from '../errors';
+import { invalidField, notFound } from '../errors';
 import { pagination, serializeMovement, serializeStockItem, type Page } from '../serializers';
 import { UID } from '../uids';
 import { getService } from '../utils';
@@ -35,7 +35,9 @@ const priceOf = (unitPrice: string) => {
   try {
     return parseMoney(unitPrice, STOCK_CURRENCY);
   } catch {
-    throw invalidField('unitPrice', `"${unitPrice}" is not a whole amount: stock items are priced in ${STOCK_CURRENCY}`);
+    throw invalidField('unitPrice', 'decimals', `"${unitPrice}" is not a whole amount: stock items are priced in ${STOCK_CURRENCY}`, {
+      max: currencyScale(STOCK_CURRENCY),
+    });
   }
 };
 
@@ -44,13 +46,13 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const findRow = async (documentId: string): Promise<Row> => {
     const item = await items().findOne({ where: { documentId } });
-    if (!item) throw new NotFoundError(`No stock item ${documentId}`);
+    if (!item) throw notFound('stockItemNotFound', `No stock item ${documentId}`, { id: documentId });
     return item;
   };
 
   const assertSkuFree = async (sku: string, exceptId?: number) => {
     const taken = await items().findOne({ where: { sku, ...(exceptId ? { id: { $ne: exceptId } } : {}) }, select: ['id'] });
-    if (taken) throw invalidField('sku', `SKU ${sku} is already used by another stock item`);
+    if (taken) throw invalidField('sku', 'skuTaken', `SKU ${sku} is already used by another stock item`, { sku });
   };
 
   /** Stock items as the API shows them, with what open orders hold of each. */

@@ -115,6 +115,7 @@ const createLedger = ({ strapi }: { strapi: Core.Strapi }) => {
         if (short.length) {
           const shortages = await shortagesOf(trx, short);
           throw conflict(
+            'stockShortage',
             `Not enough stock: ${shortages.map((s) => `${s.sku} (requested ${s.requested}, available ${s.available})`).join(', ')}`,
             { shortages }
           );

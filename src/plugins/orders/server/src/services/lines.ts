@@ -9,7 +9,7 @@ import { parseMoney, STOCK_CURRENCY } from '../domain/money';
 import { DEFAULT_UNIT, parseQuantity } from '../domain/quantity';
 import { DISCOUNT_SCALE } from '../domain/totals';
 import type { VatRate } from '../domain/vat';
-import { invalidFields, type FieldProblem } from '../errors';
+import { invalidFields, type FieldProblem, type Problem } from '../errors';
 import { UID } from '../uids';
 
 const DEFAULT_VAT_RATE: VatRate = '27';
@@ -56,19 +56,24 @@ export const resolveLines = async (strapi: Core.Strapi, lines: LineInput[], curr
   const problems: FieldProblem[] = [];
 
   const values = lines.map((line, index): LineValues | null => {
-    const problem = (field: string, message: string) => {
-      problems.push({ path: `items[${index}].${field}`, message });
+    const problem = (field: string, { code, message, values }: Problem) => {
+      problems.push({ path: `items[${index}].${field}`, code, message, values });
       return null;
     };
     const stock = line.stockItem ? byDocumentId.get(line.stockItem) : line.sku ? bySku.get(line.sku) : undefined;
-    if (line.stockItem && !stock) return problem('stockItem', `no stock item ${line.stockItem}`);
-    if (line.sku && !stock) return problem('sku', `no stock item with SKU ${line.sku}`);
+    if (line.stockItem && !stock) {
+      const values = { stockItem: line.stockItem };
+      return problem('stockItem', { code: 'unknownStockItem', message: `no stock item ${line.stockItem}`, values });
+    }
+    if (line.sku && !stock) {
+      return problem('sku', { code: 'unknownSku', message: `no stock item with SKU ${line.sku}`, values: { sku: line.sku } });
+    }
 
     const before = problems.length;
-    if (!stock && !line.name) problem('name', 'is required for a line without a stock item');
+    if (!stock && !line.name) problem('name', { code: 'required', message: 'is required for a line without a stock item' });
     const unitPrice = unitPriceOf(line, stock, currency);
-    if (typeof unitPrice === 'string') problem('unitPrice', unitPrice);
-    if (problems.length > before || typeof unitPrice === 'string') return null;
+    if (typeof unitPrice !== 'bigint') problem('unitPrice', unitPrice);
+    if (problems.length > before || typeof unitPrice !== 'bigint') return null;
 
     return {
       position: index,
@@ -89,16 +94,22 @@ export const resolveLines = async (strapi: Core.Strapi, lines: LineInput[], curr
 };
 
 /** The line's price in the order's currency, or what is wrong with it. */
-const unitPriceOf = (line: LineInput, stock: StockItemRow | undefined, currency: string): bigint | string => {
+const unitPriceOf = (line: LineInput, stock: StockItemRow | undefined, currency: string): bigint | Problem => {
   if (line.unitPrice !== undefined) {
     try {
       return parseMoney(line.unitPrice, currency);
     } catch (error) {
       if (!(error instanceof DecimalFormatError)) throw error;
-      return `${error.message} (${currency} prices)`;
+      return { code: error.code, message: `${error.message} (${currency} prices)`, values: error.values };
     }
   }
-  if (!stock) return 'is required for a line without a stock item';
-  if (currency !== STOCK_CURRENCY) return `is required: stock items are priced in ${STOCK_CURRENCY}, this order is in ${currency}`;
+  if (!stock) return { code: 'required', message: 'is required for a line without a stock item' };
+  if (currency !== STOCK_CURRENCY) {
+    return {
+      code: 'priceInOrderCurrency',
+      message: `is required: stock items are priced in ${STOCK_CURRENCY}, this order is in ${currency}`,
+      values: { stockCurrency: STOCK_CURRENCY, currency },
+    };
+  }
   return toBigInt(stock.unitPriceMinor);
 };

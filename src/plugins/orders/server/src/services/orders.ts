@@ -15,7 +15,7 @@ import { allowedActions, isEditable, nextState, type OrderAction, type OrderStat
 import { DEFAULT_CURRENCY } from '../domain/money';
 import { stockChanges, targetHolding } from '../domain/stock-plan';
 import { insertRows, lockByDocumentId, type Transaction } from '../database';
-import { conflict, invalidField, NotFoundError } from '../errors';
+import { conflict, invalidField, notFound } from '../errors';
 import { pagination, pricedLine, serializeOrder, serializeOrderSummary, type HistoryEntry, type Page } from '../serializers';
 import { UID } from '../uids';
 import { getService } from '../utils';
@@ -78,13 +78,22 @@ const stockLines = (order: Row) =>
     .filter((item) => item.stockItem)
     .map((item) => ({ stockItemId: item.stockItem.id as number, quantityMilli: toBigInt(item.quantityMilli) }));
 
-const notAllowed = (order: Row, what: string) => {
+/** What a refusal of the order's state says about it, beside its code. */
+const stateOf = (order: Row) => ({
+  number: order.number as string,
+  state: order.state as OrderState,
+  allowedActions: allowedActions(order.state),
+});
+
+const notAllowed = (order: Row, code: 'actionNotAllowed' | 'onlyDraftChanged' | 'onlyDraftDeleted', what: string, action?: OrderAction) => {
   const allowed = allowedActions(order.state);
-  return conflict(
-    `Order ${order.number} is ${order.state}: ${what}. Allowed actions: ${allowed.join(', ') || 'none'}`,
-    { state: order.state, allowedActions: allowed }
-  );
+  return conflict(code, `Order ${order.number} is ${order.state}: ${what}. Allowed actions: ${allowed.join(', ') || 'none'}`, {
+    ...stateOf(order),
+    ...(action ? { action } : {}),
+  });
 };
+
+const noOrder = (documentId: string) => notFound('orderNotFound', `No order ${documentId}`, { id: documentId });
 
 const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const orders = () => strapi.db.query(UID.order);
@@ -93,13 +102,13 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const findRow = async (documentId: string): Promise<Row> => {
     const order = await orders().findOne({ where: { documentId }, populate: ORDER_POPULATE });
-    if (!order) throw new NotFoundError(`No order ${documentId}`);
+    if (!order) throw noOrder(documentId);
     return order;
   };
 
   /** Lock, then read: concurrent changes of one order wait for each other instead of racing. */
   const lockOrder = async (trx: Transaction, documentId: string) => {
-    if (!(await lockByDocumentId(strapi, trx, UID.order, documentId))) throw new NotFoundError(`No order ${documentId}`);
+    if (!(await lockByDocumentId(strapi, trx, UID.order, documentId))) throw noOrder(documentId);
     return findRow(documentId);
   };
 
@@ -217,10 +226,10 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
     async update(documentId: string, input: UpdateOrderInput, actor: Actor) {
       await strapi.db.transaction(async ({ trx }) => {
         const order = await lockOrder(trx, documentId);
-        if (!isEditable(order.state)) throw notAllowed(order, 'only a draft can be changed');
+        if (!isEditable(order.state)) throw notAllowed(order, 'onlyDraftChanged', 'only a draft can be changed');
         const currency = input.currency ?? order.currency;
         if (currency !== order.currency && !input.items) {
-          throw invalidField('currency', 'changing the currency needs the items too, priced in the new currency');
+          throw invalidField('currency', 'currencyNeedsItems', 'changing the currency needs the items too, priced in the new currency');
         }
         let data: Row = { currency };
         if (input.note !== undefined) data.note = input.note;
@@ -237,7 +246,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
     async remove(documentId: string) {
       await strapi.db.transaction(async ({ trx }) => {
         const order = await lockOrder(trx, documentId);
-        if (!isEditable(order.state)) throw notAllowed(order, 'only a draft can be deleted');
+        if (!isEditable(order.state)) throw notAllowed(order, 'onlyDraftDeleted', 'only a draft can be deleted');
         await saveLines(trx, order, []);
         await orders().delete({ where: { id: order.id } });
       });
@@ -245,16 +254,13 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Moves the order through the lifecycle and its stock with it, in one transaction. */
     async transition(documentId: string, action: OrderAction, { restock, note }: TransitionOptions, actor: Actor) {
-      if (restock !== undefined && action !== 'fail') throw invalidField('restock', 'applies to fail only');
+      if (restock !== undefined && action !== 'fail') throw invalidField('restock', 'failOnly', 'applies to fail only');
       await strapi.db.transaction(async ({ trx }) => {
         const order = await lockOrder(trx, documentId);
         const to = nextState(order.state, action);
-        if (!to) throw notAllowed(order, `${action} is not allowed`);
+        if (!to) throw notAllowed(order, 'actionNotAllowed', `${action} is not allowed`, action);
         if (action === 'finalize' && !order.items.length) {
-          throw conflict(`Order ${order.number} has no lines: add at least one before finalizing`, {
-            state: order.state,
-            allowedActions: allowedActions(order.state),
-          });
+          throw conflict('noLines', `Order ${order.number} has no lines: add at least one before finalizing`, stateOf(order));
         }
         const config = await settings().get();
         await reconcileStock(order, to, config, actor, { reason: `${action} ${order.number}`, writeOff: restock === false });
@@ -300,9 +306,12 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
     async setCustomStatus(documentId: string, customStatus: string | null, actor: Actor) {
       const { customStatuses } = await settings().get();
       if (customStatus !== null && !customStatuses.some((status) => status.key === customStatus)) {
+        const allowed = customStatuses.map((s) => s.key);
         throw invalidField(
           'customStatus',
-          `unknown custom status "${customStatus}"; the settings list ${customStatuses.map((s) => s.key).join(', ') || 'none'}`
+          'unknownCustomStatus',
+          `unknown custom status "${customStatus}"; the settings list ${allowed.join(', ') || 'none'}`,
+          { customStatus, allowed }
         );
       }
       await strapi.db.transaction(async ({ trx }) => {
