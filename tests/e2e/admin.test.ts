@@ -176,6 +176,13 @@ test('a 300-line order: only the lines in sight are drawn; scrolling, problems a
   await sheet.locator('tr[aria-rowindex="2"]').getByText('Must be more than 0').waitFor();
   await quantityOf(2).fill('1');
 
+  // The keyboard walks the lines past the drawn ones: Tab by Tab, 40 lines down (7 stops on the
+  // first line, whose "move up" is disabled, then 8 a line), the sheet following the focus.
+  for (let i = 0; i < 7 + 8 * 39; i += 1) await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Quantity');
+  expect(await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('aria-rowindex'))).toBe('42');
+  await rowInSight(page, 42);
+
   await scrollSheetTo(page, 'end');
   await quantityOf(LINES + 1).fill('2');
   // 301 × 127 Ft gross: the totals follow the line scrolled to.
