@@ -14,7 +14,7 @@ import { orderTotals } from '../domain/totals';
 import { allowedActions, isEditable, nextState, type OrderAction, type OrderState } from '../domain/lifecycle';
 import { DEFAULT_CURRENCY } from '../domain/money';
 import { stockChanges, targetHolding } from '../domain/stock-plan';
-import { lockByDocumentId, type Transaction } from '../database';
+import { isPostgres, lockByDocumentId, type Transaction } from '../database';
 import { conflict, invalidField, NotFoundError } from '../errors';
 import { pagination, pricedLine, serializeOrder, serializeOrderSummary, type HistoryEntry, type Page } from '../serializers';
 import { UID } from '../uids';
@@ -170,6 +170,13 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
     return ids.flatMap((id) => byId.get(id) ?? []);
   };
 
+  /**
+   * The free-text search's condition, ignoring case on both databases: SQLite's LIKE already
+   * ignores ASCII case, the only case its LOWER() folds, so there LOWER() would only double the
+   * cost of reading every order; PostgreSQL's LIKE does not, and its trigram indexes are on LOWER().
+   */
+  const containing = (text: string) => (isPostgres(strapi) ? { $containsi: text } : { $contains: text });
+
   return {
     async list({ state, customStatus, source, q, from, to, sort, ...page }: OrderListQuery) {
       const where: Row = {};
@@ -187,13 +194,13 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         // Orders with a matching SKU are found apart: joining every line to every order would
         // make the list and its count scan and de-duplicate all lines.
         const withSku: Row[] = await strapi.db.query(UID.orderItem).findMany({
-          where: { sku: { $containsi: q } },
+          where: { sku: containing(q) },
           select: ['id'],
           populate: { order: { select: ['id'] } },
         });
         where.$or = [
-          { number: { $containsi: q } },
-          { customerName: { $containsi: q } },
+          { number: containing(q) },
+          { customerName: containing(q) },
           { id: { $in: [...new Set(withSku.flatMap((item) => (item.order ? [item.order.id] : [])))] } },
         ];
       }
