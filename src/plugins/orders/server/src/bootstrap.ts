@@ -55,9 +55,21 @@ const createMixedDirectionIndexes = async (strapi: Core.Strapi) => {
   }
 };
 
+/**
+ * SQLite has no trigram index: there the search reads number and customer name from an index in
+ * the default sort's order (created_at, id) instead of from every order, so that a search's count
+ * and its deep pages do not read the whole orders table. (On PostgreSQL such an index would lure
+ * the planner away from the trigram indexes.)
+ */
+const createSqliteSearchIndex = async (strapi: Core.Strapi) => {
+  const table = strapi.db.metadata.get(UID.order).tableName;
+  const columns = ['createdAt', 'id', 'number', 'customerName'].map((attribute) => columnOf(strapi, UID.order, attribute));
+  await strapi.db.connection.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??, ??, ??, ??)', [`${table}_search_idx`, table, ...columns]);
+};
+
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await createMixedDirectionIndexes(strapi);
-  if (isPostgres(strapi)) await createSearchIndexes(strapi);
+  await (isPostgres(strapi) ? createSearchIndexes(strapi) : createSqliteSearchIndex(strapi));
 };
 
 export default bootstrap;
