@@ -156,6 +156,8 @@ describe('listing', () => {
     expect(bySku.body.data.map((o: { documentId: string }) => o.documentId)).toEqual([second.documentId, first.documentId]);
     const byCustomer = await app.admin.get('/orders/orders?q=Lajos&state=finalized');
     expect(byCustomer.body.data.map((o: { documentId: string }) => o.documentId)).toEqual([second.documentId]);
+    const ignoringCase = await app.admin.get('/orders/orders?q=LAJOS');
+    expect(ignoringCase.body.data.map((o: { documentId: string }) => o.documentId)).toEqual([second.documentId, first.documentId]);
     const byNumber = await app.admin.get(`/orders/orders?q=${first.number}`);
     expect(byNumber.body.data[0].documentId).toBe(first.documentId);
     expect((await app.admin.get('/orders/orders?source=webshop')).body.meta.pagination.total).toBe(0);

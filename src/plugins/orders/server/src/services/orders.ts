@@ -14,7 +14,7 @@ import { orderTotals } from '../domain/totals';
 import { allowedActions, isEditable, nextState, type OrderAction, type OrderState } from '../domain/lifecycle';
 import { DEFAULT_CURRENCY } from '../domain/money';
 import { stockChanges, targetHolding } from '../domain/stock-plan';
-import { insertRows, lockByDocumentId, type Transaction } from '../database';
+import { insertRows, isPostgres, lockByDocumentId, type Transaction } from '../database';
 import { conflict, invalidField, notFound } from '../errors';
 import { pagination, pricedLine, serializeOrder, serializeOrderSummary, type HistoryEntry, type Page } from '../serializers';
 import { UID } from '../uids';
@@ -41,18 +41,27 @@ export interface OrderListQuery extends Page {
   sort: OrderSort;
 }
 
+/**
+ * The list's sorts. Each ends with id, so that every order has one place in the list and pages
+ * neither repeat nor skip one; each is served by an index over the same columns in the same
+ * directions (content-types/order/schema.json, and bootstrap.ts for those mixing directions).
+ */
 const ORDER_BY: Record<OrderSort, Row[]> = {
   'createdAt:desc': [{ createdAt: 'desc' }, { id: 'desc' }],
   'createdAt:asc': [{ createdAt: 'asc' }, { id: 'asc' }],
-  'number:asc': [{ number: 'asc' }],
-  'number:desc': [{ number: 'desc' }],
+  'number:asc': [{ number: 'asc' }, { id: 'asc' }],
+  'number:desc': [{ number: 'desc' }, { id: 'desc' }],
   'gross:asc': [{ grossTotalMinor: 'asc' }, { id: 'asc' }],
   'gross:desc': [{ grossTotalMinor: 'desc' }, { id: 'desc' }],
   'state:asc': [{ state: 'asc' }, { createdAt: 'desc' }, { id: 'desc' }],
   'customer:asc': [{ customerName: 'asc' }, { id: 'desc' }],
 };
 
-
+/** What a row of the list shows (serializeOrderSummary): no lines, no history. */
+const SUMMARY_FIELDS = [
+  'id', 'documentId', 'number', 'source', 'state', 'customStatus', 'currency',
+  'netTotalMinor', 'vatTotalMinor', 'grossTotalMinor', 'lineCount', 'createdAt', 'updatedAt',
+];
 
 export interface TransitionOptions {
   /** Only for fail: false writes the goods off instead of returning them to stock. */
@@ -154,6 +163,32 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const saveOrder = (order: Row, data: Row, entry: HistoryEntry) =>
     orders().update({ where: { id: order.id }, data: { ...data, history: [...(order.history ?? []), entry] }, select: ['id'] });
 
+  /**
+   * One page of the list as a deferred join: first only the ids of the page, which the database
+   * reads from the index of the sort without touching the orders it skips (deep pages stay
+   * fast), then those orders, put back in the ids' order.
+   */
+  const pageOfOrders = async (where: Row, orderBy: Row[], { page, pageSize }: Page) => {
+    const ids: number[] = (
+      await orders().findMany({ where, orderBy, offset: (page - 1) * pageSize, limit: pageSize, select: ['id'] })
+    ).map((row: Row) => row.id);
+    const rows: Row[] = await orders().findMany({
+      where: { id: { $in: ids } },
+      select: SUMMARY_FIELDS,
+      populate: { customer: { select: ['documentId', 'name'] } },
+    });
+    const byId = new Map(rows.map((row) => [row.id as number, row]));
+    // An order deleted between the two reads is left out rather than shown empty.
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  };
+
+  /**
+   * The free-text search's condition, ignoring case on both databases: SQLite's LIKE already
+   * ignores ASCII case, the only case its LOWER() folds, so there LOWER() would only double the
+   * cost of reading every order; PostgreSQL's LIKE does not, and its trigram indexes are on LOWER().
+   */
+  const containing = (text: string) => (isPostgres(strapi) ? { $containsi: text } : { $contains: text });
+
   return {
     async list({ state, customStatus, source, q, from, to, sort, ...page }: OrderListQuery) {
       const where: Row = {};
@@ -171,26 +206,17 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         // Orders with a matching SKU are found apart: joining every line to every order would
         // make the list and its count scan and de-duplicate all lines.
         const withSku: Row[] = await strapi.db.query(UID.orderItem).findMany({
-          where: { sku: { $containsi: q } },
+          where: { sku: containing(q) },
           select: ['id'],
           populate: { order: { select: ['id'] } },
         });
         where.$or = [
-          { number: { $containsi: q } },
-          { customerName: { $containsi: q } },
+          { number: containing(q) },
+          { customerName: containing(q) },
           { id: { $in: [...new Set(withSku.flatMap((item) => (item.order ? [item.order.id] : [])))] } },
         ];
       }
-      const [rows, total] = await Promise.all([
-        orders().findMany({
-          where,
-          orderBy: ORDER_BY[sort],
-          offset: (page.page - 1) * page.pageSize,
-          limit: page.pageSize,
-          populate: { customer: { select: ['documentId', 'name'] } },
-        }),
-        orders().count({ where }),
-      ]);
+      const [rows, total] = await Promise.all([pageOfOrders(where, ORDER_BY[sort], page), orders().count({ where })]);
       return { data: rows.map(serializeOrderSummary), meta: pagination(page, total) };
     },
 
