@@ -89,6 +89,33 @@ describe('only a draft can be changed or deleted', () => {
     expect(response.body.data.history.at(-1)).toMatchObject({ action: 'update', from: 'draft', to: 'draft' });
   });
 
+  test("a draft's customer details are corrected in place, unless other orders share that customer", async () => {
+    const customers = () => app.strapi.db.query('plugin::orders.customer').count();
+    const order = await createOrder(app.admin, [{ stockItem, quantity: '1' }], {
+      customer: { name: 'Kovács Ana', phone: '+36 1 111 1111', company: 'Kávé Kft.' },
+    });
+    const before = (await app.admin.get(`/orders/orders/${order.documentId}`)).body.data.customer;
+    const count = await customers();
+
+    // Given whole: the company left out is emptied.
+    const fixed = await app.admin.put(`/orders/orders/${order.documentId}`, { customer: { name: 'Kovács Anna', phone: '+36 30 123 4567' } });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body.data.customer).toMatchObject({ documentId: before.documentId, name: 'Kovács Anna', phone: '+36 30 123 4567', company: null });
+    expect(await customers()).toBe(count);
+    const listed = await app.admin.get(`/orders/orders?q=${order.number}`);
+    expect(listed.body.data[0].customer).toEqual({ documentId: before.documentId, name: 'Kovács Anna' });
+
+    // A second order of the same customer: now the customer is shared, and keeps its details.
+    const second = await createOrder(app.admin, [{ stockItem, quantity: '1' }], { customer: undefined, customerId: before.documentId });
+    const changed = await app.admin.put(`/orders/orders/${second.documentId}`, { customer: { name: 'Nagy Péter' } });
+    expect(changed.body.data.customer.name).toBe('Nagy Péter');
+    expect(changed.body.data.customer.documentId).not.toBe(before.documentId);
+    expect((await app.admin.get(`/orders/orders/${order.documentId}`)).body.data.customer).toMatchObject({
+      documentId: before.documentId,
+      name: 'Kovács Anna',
+    });
+  });
+
   test.each(['finalized', 'fulfilled', 'successful', 'failed'])('a %s order refuses changes and deletion', async (state) => {
     const order = await orderIn(app.admin, state);
     const update = await app.admin.put(`/orders/orders/${order.documentId}`, { note: 'x' });

@@ -46,6 +46,12 @@ test('stock items, a three-line order, finalize, failure with restock', async ()
   await page.getByRole('dialog').getByRole('button', { name: 'Create draft' }).click();
   await page.waitForURL(/\/admin\/plugins\/orders\/[a-z0-9]{20,}$/);
 
+  // The draft's customer details are corrected on its datasheet.
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  await page.getByRole('dialog').getByLabel('Phone').fill('+36 30 123 4567');
+  await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText('+36 30 123 4567').waitFor();
+
   await page.getByRole('button', { name: 'Add from inventory' }).click();
   const search = page.getByRole('dialog').getByPlaceholder('Search by SKU or name');
   for (const sku of ['E2E-KAVE', 'E2E-BOGRE']) {

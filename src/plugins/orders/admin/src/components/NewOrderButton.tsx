@@ -3,7 +3,7 @@ import { Plus } from '@strapi/icons';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { getTranslation } from '../utils/translations';
-import { NewOrderForm } from './NewOrderForm';
+import { OrderDetailsForm } from './OrderDetailsForm';
 
 /**
  * "New order": asks for the customer and a note, then opens the new draft's datasheet, where the
@@ -18,7 +18,7 @@ export const NewOrderButton = ({ canCreate }: { canCreate: boolean }) => {
         {formatMessage({ id: getTranslation('list.new'), defaultMessage: 'New order' })}
       </Button>
       {/* Mounted only while open, so the form starts empty every time. */}
-      {open && <NewOrderForm onClose={() => setOpen(false)} />}
+      {open && <OrderDetailsForm onClose={() => setOpen(false)} />}
     </>
   );
 };

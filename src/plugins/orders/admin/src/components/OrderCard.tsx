@@ -1,8 +1,8 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import type { ReactNode } from 'react';
 
-/** One titled white card of the datasheet, as the admin draws its panels. */
-export const OrderCard = ({ title, children }: { title: string; children: ReactNode }) => (
+/** One titled white card of the datasheet, as the admin draws its panels; `action` sits beside the title. */
+export const OrderCard = ({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) => (
   <Box
     background="neutral0"
     hasRadius
@@ -13,9 +13,12 @@ export const OrderCard = ({ title, children }: { title: string; children: ReactN
     paddingRight={7}
   >
     <Flex direction="column" alignItems="stretch" gap={4}>
-      <Typography variant="delta" tag="h2">
-        {title}
-      </Typography>
+      <Flex justifyContent="space-between" gap={2}>
+        <Typography variant="delta" tag="h2">
+          {title}
+        </Typography>
+        {action}
+      </Flex>
       {children}
     </Flex>
   </Box>

@@ -1,8 +1,14 @@
-import { Flex, Grid, Typography } from '@strapi/design-system';
+import { Button, Flex, Grid, Typography } from '@strapi/design-system';
+import { Pencil } from '@strapi/icons';
+import { useRBAC } from '@strapi/strapi/admin';
+import { useState } from 'react';
 import { useIntl } from 'react-intl';
+import { isEditable } from '../../../server/src/domain/lifecycle';
 import type { OrderJson } from '../api';
+import { PERMISSIONS } from '../permissions';
 import { getTranslation } from '../utils/translations';
 import { OrderCard } from './OrderCard';
+import { OrderDetailsForm } from './OrderDetailsForm';
 
 /** The customer's address as the server keeps it (every part optional). */
 interface Address {
@@ -41,15 +47,31 @@ const Detail = ({ label, value }: { label: string; value: string | null | undefi
   </Flex>
 );
 
+/** "Edit details", on a draft, for a role that may update orders: the customer and the note. */
+const EditDetails = ({ order, onSaved }: { order: OrderJson; onSaved: (order: OrderJson) => void }) => {
+  const { formatMessage } = useIntl();
+  const { allowedActions } = useRBAC(PERMISSIONS.updateOrder);
+  const [open, setOpen] = useState(false);
+  if (!isEditable(order.state) || !allowedActions.canUpdate) return null;
+  return (
+    <>
+      <Button variant="tertiary" size="S" startIcon={<Pencil />} onClick={() => setOpen(true)}>
+        {formatMessage({ id: getTranslation('order.details.edit'), defaultMessage: 'Edit details' })}
+      </Button>
+      {open && <OrderDetailsForm order={order} onSaved={onSaved} onClose={() => setOpen(false)} />}
+    </>
+  );
+};
+
 /** Who ordered, and the header data of the order: currency and note. */
-export const OrderCustomerCard = ({ order }: { order: OrderJson }) => {
+export const OrderCustomerCard = ({ order, onSaved }: { order: OrderJson; onSaved: (order: OrderJson) => void }) => {
   const { formatMessage, locale } = useIntl();
   const label = (key: string, defaultMessage: string) =>
     formatMessage({ id: getTranslation(`order.customer.${key}`), defaultMessage });
   const { customer } = order;
 
   return (
-    <OrderCard title={label('title', 'Customer and order details')}>
+    <OrderCard title={label('title', 'Customer and order details')} action={<EditDetails order={order} onSaved={onSaved} />}>
       {!customer && (
         <Typography textColor="neutral600">{label('none', 'No customer is given for this order.')}</Typography>
       )}

@@ -81,7 +81,7 @@ const OrderDatasheet = ({ initial, customStatuses, settings }: OrderDatasheetPro
         <Flex direction="column" alignItems="stretch" gap={6}>
           <Grid.Root gap={6}>
             <Grid.Item col={8} s={12} direction="column" alignItems="stretch">
-              <OrderCustomerCard order={order} />
+              <OrderCustomerCard order={order} onSaved={setOrder} />
             </Grid.Item>
             <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
               <OrderCard title={formatMessage({ id: getTranslation('order.status.title'), defaultMessage: 'Status' })}>

@@ -13,6 +13,22 @@ const createCustomersService = ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     return strapi.db.query(UID.customer).create({ data: { ...customer }, select: ['id', 'name'] });
   },
+
+  /**
+   * New details for a draft order's customer, given whole (a field left out is emptied). They are
+   * written to the order's customer when no other order has that customer, so a corrected typo
+   * leaves one customer, not two; a customer other orders share keeps its details, and this order
+   * gets a new customer with the new ones.
+   */
+  async amend(order: { id: number; customer?: { id: number } | null }, details: CustomerInput): Promise<{ id: number; name: string }> {
+    const current = order.customer?.id;
+    const shared = current
+      ? await strapi.db.query(UID.order).count({ where: { customer: { id: current }, id: { $ne: order.id } } })
+      : 0;
+    if (!current || shared) return this.resolve({ customer: details });
+    const whole = { email: null, phone: null, company: null, taxNumber: null, address: null, ...details };
+    return strapi.db.query(UID.customer).update({ where: { id: current }, data: whole, select: ['id', 'name'] });
+  },
 });
 
 export default createCustomersService;

@@ -95,9 +95,9 @@ const stateOf = (order: Row) => ({
 });
 
 const notAllowed = (order: Row, code: 'actionNotAllowed' | 'onlyDraftChanged' | 'onlyDraftDeleted', what: string, action?: OrderAction) => {
-  const allowed = allowedActions(order.state);
-  return conflict(code, `Order ${order.number} is ${order.state}: ${what}. Allowed actions: ${allowed.join(', ') || 'none'}`, {
-    ...stateOf(order),
+  const state = stateOf(order);
+  return conflict(code, `Order ${order.number} is ${order.state}: ${what}. Allowed actions: ${state.allowedActions.join(', ') || 'none'}`, {
+    ...state,
     ...(action ? { action } : {}),
   });
 };
@@ -260,7 +260,8 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         let data: Row = { currency };
         if (input.note !== undefined) data.note = input.note;
         if (input.customer || input.customerId) {
-          const customer = await getService(strapi, 'customers').resolve(input);
+          const customers = getService(strapi, 'customers');
+          const customer = input.customer ? await customers.amend(order as { id: number }, input.customer) : await customers.resolve(input);
           data = { ...data, customer: customer.id, customerName: customer.name };
         }
         if (input.items) data = { ...data, ...(await saveLines(trx, order, await resolveLines(strapi, input.items, currency))) };

@@ -3,7 +3,7 @@ import { useNotification } from '@strapi/strapi/admin';
 import { useState, type ComponentProps } from 'react';
 import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
-import { apiErrorOf, useOrdersApi } from '../api';
+import { apiErrorOf, useOrdersApi, type OrderJson } from '../api';
 import { useApiErrorText } from '../api-errors';
 import { getTranslation } from '../utils/translations';
 import { FormModal } from './FormModal';
@@ -15,23 +15,35 @@ const CUSTOMER_FIELDS = ['name', 'email', 'phone', 'company', 'taxNumber'] as co
 type CustomerField = (typeof CUSTOMER_FIELDS)[number];
 type FieldPath = `customer.${CustomerField}` | 'note';
 
-const EMPTY: Record<FieldPath, string> = {
-  'customer.name': '',
-  'customer.email': '',
-  'customer.phone': '',
-  'customer.company': '',
-  'customer.taxNumber': '',
-  note: '',
-};
+/** The form's values: a draft's own, or empty for a new order. */
+const valuesOf = (order?: OrderJson): Record<FieldPath, string> => ({
+  'customer.name': order?.customer?.name ?? '',
+  'customer.email': order?.customer?.email ?? '',
+  'customer.phone': order?.customer?.phone ?? '',
+  'customer.company': order?.customer?.company ?? '',
+  'customer.taxNumber': order?.customer?.taxNumber ?? '',
+  note: order?.note ?? '',
+});
 
-/** Creates a draft order with no lines yet, for a new customer, and opens its datasheet. */
-export const NewOrderForm = ({ onClose }: { onClose: () => void }) => {
+interface OrderDetailsFormProps {
+  /** The draft whose details are corrected; without it, a new order is created. */
+  order?: OrderJson;
+  onClose: () => void;
+  /** Told the draft as saved. */
+  onSaved?: (order: OrderJson) => void;
+}
+
+/**
+ * The customer and the note of an order: "New order" creates a draft with no lines yet, for a new
+ * customer, and opens its datasheet; on a draft's datasheet the same form corrects them.
+ */
+export const OrderDetailsForm = ({ order, onClose, onSaved }: OrderDetailsFormProps) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
   const { errorText, fieldErrorsOf } = useApiErrorText();
   const navigate = useNavigate();
   const api = useOrdersApi();
-  const [values, setValues] = useState(EMPTY);
+  const [values, setValues] = useState(() => valuesOf(order));
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [isSubmitting, setSubmitting] = useState(false);
 
@@ -42,17 +54,23 @@ export const NewOrderForm = ({ onClose }: { onClose: () => void }) => {
       setErrors({ 'customer.name': text('newOrder.nameRequired', "Enter the customer's name") });
       return;
     }
-    // Empty optional fields are left out: the server checks what it is given (an empty email is invalid).
-    const given = (path: FieldPath) => values[path].trim() || undefined;
+    // An empty field is sent as null (no value): the server would refuse an empty e-mail address.
+    const given = (path: FieldPath) => values[path].trim() || null;
     const customer = Object.fromEntries(CUSTOMER_FIELDS.map((field) => [field, given(`customer.${field}`)]));
     setSubmitting(true);
     try {
-      const order = await api.createOrder({ customer, note: given('note'), items: [] });
+      if (order) {
+        onSaved?.(await api.updateOrder(order.documentId, { customer, note: given('note') }));
+        toggleNotification({ type: 'success', message: text('order.details.saved', 'Details saved') });
+        onClose();
+        return;
+      }
+      const created = await api.createOrder({ customer, note: given('note'), items: [] });
       toggleNotification({
         type: 'success',
-        message: formatMessage({ id: getTranslation('newOrder.created'), defaultMessage: 'Order {number} created' }, { number: order.number }),
+        message: formatMessage({ id: getTranslation('newOrder.created'), defaultMessage: 'Order {number} created' }, { number: created.number }),
       });
-      navigate(datasheetPath(order.documentId));
+      navigate(datasheetPath(created.documentId));
     } catch (error) {
       const problem = apiErrorOf(error);
       setErrors(fieldErrorsOf(problem));
@@ -70,8 +88,8 @@ export const NewOrderForm = ({ onClose }: { onClose: () => void }) => {
 
   return (
     <FormModal
-      title={text('newOrder.title', 'New order')}
-      submitLabel={text('newOrder.submit', 'Create draft')}
+      title={order ? text('order.customer.title', 'Customer and order details') : text('newOrder.title', 'New order')}
+      submitLabel={order ? text('common.save', 'Save') : text('newOrder.submit', 'Create draft')}
       submitting={isSubmitting}
       onSubmit={submit}
       onClose={onClose}
