@@ -135,6 +135,17 @@ const NoLines = ({ columns }: { columns: number }) => {
   );
 };
 
+/** The sheet's columns, headers and empty row, with or without the line buttons of a draft being edited. */
+const sheetParts = (labels: ItemsLabels, withActions: boolean) => {
+  const columnCount = withActions ? 12 : 11;
+  return {
+    columns: <Columns withActions={withActions} />,
+    header: <Header labels={labels} withActions={withActions} />,
+    columnCount,
+    empty: <NoLines columns={columnCount} />,
+  };
+};
+
 /** The lines as the server saved them, with the server's own totals. */
 const SavedItems = ({ order }: { order: OrderJson }) => {
   const { locale } = useIntl();
@@ -146,10 +157,7 @@ const SavedItems = ({ order }: { order: OrderJson }) => {
       <ItemsWindow
         count={items.length}
         keyOf={keyOf}
-        columns={<Columns withActions={false} />}
-        header={<Header labels={labels} withActions={false} />}
-        columnCount={11}
-        empty={<NoLines columns={11} />}
+        {...sheetParts(labels, false)}
         renderLine={(index, measure) => (
           <ItemsSavedRow key={items[index].documentId} item={items[index]} index={index} currency={currency} locale={locale} measure={measure} />
         )}
@@ -309,10 +317,7 @@ const EditableItems = ({ order, onSaved, onDirtyChange, canAddFromInventory }: E
         ref={sheet}
         count={state.lines.length}
         keyOf={keyOf}
-        columns={<Columns withActions />}
-        header={<Header labels={labels} withActions />}
-        columnCount={12}
-        empty={<NoLines columns={12} />}
+        {...sheetParts(labels, true)}
         renderLine={(index, measure) => (
           <ItemsEditableRow
             key={state.lines[index].key}

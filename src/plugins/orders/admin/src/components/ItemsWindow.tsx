@@ -69,7 +69,10 @@ export const ItemsWindow = forwardRef<ItemsWindowHandle, ItemsWindowProps>(funct
     if (height && height !== headHeight) setHeadHeight(height);
   });
 
-  const indexOf = (key: string) => Array.from({ length: count }, (_, index) => index).find((index) => keyOf(index) === key);
+  const indexOf = (key: string) => {
+    for (let index = 0; index < count; index += 1) if (keyOf(index) === key) return index;
+    return undefined;
+  };
 
   const keepFocused = useCallback(
     (range: Range) => {

@@ -20,10 +20,9 @@ const createCustomersService = ({ strapi }: { strapi: Core.Strapi }) => ({
    * leaves one customer, not two; a customer other orders share keeps its details, and this order
    * gets a new customer with the new ones.
    */
-  async amend(order: { id: number; customer?: { id: number } | null }, details: CustomerInput): Promise<{ id: number; name: string }> {
-    const current = order.customer?.id;
+  async amend(orderId: number, current: number | undefined, details: CustomerInput): Promise<{ id: number; name: string }> {
     const shared = current
-      ? await strapi.db.query(UID.order).count({ where: { customer: { id: current }, id: { $ne: order.id } } })
+      ? await strapi.db.query(UID.order).count({ where: { customer: { id: current }, id: { $ne: orderId } } })
       : 0;
     if (!current || shared) return this.resolve({ customer: details });
     const whole = { email: null, phone: null, company: null, taxNumber: null, address: null, ...details };

@@ -261,7 +261,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (input.note !== undefined) data.note = input.note;
         if (input.customer || input.customerId) {
           const customers = getService(strapi, 'customers');
-          const customer = input.customer ? await customers.amend(order as { id: number }, input.customer) : await customers.resolve(input);
+          const customer = input.customer ? await customers.amend(order.id, order.customer?.id, input.customer) : await customers.resolve(input);
           data = { ...data, customer: customer.id, customerName: customer.name };
         }
         if (input.items) data = { ...data, ...(await saveLines(trx, order, await resolveLines(strapi, input.items, currency))) };
