@@ -4,7 +4,7 @@
  * the item's movements, and never goes below zero while negative stock is off.
  */
 import fc from 'fast-check';
-import { parseQuantity } from '../../src/plugins/orders/server/src/domain/quantity';
+import { parseQuantity } from '../../src/plugins/orders/shared/domain/quantity';
 import { ledgerDisagreements } from '../helpers/fixtures';
 import { startApp, type TestApp } from '../helpers/strapi';
 

@@ -3,7 +3,7 @@
  * once, in the sort's order — ties (the same creation time, customer, gross total, state)
  * broken by the order's id, newest first where the sort is newest first.
  */
-import { ORDER_SORTS } from '../../src/plugins/orders/server/src/list-sorts';
+import { ORDER_SORTS } from '../../src/plugins/orders/shared/contracts/orders';
 import { act, createOrder } from '../helpers/fixtures';
 import { startApp, type TestApp } from '../helpers/strapi';
 

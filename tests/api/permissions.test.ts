@@ -3,7 +3,7 @@
  * Manager, the Content API and the Document Service.
  */
 import request from 'supertest';
-import { RBAC_ACTIONS } from '../../src/plugins/orders/server/src/permissions';
+import { RBAC_ACTIONS } from '../../src/plugins/orders/shared/contracts/permissions';
 import { act, createOrder, createStockItem, onHand } from '../helpers/fixtures';
 import { startApp, type TestApp } from '../helpers/strapi';
 

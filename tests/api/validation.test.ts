@@ -1,9 +1,9 @@
 /**
  * Bad input answers 400 naming the field at fault, with a code and its values, and changes nothing.
  */
-import { FIELD_ERROR_CODES } from '../../src/plugins/orders/server/src/error-codes';
-import { ORDER_ACTIONS } from '../../src/plugins/orders/server/src/domain/lifecycle';
-import { VAT_RATES } from '../../src/plugins/orders/server/src/domain/vat';
+import { FIELD_ERROR_CODES } from '../../src/plugins/orders/shared/contracts/errors';
+import { ORDER_ACTIONS } from '../../src/plugins/orders/shared/domain/lifecycle';
+import { VAT_RATES } from '../../src/plugins/orders/shared/domain/vat';
 import { createOrder, createStockItem } from '../helpers/fixtures';
 import { startApp, type TestApp } from '../helpers/strapi';
 

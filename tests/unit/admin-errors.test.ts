@@ -5,7 +5,7 @@ import en from '../../src/plugins/orders/admin/src/translations/en.json';
 import hu from '../../src/plugins/orders/admin/src/translations/hu.json';
 import { checkLine } from '../../src/plugins/orders/admin/src/utils/lines';
 import { prefixKeys } from '../../src/plugins/orders/admin/src/utils/translations';
-import { FIELD_ERROR_CODES, REFUSAL_CODES } from '../../src/plugins/orders/server/src/error-codes';
+import { FIELD_ERROR_CODES, REFUSAL_CODES } from '../../src/plugins/orders/shared/contracts/errors';
 
 const intlOf = (locale: string, messages: Record<string, string>) => createIntl({ locale, messages: prefixKeys(messages) });
 const inHungarian = intlOf('hu', hu);

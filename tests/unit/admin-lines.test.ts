@@ -10,7 +10,7 @@ import {
   vatRateLabel,
   type DraftLine,
 } from '../../src/plugins/orders/admin/src/utils/lines';
-import type { StockItemJson } from '../../src/plugins/orders/server/src/serializers';
+import type { StockItemJson } from '../../src/plugins/orders/shared/contracts/inventory';
 
 const line = (fields: Partial<DraftLine> = {}): DraftLine => ({
   key: 'a',

@@ -1,4 +1,4 @@
-import { endOfDay, startOfDay } from '../../src/plugins/orders/server/src/domain/calendar';
+import { endOfDay, startOfDay } from '../../src/plugins/orders/shared/domain/calendar';
 
 test('a Budapest day in winter begins at 23:00 UTC the day before', () => {
   expect(startOfDay('2026-11-27', 'Europe/Budapest').toISOString()).toBe('2026-11-26T23:00:00.000Z');

@@ -1,4 +1,4 @@
-import { inertText, toCsv } from '../../src/plugins/orders/server/src/domain/csv';
+import { inertText, toCsv } from '../../src/plugins/orders/shared/domain/csv';
 
 test('quotes what needs quoting, with a BOM and CRLF line ends', () => {
   const csv = toCsv(['sku', 'name'], [['A-1', 'Kávé; 1 kg'], ['B "2"', 'line\nbreak'], ['C', 'plain']]);

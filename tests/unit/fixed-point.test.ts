@@ -5,7 +5,7 @@ import {
   formatFixed,
   parseFixed,
   toBigInt,
-} from '../../src/plugins/orders/server/src/domain/fixed-point';
+} from '../../src/plugins/orders/shared/domain/fixed-point';
 
 describe('parseFixed', () => {
   test.each([

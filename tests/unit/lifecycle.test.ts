@@ -7,7 +7,7 @@ import {
   ORDER_STATES,
   type OrderAction,
   type OrderState,
-} from '../../src/plugins/orders/server/src/domain/lifecycle';
+} from '../../src/plugins/orders/shared/domain/lifecycle';
 
 // Written out by hand, not derived from TRANSITIONS, so that any change to the module shows here.
 const EXPECTED: Record<OrderState, Partial<Record<OrderAction, OrderState>>> = {

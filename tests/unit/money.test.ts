@@ -1,13 +1,13 @@
-import { DecimalFormatError } from '../../src/plugins/orders/server/src/domain/fixed-point';
+import { DecimalFormatError } from '../../src/plugins/orders/shared/domain/fixed-point';
 import {
   currencyScale,
   DEFAULT_CURRENCY,
   formatMoney,
   isCurrencyCode,
   parseMoney,
-} from '../../src/plugins/orders/server/src/domain/money';
-import { formatQuantity, parseQuantity } from '../../src/plugins/orders/server/src/domain/quantity';
-import { isVatRate, VAT_RATES, vatPercent } from '../../src/plugins/orders/server/src/domain/vat';
+} from '../../src/plugins/orders/shared/domain/money';
+import { formatQuantity, parseQuantity } from '../../src/plugins/orders/shared/domain/quantity';
+import { isVatRate, VAT_RATES, vatPercent } from '../../src/plugins/orders/shared/domain/vat';
 
 describe('money', () => {
   test('HUF is counted in whole forints, everything else in cents', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { ORDER_STATES } from '../../src/plugins/orders/server/src/domain/lifecycle';
-import { stockChanges, targetHolding, type StockLine } from '../../src/plugins/orders/server/src/domain/stock-plan';
+import { ORDER_STATES } from '../../src/plugins/orders/shared/domain/lifecycle';
+import { stockChanges, targetHolding, type StockLine } from '../../src/plugins/orders/shared/domain/stock-plan';
 
 const lines: StockLine[] = [
   { stockItemId: 7, quantityMilli: 2500n },

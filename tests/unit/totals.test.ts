@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { lineAmounts, orderTotals, type PricedLine } from '../../src/plugins/orders/server/src/domain/totals';
-import { VAT_RATES, type VatRate } from '../../src/plugins/orders/server/src/domain/vat';
+import { lineAmounts, orderTotals, type PricedLine } from '../../src/plugins/orders/shared/domain/totals';
+import { VAT_RATES, type VatRate } from '../../src/plugins/orders/shared/domain/vat';
 
 const line = (quantityMilli: bigint, unitPriceMinor: bigint, discountBasisPoints: bigint, vatRate: VatRate): PricedLine => ({
   quantityMilli,

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { useIntl, type IntlShape } from 'react-intl';
-import type { ErrorValues } from '../../server/src/error-codes';
+import type { ErrorValues, Shortage } from '../../shared/contracts/errors';
 import type { ApiError, FieldError } from './api';
 import { formatQuantity } from './utils/format';
 import { getTranslation } from './utils/translations';
@@ -17,12 +17,6 @@ export interface FieldProblem {
   code?: string;
   values?: ErrorValues;
   message?: string;
-}
-
-interface Shortage {
-  sku: string;
-  requested: string;
-  available: string;
 }
 
 const label = (intl: Intl, id: string, fallback: string) =>

@@ -4,64 +4,22 @@
  */
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
-import type { ErrorValues, FieldErrorCode, RefusalCode } from '../../server/src/error-codes';
-import type { Settings } from '../../server/src/services/settings';
-import type { MovementJson, OrderJson, OrderSummaryJson, StockItemJson } from '../../server/src/serializers';
+import type { ErrorJson, FieldErrorJson } from '../../shared/contracts/errors';
+import type { MovementJson, StockItemJson } from '../../shared/contracts/inventory';
+import type { OrderJson, OrderSummaryJson, StockImpactLine } from '../../shared/contracts/orders';
+import type { ListAnswer } from '../../shared/contracts/pages';
+import type { CustomStatus, Settings } from '../../shared/contracts/settings';
 
-/** OrderSummaryJson: one row of the orders list, which answers summaries, not whole orders. */
-export type { MovementJson, OrderJson, OrderSummaryJson, Settings, StockItemJson };
-export type { OrderItemJson } from '../../server/src/serializers';
+export type { CustomStatus, MovementJson, OrderJson, OrderSummaryJson, Settings, StockImpactLine, StockItemJson };
+export type { OrderItemJson } from '../../shared/contracts/orders';
+export type { ListAnswer, Pagination } from '../../shared/contracts/pages';
+export type { Shortage } from '../../shared/contracts/errors';
 
-/** A custom status as the settings define it: the key orders carry, its label and its colour. */
-export type CustomStatus = Settings['customStatuses'][number];
+/** A field the server found at fault (a 400's details.errors). */
+export type FieldError = FieldErrorJson;
 
-export interface Pagination {
-  page: number;
-  pageSize: number;
-  pageCount: number;
-  total: number;
-}
-
-export interface ListAnswer<T> {
-  data: T[];
-  meta: { pagination: Pagination };
-}
-
-/**
- * A field the server found at fault (a 400's details.errors): its path in the request, and why —
- * as a code with its values (worded by api-errors.ts) and in English.
- */
-export interface FieldError {
-  path: string[];
-  message: string;
-  code?: FieldErrorCode;
-  values?: ErrorValues;
-}
-
-/** An item the stock cannot cover (a 409's details.shortages). */
-export interface Shortage {
-  sku: string;
-  requested: string;
-  available: string;
-}
-
-/**
- * What the server said when it refused: status, message and the details this admin reads. A 409
- * or 404 of the plugin has a code, its values beside it; status 0 means no answer at all.
- */
-export interface ApiError {
-  status: number;
-  name: string;
-  message: string;
-  details: {
-    code?: RefusalCode;
-    errors?: FieldError[];
-    shortages?: Shortage[];
-    /** A state conflict (409): the order's state now. */
-    state?: string;
-    [value: string]: unknown;
-  };
-}
+/** What the server said when it refused; status 0 means no answer at all. */
+export type ApiError = ErrorJson;
 
 export const apiErrorOf = (error: unknown): ApiError => {
   const failure = error as { status?: number; response?: { status?: number; data?: { error?: ApiError } } } | undefined;
@@ -116,18 +74,6 @@ export const useOrdersApi = () => {
     updateSettings: async (body: Partial<Settings>) => (await put<{ data: Settings }>('/orders/settings', body)).data.data,
   };
 };
-
-/** The stock a finalize would take, per line with a stock item: on hand now, after, shortfall. */
-export interface StockImpactLine {
-  stockItem: string;
-  sku: string;
-  name: string;
-  unit: string;
-  requested: string;
-  onHand: string;
-  after: string;
-  shortfall: string;
-}
 
 /** Loads with `load` whenever `deps` change; `reload` loads again. */
 export const useLoad = <T,>(load: () => Promise<T>, deps: unknown[]) => {

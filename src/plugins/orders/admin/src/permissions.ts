@@ -2,7 +2,7 @@
  * The server's RBAC actions, in the shape the admin's hooks (useRBAC, Page.Protect) take.
  * One list: the ids come from the server's permissions module.
  */
-import { permission, type ActionOf, type Area } from '../../server/src/permissions';
+import { permission, type ActionOf, type Area } from '../../shared/contracts/permissions';
 
 const action = <A extends Area>(area: A, name: ActionOf<A>) => [{ action: permission(area, name), subject: null }];
 

@@ -1,8 +1,4 @@
-/** Who caused a change, as the order's history and the stock ledger record it. */
-export type Actor =
-  | { type: 'admin'; id: number; name: string }
-  | { type: 'integration'; name: string }
-  | { type: 'system'; name: string };
+import type { Actor } from '../../shared/contracts/actor';
 
 interface AdminUser {
   id: number;

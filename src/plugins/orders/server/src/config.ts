@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE } from './domain/calendar';
+import { DEFAULT_TIME_ZONE } from '../../shared/domain/calendar';
 
 /**
  * The plugin's configuration in config/plugins.ts (`orders: { config: { … } }`), as opposed to

@@ -1,6 +1,6 @@
 import createHttpError from 'http-errors';
 import { errors } from '@strapi/utils';
-import type { ErrorValues, FieldErrorCode, RefusalCode } from './error-codes';
+import type { ErrorValues, FieldErrorCode, FieldProblem, RefusalCode } from '../../shared/contracts/errors';
 
 export const { ValidationError } = errors;
 
@@ -16,17 +16,6 @@ export const conflict = (code: RefusalCode, message: string, details: ErrorValue
 /** 404 for something the request names that does not exist, with its code and values in `details`. */
 export const notFound = (code: RefusalCode, message: string, details: ErrorValues = {}) =>
   new errors.NotFoundError(message, { code, ...details });
-
-/** What is wrong with a value: its code and values, and in English for API clients and logs. */
-export interface Problem {
-  code: FieldErrorCode;
-  message: string;
-  values?: ErrorValues;
-}
-
-export interface FieldProblem extends Problem {
-  path: string;
-}
 
 /** 400 naming every field at fault, in Strapi's {errors: [{path, message}]} shape plus code and values. */
 export const invalidFields = (problems: FieldProblem[]) =>

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { RBAC_ACTIONS } from './permissions';
+import { RBAC_ACTIONS } from '../../shared/contracts/permissions';
 
 const READS = new Set(['findOne', 'findFirst', 'findMany', 'count']);
 

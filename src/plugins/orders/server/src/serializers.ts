@@ -2,34 +2,21 @@
  * The JSON the admin API answers with: money as decimal strings in the order's currency,
  * quantities as decimal strings, ids as documentIds.
  */
-import type { Actor } from './actor';
-import { formatFixed, toBigInt } from './domain/fixed-point';
-import { allowedActions, type OrderState } from './domain/lifecycle';
-import { formatMoney, STOCK_CURRENCY } from './domain/money';
-import { formatQuantity } from './domain/quantity';
-import { DISCOUNT_SCALE, lineAmounts, orderTotals, type Amounts, type PricedLine } from './domain/totals';
-import type { VatRate } from './domain/vat';
-
-export interface HistoryEntry {
-  at: string;
-  actor: Actor;
-  action: string;
-  from: string | null;
-  to: string | null;
-  note?: string | null;
-  /** Fail only: whether the goods went back into stock. */
-  restock?: boolean;
-}
+import type { CustomerJson } from '../../shared/contracts/customers';
+import type { MovementJson, StockItemJson } from '../../shared/contracts/inventory';
+import type { AmountsJson, HistoryEntry, OrderItemJson, OrderJson, OrderSummaryJson } from '../../shared/contracts/orders';
+import type { Page, Pagination } from '../../shared/contracts/pages';
+import { formatFixed, toBigInt } from '../../shared/domain/fixed-point';
+import { allowedActions, type OrderState } from '../../shared/domain/lifecycle';
+import { formatMoney, STOCK_CURRENCY } from '../../shared/domain/money';
+import { formatQuantity } from '../../shared/domain/quantity';
+import { DISCOUNT_SCALE, lineAmounts, orderTotals, type Amounts, type PricedLine } from '../../shared/domain/totals';
+import type { VatRate } from '../../shared/domain/vat';
 
 type Row = Record<string, any>;
 
-export interface Page {
-  page: number;
-  pageSize: number;
-}
-
 /** Strapi's meta.pagination. */
-export const pagination = ({ page, pageSize }: Page, total: number) => ({
+export const pagination = ({ page, pageSize }: Page, total: number): { pagination: Pagination } => ({
   pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
 });
 
@@ -40,13 +27,13 @@ export const pricedLine = (item: Row): PricedLine => ({
   vatRate: item.vatRate as VatRate,
 });
 
-const amounts = ({ net, vat, gross }: Amounts, currency: string) => ({
+const amounts = ({ net, vat, gross }: Amounts, currency: string): AmountsJson => ({
   net: formatMoney(net, currency),
   vat: formatMoney(vat, currency),
   gross: formatMoney(gross, currency),
 });
 
-export const serializeOrderItem = (item: Row, currency: string) => ({
+export const serializeOrderItem = (item: Row, currency: string): OrderItemJson => ({
   documentId: item.documentId,
   position: item.position,
   stockItem: item.stockItem?.documentId ?? null,
@@ -61,7 +48,7 @@ export const serializeOrderItem = (item: Row, currency: string) => ({
   ...amounts(lineAmounts(pricedLine(item)), currency),
 });
 
-export const serializeCustomer = (customer: Row | null | undefined) =>
+export const serializeCustomer = (customer: Row | null | undefined): CustomerJson | null =>
   customer
     ? {
         documentId: customer.documentId,
@@ -82,7 +69,7 @@ const storedTotals = (order: Row) => ({
 });
 
 /** One row of the orders list: what the list shows, without lines and history. */
-export const serializeOrderSummary = (order: Row) => ({
+export const serializeOrderSummary = (order: Row): OrderSummaryJson => ({
   documentId: order.documentId as string,
   number: order.number as string,
   source: order.source as string,
@@ -96,7 +83,7 @@ export const serializeOrderSummary = (order: Row) => ({
   updatedAt: order.updatedAt,
 });
 
-export const serializeOrder = (order: Row) => {
+export const serializeOrder = (order: Row): OrderJson => {
   const items: Row[] = [...(order.items ?? [])].sort((a, b) => a.position - b.position);
   const { currency } = order;
   const totals = orderTotals(items.map(pricedLine));
@@ -122,7 +109,7 @@ export const serializeOrder = (order: Row) => {
 };
 
 /** `held`: what open orders hold of the item; `isLow`: at or below its low-stock threshold. */
-export const serializeStockItem = (item: Row, held = 0n) => ({
+export const serializeStockItem = (item: Row, held = 0n): StockItemJson => ({
   documentId: item.documentId,
   sku: item.sku,
   name: item.name,
@@ -137,7 +124,7 @@ export const serializeStockItem = (item: Row, held = 0n) => ({
   updatedAt: item.updatedAt,
 });
 
-export const serializeMovement = (movement: Row) => ({
+export const serializeMovement = (movement: Row): MovementJson => ({
   documentId: movement.documentId,
   kind: movement.kind,
   quantity: formatQuantity(toBigInt(movement.quantityMilli)),
@@ -147,9 +134,3 @@ export const serializeMovement = (movement: Row) => ({
   actor: movement.actor ?? null,
   createdAt: movement.createdAt,
 });
-
-export type OrderJson = ReturnType<typeof serializeOrder>;
-export type OrderSummaryJson = ReturnType<typeof serializeOrderSummary>;
-export type OrderItemJson = ReturnType<typeof serializeOrderItem>;
-export type StockItemJson = ReturnType<typeof serializeStockItem>;
-export type MovementJson = ReturnType<typeof serializeMovement>;

@@ -2,7 +2,7 @@ import { Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/desig
 import type { MouseEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink, useNavigate } from 'react-router-dom';
-import { STOCK_CURRENCY } from '../../../server/src/domain/money';
+import { STOCK_CURRENCY } from '../../../shared/domain/money';
 import type { StockItemJson } from '../api';
 import { formatMoney, formatQuantity } from '../utils/format';
 import { vatRateLabel } from '../utils/lines';

@@ -5,8 +5,8 @@
 import { Field, Grid, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { DEFAULT_UNIT } from '../../../server/src/domain/quantity';
-import { isVatRate, VAT_RATES } from '../../../server/src/domain/vat';
+import { DEFAULT_UNIT } from '../../../shared/domain/quantity';
+import { isVatRate, VAT_RATES } from '../../../shared/domain/vat';
 import { checkLine, hasProblems, vatRateLabel, type DraftLine } from '../utils/lines';
 import { getTranslation } from '../utils/translations';
 import { FormModal } from './FormModal';

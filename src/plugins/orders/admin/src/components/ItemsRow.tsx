@@ -4,7 +4,7 @@
  * hundreds of others.
  */
 import { memo, useLayoutEffect, useRef, useState, type ChangeEvent, type Dispatch, type MouseEvent } from 'react';
-import { VAT_RATES } from '../../../server/src/domain/vat';
+import { VAT_RATES } from '../../../shared/domain/vat';
 import type { OrderItemJson } from '../api';
 import { formatMoney, formatQuantity } from '../utils/format';
 import {

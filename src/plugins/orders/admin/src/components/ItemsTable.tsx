@@ -8,7 +8,7 @@ import { Plus } from '@strapi/icons';
 import { useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { isEditable } from '../../../server/src/domain/lifecycle';
+import { isEditable } from '../../../shared/domain/lifecycle';
 import { apiErrorOf, useOrdersApi, type OrderJson, type StockItemJson } from '../api';
 import { useApiErrorText } from '../api-errors';
 import { PERMISSIONS } from '../permissions';

@@ -3,7 +3,7 @@ import { Check, CrossCircle, PaperPlane, Pencil, SealCheck } from '@strapi/icons
 import { useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useState, type ReactElement } from 'react';
 import { useIntl } from 'react-intl';
-import type { OrderAction } from '../../../server/src/domain/lifecycle';
+import type { OrderAction } from '../../../shared/domain/lifecycle';
 import { apiErrorOf, useOrdersApi, type OrderJson, type Settings } from '../api';
 import { useApiErrorText } from '../api-errors';
 import { PERMISSIONS } from '../permissions';

@@ -3,7 +3,7 @@ import { Pencil } from '@strapi/icons';
 import { useRBAC } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { isEditable } from '../../../server/src/domain/lifecycle';
+import { isEditable } from '../../../shared/domain/lifecycle';
 import type { OrderJson } from '../api';
 import { PERMISSIONS } from '../permissions';
 import { getTranslation } from '../utils/translations';

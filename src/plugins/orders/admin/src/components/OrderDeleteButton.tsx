@@ -3,7 +3,7 @@ import { Trash } from '@strapi/icons';
 import { ConfirmDialog, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
-import { isEditable } from '../../../server/src/domain/lifecycle';
+import { isEditable } from '../../../shared/domain/lifecycle';
 import { apiErrorOf, useOrdersApi, type OrderJson } from '../api';
 import { useApiErrorText } from '../api-errors';
 import { PERMISSIONS } from '../permissions';

@@ -1,7 +1,7 @@
 import { Box, Flex, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { parseQuantity } from '../../../server/src/domain/quantity';
+import { parseQuantity } from '../../../shared/domain/quantity';
 import { useLoad, useOrdersApi, type OrderJson, type Shortage, type StockImpactLine } from '../api';
 import { useApiErrorText } from '../api-errors';
 import { formatQuantity } from '../utils/format';

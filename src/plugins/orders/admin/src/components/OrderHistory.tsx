@@ -1,8 +1,8 @@
 import { Box, Divider, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { Actor } from '../../../server/src/actor';
-import { ORDER_STATES, type OrderState } from '../../../server/src/domain/lifecycle';
-import type { HistoryEntry } from '../../../server/src/serializers';
+import type { Actor } from '../../../shared/contracts/actor';
+import { ORDER_STATES, type OrderState } from '../../../shared/domain/lifecycle';
+import type { HistoryEntry } from '../../../shared/contracts/orders';
 import type { CustomStatus, OrderJson } from '../api';
 import { getTranslation } from '../utils/translations';
 import { formatDateTime } from '../utils/format';

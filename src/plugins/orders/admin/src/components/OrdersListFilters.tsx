@@ -2,7 +2,7 @@ import { DatePicker, SingleSelect, SingleSelectOption, TextButton } from '@strap
 import { Cross } from '@strapi/icons';
 import { useMemo } from 'react';
 import { useIntl, type IntlShape } from 'react-intl';
-import { ORDER_STATES } from '../../../server/src/domain/lifecycle';
+import { ORDER_STATES } from '../../../shared/domain/lifecycle';
 import type { CustomStatus } from '../api';
 import { getTranslation } from '../utils/translations';
 import type { OrdersListFilter, OrdersListFilters as Filters } from './OrdersListQuery';

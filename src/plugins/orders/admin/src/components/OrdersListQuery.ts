@@ -4,7 +4,7 @@
  * page and page size are written by Strapi's Pagination.
  */
 import { deepEncodeQueryValues, useQueryParams } from '@strapi/strapi/admin';
-import { ORDER_SORTS, type OrderSort } from '../../../server/src/list-sorts';
+import { ORDER_SORTS, type OrderSort } from '../../../shared/contracts/orders';
 import { PLUGIN_ID } from '../pluginId';
 
 export type { OrderSort };

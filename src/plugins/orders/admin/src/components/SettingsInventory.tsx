@@ -1,6 +1,6 @@
 import { Field, Flex, Radio, Toggle, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { INVENTORY_DRIVERS, type InventoryDriver } from '../../../server/src/domain/stock-plan';
+import { INVENTORY_DRIVERS, type InventoryDriver } from '../../../shared/domain/stock-plan';
 import { getTranslation } from '../utils/translations';
 
 const DRIVERS: Record<InventoryDriver, { label: string; explain: string }> = {

@@ -1,6 +1,6 @@
 import { Badge } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { OrderState } from '../../../server/src/domain/lifecycle';
+import type { OrderState } from '../../../shared/domain/lifecycle';
 import type { CustomStatus } from '../api';
 import { getTranslation } from '../utils/translations';
 

@@ -1,6 +1,6 @@
 import { Field, Grid, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { isVatRate, VAT_RATES, type VatRate } from '../../../server/src/domain/vat';
+import { isVatRate, VAT_RATES, type VatRate } from '../../../shared/domain/vat';
 import type { StockItemJson } from '../api';
 import { decimalText } from '../utils/lines';
 import { getTranslation } from '../utils/translations';

@@ -25,7 +25,7 @@ import { Plus, Search } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useIntl } from 'react-intl';
-import { STOCK_CURRENCY } from '../../../server/src/domain/money';
+import { STOCK_CURRENCY } from '../../../shared/domain/money';
 import { apiErrorOf, useLoad, useOrdersApi, type StockItemJson } from '../api';
 import { useApiErrorText } from '../api-errors';
 import { formatMoney } from '../utils/format';

@@ -1,5 +1,5 @@
 import { useIntl } from 'react-intl';
-import type { VatRate } from '../../../server/src/domain/vat';
+import type { VatRate } from '../../../shared/domain/vat';
 import { vatRateLabel } from '../utils/lines';
 import { getTranslation } from '../utils/translations';
 

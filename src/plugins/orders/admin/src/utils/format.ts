@@ -4,7 +4,7 @@
  * "12 990 Ft" in Hungarian, "HUF 12,990" in English. Formatters are built once per locale and
  * currency: a 500-line order formats thousands of amounts.
  */
-import { currencyScale } from '../../../server/src/domain/money';
+import { currencyScale } from '../../../shared/domain/money';
 
 const cached = <T>(make: (key: string) => T) => {
   const cache = new Map<string, T>();

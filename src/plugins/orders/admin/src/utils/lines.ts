@@ -3,12 +3,13 @@
  * checked and priced with the server's own domain modules, so the live totals are the ones the
  * server will compute, to the forint.
  */
-import { DecimalFormatError, parseFixed } from '../../../server/src/domain/fixed-point';
-import { currencyScale, formatMoney as moneyText, parseMoney, STOCK_CURRENCY } from '../../../server/src/domain/money';
-import { parseQuantity, QUANTITY_SCALE } from '../../../server/src/domain/quantity';
-import { DISCOUNT_SCALE, lineAmounts, orderTotals, type Amounts, type PricedLine } from '../../../server/src/domain/totals';
-import { isVatRate, type VatRate } from '../../../server/src/domain/vat';
-import type { OrderItemJson, StockItemJson } from '../../../server/src/serializers';
+import { DecimalFormatError, parseFixed } from '../../../shared/domain/fixed-point';
+import { currencyScale, formatMoney as moneyText, parseMoney, STOCK_CURRENCY } from '../../../shared/domain/money';
+import { parseQuantity, QUANTITY_SCALE } from '../../../shared/domain/quantity';
+import { DISCOUNT_SCALE, lineAmounts, orderTotals, type Amounts, type PricedLine } from '../../../shared/domain/totals';
+import { isVatRate, type VatRate } from '../../../shared/domain/vat';
+import type { StockItemJson } from '../../../shared/contracts/inventory';
+import type { OrderItemJson } from '../../../shared/contracts/orders';
 
 /** An order line being edited: every number still the text the user typed. */
 export interface DraftLine {

@@ -6,21 +6,24 @@ import type { Context } from 'koa';
 import { adminActor } from '../actor';
 import {
   adjustmentInput,
-  createOrderInput,
   createStockItemInput,
+  exportQuery,
+  movementListQuery,
+  stockItemListQuery,
+  updateStockItemInput,
+} from '../../../shared/contracts/inventory';
+import {
+  createOrderInput,
   customStatusInput,
   orderListQuery,
-  parse,
-  settingsInput,
-  exportQuery,
-  stockItemListQuery,
   transitionInput,
   updateOrderInput,
-  updateStockItemInput,
-} from '../contracts';
-import { ORDER_ACTIONS, type OrderAction } from '../domain/lifecycle';
+} from '../../../shared/contracts/orders';
+import { settingsInput } from '../../../shared/contracts/settings';
+import { ORDER_ACTIONS, type OrderAction } from '../../../shared/domain/lifecycle';
 import { notFound } from '../errors';
 import { getService } from '../utils';
+import { parse } from '../validation';
 
 type Ctx = Context & { params: Record<string, string>; request: Context['request'] & { body?: unknown } };
 
@@ -97,7 +100,7 @@ const stockItems = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = await inventory().exportCsv(separator);
     },
     async movements(ctx: Ctx) {
-      const { page, pageSize } = parse(stockItemListQuery.omit({ q: true }), ctx.query);
+      const { page, pageSize } = parse(movementListQuery, ctx.query);
       ctx.body = await inventory().movements(ctx.params.id, { page, pageSize });
     },
   };

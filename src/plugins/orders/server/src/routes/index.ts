@@ -2,8 +2,8 @@
  * The admin API, mounted by Strapi at /orders/…, behind the admin JWT. Every route names the
  * RBAC action it needs; there is no route without one.
  */
-import { ORDER_ACTIONS } from '../domain/lifecycle';
-import { permission } from '../permissions';
+import { ORDER_ACTIONS } from '../../../shared/domain/lifecycle';
+import { permission } from '../../../shared/contracts/permissions';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 

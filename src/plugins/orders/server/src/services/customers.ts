@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { CustomerInput } from '../contracts';
+import type { CustomerInput } from '../../../shared/contracts/customers';
 import { invalidField } from '../errors';
 import { UID } from '../uids';
 

@@ -4,14 +4,15 @@
  * and after that only movements change it.
  */
 import type { Core } from '@strapi/strapi';
-import type { Actor } from '../actor';
-import type { CreateStockItemInput, UpdateStockItemInput } from '../contracts';
-import { currencyScale, parseMoney, STOCK_CURRENCY } from '../domain/money';
-import { inertText, toCsv, type Separator } from '../domain/csv';
-import { OPEN_STATES } from '../domain/lifecycle';
-import { DEFAULT_UNIT, parseQuantity } from '../domain/quantity';
+import type { Actor } from '../../../shared/contracts/actor';
+import type { CreateStockItemInput, UpdateStockItemInput } from '../../../shared/contracts/inventory';
+import { currencyScale, parseMoney, STOCK_CURRENCY } from '../../../shared/domain/money';
+import { inertText, toCsv, type Separator } from '../../../shared/domain/csv';
+import { OPEN_STATES } from '../../../shared/domain/lifecycle';
+import { DEFAULT_UNIT, parseQuantity } from '../../../shared/domain/quantity';
 import { invalidField, notFound } from '../errors';
-import { pagination, serializeMovement, serializeStockItem, type Page } from '../serializers';
+import type { Page } from '../../../shared/contracts/pages';
+import { pagination, serializeMovement, serializeStockItem } from '../serializers';
 import { UID } from '../uids';
 import { getService } from '../utils';
 

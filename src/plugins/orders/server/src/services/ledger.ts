@@ -7,14 +7,14 @@
  * app processes on one PostgreSQL cannot oversell, and movements are inserted in one batch.
  */
 import type { Core } from '@strapi/strapi';
-import type { Actor } from '../actor';
-import { toBigInt } from '../domain/fixed-point';
-import { formatQuantity } from '../domain/quantity';
+import type { Actor } from '../../../shared/contracts/actor';
+import type { Shortage } from '../../../shared/contracts/errors';
+import type { MovementKind } from '../../../shared/contracts/inventory';
+import { toBigInt } from '../../../shared/domain/fixed-point';
+import { formatQuantity } from '../../../shared/domain/quantity';
 import { columnOf, insertRows, joinTableOf, type Transaction } from '../database';
 import { conflict } from '../errors';
 import { UID, type PluginUid } from '../uids';
-
-export type MovementKind = 'initial' | 'adjustment' | 'order' | 'write-off';
 
 export interface Movement {
   stockItemId: number;
@@ -23,12 +23,6 @@ export interface Movement {
   kind: MovementKind;
   reason: string;
   orderId?: number;
-}
-
-export interface Shortage {
-  sku: string;
-  requested: string;
-  available: string;
 }
 
 type Knex = Transaction;

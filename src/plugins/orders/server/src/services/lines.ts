@@ -3,16 +3,15 @@
  * takes its name, unit, price and VAT from it unless the request gives them.
  */
 import type { Core } from '@strapi/strapi';
-import type { LineInput } from '../contracts';
-import { DecimalFormatError, parseFixed, toBigInt } from '../domain/fixed-point';
-import { parseMoney, STOCK_CURRENCY } from '../domain/money';
-import { DEFAULT_UNIT, parseQuantity } from '../domain/quantity';
-import { DISCOUNT_SCALE } from '../domain/totals';
-import type { VatRate } from '../domain/vat';
-import { invalidFields, type FieldProblem, type Problem } from '../errors';
+import type { LineInput } from '../../../shared/contracts/orders';
+import { DecimalFormatError, parseFixed, toBigInt } from '../../../shared/domain/fixed-point';
+import { parseMoney, STOCK_CURRENCY } from '../../../shared/domain/money';
+import { DEFAULT_UNIT, parseQuantity } from '../../../shared/domain/quantity';
+import { DISCOUNT_SCALE } from '../../../shared/domain/totals';
+import { DEFAULT_VAT_RATE, type VatRate } from '../../../shared/domain/vat';
+import type { FieldProblem, Problem } from '../../../shared/contracts/errors';
+import { invalidFields } from '../errors';
 import { UID } from '../uids';
-
-const DEFAULT_VAT_RATE: VatRate = '27';
 
 export interface LineValues {
   position: number;

@@ -4,24 +4,24 @@
  * its history and its stock movements together — or nothing.
  */
 import type { Core } from '@strapi/strapi';
-import type { Actor } from '../actor';
-import type { CreateOrderInput, UpdateOrderInput } from '../contracts';
-import type { OrderSort } from '../list-sorts';
-import { toBigInt } from '../domain/fixed-point';
-import { endOfDay, startOfDay } from '../domain/calendar';
-import { formatQuantity } from '../domain/quantity';
-import { orderTotals } from '../domain/totals';
-import { allowedActions, isEditable, nextState, type OrderAction, type OrderState } from '../domain/lifecycle';
-import { DEFAULT_CURRENCY } from '../domain/money';
-import { stockChanges, targetHolding } from '../domain/stock-plan';
+import type { Actor } from '../../../shared/contracts/actor';
+import type { CreateOrderInput, HistoryEntry, OrderSort, UpdateOrderInput } from '../../../shared/contracts/orders';
+import type { Page } from '../../../shared/contracts/pages';
+import type { Settings } from '../../../shared/contracts/settings';
+import { toBigInt } from '../../../shared/domain/fixed-point';
+import { endOfDay, startOfDay } from '../../../shared/domain/calendar';
+import { formatQuantity } from '../../../shared/domain/quantity';
+import { orderTotals } from '../../../shared/domain/totals';
+import { allowedActions, isEditable, nextState, type OrderAction, type OrderState } from '../../../shared/domain/lifecycle';
+import { DEFAULT_CURRENCY } from '../../../shared/domain/money';
+import { stockChanges, targetHolding } from '../../../shared/domain/stock-plan';
 import { insertRows, isPostgres, lockByDocumentId, type Transaction } from '../database';
 import { conflict, invalidField, notFound } from '../errors';
-import { pagination, pricedLine, serializeOrder, serializeOrderSummary, type HistoryEntry, type Page } from '../serializers';
+import { pagination, pricedLine, serializeOrder, serializeOrderSummary } from '../serializers';
 import { UID } from '../uids';
 import { getService } from '../utils';
 import type { Movement } from './ledger';
 import { resolveLines, type LineValues } from './lines';
-import type { Settings } from './settings';
 
 type Row = Record<string, any>;
 

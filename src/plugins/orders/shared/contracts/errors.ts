@@ -1,7 +1,7 @@
 /**
  * The machine-readable codes of the API's refusals, beside the English `message` that API clients
- * and logs read: the admin panel words each code in its user's language. Free of imports, so the
- * admin (and the test that every code is translated) reads the very same list.
+ * and logs read: the admin panel words each code in its user's language, and a test proves that
+ * every code has words in both languages. The shapes of a refusal's JSON are here too.
  */
 
 /** Why one field of a 400 is at fault: `details.errors[].code`, with its `values`. */
@@ -55,3 +55,47 @@ export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
 /** The parameters a code's text needs: a limit, the allowed options, the SKU at fault, the shortages… */
 export type ErrorValues = Record<string, string | number | readonly string[] | readonly object[]>;
+
+/** What is wrong with a value: its code and values, and in English for API clients and logs. */
+export interface Problem {
+  code: FieldErrorCode;
+  message: string;
+  values?: ErrorValues;
+}
+
+/** A problem and the field it is about, as a dotted path: "items[2].quantity". */
+export interface FieldProblem extends Problem {
+  path: string;
+}
+
+/** One field at fault, as a 400 lists it in `details.errors`. */
+export interface FieldErrorJson {
+  path: string[];
+  message: string;
+  code?: FieldErrorCode;
+  values?: ErrorValues;
+}
+
+/** An item the stock cannot cover (a 409's `details.shortages`). */
+export interface Shortage {
+  sku: string;
+  requested: string;
+  available: string;
+}
+
+/** Strapi's error JSON, `{data: null, error: ErrorJson}`, with the details the plugin sends. */
+export interface ErrorJson {
+  status: number;
+  name: string;
+  message: string;
+  details: {
+    /** A 409's or 404's reason. */
+    code?: RefusalCode;
+    /** A 400's fields at fault. */
+    errors?: FieldErrorJson[];
+    shortages?: Shortage[];
+    /** A state conflict (409): the order's state now. */
+    state?: string;
+    [value: string]: unknown;
+  };
+}

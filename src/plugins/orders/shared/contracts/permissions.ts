@@ -3,7 +3,7 @@
  * decides per role who may press which button (Settings → Roles → Plugins → Orders).
  * Routes enforce them on the server; the admin reads the same list to enable its buttons.
  */
-import type { OrderAction } from './domain/lifecycle';
+import type { OrderAction } from '../domain/lifecycle';
 
 const PLUGIN = 'orders';
 

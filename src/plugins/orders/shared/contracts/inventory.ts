@@ -1,0 +1,115 @@
+/** The inventory (Készlet): stock items, their movements, and the requests that change them. */
+import { z } from 'zod';
+import { QUANTITY_SCALE } from '../domain/quantity';
+import type { VatRate } from '../domain/vat';
+import type { Actor } from './actor';
+import { below, decimal, MAX_QUANTITY, money, notZero, stockLevel, text, vatRate } from './fields';
+import { pageQuery, type ListAnswer } from './pages';
+
+/** Why a stock item's on-hand quantity changed: one kind per stock-movement row of the ledger. */
+export const MOVEMENT_KINDS = ['initial', 'adjustment', 'order', 'write-off'] as const;
+export type MovementKind = (typeof MOVEMENT_KINDS)[number];
+
+const stockItemFields = {
+  sku: text(64).min(1, 'is required'),
+  name: text().min(1, 'is required'),
+  unit: text(16).min(1).optional(),
+  unitPrice: money,
+  vatRate,
+  lowStockThreshold: stockLevel.nullable().optional(),
+};
+
+export const createStockItemInput = z.strictObject({
+  ...stockItemFields,
+  onHand: stockLevel.optional(),
+});
+
+/** onHand is absent on purpose: after its first movement stock changes only through adjustments. */
+export const updateStockItemInput = z.strictObject({
+  sku: stockItemFields.sku.optional(),
+  name: stockItemFields.name.optional(),
+  unit: stockItemFields.unit,
+  unitPrice: money.optional(),
+  vatRate: vatRate.optional(),
+  lowStockThreshold: stockItemFields.lowStockThreshold,
+});
+
+export const adjustmentInput = z.strictObject({
+  delta: decimal(QUANTITY_SCALE, notZero, below(MAX_QUANTITY)),
+  reason: text(500).min(1, 'is required: say why stock changes (goods received, stocktake…)'),
+});
+
+export const stockItemListQuery = z.object({ q: text(200).optional(), ...pageQuery });
+export const movementListQuery = z.object(pageQuery);
+export const exportQuery = z.object({ separator: z.enum([';', ',']).default(';') });
+
+export type CreateStockItemInput = z.infer<typeof createStockItemInput>;
+export type UpdateStockItemInput = z.infer<typeof updateStockItemInput>;
+export type AdjustmentInput = z.infer<typeof adjustmentInput>;
+export type StockItemListQuery = z.infer<typeof stockItemListQuery>;
+
+/** A stock item: `held` is what open orders hold of it; `isLow`, at or below its low-stock threshold. */
+export interface StockItemJson {
+  documentId: string;
+  sku: string;
+  name: string;
+  unit: string;
+  /** In STOCK_CURRENCY. */
+  unitPrice: string;
+  vatRate: VatRate;
+  onHand: string;
+  lowStockThreshold: string | null;
+  held: string;
+  isLow: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One row of the ledger: a signed change of an item's stock, and the balance after it. */
+export interface MovementJson {
+  documentId: string;
+  kind: MovementKind;
+  quantity: string;
+  balanceAfter: string;
+  reason: string | null;
+  order: { documentId: string; number: string } | null;
+  actor: Actor | null;
+  createdAt: string;
+}
+
+export declare namespace ListStockItems {
+  type Query = z.input<typeof stockItemListQuery>;
+  type Response = ListAnswer<StockItemJson>;
+}
+
+export declare namespace GetStockItem {
+  interface Response {
+    data: StockItemJson;
+  }
+}
+
+export declare namespace CreateStockItem {
+  type Request = z.input<typeof createStockItemInput>;
+  interface Response {
+    data: StockItemJson;
+  }
+}
+
+export declare namespace UpdateStockItem {
+  type Request = z.input<typeof updateStockItemInput>;
+  interface Response {
+    data: StockItemJson;
+  }
+}
+
+export declare namespace AdjustStock {
+  type Request = z.input<typeof adjustmentInput>;
+  interface Response {
+    data: StockItemJson;
+  }
+}
+
+export declare namespace ListMovements {
+  type Query = z.input<typeof movementListQuery>;
+  type Response = ListAnswer<MovementJson>;
+}

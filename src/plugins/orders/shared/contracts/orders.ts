@@ -1,0 +1,226 @@
+/** Orders: the requests that create, change, move and list them, and the JSON of each answer. */
+import { z } from 'zod';
+import { isCurrencyCode } from '../domain/money';
+import { ORDER_STATES, type OrderAction, type OrderState } from '../domain/lifecycle';
+import { DISCOUNT_SCALE } from '../domain/totals';
+import type { VatRate } from '../domain/vat';
+import type { Actor } from './actor';
+import { customerInput, type CustomerJson } from './customers';
+import { decimal, documentId, money, optionalText, ours, percent, quantity, text, vatRate } from './fields';
+import { pageQuery, type ListAnswer } from './pages';
+
+/** The orders list's sorts, for the API's contract and the admin's list page alike. */
+export const ORDER_SORTS = [
+  'createdAt:desc',
+  'createdAt:asc',
+  'number:asc',
+  'number:desc',
+  'gross:asc',
+  'gross:desc',
+  'state:asc',
+  'customer:asc',
+] as const;
+
+export type OrderSort = (typeof ORDER_SORTS)[number];
+
+/** The most lines one order takes. */
+export const MAX_LINES = 2000;
+
+export const lineInput = z
+  .strictObject({
+    stockItem: documentId.optional(),
+    sku: text(64).min(1).optional(),
+    name: text().min(1).optional(),
+    quantity,
+    unitPrice: money.optional(),
+    discountPercent: decimal(DISCOUNT_SCALE, percent).optional(),
+    vatRate: vatRate.optional(),
+    unit: text(16).min(1).optional(),
+    note: optionalText(2000),
+  })
+  .refine((line) => !(line.stockItem && line.sku), {
+    message: 'give either stockItem or sku, not both',
+    ...ours('bothGiven', { fields: ['stockItem', 'sku'] }),
+  });
+
+const orderFields = {
+  customer: customerInput.optional(),
+  customerId: documentId.optional(),
+  currency: z
+    .string()
+    .refine(isCurrencyCode, { message: 'must be a three-letter ISO 4217 code such as HUF or EUR', ...ours('notCurrency') })
+    .optional(),
+  note: optionalText(5000),
+  items: z.array(lineInput).max(MAX_LINES),
+};
+
+const oneCustomer = (order: { customer?: unknown; customerId?: unknown }) => !(order.customer && order.customerId);
+const notTwoCustomers = {
+  message: 'give either customer or customerId, not both',
+  path: ['customer'],
+  ...ours('bothGiven', { fields: ['customer', 'customerId'] }),
+};
+
+export const createOrderInput = z
+  .strictObject(orderFields)
+  .refine((order) => order.customer || order.customerId, {
+    message: 'give a customer or a customerId',
+    path: ['customer'],
+    ...ours('required'),
+  })
+  .refine(oneCustomer, notTwoCustomers);
+
+export const updateOrderInput = z
+  .strictObject({ ...orderFields, items: orderFields.items.optional() })
+  .refine(oneCustomer, notTwoCustomers);
+
+export const transitionInput = z.strictObject({
+  restock: z.boolean().optional(),
+  note: optionalText(2000),
+});
+
+export const customStatusInput = z.strictObject({ customStatus: text(64).min(1).nullable() });
+
+const day = z.iso.date({ error: 'must be a date such as 2026-11-27' });
+
+export const orderListQuery = z.object({
+  state: z.enum(ORDER_STATES).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  sort: z.enum(ORDER_SORTS).default('createdAt:desc'),
+  customStatus: text(64).optional(),
+  source: text(64).optional(),
+  q: text(200).optional(),
+  ...pageQuery,
+});
+
+export type LineInput = z.infer<typeof lineInput>;
+export type CreateOrderInput = z.infer<typeof createOrderInput>;
+export type UpdateOrderInput = z.infer<typeof updateOrderInput>;
+export type TransitionInput = z.infer<typeof transitionInput>;
+export type OrderListQuery = z.infer<typeof orderListQuery>;
+
+/** Net, VAT and gross, as decimal strings in the order's currency. */
+export interface AmountsJson {
+  net: string;
+  vat: string;
+  gross: string;
+}
+
+/** One entry of the order's history: what happened, when, by whom, from which state to which. */
+export interface HistoryEntry {
+  at: string;
+  actor: Actor;
+  /** A lifecycle action, or "create", "update", "custom-status". */
+  action: string;
+  from: string | null;
+  to: string | null;
+  note?: string | null;
+  /** Fail only: whether the goods went back into stock. */
+  restock?: boolean;
+}
+
+export interface OrderItemJson extends AmountsJson {
+  documentId: string;
+  position: number;
+  /** The stock item's documentId; null for a free line. */
+  stockItem: string | null;
+  sku: string | null;
+  name: string;
+  quantity: string;
+  unit: string;
+  unitPrice: string;
+  discountPercent: string;
+  vatRate: VatRate;
+  note: string | null;
+}
+
+export interface OrderJson {
+  documentId: string;
+  number: string;
+  source: string;
+  state: OrderState;
+  allowedActions: OrderAction[];
+  customStatus: string | null;
+  currency: string;
+  note: string | null;
+  customer: CustomerJson | null;
+  items: OrderItemJson[];
+  totals: AmountsJson & { byVatRate: Array<AmountsJson & { vatRate: VatRate }> };
+  history: HistoryEntry[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One row of the orders list: what the list shows, without lines and history. */
+export interface OrderSummaryJson {
+  documentId: string;
+  number: string;
+  source: string;
+  state: OrderState;
+  customStatus: string | null;
+  currency: string;
+  customer: { documentId: string; name: string } | null;
+  totals: AmountsJson;
+  lineCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What finalizing would take from stock, per stock item: on hand now and after, and the shortfall. */
+export interface StockImpactLine {
+  stockItem: string;
+  sku: string;
+  name: string;
+  unit: string;
+  requested: string;
+  onHand: string;
+  after: string;
+  shortfall: string;
+}
+
+/** Every answer that changes an order is the whole order as it is now. */
+interface OrderAnswer {
+  data: OrderJson;
+}
+
+export declare namespace ListOrders {
+  type Query = z.input<typeof orderListQuery>;
+  type Response = ListAnswer<OrderSummaryJson>;
+}
+
+export declare namespace GetOrder {
+  type Response = OrderAnswer;
+}
+
+export declare namespace CreateOrder {
+  type Request = z.input<typeof createOrderInput>;
+  type Response = OrderAnswer;
+}
+
+export declare namespace UpdateOrder {
+  type Request = z.input<typeof updateOrderInput>;
+  type Response = OrderAnswer;
+}
+
+export declare namespace DeleteOrder {
+  interface Response {
+    data: { documentId: string };
+  }
+}
+
+export declare namespace TransitionOrder {
+  type Request = z.input<typeof transitionInput>;
+  type Response = OrderAnswer;
+}
+
+export declare namespace SetCustomStatus {
+  type Request = z.input<typeof customStatusInput>;
+  type Response = OrderAnswer;
+}
+
+export declare namespace GetStockImpact {
+  interface Response {
+    data: StockImpactLine[];
+  }
+}

@@ -1,0 +1,32 @@
+/** Paging, as every list of the API takes and answers it (Strapi's meta.pagination). */
+import { z } from 'zod';
+
+/** The page sizes a list offers; the API takes any size up to the largest. */
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+export const DEFAULT_PAGE_SIZE = 25;
+
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(PAGE_SIZES[PAGE_SIZES.length - 1])
+    .default(DEFAULT_PAGE_SIZE),
+};
+
+export interface Page {
+  page: number;
+  pageSize: number;
+}
+
+export interface Pagination extends Page {
+  pageCount: number;
+  total: number;
+}
+
+/** The answer of every list: one page of rows, and where it stands. */
+export interface ListAnswer<T> {
+  data: T[];
+  meta: { pagination: Pagination };
+}

@@ -1,0 +1,79 @@
+/** The settings a shop changes in Settings → Orders, and the custom statuses they list. */
+import { z } from 'zod';
+import { INVENTORY_DRIVERS, type InventoryDriver } from '../domain/stock-plan';
+import { ours, text } from './fields';
+
+/** The key orders carry: lowercase letters, digits and dashes, starting with a letter or digit. */
+export const CUSTOM_STATUS_KEY = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** A custom status's colour: #rrggbb. */
+export const COLOUR = /^#[0-9a-fA-F]{6}$/;
+
+const customStatus = z.strictObject({
+  key: z.string().refine((key) => CUSTOM_STATUS_KEY.test(key), {
+    message: 'must be lowercase letters, digits and dashes',
+    ...ours('notStatusKey'),
+  }),
+  label: text(100).min(1),
+  color: z.string().refine((color) => COLOUR.test(color), {
+    message: 'must be a colour such as #0c75af',
+    ...ours('notColour'),
+  }),
+});
+
+export const settingsInput = z.strictObject({
+  inventoryDriver: z.enum(INVENTORY_DRIVERS).optional(),
+  allowNegativeStock: z.boolean().optional(),
+  customStatuses: z
+    .array(customStatus)
+    .max(50)
+    .refine((list) => new Set(list.map((s) => s.key)).size === list.length, {
+      message: 'keys must be unique',
+      ...ours('duplicateKeys'),
+    })
+    .optional(),
+});
+
+export type SettingsInput = z.infer<typeof settingsInput>;
+
+/** A custom status: the key orders carry, its label and its colour. */
+export interface CustomStatus {
+  key: string;
+  label: string;
+  color: string;
+}
+
+export interface Settings {
+  /** "orders": finalized orders hold stock; "invoices": issuing an invoice books it instead. */
+  inventoryDriver: InventoryDriver;
+  allowNegativeStock: boolean;
+  customStatuses: CustomStatus[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  inventoryDriver: 'orders',
+  allowNegativeStock: false,
+  customStatuses: [
+    { key: 'processing', label: 'Feldolgozás alatt', color: '#0c75af' },
+    { key: 'awaiting-confirmation', label: 'Visszaigazolásra vár', color: '#d9822f' },
+    { key: 'in-delivery', label: 'Kiszállítás alatt', color: '#328048' },
+  ],
+};
+
+export declare namespace GetSettings {
+  interface Response {
+    data: Settings;
+  }
+}
+
+export declare namespace UpdateSettings {
+  type Request = SettingsInput;
+  interface Response {
+    data: Settings;
+  }
+}
+
+export declare namespace ListCustomStatuses {
+  interface Response {
+    data: CustomStatus[];
+  }
+}
