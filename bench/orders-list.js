@@ -70,7 +70,6 @@ const seed = async (strapi) => {
         [column(orders, 'vatTotalMinor')]: String(gross - Math.round(gross / 1.27)),
         [column(orders, 'grossTotalMinor')]: String(gross),
         [column(orders, 'lineCount')]: 1 + (i % 5),
-        [column(orders, 'history')]: '[]',
         [column(orders, 'createdAt')]: createdAt,
         [column(orders, 'updatedAt')]: createdAt,
       });

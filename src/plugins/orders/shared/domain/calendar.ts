@@ -38,3 +38,7 @@ export const endOfDay = (day: string, timeZone: string): Date => {
   const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return startOfDay(next, timeZone);
 };
+
+/** The year of `timeZone`'s calendar at `instant`: 23:30 UTC on 31 December is already next year in Budapest. */
+export const yearIn = (instant: Date, timeZone: string): number =>
+  Number(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(instant));

@@ -1,0 +1,101 @@
+/** Small helpers for the few places that speak to the database below Strapi's query engine. */
+import { createId } from '@paralleldrive/cuid2';
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import type { PluginUid } from './uids';
+
+export type Transaction = Knex.Transaction;
+
+/** A biginteger column's value as the drivers answer it: a string (PostgreSQL) or a number (SQLite). */
+export type StoredInteger = string | number;
+
+/** A timestamp column's value: a Date, or what SQLite keeps (a number or an ISO string). */
+export type StoredDate = Date | string | number;
+
+export const isPostgres = (strapi: Core.Strapi) => strapi.db.dialect.client === 'postgres';
+
+/** The column Strapi gave an attribute. */
+export const columnOf = (strapi: Core.Strapi, uid: PluginUid, attribute: string): string =>
+  (strapi.db.metadata.get(uid).attributes[attribute] as { columnName?: string }).columnName ?? attribute;
+
+/**
+ * SELECT … FOR UPDATE of one row by documentId: the lock of the lock-then-write pattern.
+ * SQLite has no row locks and needs none: it lets one writer at a time.
+ */
+export const lockByDocumentId = async (strapi: Core.Strapi, trx: Transaction, uid: PluginUid, documentId: string) => {
+  const query = trx(strapi.db.metadata.get(uid).tableName)
+    .where(columnOf(strapi, uid, 'documentId'), documentId)
+    .select('id');
+  if (isPostgres(strapi)) query.forUpdate();
+  const row = await query.first();
+  return row ? (row.id as number) : null;
+};
+
+interface JoinTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+  /** Where the row stands in the target's list (order.items), when the relation has an inverse side. */
+  inverseOrderColumnName?: string;
+}
+
+/** The link table Strapi 5 keeps a relation in. */
+export const joinTableOf = (strapi: Core.Strapi, uid: PluginUid, attribute: string): JoinTable =>
+  (strapi.db.metadata.get(uid).attributes[attribute] as unknown as { joinTable: JoinTable }).joinTable;
+
+export interface NewRow {
+  /** Attribute values as the database takes them (bigintegers as strings, JSON as text). */
+  values: Record<string, unknown>;
+  /** The id each manyToOne relation of the row points at; none leaves it empty. */
+  links?: Record<string, number | null | undefined>;
+}
+
+/** Rows a statement takes: below SQLite's and PostgreSQL's limits on bound values. */
+const CHUNK = 500;
+const chunks = <T>(rows: T[]) => Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK));
+
+/**
+ * Inserts new rows of a content type with their relations' link rows, a few statements in all
+ * where strapi.db.query().create takes several per row — an order of 500 lines was seconds to
+ * save. Writes what create writes: a documentId, the timestamps, publishedAt (Strapi 5 keeps
+ * rows of types without drafts published) and a link's place in the target's list, counted in
+ * the order of `rows` (right for lines inserted after all the order's old ones were deleted).
+ * Answers the new ids in the order of `rows`.
+ */
+export const insertRows = async (strapi: Core.Strapi, trx: Transaction, uid: PluginUid, rows: NewRow[]): Promise<number[]> => {
+  const column = (attribute: string) => columnOf(strapi, uid, attribute);
+  const now = new Date();
+  const records = rows.map(({ values }) => {
+    const record: Record<string, unknown> = { [column('documentId')]: createId() };
+    for (const attribute of ['createdAt', 'updatedAt', 'publishedAt']) record[column(attribute)] = now;
+    for (const [attribute, value] of Object.entries(values)) record[column(attribute)] = value;
+    return record;
+  });
+  // Ids are matched by documentId: neither database promises RETURNING rows in VALUES order.
+  const idOf = new Map<string, number>();
+  for (const chunk of chunks(records)) {
+    const inserted: Array<Record<string, unknown>> = await trx(strapi.db.metadata.get(uid).tableName).insert(chunk, ['id', column('documentId')]);
+    for (const row of inserted) idOf.set(String(row[column('documentId')]), Number(row.id));
+  }
+  const ids = records.map((record) => idOf.get(String(record[column('documentId')]))!);
+
+  for (const attribute of new Set(rows.flatMap((row) => Object.keys(row.links ?? {})))) {
+    const joinTable = joinTableOf(strapi, uid, attribute);
+    const placeIn = new Map<number, number>();
+    const links = rows.flatMap((row, index) => {
+      const target = row.links?.[attribute];
+      if (target === null || target === undefined) return [];
+      const link: Record<string, unknown> = { [joinTable.joinColumn.name]: ids[index], [joinTable.inverseJoinColumn.name]: target };
+      if (joinTable.inverseOrderColumnName) {
+        placeIn.set(target, (placeIn.get(target) ?? 0) + 1);
+        link[joinTable.inverseOrderColumnName] = placeIn.get(target);
+      }
+      return [link];
+    });
+    for (const chunk of chunks(links)) await trx(joinTable.name).insert(chunk);
+  }
+  return ids;
+};
+
+/** A stored timestamp as the API speaks it: ISO 8601 in UTC. */
+export const isoOf = (value: StoredDate): string => (value instanceof Date ? value : new Date(value)).toISOString();

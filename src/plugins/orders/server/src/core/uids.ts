@@ -1,0 +1,11 @@
+/** The plugin's content types, by the names the code uses. */
+export const UID = {
+  order: 'plugin::orders.order',
+  orderItem: 'plugin::orders.order-item',
+  historyEntry: 'plugin::orders.history-entry',
+  stockItem: 'plugin::orders.stock-item',
+  stockMovement: 'plugin::orders.stock-movement',
+  customer: 'plugin::orders.customer',
+} as const;
+
+export type PluginUid = (typeof UID)[keyof typeof UID];

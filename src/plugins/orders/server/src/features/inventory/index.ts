@@ -1,0 +1,14 @@
+/** The inventory (Készlet): stock items, and the ledger of every change of their stock. */
+import stockItem from './content-types/stock-item/schema.json';
+import stockMovement from './content-types/stock-movement/schema.json';
+import controller from './controller';
+import ledger from './ledger';
+import routes from './routes';
+import service from './service';
+
+export default {
+  contentTypes: { 'stock-item': { schema: stockItem }, 'stock-movement': { schema: stockMovement } },
+  services: { inventory: service, ledger },
+  controllers: { 'stock-items': controller },
+  routes,
+};

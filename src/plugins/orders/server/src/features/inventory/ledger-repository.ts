@@ -1,0 +1,134 @@
+/**
+ * The ledger's SQL, written with the query builder on purpose: on-hand stock changes only through
+ * one atomic, conditional UPDATE per item — never read, add in JavaScript and write back — so
+ * that several app processes on one PostgreSQL cannot oversell; movements are inserted in one
+ * batch. Table and column names come from Strapi's metadata, so naming stays Strapi's business.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Actor } from '../../../../shared/contracts/actor';
+import type { MovementKind } from '../../../../shared/contracts/inventory';
+import { toBigInt } from '../../../../shared/domain/fixed-point';
+import { columnOf, insertRows, joinTableOf, type Transaction } from '../../core/database';
+import { UID, type PluginUid } from '../../core/uids';
+
+/** One change of one item's on-hand stock, as the engine asks for it. */
+export interface Movement {
+  stockItemId: number;
+  /** Signed change of on-hand stock in thousandths of the item's unit. */
+  delta: bigint;
+  kind: MovementKind;
+  reason: string;
+  /** The order that caused it. */
+  order?: { id: number; documentId: string };
+}
+
+/** What an item looks like after a change of its stock. */
+export interface StockBalance {
+  documentId: string;
+  sku: string;
+  onHand: bigint;
+}
+
+const schemaOf = (strapi: Core.Strapi) => {
+  const column = (uid: PluginUid, attribute: string) => columnOf(strapi, uid, attribute);
+  return {
+    items: {
+      table: strapi.db.metadata.get(UID.stockItem).tableName,
+      onHand: column(UID.stockItem, 'onHandMilli'),
+      sku: column(UID.stockItem, 'sku'),
+      documentId: column(UID.stockItem, 'documentId'),
+    },
+    movements: {
+      table: strapi.db.metadata.get(UID.stockMovement).tableName,
+      kind: column(UID.stockMovement, 'kind'),
+      quantity: column(UID.stockMovement, 'quantityMilli'),
+      stockItemLink: joinTableOf(strapi, UID.stockMovement, 'stockItem'),
+      orderLink: joinTableOf(strapi, UID.stockMovement, 'order'),
+    },
+    orders: { table: strapi.db.metadata.get(UID.order).tableName, state: column(UID.order, 'state') },
+  };
+};
+
+type Rows = Array<Record<string, unknown>>;
+
+export const ledgerRepository = (strapi: Core.Strapi) => {
+  let cached: ReturnType<typeof schemaOf> | undefined;
+  const schema = () => (cached ??= schemaOf(strapi));
+
+  /** Per stock item, what the movements of kind "order" in the query took out of stock (positive). */
+  const heldPerItem = async (query: ReturnType<Transaction>): Promise<Map<number, bigint>> => {
+    const { kind, quantity, stockItemLink } = schema().movements;
+    const item = `s.${stockItemLink.inverseJoinColumn.name}`;
+    const rows: Array<{ stockItemId: unknown; total: unknown }> = await query
+      .join(`${stockItemLink.name} as s`, `s.${stockItemLink.joinColumn.name}`, 'm.id')
+      .andWhere(`m.${kind}`, 'order')
+      .groupBy(item)
+      .select({ stockItemId: item })
+      .sum({ total: `m.${quantity}` });
+    return new Map(rows.map((row) => [Number(row.stockItemId), -toBigInt(row.total)]));
+  };
+
+  return {
+    /** Changes on-hand stock by `delta` unless that would take it below zero; the item after, or null. */
+    async changeOnHand(trx: Transaction, stockItemId: number, delta: bigint, allowNegative: boolean): Promise<StockBalance | null> {
+      const { items } = schema();
+      const query = trx(items.table).where('id', stockItemId);
+      if (!allowNegative && delta < 0n) query.andWhereRaw('?? + ? >= 0', [items.onHand, delta.toString()]);
+      const rows: Rows = await query.update({ [items.onHand]: trx.raw('?? + ?', [items.onHand, delta.toString()]) }, [
+        items.onHand,
+        items.sku,
+        items.documentId,
+      ]);
+      if (!rows.length) return null;
+      return { documentId: String(rows[0][items.documentId]), sku: String(rows[0][items.sku]), onHand: toBigInt(rows[0][items.onHand]) };
+    },
+
+    /** SKU and on-hand stock of the items, by id. */
+    async onHandOf(trx: Transaction, stockItemIds: number[]): Promise<Map<number, { sku: string; onHand: bigint }>> {
+      const { items } = schema();
+      const rows: Rows = await trx(items.table).select('id', items.sku, items.onHand).whereIn('id', stockItemIds);
+      return new Map(rows.map((row) => [Number(row.id), { sku: String(row[items.sku]), onHand: toBigInt(row[items.onHand]) }]));
+    },
+
+    insertMovements: (trx: Transaction, movements: Movement[], balances: bigint[], actor: Actor) =>
+      insertRows(
+        strapi,
+        trx,
+        UID.stockMovement,
+        movements.map((movement, index) => ({
+          values: {
+            kind: movement.kind,
+            quantityMilli: movement.delta.toString(),
+            balanceAfterMilli: balances[index].toString(),
+            reason: movement.reason,
+            actor: JSON.stringify(actor),
+          },
+          links: { stockItem: movement.stockItemId, order: movement.order?.id },
+        }))
+      ),
+
+    /** What the ledger shows an order holding, per stock item id, read inside the change's transaction. */
+    heldByOrder(trx: Transaction, orderId: number) {
+      const { table, orderLink } = schema().movements;
+      return heldPerItem(
+        trx(`${table} as m`)
+          .join(`${orderLink.name} as o`, `o.${orderLink.joinColumn.name}`, 'm.id')
+          .where(`o.${orderLink.inverseJoinColumn.name}`, orderId)
+      );
+    },
+
+    /** What orders in the given states hold of each of the given stock items. */
+    heldByOrdersIn(states: readonly string[], stockItemIds: number[]) {
+      const { movements, orders } = schema();
+      const { orderLink, stockItemLink } = movements;
+      return heldPerItem(
+        strapi.db
+          .getConnection(`${movements.table} as m`)
+          .join(`${orderLink.name} as o`, `o.${orderLink.joinColumn.name}`, 'm.id')
+          .join(`${orders.table} as ord`, 'ord.id', `o.${orderLink.inverseJoinColumn.name}`)
+          .whereIn(`ord.${orders.state}`, [...states])
+          .whereIn(`s.${stockItemLink.inverseJoinColumn.name}`, stockItemIds)
+      );
+    },
+  };
+};

@@ -1,0 +1,77 @@
+/**
+ * The stock ledger: every change of on-hand stock is one append-only stock-movement row, and
+ * stock-item.onHandMilli is a cache of their sum, written in the same transaction.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Actor } from '../../../../shared/contracts/actor';
+import type { Shortage } from '../../../../shared/contracts/errors';
+import { formatQuantity } from '../../../../shared/domain/quantity';
+import type { Transaction } from '../../core/database';
+import { conflict } from '../../core/errors';
+import { getService } from '../../core/service';
+import { ledgerRepository, type Movement, type StockBalance } from './ledger-repository';
+
+export type { Movement } from './ledger-repository';
+
+const createLedger = ({ strapi }: { strapi: Core.Strapi }) => {
+  const ledger = ledgerRepository(strapi);
+
+  const shortagesOf = async (trx: Transaction, short: Movement[]): Promise<Shortage[]> => {
+    const items = await ledger.onHandOf(trx, short.map((movement) => movement.stockItemId));
+    return short.map(({ stockItemId, delta }) => ({
+      sku: items.get(stockItemId)!.sku,
+      requested: formatQuantity(-delta),
+      available: formatQuantity(items.get(stockItemId)!.onHand),
+    }));
+  };
+
+  const moves = (movements: Movement[], after: StockBalance[]) =>
+    movements.map((movement, index) => ({
+      stockItem: after[index].documentId,
+      sku: after[index].sku,
+      kind: movement.kind,
+      quantity: formatQuantity(movement.delta),
+      balanceAfter: formatQuantity(after[index].onHand),
+      order: movement.order?.documentId ?? null,
+    }));
+
+  return {
+    /**
+     * Applies movements inside the caller's transaction (or a new one). When any item would go
+     * below zero and negative stock is off, nothing is written and a 409 lists every short item.
+     */
+    async apply(movements: Movement[], actor: Actor, { allowNegativeStock }: { allowNegativeStock: boolean }) {
+      if (!movements.length) return;
+      await strapi.db.transaction(async ({ trx }) => {
+        const after: StockBalance[] = [];
+        const short: Movement[] = [];
+        for (const movement of movements) {
+          const balance = await ledger.changeOnHand(trx, movement.stockItemId, movement.delta, allowNegativeStock);
+          if (balance) after.push(balance);
+          else short.push(movement);
+        }
+        if (short.length) {
+          const shortages = await shortagesOf(trx, short);
+          throw conflict(
+            'stockShortage',
+            `Not enough stock: ${shortages.map((s) => `${s.sku} (requested ${s.requested}, available ${s.available})`).join(', ')}`,
+            { shortages }
+          );
+        }
+        await ledger.insertMovements(trx, movements, after.map((balance) => balance.onHand), actor);
+        await getService(strapi, 'events').publish('stock.moved', { moves: moves(movements, after), actor });
+      });
+    },
+
+    /** What orders in the given states hold of each of the given stock items, per stock item id. */
+    heldByOrdersIn: async (states: readonly string[], stockItemIds: number[]): Promise<Map<number, bigint>> =>
+      stockItemIds.length ? ledger.heldByOrdersIn(states, stockItemIds) : new Map(),
+
+    /** What the ledger shows an order holding, per stock item id (positive = taken out of stock). */
+    // Strapi types the answer of transaction() as the callback's promise itself.
+    heldByOrder: async (orderId: number): Promise<Map<number, bigint>> =>
+      (await strapi.db.transaction(({ trx }) => ledger.heldByOrder(trx, orderId))) as Map<number, bigint>,
+  };
+};
+
+export default createLedger;

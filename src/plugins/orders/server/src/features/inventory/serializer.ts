@@ -1,0 +1,38 @@
+/** The JSON of stock items and their movements: quantities and money as decimal strings. */
+import type { MovementJson, StockItemJson } from '../../../../shared/contracts/inventory';
+import { toBigInt } from '../../../../shared/domain/fixed-point';
+import { formatMoney, STOCK_CURRENCY } from '../../../../shared/domain/money';
+import { formatQuantity } from '../../../../shared/domain/quantity';
+import { isoOf } from '../../core/database';
+import type { MovementRow, StockItemRow } from './repository';
+
+/** `held`: what open orders hold of the item; `isLow`: at or below its low-stock threshold. */
+export const serializeStockItem = (item: StockItemRow, held = 0n): StockItemJson => {
+  const onHand = toBigInt(item.onHandMilli);
+  const threshold = item.lowStockThresholdMilli == null ? null : toBigInt(item.lowStockThresholdMilli);
+  return {
+    documentId: item.documentId,
+    sku: item.sku,
+    name: item.name,
+    unit: item.unit,
+    unitPrice: formatMoney(toBigInt(item.unitPriceMinor), STOCK_CURRENCY),
+    vatRate: item.vatRate,
+    onHand: formatQuantity(onHand),
+    lowStockThreshold: threshold === null ? null : formatQuantity(threshold),
+    held: formatQuantity(held),
+    isLow: threshold !== null && onHand <= threshold,
+    createdAt: isoOf(item.createdAt),
+    updatedAt: isoOf(item.updatedAt),
+  };
+};
+
+export const serializeMovement = (movement: MovementRow): MovementJson => ({
+  documentId: movement.documentId,
+  kind: movement.kind,
+  quantity: formatQuantity(toBigInt(movement.quantityMilli)),
+  balanceAfter: formatQuantity(toBigInt(movement.balanceAfterMilli)),
+  reason: movement.reason ?? null,
+  order: movement.order ? { documentId: movement.order.documentId, number: movement.order.number } : null,
+  actor: movement.actor ?? null,
+  createdAt: isoOf(movement.createdAt),
+});

@@ -1,0 +1,143 @@
+/**
+ * The inventory (Készlet): stock items and the manual movements of their stock. An item's
+ * on-hand quantity is never written here directly: its first quantity is its first movement,
+ * and after that only movements change it.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Actor } from '../../../../shared/contracts/actor';
+import type { AdjustmentInput, CreateStockItemInput, UpdateStockItemInput } from '../../../../shared/contracts/inventory';
+import type { Page } from '../../../../shared/contracts/pages';
+import { inertText, toCsv, type Separator } from '../../../../shared/domain/csv';
+import { OPEN_STATES } from '../../../../shared/domain/lifecycle';
+import { currencyScale, parseMoney, STOCK_CURRENCY } from '../../../../shared/domain/money';
+import { DEFAULT_UNIT, parseQuantity } from '../../../../shared/domain/quantity';
+import { invalidField, notFound } from '../../core/errors';
+import { pagination } from '../../core/pages';
+import { getService } from '../../core/service';
+import { stockItemsRepository, type StockItemFields, type StockItemRow } from './repository';
+import { serializeMovement, serializeStockItem } from './serializer';
+
+/** Converts the decimal fields of a request to their stored form. */
+const storedFields = (input: UpdateStockItemInput): StockItemFields => {
+  const fields: StockItemFields = {};
+  if (input.sku !== undefined) fields.sku = input.sku;
+  if (input.name !== undefined) fields.name = input.name;
+  if (input.unit !== undefined) fields.unit = input.unit;
+  if (input.vatRate !== undefined) fields.vatRate = input.vatRate;
+  if (input.unitPrice !== undefined) fields.unitPriceMinor = priceOf(input.unitPrice).toString();
+  if (input.lowStockThreshold !== undefined) {
+    fields.lowStockThresholdMilli = input.lowStockThreshold === null ? null : parseQuantity(input.lowStockThreshold).toString();
+  }
+  return fields;
+};
+
+const priceOf = (unitPrice: string) => {
+  try {
+    return parseMoney(unitPrice, STOCK_CURRENCY);
+  } catch {
+    throw invalidField('unitPrice', 'decimals', `"${unitPrice}" is not a whole amount: stock items are priced in ${STOCK_CURRENCY}`, {
+      max: currencyScale(STOCK_CURRENCY),
+    });
+  }
+};
+
+const CSV_COLUMNS = ['sku', 'name', 'unit', 'unitPrice', 'vatRate', 'onHand', 'held', 'lowStockThreshold'];
+
+const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const items = stockItemsRepository(strapi);
+  const ledger = () => getService(strapi, 'ledger');
+
+  const findRow = async (documentId: string): Promise<StockItemRow> => {
+    const item = await items.find(documentId);
+    if (!item) throw notFound('stockItemNotFound', `No stock item ${documentId}`, { id: documentId });
+    return item;
+  };
+
+  const assertSkuFree = async (sku: string, exceptId?: number) => {
+    if (await items.skuTaken(sku, exceptId)) throw invalidField('sku', 'skuTaken', `SKU ${sku} is already used by another stock item`, { sku });
+  };
+
+  /** Stock items as the API shows them, with what open orders hold of each. */
+  const withHeld = async (rows: StockItemRow[]) => {
+    const held = await ledger().heldByOrdersIn(OPEN_STATES, rows.map((row) => row.id));
+    return rows.map((row) => serializeStockItem(row, held.get(row.id)));
+  };
+
+  const book = async (stockItemId: number, delta: bigint, kind: 'initial' | 'adjustment', reason: string, actor: Actor) => {
+    const settings = await getService(strapi, 'settings').get();
+    await ledger().apply([{ stockItemId, delta, kind, reason }], actor, settings);
+  };
+
+  return {
+    async list({ q, ...page }: Page & { q?: string }) {
+      const [rows, total] = await items.page(q, page);
+      return { data: await withHeld(rows), meta: pagination(page, total) };
+    },
+
+    async get(documentId: string) {
+      const [item] = await withHeld([await findRow(documentId)]);
+      return item;
+    },
+
+    /** The stock items an order's lines name, by documentId or SKU, as stored. */
+    named: (documentIds: string[], skus: string[]) => items.findNamed(documentIds, skus),
+
+    /** Stock items by id, as stored. */
+    byIds: (ids: number[]) => items.findByIds(ids),
+
+    /** Every stock item as a spreadsheet. */
+    async exportCsv(separator: Separator) {
+      const rows = await withHeld(await items.all());
+      return toCsv(
+        CSV_COLUMNS,
+        rows.map((item) => [
+          inertText(item.sku),
+          inertText(item.name),
+          inertText(item.unit),
+          item.unitPrice,
+          item.vatRate,
+          item.onHand,
+          item.held,
+          item.lowStockThreshold ?? '',
+        ]),
+        separator
+      );
+    },
+
+    async create(input: CreateStockItemInput, actor: Actor) {
+      const documentId = await strapi.db.transaction(async () => {
+        await assertSkuFree(input.sku);
+        const item = await items.create({ unit: DEFAULT_UNIT, ...storedFields(input) });
+        const initial = input.onHand === undefined ? 0n : parseQuantity(input.onHand);
+        if (initial > 0n) await book(item.id, initial, 'initial', 'initial quantity', actor);
+        return item.documentId;
+      });
+      return this.get(documentId);
+    },
+
+    /** Name, price, VAT, unit, SKU and threshold; never the quantity on hand. */
+    async update(documentId: string, input: UpdateStockItemInput) {
+      await strapi.db.transaction(async () => {
+        const item = await findRow(documentId);
+        if (input.sku !== undefined && input.sku !== item.sku) await assertSkuFree(input.sku, item.id);
+        await items.update(item.id, storedFields(input));
+      });
+      return this.get(documentId);
+    },
+
+    /** Goods received, a stocktake, breakage: a signed change with the reason it happened. */
+    async adjust(documentId: string, { delta, reason }: AdjustmentInput, actor: Actor) {
+      const item = await findRow(documentId);
+      await book(item.id, parseQuantity(delta), 'adjustment', reason, actor);
+      return this.get(documentId);
+    },
+
+    async movements(documentId: string, page: Page) {
+      const item = await findRow(documentId);
+      const [rows, total] = await items.movements(item.id, page);
+      return { data: rows.map(serializeMovement), meta: pagination(page, total) };
+    },
+  };
+};
+
+export default createInventoryService;

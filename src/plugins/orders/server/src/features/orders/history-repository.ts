@@ -1,0 +1,41 @@
+/** The order history's queries: entries are appended, read in the order they were written, never changed. */
+import type { Core } from '@strapi/strapi';
+import type { Actor } from '../../../../shared/contracts/actor';
+import { insertRows, type StoredDate, type Transaction } from '../../core/database';
+import { UID } from '../../core/uids';
+
+/** A history entry as stored. */
+export interface HistoryRow {
+  at: StoredDate;
+  actor: Actor;
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  note: string | null;
+  /** What only some actions record, e.g. fail's { restock }. */
+  details: Record<string, unknown> | null;
+}
+
+export type NewHistoryRow = Omit<HistoryRow, 'at'> & { at: Date };
+
+const FIELDS = ['at', 'actor', 'action', 'fromState', 'toState', 'note', 'details'];
+
+export const historyRepository = (strapi: Core.Strapi) => ({
+  /** Appends entries, each to its order, in one batch. */
+  append: (trx: Transaction, entries: Array<{ orderId: number; entry: NewHistoryRow }>) =>
+    insertRows(
+      strapi,
+      trx,
+      UID.historyEntry,
+      entries.map(({ orderId, entry }) => ({
+        values: { ...entry, actor: JSON.stringify(entry.actor), details: entry.details && JSON.stringify(entry.details) },
+        links: { order: orderId },
+      }))
+    ),
+
+  /** An order's entries, oldest first: ids grow in the order entries are appended. */
+  of: (orderId: number): Promise<HistoryRow[]> =>
+    strapi.db.query(UID.historyEntry).findMany({ where: { order: { id: orderId } }, orderBy: { id: 'asc' }, select: FIELDS }),
+
+  removeOf: (orderId: number) => strapi.db.query(UID.historyEntry).deleteMany({ where: { order: { id: orderId } } }),
+});

@@ -1,0 +1,25 @@
+/** Orders: their lines, their lifecycle, their history, and the list that finds them. */
+import historyEntry from './content-types/history-entry/schema.json';
+import order from './content-types/order/schema.json';
+import orderItem from './content-types/order-item/schema.json';
+import controller from './controller';
+import history from './history';
+import { createListIndexes } from './indexes';
+import { moveLegacyHistory } from './legacy-history';
+import routes from './routes';
+import service from './service';
+
+export default {
+  contentTypes: {
+    order: { schema: order },
+    'order-item': { schema: orderItem },
+    'history-entry': { schema: historyEntry },
+  },
+  services: { orders: service, history },
+  controllers: { orders: controller },
+  routes,
+  async bootstrap({ strapi }: { strapi: import('@strapi/strapi').Core.Strapi }) {
+    await moveLegacyHistory(strapi);
+    await createListIndexes(strapi);
+  },
+};

@@ -1,0 +1,252 @@
+/**
+ * The order engine: the one door through which orders and the stock they hold change. Every
+ * change runs in one database transaction that first locks the order, then writes the order,
+ * its history and its stock movements together — or nothing — and announces itself to the
+ * plugin's events, which hear of it only once it has committed.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Actor } from '../../../../shared/contracts/actor';
+import type { CreateOrderInput, OrderListQuery, StockImpactLine, UpdateOrderInput } from '../../../../shared/contracts/orders';
+import type { Settings } from '../../../../shared/contracts/settings';
+import { toBigInt } from '../../../../shared/domain/fixed-point';
+import { allowedActions, isEditable, nextState, type OrderAction, type OrderState } from '../../../../shared/domain/lifecycle';
+import { DEFAULT_CURRENCY } from '../../../../shared/domain/money';
+import { orderNumber } from '../../../../shared/domain/order-number';
+import { formatQuantity } from '../../../../shared/domain/quantity';
+import { stockChanges, targetHolding } from '../../../../shared/domain/stock-plan';
+import { orderTotals } from '../../../../shared/domain/totals';
+import type { Transaction } from '../../core/database';
+import { conflict, invalidField, notFound } from '../../core/errors';
+import type { OrderRef } from '../../core/events';
+import { pagination } from '../../core/pages';
+import { getService } from '../../core/service';
+import type { Movement } from '../inventory/ledger';
+import { resolveLines } from './lines';
+import { ordersRepository, type LineData, type OrderData, type OrderRow } from './repository';
+import { pricedLine, serializeOrder, serializeOrderSummary } from './serializer';
+
+export interface TransitionOptions {
+  /** Only for fail: false writes the goods off instead of returning them to stock. */
+  restock?: boolean;
+  note?: string | null;
+}
+
+/** The order's lines that take goods from stock. */
+const stockLines = (order: OrderRow) =>
+  order.items.flatMap((item) => (item.stockItem ? [{ stockItemId: item.stockItem.id, quantityMilli: toBigInt(item.quantityMilli) }] : []));
+
+const refOf = (order: Pick<OrderRow, 'documentId' | 'number'>): OrderRef => ({ documentId: order.documentId, number: order.number });
+
+/** What a refusal of the order's state says about it, beside its code. */
+const stateOf = (order: OrderRow) => ({
+  number: order.number,
+  state: order.state,
+  allowedActions: allowedActions(order.state),
+});
+
+const notAllowed = (order: OrderRow, code: 'actionNotAllowed' | 'onlyDraftChanged' | 'onlyDraftDeleted', what: string, action?: OrderAction) => {
+  const state = stateOf(order);
+  return conflict(code, `Order ${order.number} is ${order.state}: ${what}. Allowed actions: ${state.allowedActions.join(', ') || 'none'}`, {
+    ...state,
+    ...(action ? { action } : {}),
+  });
+};
+
+const noOrder = (documentId: string) => notFound('orderNotFound', `No order ${documentId}`, { id: documentId });
+
+const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const orders = ordersRepository(strapi);
+  const ledger = () => getService(strapi, 'ledger');
+  const settings = () => getService(strapi, 'settings');
+  const history = () => getService(strapi, 'history');
+  const events = () => getService(strapi, 'events');
+  const timeZone = (): string => strapi.plugin('orders').config('timeZone');
+
+  const findRow = async (documentId: string) => {
+    const order = await orders.find(documentId);
+    if (!order) throw noOrder(documentId);
+    return order;
+  };
+
+  /** Lock, then read: concurrent changes of one order wait for each other instead of racing. */
+  const lockOrder = async (trx: Transaction, documentId: string) => {
+    if (!(await orders.lock(trx, documentId))) throw noOrder(documentId);
+    return findRow(documentId);
+  };
+
+  /**
+   * Replaces the order's lines; answers the order's totals to store with it, so that lists sort
+   * and show them without reading every line.
+   */
+  const saveLines = async (trx: Transaction, order: Pick<OrderRow, 'id' | 'items'>, lines: LineData[]): Promise<OrderData> => {
+    await orders.replaceLines(trx, order, lines);
+    const totals = orderTotals(lines.map(pricedLine));
+    return {
+      netTotalMinor: totals.net.toString(),
+      vatTotalMinor: totals.vat.toString(),
+      grossTotalMinor: totals.gross.toString(),
+      lineCount: lines.length,
+    };
+  };
+
+  /**
+   * Brings the stock the order holds to what its lines and new state call for, writing only the
+   * difference from what the ledger already shows — so nothing is ever booked or released twice.
+   */
+  const reconcileStock = async (order: OrderRow, state: OrderState, config: Settings, actor: Actor, options: { reason: string; writeOff: boolean }) => {
+    const target = targetHolding(stockLines(order), state, config.inventoryDriver);
+    const changes = stockChanges(target, await ledger().heldByOrder(order.id));
+    const cause = { id: order.id, documentId: order.documentId };
+    const movements = changes.flatMap(({ stockItemId, delta }): Movement[] => {
+      const booking: Movement = { stockItemId, delta, kind: 'order', reason: options.reason, order: cause };
+      // Goods not coming back leave the order's holding and the stock at once: the ledger shows both.
+      return options.writeOff && delta > 0n
+        ? [booking, { stockItemId, delta: -delta, kind: 'write-off', reason: `${options.reason}: not restocked`, order: cause }]
+        : [booking];
+    });
+    await ledger().apply(movements, actor, config);
+  };
+
+  return {
+    async list({ sort, page, pageSize, ...filters }: OrderListQuery) {
+      const [rows, total] = await orders.list(filters, sort, { page, pageSize }, timeZone());
+      return { data: rows.map(serializeOrderSummary), meta: pagination({ page, pageSize }, total) };
+    },
+
+    async get(documentId: string) {
+      const order = await findRow(documentId);
+      return serializeOrder(order, await history().of(order.id));
+    },
+
+    async create(input: CreateOrderInput, actor: Actor) {
+      const currency = input.currency ?? DEFAULT_CURRENCY;
+      const documentId = await strapi.db.transaction(async ({ trx }) => {
+        const lines = await resolveLines(strapi, input.items, currency);
+        const customer = await getService(strapi, 'customers').resolve(input);
+        const order = await orders.create({
+          source: 'manual',
+          state: 'draft',
+          currency,
+          note: input.note ?? null,
+          customer: customer.id,
+          customerName: customer.name,
+        });
+        const number = orderNumber(order.id, new Date(order.createdAt), timeZone());
+        await orders.update(order.id, { number, ...(await saveLines(trx, { id: order.id, items: [] }, lines)) });
+        await history().record(trx, order.id, { actor, action: 'create', from: null, to: 'draft' });
+        await events().publish('order.created', { order: { documentId: order.documentId, number }, state: 'draft', source: 'manual', actor });
+        return order.documentId;
+      });
+      return this.get(documentId);
+    },
+
+    /** Replaces the header fields and the lines given; only a draft can be changed. */
+    async update(documentId: string, input: UpdateOrderInput, actor: Actor) {
+      await strapi.db.transaction(async ({ trx }) => {
+        const order = await lockOrder(trx, documentId);
+        if (!isEditable(order.state)) throw notAllowed(order, 'onlyDraftChanged', 'only a draft can be changed');
+        const currency = input.currency ?? order.currency;
+        if (currency !== order.currency && !input.items) {
+          throw invalidField('currency', 'currencyNeedsItems', 'changing the currency needs the items too, priced in the new currency');
+        }
+        let data: OrderData = { currency };
+        if (input.note !== undefined) data.note = input.note;
+        if (input.customer || input.customerId) {
+          const customers = getService(strapi, 'customers');
+          const customer = input.customer ? await customers.amend(order.id, order.customer?.id, input.customer) : await customers.resolve(input);
+          data = { ...data, customer: customer.id, customerName: customer.name };
+        }
+        if (input.items) data = { ...data, ...(await saveLines(trx, order, await resolveLines(strapi, input.items, currency))) };
+        await orders.update(order.id, data);
+        await history().record(trx, order.id, { actor, action: 'update', from: order.state, to: order.state });
+        await events().publish('order.changed', { order: refOf(order), actor });
+      });
+      return this.get(documentId);
+    },
+
+    async remove(documentId: string, actor: Actor) {
+      await strapi.db.transaction(async ({ trx }) => {
+        const order = await lockOrder(trx, documentId);
+        if (!isEditable(order.state)) throw notAllowed(order, 'onlyDraftDeleted', 'only a draft can be deleted');
+        await saveLines(trx, order, []);
+        await history().removeOf(order.id);
+        await orders.remove(order.id);
+        await events().publish('order.deleted', { order: refOf(order), actor });
+      });
+    },
+
+    /** Moves the order through the lifecycle and its stock with it, in one transaction. */
+    async transition(documentId: string, action: OrderAction, { restock, note }: TransitionOptions, actor: Actor) {
+      if (restock !== undefined && action !== 'fail') throw invalidField('restock', 'failOnly', 'applies to fail only');
+      await strapi.db.transaction(async ({ trx }) => {
+        const order = await lockOrder(trx, documentId);
+        const to = nextState(order.state, action);
+        if (!to) throw notAllowed(order, 'actionNotAllowed', `${action} is not allowed`, action);
+        if (action === 'finalize' && !order.items.length) {
+          throw conflict('noLines', `Order ${order.number} has no lines: add at least one before finalizing`, stateOf(order));
+        }
+        const config = await settings().get();
+        await reconcileStock(order, to, config, actor, { reason: `${action} ${order.number}`, writeOff: restock === false });
+        await orders.update(order.id, { state: to });
+        const details = action === 'fail' ? { restock: restock !== false } : undefined;
+        await history().record(trx, order.id, { actor, action, from: order.state, to, note, details });
+        await events().publish('order.transitioned', { order: refOf(order), action, from: order.state, to, actor });
+      });
+      return this.get(documentId);
+    },
+
+    /**
+     * What finalizing would take from stock, per stock item: requested, on hand now and after,
+     * and the shortfall that would refuse it (none when negative stock is allowed).
+     */
+    async stockImpact(documentId: string): Promise<StockImpactLine[]> {
+      const order = await findRow(documentId);
+      const config = await settings().get();
+      const target = targetHolding(stockLines(order), 'finalized', config.inventoryDriver);
+      const requested = stockChanges(target, await ledger().heldByOrder(order.id)).map(({ stockItemId, delta }) => ({ stockItemId, requested: -delta }));
+      if (!requested.length) return [];
+      const items = await getService(strapi, 'inventory').byIds(requested.map((line) => line.stockItemId));
+      const byId = new Map(items.map((item) => [item.id, item]));
+      return requested.map(({ stockItemId, requested: quantity }) => {
+        const item = byId.get(stockItemId)!;
+        const onHand = toBigInt(item.onHandMilli);
+        const shortfall = config.allowNegativeStock || quantity <= onHand ? 0n : quantity - onHand;
+        return {
+          stockItem: item.documentId,
+          sku: item.sku,
+          name: item.name,
+          unit: item.unit,
+          requested: formatQuantity(quantity),
+          onHand: formatQuantity(onHand),
+          after: formatQuantity(onHand - quantity),
+          shortfall: formatQuantity(shortfall),
+        };
+      });
+    },
+
+    /** The free label beside the lifecycle: settable in any state, never changing what it allows. */
+    async setCustomStatus(documentId: string, customStatus: string | null, actor: Actor) {
+      const { customStatuses } = await settings().get();
+      if (customStatus !== null && !customStatuses.some((status) => status.key === customStatus)) {
+        const allowed = customStatuses.map((s) => s.key);
+        throw invalidField(
+          'customStatus',
+          'unknownCustomStatus',
+          `unknown custom status "${customStatus}"; the settings list ${allowed.join(', ') || 'none'}`,
+          { customStatus, allowed }
+        );
+      }
+      await strapi.db.transaction(async ({ trx }) => {
+        const order = await lockOrder(trx, documentId);
+        const from = order.customStatus ?? null;
+        if (from === customStatus) return;
+        await orders.update(order.id, { customStatus });
+        await history().record(trx, order.id, { actor, action: 'custom-status', from, to: customStatus });
+        await events().publish('order.custom-status-set', { order: refOf(order), from, to: customStatus, actor });
+      });
+      return this.get(documentId);
+    },
+  };
+};
+
+export default createOrdersService;
