@@ -7,19 +7,20 @@
 const { randomBytes } = require('crypto');
 const fs = require('fs');
 const path = require('path');
+const zlib = require('zlib');
 const { Client } = require('pg');
 
 const ROOT = path.resolve(__dirname, '../..');
 
 const usesPostgres = () => process.env.DATABASE_CLIENT === 'postgres';
 
-const withAdminConnection = async (sql) => {
+const withConnection = async (database, sql) => {
   const client = new Client({
     host: process.env.DATABASE_HOST || '127.0.0.1',
     port: Number(process.env.DATABASE_PORT || 5432),
     user: process.env.DATABASE_USERNAME || 'postgres',
     password: process.env.DATABASE_PASSWORD || '',
-    database: process.env.DATABASE_ADMIN_DB || 'postgres',
+    database,
   });
   await client.connect();
   try {
@@ -29,16 +30,24 @@ const withAdminConnection = async (sql) => {
   }
 };
 
-/** Points DATABASE_* at a new empty database; resolves to a function that drops it. */
-const createTestDatabase = async () => {
+const withAdminConnection = (sql) => withConnection(process.env.DATABASE_ADMIN_DB || 'postgres', sql);
+
+/**
+ * Points DATABASE_* at a new database; resolves to a function that drops it. The database is
+ * empty, or a copy of a fixture when `restore` names one: a gzipped SQLite file, or a gzipped
+ * plain pg_dump (`--inserts`, no psql meta-commands) for PostgreSQL.
+ */
+const createTestDatabase = async ({ restore } = {}) => {
   const name = `orders_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   if (usesPostgres()) {
     await withAdminConnection(`CREATE DATABASE "${name}"`);
+    if (restore) await withConnection(name, zlib.gunzipSync(fs.readFileSync(restore.postgres)).toString('utf8'));
     process.env.DATABASE_NAME = name;
     return () => withAdminConnection(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }
   const filename = path.join(ROOT, '.tmp', `${name}.db`);
   fs.mkdirSync(path.dirname(filename), { recursive: true });
+  if (restore) fs.writeFileSync(filename, zlib.gunzipSync(fs.readFileSync(restore.sqlite)));
   process.env.DATABASE_FILENAME = filename;
   return async () => {
     for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(filename + suffix, { force: true });
@@ -46,8 +55,8 @@ const createTestDatabase = async () => {
 };
 
 /** Boots the compiled app (npm run build:server) on a fresh database, without listening. */
-const loadStrapi = async () => {
-  const dropDatabase = await createTestDatabase();
+const loadStrapi = async (options) => {
+  const dropDatabase = await createTestDatabase(options);
   process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
   const { createStrapi } = require('@strapi/strapi');
   const strapi = await createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') }).load();

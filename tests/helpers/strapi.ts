@@ -50,9 +50,10 @@ const loginAs = async (strapi: Core.Strapi, roleId: number) => {
   return apiClient(strapi.server.httpServer, response.body.data.token);
 };
 
-export const startApp = async (): Promise<TestApp> => {
+/** `restore`: start on a copy of a fixture database instead of an empty one (see database.js). */
+export const startApp = async (options?: { restore: { sqlite: string; postgres: string } }): Promise<TestApp> => {
   process.env.NODE_ENV = 'test';
-  const { strapi, stop } = await loadStrapi();
+  const { strapi, stop } = await loadStrapi(options);
   // Listen on loopback for real, so concurrent requests share one server like a shop's would.
   await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
 

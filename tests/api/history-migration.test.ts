@@ -1,0 +1,55 @@
+/**
+ * The order's history moved from a JSON column of the order into a table of its own. This starts
+ * the app on a database written by the code from before (tests/fixtures/databases, made by
+ * make-before-history-table.js at commit 0802271): every order answers exactly as it did then,
+ * and its history goes on in the table.
+ */
+import path from 'path';
+import { usesPostgres } from '../helpers/database';
+import { act } from '../helpers/fixtures';
+import { startApp, type TestApp } from '../helpers/strapi';
+
+const FIXTURES = path.join(__dirname, '../fixtures/databases');
+const restore = {
+  sqlite: path.join(FIXTURES, 'before-history-table.sqlite.gz'),
+  postgres: path.join(FIXTURES, 'before-history-table.pg.sql.gz'),
+};
+const before = require(path.join(FIXTURES, `before-history-table.${usesPostgres() ? 'pg' : 'sqlite'}.orders.json`));
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startApp({ restore });
+});
+afterAll(() => app?.stop());
+
+test('every order answers as the code before the history table answered it', async () => {
+  for (const order of before) {
+    const response = await app.admin.get(`/orders/orders/${order.documentId}`);
+    expect(response.status).toBe(200);
+    expect(response.body.data).toEqual(order);
+  }
+});
+
+test('the entries are in the history table, and the JSON column is gone', async () => {
+  const entries = before.reduce((sum: number, order: { history: unknown[] }) => sum + order.history.length, 0);
+  expect(entries).toBeGreaterThan(15);
+  expect(await app.strapi.db.query('plugin::orders.history-entry').count()).toBe(entries);
+  const orders = app.strapi.db.metadata.get('plugin::orders.order').tableName;
+  const connection = app.strapi.db.connection;
+  expect(await connection.schema.hasColumn(orders, 'legacy_history')).toBe(false);
+  expect(await connection.schema.hasColumn(orders, 'history')).toBe(false);
+});
+
+test('a moved history goes on: a new action is appended after the old entries', async () => {
+  const draft = before.find((order: { state: string }) => order.state === 'draft');
+  const response = await act(app.admin, draft.documentId, 'finalize', { note: 'after the move' });
+  expect(response.status).toBe(200);
+  expect(response.body.data.history.slice(0, -1)).toEqual(draft.history);
+  expect(response.body.data.history.at(-1)).toMatchObject({ action: 'finalize', from: 'draft', to: 'finalized', note: 'after the move' });
+});
+
+test('the write-off and its note survived the move', async () => {
+  const failed = before.find((order: { customer: { name: string } }) => order.customer.name === 'Selejt Sándor');
+  const response = await app.admin.get(`/orders/orders/${failed.documentId}`);
+  expect(response.body.data.history.at(-1)).toMatchObject({ action: 'fail', restock: false, note: 'törött áru', actor: { type: 'system' } });
+});
