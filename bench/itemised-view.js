@@ -27,7 +27,6 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { performance } = require('perf_hooks');
 const { ROOT, loadStrapi } = require('../tests/helpers/database');
 
 const LINES = 500;
@@ -127,7 +126,9 @@ const orderTiming = ({ documentId, since }) => {
 
 /** Waits for the drawn view, then types into the first line's quantity; answers the page's clock at both. */
 const awaitReady = async (page, lines) => {
-  const drawnAt = await (await page.waitForFunction(drawn, { selector: QUANTITY, lines }, { polling: 'raf', timeout: TIMEOUT })).jsonValue();
+  const drawnAt = await (
+    await page.waitForFunction(drawn, { selector: QUANTITY, lines }, { polling: 'raf', timeout: TIMEOUT })
+  ).jsonValue();
   // Interactive: focusing the first line's quantity input and typing a digit changes what it shows.
   const before = await page.evaluate((selector) => {
     const input = document.querySelector(selector);
@@ -225,7 +226,10 @@ const describeView = async (page, url, order) => {
   await page.waitForFunction(drawn, { selector: QUANTITY, lines: LINES }, { timeout: TIMEOUT });
   const rows = await page.locator('tbody tr').count();
   const quantities = await page.locator(QUANTITY).count();
-  const firstRow = await page.locator(`tbody tr:has(${QUANTITY})`).first().evaluate((row) => row.outerHTML);
+  const firstRow = await page
+    .locator(`tbody tr:has(${QUANTITY})`)
+    .first()
+    .evaluate((row) => row.outerHTML);
   const elements = await page.evaluate((selector) => {
     const lineRows = [...document.querySelectorAll('tbody tr')].filter((row) => row.querySelector(selector));
     const inLines = lineRows.reduce((sum, row) => sum + row.getElementsByTagName('*').length + 1, 0);
@@ -250,7 +254,9 @@ const profileOpen = async (browser, page, url, order) => {
   const client = await page.context().newCDPSession(page);
   await client.send('Profiler.enable');
   await client.send('Profiler.setSamplingInterval', { interval: 250 });
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] });
+  await browser.startTracing(page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'],
+  });
   await client.send('Profiler.start');
   const opened = await (async () => {
     await link.click();
@@ -285,7 +291,11 @@ const profileOpen = async (browser, page, url, order) => {
     const frame = byId.get(id).callFrame;
     const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     const file = path.basename(frame.url || '') || (frame.functionName.startsWith('(') ? frame.functionName : '(native)');
-    add(byFunction, `${frame.functionName || '(anonymous)'} ${path.basename(frame.url || '')}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`, ms);
+    add(
+      byFunction,
+      `${frame.functionName || '(anonymous)'} ${path.basename(frame.url || '')}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`,
+      ms
+    );
     add(byFile, file, ms);
   });
   console.error(
@@ -331,16 +341,31 @@ const main = async () => {
     const list = { [LINES]: [], 1: [] };
     for (let round = 0; round < ROUNDS; round += 1) {
       // Alternate which goes first, so that neither always follows the other.
-      const pair = round % 2 === 0 ? [[large, LINES], [small, 1]] : [[small, 1], [large, LINES]];
+      const pair =
+        round % 2 === 0
+          ? [
+              [large, LINES],
+              [small, 1],
+            ]
+          : [
+              [small, 1],
+              [large, LINES],
+            ];
       for (const [order, lines] of pair) {
         const result = await openByGoto(page, url, order, lines);
         goto[lines].push(result);
-        if (VERBOSE) console.error(`[itemised-view] round ${round + 1}, goto, ${lines} line(s): ${JSON.stringify(result, (k, v) => (typeof v === 'number' ? round1(v) : v))}`);
+        if (VERBOSE)
+          console.error(
+            `[itemised-view] round ${round + 1}, goto, ${lines} line(s): ${JSON.stringify(result, (k, v) => (typeof v === 'number' ? round1(v) : v))}`
+          );
       }
       for (const [order, lines] of pair) {
         const result = await openFromList(page, url, order, lines);
         list[lines].push(result);
-        if (VERBOSE) console.error(`[itemised-view] round ${round + 1}, from the list, ${lines} line(s): ${JSON.stringify(result, (k, v) => (typeof v === 'number' ? round1(v) : v))}`);
+        if (VERBOSE)
+          console.error(
+            `[itemised-view] round ${round + 1}, from the list, ${lines} line(s): ${JSON.stringify(result, (k, v) => (typeof v === 'number' ? round1(v) : v))}`
+          );
       }
     }
     if (PROFILE) await profileOpen(browser, page, url, large);
@@ -363,8 +388,16 @@ const main = async () => {
         readyMs1Runs: goto[1].map((result) => round1(result.readyMs)),
         // The page's own clock from its navigation start: the order's data answered, the view drawn
         // (last quantity input shown), ready (the typed digit shows).
-        page500: { orderAnsweredMs: stat(goto[LINES], 'orderAnswered'), drawnMs: stat(goto[LINES], 'pageDrawnMs'), readyMs: stat(goto[LINES], 'pageReadyMs') },
-        page1: { orderAnsweredMs: stat(goto[1], 'orderAnswered'), drawnMs: stat(goto[1], 'pageDrawnMs'), readyMs: stat(goto[1], 'pageReadyMs') },
+        page500: {
+          orderAnsweredMs: stat(goto[LINES], 'orderAnswered'),
+          drawnMs: stat(goto[LINES], 'pageDrawnMs'),
+          readyMs: stat(goto[LINES], 'pageReadyMs'),
+        },
+        page1: {
+          orderAnsweredMs: stat(goto[1], 'orderAnswered'),
+          drawnMs: stat(goto[1], 'pageDrawnMs'),
+          readyMs: stat(goto[1], 'pageReadyMs'),
+        },
         orderKb500: round1(stat(goto[LINES], 'orderBytes') / 1024),
         // Opened from the orders list by a click, admin already loaded; the page's clock from the click.
         fromListReadyMs500: stat(list[LINES], 'readyMs'),

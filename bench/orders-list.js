@@ -96,7 +96,9 @@ const request = (url, token) =>
       .get(url, { headers: { Authorization: `Bearer ${token}` } }, (response) => {
         let body = '';
         response.on('data', (chunk) => (body += chunk));
-        response.on('end', () => (response.statusCode === 200 ? resolve(JSON.parse(body)) : reject(new Error(`${response.statusCode} ${body}`))));
+        response.on('end', () =>
+          response.statusCode === 200 ? resolve(JSON.parse(body)) : reject(new Error(`${response.statusCode} ${body}`))
+        );
       })
       .on('error', reject);
   });
@@ -120,7 +122,14 @@ const main = async () => {
     await new Promise((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${strapi.server.httpServer.address().port}`;
     const superAdmin = await strapi.service('admin::role').getSuperAdmin();
-    await strapi.service('admin::user').create({ email: 'bench@orders.local', firstname: 'Bench', lastname: 'Admin', password: 'Bench-password-1', isActive: true, roles: [superAdmin.id] });
+    await strapi.service('admin::user').create({
+      email: 'bench@orders.local',
+      firstname: 'Bench',
+      lastname: 'Admin',
+      password: 'Bench-password-1',
+      isActive: true,
+      roles: [superAdmin.id],
+    });
     const token = await login(base, 'bench@orders.local', 'Bench-password-1');
 
     const orders = strapi.db.metadata.get('plugin::orders.order');
@@ -128,10 +137,24 @@ const main = async () => {
     // deferred join), its orders and the count.
     const bare = async (offset) => {
       const [ids] = await Promise.all([
-        strapi.db.connection(orders.tableName).select('id').orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(PAGE_SIZE).offset(offset),
+        strapi.db
+          .connection(orders.tableName)
+          .select('id')
+          .orderBy([
+            { column: 'created_at', order: 'desc' },
+            { column: 'id', order: 'desc' },
+          ])
+          .limit(PAGE_SIZE)
+          .offset(offset),
         strapi.db.connection(orders.tableName).count({ count: '*' }),
       ]);
-      await strapi.db.connection(orders.tableName).select('*').whereIn('id', ids.map((row) => row.id));
+      await strapi.db
+        .connection(orders.tableName)
+        .select('*')
+        .whereIn(
+          'id',
+          ids.map((row) => row.id)
+        );
     };
     const month = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 7);
     const scenarios = {
@@ -157,7 +180,15 @@ const main = async () => {
     };
     const bareFirstPageMs = await bareMs(0);
     const bareMiddlePageMs = await bareMs((Math.ceil(ORDERS / PAGE_SIZE / 2) - 1) * PAGE_SIZE);
-    console.log(JSON.stringify({ database: strapi.db.dialect.client, orders: ORDERS, seededInSeconds: Number((seeded / 1000).toFixed(1)), bareFirstPageMs, bareMiddlePageMs }));
+    console.log(
+      JSON.stringify({
+        database: strapi.db.dialect.client,
+        orders: ORDERS,
+        seededInSeconds: Number((seeded / 1000).toFixed(1)),
+        bareFirstPageMs,
+        bareMiddlePageMs,
+      })
+    );
     const timePage = async (query, page) => {
       const times = [];
       let total = 0;
@@ -176,7 +207,14 @@ const main = async () => {
       const last = await timePage(query, pageCount);
       const pages = { first: first.ms, [`middle (page ${Math.ceil(pageCount / 2)})`]: middle.ms, [`last (page ${pageCount})`]: last.ms };
       slowest.push(Math.max(first.ms, middle.ms, last.ms));
-      console.log(JSON.stringify({ scenario: name, total: first.total, ms: pages, ratioToBareFirstPage: Number((Math.max(first.ms, middle.ms, last.ms) / bareFirstPageMs).toFixed(1)) }));
+      console.log(
+        JSON.stringify({
+          scenario: name,
+          total: first.total,
+          ms: pages,
+          ratioToBareFirstPage: Number((Math.max(first.ms, middle.ms, last.ms) / bareFirstPageMs).toFixed(1)),
+        })
+      );
     }
     console.log(JSON.stringify({ slowestPageMs: Math.max(...slowest), goal: 'ms < 100' }));
   } finally {

@@ -16,16 +16,54 @@ const STOCK = [
 ] as const;
 
 const CUSTOMERS = [
-  { name: 'Kovács Anna', email: 'anna.kovacs@example.hu', phone: '+36 30 123 4567', address: { country: 'HU', postalCode: '1052', city: 'Budapest', street: 'Váci utca 12.' } },
-  { name: 'Szabó Péter', company: 'Szabó és Társa Kft.', taxNumber: '12345678-2-42', email: 'peter@szabo-tarsa.example', address: { country: 'HU', postalCode: '6720', city: 'Szeged', street: 'Kárász utca 5.' } },
-  { name: 'Nagy Eszter', phone: '+36 20 765 4321', address: { country: 'HU', postalCode: '4025', city: 'Debrecen', street: 'Piac utca 20.' } },
+  {
+    name: 'Kovács Anna',
+    email: 'anna.kovacs@example.hu',
+    phone: '+36 30 123 4567',
+    address: { country: 'HU', postalCode: '1052', city: 'Budapest', street: 'Váci utca 12.' },
+  },
+  {
+    name: 'Szabó Péter',
+    company: 'Szabó és Társa Kft.',
+    taxNumber: '12345678-2-42',
+    email: 'peter@szabo-tarsa.example',
+    address: { country: 'HU', postalCode: '6720', city: 'Szeged', street: 'Kárász utca 5.' },
+  },
+  {
+    name: 'Nagy Eszter',
+    phone: '+36 20 765 4321',
+    address: { country: 'HU', postalCode: '4025', city: 'Debrecen', street: 'Piac utca 20.' },
+  },
 ];
 
 /** Each demo order: its lines, then the actions that bring it to its state. */
 const ORDERS: Array<{ customer: number; lines: Array<[string, string]>; actions: string[]; customStatus?: string; restock?: boolean }> = [
-  { customer: 0, lines: [['KAVE-1KG', '2'], ['BOGRE-03', '2']], actions: [] },
-  { customer: 1, lines: [['KABEL-UTP', '15.5'], ['TEA-ZOLD', '10']], actions: ['finalize'], customStatus: 'awaiting-confirmation' },
-  { customer: 2, lines: [['KONYV-RECEPT', '1'], ['KAVE-1KG', '1']], actions: ['finalize', 'fulfil'], customStatus: 'in-delivery' },
+  {
+    customer: 0,
+    lines: [
+      ['KAVE-1KG', '2'],
+      ['BOGRE-03', '2'],
+    ],
+    actions: [],
+  },
+  {
+    customer: 1,
+    lines: [
+      ['KABEL-UTP', '15.5'],
+      ['TEA-ZOLD', '10'],
+    ],
+    actions: ['finalize'],
+    customStatus: 'awaiting-confirmation',
+  },
+  {
+    customer: 2,
+    lines: [
+      ['KONYV-RECEPT', '1'],
+      ['KAVE-1KG', '1'],
+    ],
+    actions: ['finalize', 'fulfil'],
+    customStatus: 'in-delivery',
+  },
   { customer: 0, lines: [['TEA-ZOLD', '4']], actions: ['finalize', 'fulfil', 'succeed'] },
   { customer: 1, lines: [['BOGRE-03', '6']], actions: ['finalize', 'fail'] },
 ];
@@ -47,7 +85,10 @@ export const seedDemo = async (strapi: Core.Strapi) => {
       {
         customer: CUSTOMERS[spec.customer],
         note: index === 0 ? 'Telefonos rendelés' : null,
-        items: [...spec.lines.map(([sku, quantity]) => ({ sku, quantity })), ...(index === 2 ? [{ name: 'Szállítási díj', quantity: '1', unitPrice: '1490', vatRate: '27' }] : [])],
+        items: [
+          ...spec.lines.map(([sku, quantity]) => ({ sku, quantity })),
+          ...(index === 2 ? [{ name: 'Szállítási díj', quantity: '1', unitPrice: '1490', vatRate: '27' }] : []),
+        ],
       },
       system
     );

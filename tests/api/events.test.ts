@@ -17,12 +17,22 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 beforeAll(async () => {
   app = await startApp();
-  const names: EventName[] = ['order.created', 'order.changed', 'order.deleted', 'order.transitioned', 'order.custom-status-set', 'stock.moved'];
+  const names: EventName[] = [
+    'order.created',
+    'order.changed',
+    'order.deleted',
+    'order.transitioned',
+    'order.custom-status-set',
+    'stock.moved',
+  ];
   for (const name of names) {
     stops.push(
       events().on(name, async (event: PluginEvents[EventName]) => {
         // Read outside the change's transaction: only a committed change can be seen here.
-        const order = 'order' in event ? await app.strapi.db.query('plugin::orders.order').findOne({ where: { documentId: event.order.documentId } }) : null;
+        const order =
+          'order' in event
+            ? await app.strapi.db.query('plugin::orders.order').findOne({ where: { documentId: event.order.documentId } })
+            : null;
         heard.push({ name, event, stateThen: order?.state });
       })
     );
@@ -43,10 +53,17 @@ test('creating, changing and finalizing an order are heard, in order, after each
   await act(app.admin, order.documentId, 'finalize');
   await settle();
 
-  const initial = heard.findIndex((entry) => entry.name === 'stock.moved' && (entry.event as PluginEvents['stock.moved']).moves[0].kind === 'initial');
+  const initial = heard.findIndex(
+    (entry) => entry.name === 'stock.moved' && (entry.event as PluginEvents['stock.moved']).moves[0].kind === 'initial'
+  );
   heard.splice(initial, 1);
   expect(heard.map((entry) => entry.name)).toEqual(['order.created', 'order.changed', 'stock.moved', 'order.transitioned']);
-  expect(heard[0].event).toMatchObject({ order: { documentId: order.documentId, number: order.number }, state: 'draft', source: 'manual', actor: { type: 'admin' } });
+  expect(heard[0].event).toMatchObject({
+    order: { documentId: order.documentId, number: order.number },
+    state: 'draft',
+    source: 'manual',
+    actor: { type: 'admin' },
+  });
   expect(heard[2].event).toEqual({
     moves: [{ stockItem: item.documentId, sku: item.sku, kind: 'order', quantity: '-2', balanceAfter: '3', order: order.documentId }],
     actor: expect.objectContaining({ type: 'admin' }),
@@ -99,9 +116,9 @@ test('an event published in a transaction that rolls back is never heard', async
 });
 
 test('publishing outside a transaction is refused: there would be no commit to wait for', async () => {
-  await expect(events().publish('order.changed', { order: { documentId: 'x', number: 'x' }, actor: { type: 'system', name: 'test' } })).rejects.toThrow(
-    /outside the transaction/
-  );
+  await expect(
+    events().publish('order.changed', { order: { documentId: 'x', number: 'x' }, actor: { type: 'system', name: 'test' } })
+  ).rejects.toThrow(/outside the transaction/);
 });
 
 test('a listener that throws is logged and does not touch the change', async () => {

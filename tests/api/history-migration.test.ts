@@ -4,6 +4,7 @@
  * make-before-history-table.js at commit 0802271): every order answers exactly as it did then,
  * and its history goes on in the table.
  */
+import fs from 'fs';
 import path from 'path';
 import { usesPostgres } from '../helpers/database';
 import { act } from '../helpers/fixtures';
@@ -14,7 +15,8 @@ const restore = {
   sqlite: path.join(FIXTURES, 'before-history-table.sqlite.gz'),
   postgres: path.join(FIXTURES, 'before-history-table.pg.sql.gz'),
 };
-const before = require(path.join(FIXTURES, `before-history-table.${usesPostgres() ? 'pg' : 'sqlite'}.orders.json`));
+const answers = path.join(FIXTURES, `before-history-table.${usesPostgres() ? 'pg' : 'sqlite'}.orders.json`);
+const before = JSON.parse(fs.readFileSync(answers, 'utf8'));
 
 let app: TestApp;
 beforeAll(async () => {
@@ -51,5 +53,10 @@ test('a moved history goes on: a new action is appended after the old entries', 
 test('the write-off and its note survived the move', async () => {
   const failed = before.find((order: { customer: { name: string } }) => order.customer.name === 'Selejt Sándor');
   const response = await app.admin.get(`/orders/orders/${failed.documentId}`);
-  expect(response.body.data.history.at(-1)).toMatchObject({ action: 'fail', restock: false, note: 'törött áru', actor: { type: 'system' } });
+  expect(response.body.data.history.at(-1)).toMatchObject({
+    action: 'fail',
+    restock: false,
+    note: 'törött áru',
+    actor: { type: 'system' },
+  });
 });

@@ -36,7 +36,12 @@ interface Model {
 const lines = fc.array(fc.record({ item: fc.nat(2), quantity }), { minLength: 1, maxLength: 3 });
 const command = fc.oneof(
   fc.record({ type: fc.constant('create' as const), lines }),
-  fc.record({ type: fc.constant('transition' as const), order: fc.nat(), action: fc.constantFrom('finalize', 'edit', 'fulfil', 'succeed', 'fail'), restock: fc.boolean() }),
+  fc.record({
+    type: fc.constant('transition' as const),
+    order: fc.nat(),
+    action: fc.constantFrom('finalize', 'edit', 'fulfil', 'succeed', 'fail'),
+    restock: fc.boolean(),
+  }),
   fc.record({ type: fc.constant('update' as const), order: fc.nat(), lines }),
   fc.record({ type: fc.constant('adjust' as const), item: fc.nat(2), delta: fc.constantFrom('-2', '-0.5', '1', '4') })
 );

@@ -35,14 +35,14 @@ const orderIn = async (api: Api, state: string) => {
   return order;
 };
 
-const cases = Object.entries(EXPECTED).flatMap(([from, actions]) =>
-  Object.entries(actions).map(([action, to]) => ({ from, action, to }))
-);
+const cases = Object.entries(EXPECTED).flatMap(([from, actions]) => Object.entries(actions).map(([action, to]) => ({ from, action, to })));
 
 test.each(cases)('$action from $from → $to', async ({ from, action, to }) => {
   const order = await orderIn(app.admin, from);
   const response = await act(app.admin, order.documentId, action);
-  const allowed = Object.entries(EXPECTED[from]).filter(([, target]) => target).map(([name]) => name);
+  const allowed = Object.entries(EXPECTED[from])
+    .filter(([, target]) => target)
+    .map(([name]) => name);
 
   if (to) {
     expect(response.status).toBe(200);
@@ -51,7 +51,13 @@ test.each(cases)('$action from $from → $to', async ({ from, action, to }) => {
   } else {
     expect(response.status).toBe(409);
     expect(response.body.error.message).toContain(`is ${from}`);
-    expect(response.body.error.details).toEqual({ code: 'actionNotAllowed', number: order.number, state: from, action, allowedActions: allowed });
+    expect(response.body.error.details).toEqual({
+      code: 'actionNotAllowed',
+      number: order.number,
+      state: from,
+      action,
+      allowedActions: allowed,
+    });
     const after = await app.admin.get(`/orders/orders/${order.documentId}`);
     expect(after.body.data.state).toBe(from);
     expect(after.body.data.history).toHaveLength(1 + PATH_TO[from].length);
@@ -81,7 +87,10 @@ describe('only a draft can be changed or deleted', () => {
     const order = await createOrder(app.admin, [{ stockItem, quantity: '1' }]);
     const response = await app.admin.put(`/orders/orders/${order.documentId}`, {
       note: 'kapucsengő nem működik',
-      items: [{ stockItem, quantity: '3' }, { name: 'Szállítás', quantity: '1', unitPrice: '1490' }],
+      items: [
+        { stockItem, quantity: '3' },
+        { name: 'Szállítás', quantity: '1', unitPrice: '1490' },
+      ],
     });
     expect(response.status).toBe(200);
     expect(response.body.data.note).toBe('kapucsengő nem működik');
@@ -98,9 +107,16 @@ describe('only a draft can be changed or deleted', () => {
     const count = await customers();
 
     // Given whole: the company left out is emptied.
-    const fixed = await app.admin.put(`/orders/orders/${order.documentId}`, { customer: { name: 'Kovács Anna', phone: '+36 30 123 4567' } });
+    const fixed = await app.admin.put(`/orders/orders/${order.documentId}`, {
+      customer: { name: 'Kovács Anna', phone: '+36 30 123 4567' },
+    });
     expect(fixed.status).toBe(200);
-    expect(fixed.body.data.customer).toMatchObject({ documentId: before.documentId, name: 'Kovács Anna', phone: '+36 30 123 4567', company: null });
+    expect(fixed.body.data.customer).toMatchObject({
+      documentId: before.documentId,
+      name: 'Kovács Anna',
+      phone: '+36 30 123 4567',
+      company: null,
+    });
     expect(await customers()).toBe(count);
     const listed = await app.admin.get(`/orders/orders?q=${order.number}`);
     expect(listed.body.data[0].customer).toEqual({ documentId: before.documentId, name: 'Kovács Anna' });
@@ -176,7 +192,9 @@ describe('listing', () => {
   test('filters by state, custom status, source and free text, newest first, paginated', async () => {
     const special = await createStockItem(app.admin, { sku: 'LIST-SPECIAL', onHand: '5' });
     const first = await createOrder(app.admin, [{ stockItem: special.documentId, quantity: '1' }], { customer: { name: 'Listázó Lajos' } });
-    const second = await createOrder(app.admin, [{ stockItem: special.documentId, quantity: '1' }], { customer: { name: 'Listázó Lajos' } });
+    const second = await createOrder(app.admin, [{ stockItem: special.documentId, quantity: '1' }], {
+      customer: { name: 'Listázó Lajos' },
+    });
     await act(app.admin, second.documentId, 'finalize');
 
     const bySku = await app.admin.get('/orders/orders?q=list-special');
@@ -195,8 +213,12 @@ describe('listing', () => {
   });
 
   test('rows are summaries with stored totals, sortable by gross total and customer', async () => {
-    const cheap = await createOrder(app.admin, [{ name: 'Olcsó', quantity: '1', unitPrice: '100' }], { customer: { name: 'Zsiga Sorter' } });
-    const dear = await createOrder(app.admin, [{ name: 'Drága', quantity: '3', unitPrice: '1000', vatRate: '5' }], { customer: { name: 'Aladár Sorter' } });
+    const cheap = await createOrder(app.admin, [{ name: 'Olcsó', quantity: '1', unitPrice: '100' }], {
+      customer: { name: 'Zsiga Sorter' },
+    });
+    const dear = await createOrder(app.admin, [{ name: 'Drága', quantity: '3', unitPrice: '1000', vatRate: '5' }], {
+      customer: { name: 'Aladár Sorter' },
+    });
     await app.admin.put(`/orders/orders/${cheap.documentId}`, { items: [{ name: 'Olcsó', quantity: '2', unitPrice: '100' }] });
 
     const byGross = (await app.admin.get('/orders/orders?q=Sorter&sort=gross:desc')).body.data;

@@ -63,8 +63,7 @@ describe('per-button permissions', () => {
       const [action] = route.config.policies.flatMap((policy) => (typeof policy === 'string' ? [] : policy.config.actions));
       expect(action).toMatch(/^plugin::orders\./);
       const path = `/orders${route.path.replace(':id', 'unknown').replace(':action', 'unknown')}`;
-      const call = (api: typeof nobody) =>
-        api[route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](path);
+      const call = (api: typeof nobody) => api[route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](path);
 
       expect({ route: `${route.method} ${route.path}`, status: (await call(nobody)).status }).toEqual({
         route: `${route.method} ${route.path}`,
@@ -108,7 +107,9 @@ describe('no other door', () => {
     // Lines and movements are written in batches below Strapi's query engine: Strapi reads them as its own.
     const withLines = await documents('plugin::orders.order').findOne({ documentId: order.documentId, populate: ['items'] });
     expect(withLines?.items).toMatchObject([{ quantityMilli: '1000' }]);
-    const movements = await documents('plugin::orders.stock-movement').findMany({ filters: { stockItem: { documentId: item.documentId } } });
+    const movements = await documents('plugin::orders.stock-movement').findMany({
+      filters: { stockItem: { documentId: item.documentId } },
+    });
     expect(movements).toMatchObject([{ kind: 'initial', quantityMilli: '5000' }]);
     await expect(
       documents('plugin::orders.order').update({ documentId: order.documentId, data: { state: 'successful' } as never })

@@ -32,7 +32,7 @@ test('started without ORDERS_DEMO, a fresh database gets no demo data and no adm
 });
 
 test('the demo data: orders in every state, made through the engine', async () => {
-  const { seedDemo } = require(path.resolve(__dirname, '../../dist/src/demo'));
+  const { seedDemo } = await import(path.resolve(__dirname, '../../dist/src/demo'));
   await seedDemo(app.strapi);
   await seedDemo(app.strapi); // a second start adds nothing
 

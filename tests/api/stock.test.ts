@@ -181,7 +181,11 @@ describe('stock items and adjustments', () => {
 
   test('editing an item never touches its stock', async () => {
     const item = await createStockItem(app.admin, { onHand: '7' });
-    const response = await app.admin.put(`/orders/stock-items/${item.documentId}`, { name: 'Átnevezett', unitPrice: '1200', lowStockThreshold: '2' });
+    const response = await app.admin.put(`/orders/stock-items/${item.documentId}`, {
+      name: 'Átnevezett',
+      unitPrice: '1200',
+      lowStockThreshold: '2',
+    });
     expect(response.status).toBe(200);
     expect(response.body.data).toMatchObject({ name: 'Átnevezett', unitPrice: '1200', lowStockThreshold: '2', onHand: '7' });
     expect(await movementsOf(item.documentId)).toHaveLength(1);
@@ -223,8 +227,26 @@ describe('what the admin shows of stock', () => {
     const impact = await app.admin.get(`/orders/orders/${order.documentId}/stock-impact`);
     expect(impact.status).toBe(200);
     expect(impact.body.data).toEqual([
-      { stockItem: coffee.documentId, sku: coffee.sku, name: expect.any(String), unit: 'db', requested: '2.5', onHand: '10', after: '7.5', shortfall: '0' },
-      { stockItem: cups.documentId, sku: cups.sku, name: expect.any(String), unit: 'db', requested: '3', onHand: '1', after: '-2', shortfall: '2' },
+      {
+        stockItem: coffee.documentId,
+        sku: coffee.sku,
+        name: expect.any(String),
+        unit: 'db',
+        requested: '2.5',
+        onHand: '10',
+        after: '7.5',
+        shortfall: '0',
+      },
+      {
+        stockItem: cups.documentId,
+        sku: cups.sku,
+        name: expect.any(String),
+        unit: 'db',
+        requested: '3',
+        onHand: '1',
+        after: '-2',
+        shortfall: '2',
+      },
     ]);
     await setSettings(app.admin, { allowNegativeStock: true });
     const allowed = (await app.admin.get(`/orders/orders/${order.documentId}/stock-impact`)).body.data;

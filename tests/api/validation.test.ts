@@ -53,7 +53,10 @@ const expectRefused = async (
   expect(await counts()).toEqual(before);
 };
 
-const line = (fields: Record<string, unknown>) => ({ customer: { name: 'Vevő' }, items: [{ stockItem: item.documentId, quantity: '1', ...fields }] });
+const line = (fields: Record<string, unknown>) => ({
+  customer: { name: 'Vevő' },
+  items: [{ stockItem: item.documentId, quantity: '1', ...fields }],
+});
 
 describe('a new order', () => {
   test.each([
@@ -65,10 +68,22 @@ describe('a new order', () => {
     ['a quantity with 4 decimals', { quantity: '1.2345' }, /more than 3 decimals/, 'decimals', { max: 3 }],
     ['an absurd quantity', { quantity: '1000000000' }, /must be less than 1000000000 in size/, 'tooLarge', { limit: '1000000000' }],
     ['an absurd price', { unitPrice: '1e15' }, /"1e15" is not a decimal number/, 'notNumber'],
-    ['an unknown VAT rate', { vatRate: '25' }, /must be one of 27, 18, 5, 0, AAM, TAM, EU, EUK, MAA/, 'notOneOf', { allowed: [...VAT_RATES] }],
+    [
+      'an unknown VAT rate',
+      { vatRate: '25' },
+      /must be one of 27, 18, 5, 0, AAM, TAM, EU, EUK, MAA/,
+      'notOneOf',
+      { allowed: [...VAT_RATES] },
+    ],
     ['a discount above 100', { discountPercent: '100.01' }, /between 0 and 100/, 'percent'],
     ['a negative discount', { discountPercent: '-5' }, /between 0 and 100/, 'percent'],
-    ['an unknown stock item', { stockItem: 'nosuchdocumentid' }, /no stock item nosuchdocumentid/, 'unknownStockItem', { stockItem: 'nosuchdocumentid' }],
+    [
+      'an unknown stock item',
+      { stockItem: 'nosuchdocumentid' },
+      /no stock item nosuchdocumentid/,
+      'unknownStockItem',
+      { stockItem: 'nosuchdocumentid' },
+    ],
     ['a forint price with fillér', { unitPrice: '10.5' }, /more than 0 decimals \(HUF prices\)/, 'decimals', { max: 0 }],
     ['a note too long', { note: 'x'.repeat(2001) }, /items\[0\]\.note/, 'tooLong', { max: 2000 }],
   ])('refuses %s', async (_, fields, message, code, values = {}) => {
@@ -78,10 +93,17 @@ describe('a new order', () => {
 
   test('refuses a line naming both a stock item and a SKU, a bad e-mail and a bad currency', async () => {
     const order = { customer: { name: 'Vevő' }, items: [{ stockItem: item.documentId, sku: item.sku, quantity: '1' }] };
-    await expectRefused(() => app.admin.post('/orders/orders', order), 'items.0', /not both/, 'bothGiven', { fields: ['stockItem', 'sku'] });
+    await expectRefused(() => app.admin.post('/orders/orders', order), 'items.0', /not both/, 'bothGiven', {
+      fields: ['stockItem', 'sku'],
+    });
     const customer = { customer: { name: 'Vevő', email: 'nem-email' }, items: [] };
     await expectRefused(() => app.admin.post('/orders/orders', customer), 'customer.email', /email/i, 'notEmail');
-    await expectRefused(() => app.admin.post('/orders/orders', { ...customer, customer: { name: 'Vevő' }, currency: 'Ft' }), 'currency', /ISO 4217/, 'notCurrency');
+    await expectRefused(
+      () => app.admin.post('/orders/orders', { ...customer, customer: { name: 'Vevő' }, currency: 'Ft' }),
+      'currency',
+      /ISO 4217/,
+      'notCurrency'
+    );
   });
 
   test('refuses an unknown SKU', async () => {
@@ -108,15 +130,25 @@ describe('a new order', () => {
   test('names every bad line of an order at once', async () => {
     const response = await app.admin.post('/orders/orders', {
       customer: { name: 'Vevő' },
-      items: [{ sku: 'NOPE', quantity: '1' }, { stockItem: item.documentId, quantity: '0' }, { stockItem: item.documentId, quantity: '1' }],
+      items: [
+        { sku: 'NOPE', quantity: '1' },
+        { stockItem: item.documentId, quantity: '0' },
+        { stockItem: item.documentId, quantity: '1' },
+      ],
     });
     expect(response.status).toBe(400);
     expect(response.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.'))).toEqual(['items.1.quantity']);
     const unknown = await app.admin.post('/orders/orders', {
       customer: { name: 'Vevő' },
-      items: [{ sku: 'NOPE', quantity: '1' }, { stockItem: 'gone', quantity: '1' }],
+      items: [
+        { sku: 'NOPE', quantity: '1' },
+        { stockItem: 'gone', quantity: '1' },
+      ],
     });
-    expect(unknown.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.'))).toEqual(['items.0.sku', 'items.1.stockItem']);
+    expect(unknown.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.'))).toEqual([
+      'items.0.sku',
+      'items.1.stockItem',
+    ]);
   });
 
   test('refuses an order without a customer, and unknown fields', async () => {
@@ -173,7 +205,13 @@ describe('changing an order', () => {
   test('a bad line in an update changes nothing', async () => {
     const order = await createOrder(app.admin, [{ stockItem: item.documentId, quantity: '1' }]);
     await expectRefused(
-      () => app.admin.put(`/orders/orders/${order.documentId}`, { items: [{ stockItem: item.documentId, quantity: '1' }, { sku: 'GONE', quantity: '1' }] }),
+      () =>
+        app.admin.put(`/orders/orders/${order.documentId}`, {
+          items: [
+            { stockItem: item.documentId, quantity: '1' },
+            { sku: 'GONE', quantity: '1' },
+          ],
+        }),
       'items.1.sku',
       /no stock item with SKU GONE/,
       'unknownSku',
@@ -231,15 +269,27 @@ describe('stock items', () => {
       { sku: 'VALID-1' }
     );
     const other = await createStockItem(app.admin);
-    await expectRefused(() => app.admin.put(`/orders/stock-items/${other.documentId}`, { sku: 'VALID-1' }), 'sku', /already used/, 'skuTaken', {
-      sku: 'VALID-1',
-    });
+    await expectRefused(
+      () => app.admin.put(`/orders/stock-items/${other.documentId}`, { sku: 'VALID-1' }),
+      'sku',
+      /already used/,
+      'skuTaken',
+      {
+        sku: 'VALID-1',
+      }
+    );
   });
 
   test('refuses setting onHand other than by an adjustment', async () => {
-    await expectRefused(() => app.admin.put(`/orders/stock-items/${item.documentId}`, { onHand: '99' }), '', /unknown field onHand/, 'unknownField', {
-      fields: ['onHand'],
-    });
+    await expectRefused(
+      () => app.admin.put(`/orders/stock-items/${item.documentId}`, { onHand: '99' }),
+      '',
+      /unknown field onHand/,
+      'unknownField',
+      {
+        fields: ['onHand'],
+      }
+    );
   });
 
   test('refuses a negative initial quantity and a bad VAT rate', async () => {
@@ -263,9 +313,15 @@ describe('stock items', () => {
       'decimals',
       { max: 0 }
     );
-    await expectRefused(() => app.admin.post('/orders/stock-items', { sku: 'X'.repeat(65), name: 'Long', unitPrice: '1', vatRate: '27' }), 'sku', /sku/, 'tooLong', {
-      max: 64,
-    });
+    await expectRefused(
+      () => app.admin.post('/orders/stock-items', { sku: 'X'.repeat(65), name: 'Long', unitPrice: '1', vatRate: '27' }),
+      'sku',
+      /sku/,
+      'tooLong',
+      {
+        max: 64,
+      }
+    );
   });
 
   test('refuses an adjustment without a reason, or of zero', async () => {
@@ -278,11 +334,22 @@ describe('stock items', () => {
 
 describe('settings', () => {
   test('refuses an unknown driver, duplicate status keys and bad colours', async () => {
-    await expectRefused(() => app.admin.put('/orders/settings', { inventoryDriver: 'magic' }), 'inventoryDriver', /inventoryDriver/, 'notOneOf', {
-      allowed: ['orders', 'invoices'],
-    });
+    await expectRefused(
+      () => app.admin.put('/orders/settings', { inventoryDriver: 'magic' }),
+      'inventoryDriver',
+      /inventoryDriver/,
+      'notOneOf',
+      {
+        allowed: ['orders', 'invoices'],
+      }
+    );
     const twice = { key: 'same', label: 'A', color: '#000000' };
-    await expectRefused(() => app.admin.put('/orders/settings', { customStatuses: [twice, twice] }), 'customStatuses', /keys must be unique/, 'duplicateKeys');
+    await expectRefused(
+      () => app.admin.put('/orders/settings', { customStatuses: [twice, twice] }),
+      'customStatuses',
+      /keys must be unique/,
+      'duplicateKeys'
+    );
     await expectRefused(
       () => app.admin.put('/orders/settings', { customStatuses: [{ key: 'x', label: 'X', color: 'red' }] }),
       'customStatuses.0.color',
@@ -295,9 +362,15 @@ describe('settings', () => {
       /lowercase/,
       'notStatusKey'
     );
-    await expectRefused(() => app.admin.put('/orders/settings', { allowNegativeStock: 'yes' }), 'allowNegativeStock', /boolean/, 'wrongType', {
-      expected: 'boolean',
-    });
+    await expectRefused(
+      () => app.admin.put('/orders/settings', { allowNegativeStock: 'yes' }),
+      'allowNegativeStock',
+      /boolean/,
+      'wrongType',
+      {
+        expected: 'boolean',
+      }
+    );
     expect((await app.admin.get('/orders/settings')).body.data.inventoryDriver).toBe('orders');
   });
 

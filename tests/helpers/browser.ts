@@ -43,11 +43,16 @@ export const startBrowserApp = async (): Promise<BrowserApp> => {
       const roles = strapi.service('admin::role');
       const role = actions ? await roles.create({ name: `E2E role ${admins}`, description: 'e2e' }) : await roles.getSuperAdmin();
       if (actions) {
-        await roles.assignPermissions(role.id, actions.map((action) => ({ action, subject: null, conditions: [], properties: {} })));
+        await roles.assignPermissions(
+          role.id,
+          actions.map((action) => ({ action, subject: null, conditions: [], properties: {} }))
+        );
       }
       const email = `e2e${admins}@orders.test`;
       const password = 'E2e-password-1';
-      await strapi.service('admin::user').create({ email, firstname: 'E2E', lastname: `Admin ${admins}`, password, isActive: true, roles: [role.id] });
+      await strapi
+        .service('admin::user')
+        .create({ email, firstname: 'E2E', lastname: `Admin ${admins}`, password, isActive: true, roles: [role.id] });
 
       const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
       await context.addInitScript((locale) => window.localStorage.setItem('strapi-admin-language', locale), language);

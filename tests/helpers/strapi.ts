@@ -25,8 +25,16 @@ const apiClient = (server: Core.Strapi['server']['httpServer'] | string, token: 
     /** The same login, against another app process on the same database. */
     at: (baseUrl: string) => apiClient(baseUrl, token),
     get: (url: string) => http().get(url).set(auth),
-    post: (url: string, body?: object | string) => http().post(url).set(auth).send(body ?? {}),
-    put: (url: string, body?: object | string) => http().put(url).set(auth).send(body ?? {}),
+    post: (url: string, body?: object | string) =>
+      http()
+        .post(url)
+        .set(auth)
+        .send(body ?? {}),
+    put: (url: string, body?: object | string) =>
+      http()
+        .put(url)
+        .set(auth)
+        .send(body ?? {}),
     delete: (url: string) => http().delete(url).set(auth),
   };
 };

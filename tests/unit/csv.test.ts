@@ -1,7 +1,14 @@
 import { inertText, toCsv } from '../../src/plugins/orders/shared/domain/csv';
 
 test('quotes what needs quoting, with a BOM and CRLF line ends', () => {
-  const csv = toCsv(['sku', 'name'], [['A-1', 'Kávé; 1 kg'], ['B "2"', 'line\nbreak'], ['C', 'plain']]);
+  const csv = toCsv(
+    ['sku', 'name'],
+    [
+      ['A-1', 'Kávé; 1 kg'],
+      ['B "2"', 'line\nbreak'],
+      ['C', 'plain'],
+    ]
+  );
   expect(csv).toBe('\uFEFFsku;name\r\nA-1;"Kávé; 1 kg"\r\n"B ""2""";"line\nbreak"\r\nC;plain\r\n');
 });
 

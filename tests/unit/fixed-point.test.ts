@@ -43,14 +43,11 @@ describe('parseFixed', () => {
   });
 
   // The regex wants digits on both sides of the point, no exponent and no inner spaces.
-  test.each(['abc', '', '   ', '1e5', '1.', '.5', '-', '1,5', '1 000', '0x10', '--1', '1.2.3'])(
-    'rejects the text %j',
-    (input) => {
-      expect(() => parseFixed(input, 3)).toThrow(DecimalFormatError);
-      expect(() => parseFixed(input, 3)).toThrow('is not a decimal number');
-      expect(() => parseFixed(input, 3)).toThrow(expect.objectContaining({ code: 'notNumber' }));
-    }
-  );
+  test.each(['abc', '', '   ', '1e5', '1.', '.5', '-', '1,5', '1 000', '0x10', '--1', '1.2.3'])('rejects the text %j', (input) => {
+    expect(() => parseFixed(input, 3)).toThrow(DecimalFormatError);
+    expect(() => parseFixed(input, 3)).toThrow('is not a decimal number');
+    expect(() => parseFixed(input, 3)).toThrow(expect.objectContaining({ code: 'notNumber' }));
+  });
 
   test.each([NaN, Infinity, -Infinity])('rejects the number %p', (input) => {
     expect(() => parseFixed(input, 3)).toThrow(new DecimalFormatError(`${input} is not a decimal number`, 'notNumber'));

@@ -1,11 +1,5 @@
 import { DecimalFormatError } from '../../src/plugins/orders/shared/domain/fixed-point';
-import {
-  currencyScale,
-  DEFAULT_CURRENCY,
-  formatMoney,
-  isCurrencyCode,
-  parseMoney,
-} from '../../src/plugins/orders/shared/domain/money';
+import { currencyScale, DEFAULT_CURRENCY, formatMoney, isCurrencyCode, parseMoney } from '../../src/plugins/orders/shared/domain/money';
 import { formatQuantity, parseQuantity } from '../../src/plugins/orders/shared/domain/quantity';
 import { isVatRate, VAT_RATES, vatPercent } from '../../src/plugins/orders/shared/domain/vat';
 

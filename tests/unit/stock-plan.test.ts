@@ -62,7 +62,11 @@ describe('stockChanges', () => {
     { maxLength: 10 }
   );
   const stepsArb = fc.array(
-    fc.record({ lines: linesArb, state: fc.constantFrom(...ORDER_STATES), driver: fc.constantFrom('orders' as const, 'invoices' as const) }),
+    fc.record({
+      lines: linesArb,
+      state: fc.constantFrom(...ORDER_STATES),
+      driver: fc.constantFrom('orders' as const, 'invoices' as const),
+    }),
     { minLength: 1, maxLength: 12 }
   );
 

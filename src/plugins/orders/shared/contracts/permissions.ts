@@ -30,8 +30,7 @@ export type Area = keyof typeof areas;
 export type ActionOf<A extends Area> = keyof (typeof areas)[A] & string;
 
 /** The full action id that policies check: "plugin::orders.order.finalize". */
-export const permission = <A extends Area>(area: A, action: ActionOf<A>): string =>
-  `plugin::${PLUGIN}.${area}.${action}`;
+export const permission = <A extends Area>(area: A, action: ActionOf<A>): string => `plugin::${PLUGIN}.${area}.${action}`;
 
 export const RBAC_ACTIONS = (Object.keys(areas) as Area[]).flatMap((area) =>
   Object.entries(areas[area]).map(([action, displayName]) => ({

@@ -14,10 +14,7 @@ export const currencyScale = (currency: string): number => (WHOLE_UNIT_CURRENCIE
 
 export const isCurrencyCode = (value: string): boolean => /^[A-Z]{3}$/.test(value);
 
-export const parseMoney = (input: string | number, currency: string): bigint =>
-  parseFixed(input, currencyScale(currency));
+export const parseMoney = (input: string | number, currency: string): bigint => parseFixed(input, currencyScale(currency));
 
 /** "12990" for HUF, "12.50" for EUR: the API speaks money as decimal strings. */
-export const formatMoney = (minor: bigint, currency: string): string =>
-  formatFixed(minor, currencyScale(currency));
-
+export const formatMoney = (minor: bigint, currency: string): string => formatFixed(minor, currencyScale(currency));

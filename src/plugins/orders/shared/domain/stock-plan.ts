@@ -14,11 +14,7 @@ export interface StockLine {
 }
 
 /** Quantity per stock item the order should keep out of stock. */
-export const targetHolding = (
-  lines: StockLine[],
-  state: OrderState,
-  driver: InventoryDriver
-): Map<number, bigint> => {
+export const targetHolding = (lines: StockLine[], state: OrderState, driver: InventoryDriver): Map<number, bigint> => {
   const holding = new Map<number, bigint>();
   if (driver !== 'orders' || !HOLDING_STATES.includes(state)) return holding;
   for (const { stockItemId, quantityMilli } of lines) {

@@ -74,7 +74,10 @@ export const insertRows = async (strapi: Core.Strapi, trx: Transaction, uid: Plu
   // Ids are matched by documentId: neither database promises RETURNING rows in VALUES order.
   const idOf = new Map<string, number>();
   for (const chunk of chunks(records)) {
-    const inserted: Array<Record<string, unknown>> = await trx(strapi.db.metadata.get(uid).tableName).insert(chunk, ['id', column('documentId')]);
+    const inserted: Array<Record<string, unknown>> = await trx(strapi.db.metadata.get(uid).tableName).insert(chunk, [
+      'id',
+      column('documentId'),
+    ]);
     for (const row of inserted) idOf.set(String(row[column('documentId')]), Number(row.id));
   }
   const ids = records.map((record) => idOf.get(String(record[column('documentId')]))!);

@@ -19,17 +19,14 @@ export const notFound = (code: RefusalCode, message: string, details: ErrorValue
 
 /** 400 naming every field at fault, in Strapi's {errors: [{path, message}]} shape plus code and values. */
 export const invalidFields = (problems: FieldProblem[]) =>
-  new ValidationError(
-    problems.map(({ path, message }) => (path ? `${path}: ${message}` : message)).join('; '),
-    {
-      errors: problems.map(({ path, code, message, values = {} }) => ({
-        path: path ? path.split(/[.[\]]+/).filter(Boolean) : [],
-        message,
-        code,
-        values,
-      })),
-    }
-  );
+  new ValidationError(problems.map(({ path, message }) => (path ? `${path}: ${message}` : message)).join('; '), {
+    errors: problems.map(({ path, code, message, values = {} }) => ({
+      path: path ? path.split(/[.[\]]+/).filter(Boolean) : [],
+      message,
+      code,
+      values,
+    })),
+  });
 
 export const invalidField = (path: string, code: FieldErrorCode, message: string, values?: ErrorValues) =>
   invalidFields([{ path, code, message, values }]);

@@ -7,10 +7,7 @@ import type { ErrorValues, FieldErrorCode, FieldProblem } from '../../../shared/
 import { invalidFields } from './errors';
 
 const pathOf = (path: PropertyKey[]) =>
-  path.reduce<string>(
-    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
-    ''
-  );
+  path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
 
 /**
  * The code and values of a zod issue: ours travel in its params; zod's built-in issues are
@@ -55,7 +52,8 @@ export const parse = <T extends z.ZodType>(schema: T, input: unknown): z.output<
   throw invalidFields(
     result.error.issues.map((issue) => ({
       path: pathOf(issue.path),
-      message: issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` : issue.message,
+      message:
+        issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` : issue.message,
       ...codeOf(issue),
     }))
   );

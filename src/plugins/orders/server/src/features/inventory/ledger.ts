@@ -17,7 +17,10 @@ const createLedger = ({ strapi }: { strapi: Core.Strapi }) => {
   const ledger = ledgerRepository(strapi);
 
   const shortagesOf = async (trx: Transaction, short: Movement[]): Promise<Shortage[]> => {
-    const items = await ledger.onHandOf(trx, short.map((movement) => movement.stockItemId));
+    const items = await ledger.onHandOf(
+      trx,
+      short.map((movement) => movement.stockItemId)
+    );
     return short.map(({ stockItemId, delta }) => ({
       sku: items.get(stockItemId)!.sku,
       requested: formatQuantity(-delta),
@@ -58,7 +61,12 @@ const createLedger = ({ strapi }: { strapi: Core.Strapi }) => {
             { shortages }
           );
         }
-        await ledger.insertMovements(trx, movements, after.map((balance) => balance.onHand), actor);
+        await ledger.insertMovements(
+          trx,
+          movements,
+          after.map((balance) => balance.onHand),
+          actor
+        );
         await getService(strapi, 'events').publish('stock.moved', { moves: moves(movements, after), actor });
       });
     },

@@ -36,7 +36,9 @@ export interface MovementRow {
 }
 
 /** The fields a request may write (the on-hand quantity is not one of them: only movements change it). */
-export type StockItemFields = Partial<Pick<StockItemRow, 'sku' | 'name' | 'unit' | 'vatRate' | 'unitPriceMinor' | 'lowStockThresholdMilli'>>;
+export type StockItemFields = Partial<
+  Pick<StockItemRow, 'sku' | 'name' | 'unit' | 'vatRate' | 'unitPriceMinor' | 'lowStockThresholdMilli'>
+>;
 
 export const stockItemsRepository = (strapi: Core.Strapi) => {
   const items = () => strapi.db.query(UID.stockItem);

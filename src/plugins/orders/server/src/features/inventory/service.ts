@@ -54,12 +54,16 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const assertSkuFree = async (sku: string, exceptId?: number) => {
-    if (await items.skuTaken(sku, exceptId)) throw invalidField('sku', 'skuTaken', `SKU ${sku} is already used by another stock item`, { sku });
+    if (await items.skuTaken(sku, exceptId))
+      throw invalidField('sku', 'skuTaken', `SKU ${sku} is already used by another stock item`, { sku });
   };
 
   /** Stock items as the API shows them, with what open orders hold of each. */
   const withHeld = async (rows: StockItemRow[]) => {
-    const held = await ledger().heldByOrdersIn(OPEN_STATES, rows.map((row) => row.id));
+    const held = await ledger().heldByOrdersIn(
+      OPEN_STATES,
+      rows.map((row) => row.id)
+    );
     return rows.map((row) => serializeStockItem(row, held.get(row.id)));
   };
 

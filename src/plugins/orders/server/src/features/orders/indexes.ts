@@ -39,8 +39,21 @@ const createSearchIndexes = async (strapi: Core.Strapi) => {
  * newest or oldest first.
  */
 const MIXED_DIRECTION_INDEXES: Array<{ name: string; columns: Array<[attribute: string, direction: 'asc' | 'desc']> }> = [
-  { name: 'orders_orders_state_created_at_desc_idx', columns: [['state', 'asc'], ['createdAt', 'desc'], ['id', 'desc']] },
-  { name: 'orders_orders_customer_name_id_desc_idx', columns: [['customerName', 'asc'], ['id', 'desc']] },
+  {
+    name: 'orders_orders_state_created_at_desc_idx',
+    columns: [
+      ['state', 'asc'],
+      ['createdAt', 'desc'],
+      ['id', 'desc'],
+    ],
+  },
+  {
+    name: 'orders_orders_customer_name_id_desc_idx',
+    columns: [
+      ['customerName', 'asc'],
+      ['id', 'desc'],
+    ],
+  },
 ];
 
 const createMixedDirectionIndexes = async (strapi: Core.Strapi) => {

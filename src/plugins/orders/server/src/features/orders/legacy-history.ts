@@ -51,7 +51,7 @@ export const moveLegacyHistory = async (strapi: Core.Strapi): Promise<number> =>
   await strapi.db.transaction(async ({ trx }) => {
     if (isPostgres(strapi)) await trx.raw('SELECT pg_advisory_xact_lock(?)', [MOVE_LOCK]);
     if (!(await trx.schema.hasColumn(table, LEGACY_HISTORY_COLUMN))) return;
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows: Array<{ id: number; [LEGACY_HISTORY_COLUMN]: unknown }> = await trx(table)
         .select('id', LEGACY_HISTORY_COLUMN)
         .where('id', '>', after)

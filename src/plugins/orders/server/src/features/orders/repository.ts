@@ -87,8 +87,19 @@ const ORDER_BY: Record<OrderSort, Array<Record<string, 'asc' | 'desc'>>> = {
 
 /** What a row of the list shows: no lines, no history. */
 const SUMMARY_FIELDS = [
-  'id', 'documentId', 'number', 'source', 'state', 'customStatus', 'currency',
-  'netTotalMinor', 'vatTotalMinor', 'grossTotalMinor', 'lineCount', 'createdAt', 'updatedAt',
+  'id',
+  'documentId',
+  'number',
+  'source',
+  'state',
+  'customStatus',
+  'currency',
+  'netTotalMinor',
+  'vatTotalMinor',
+  'grossTotalMinor',
+  'lineCount',
+  'createdAt',
+  'updatedAt',
 ];
 
 export type OrderFilters = Omit<OrderListQuery, 'sort' | keyof Page>;
@@ -169,7 +180,12 @@ export const ordersRepository = (strapi: Core.Strapi) => {
     async replaceLines(trx: Transaction, order: Pick<OrderRow, 'id' | 'items'>, lines: LineData[]) {
       const ids = order.items.map((item) => item.id);
       if (ids.length) await strapi.db.query(UID.orderItem).deleteMany({ where: { id: { $in: ids } } });
-      await insertRows(strapi, trx, UID.orderItem, lines.map(({ stockItem, ...values }) => ({ values, links: { order: order.id, stockItem } })));
+      await insertRows(
+        strapi,
+        trx,
+        UID.orderItem,
+        lines.map(({ stockItem, ...values }) => ({ values, links: { order: order.id, stockItem } }))
+      );
     },
 
     /** One page of the orders the filters find, in the sort's order, and how many they find in all. */

@@ -44,7 +44,12 @@ const stateOf = (order: OrderRow) => ({
   allowedActions: allowedActions(order.state),
 });
 
-const notAllowed = (order: OrderRow, code: 'actionNotAllowed' | 'onlyDraftChanged' | 'onlyDraftDeleted', what: string, action?: OrderAction) => {
+const notAllowed = (
+  order: OrderRow,
+  code: 'actionNotAllowed' | 'onlyDraftChanged' | 'onlyDraftDeleted',
+  what: string,
+  action?: OrderAction
+) => {
   const state = stateOf(order);
   return conflict(code, `Order ${order.number} is ${order.state}: ${what}. Allowed actions: ${state.allowedActions.join(', ') || 'none'}`, {
     ...state,
@@ -93,7 +98,13 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
    * Brings the stock the order holds to what its lines and new state call for, writing only the
    * difference from what the ledger already shows — so nothing is ever booked or released twice.
    */
-  const reconcileStock = async (order: OrderRow, state: OrderState, config: Settings, actor: Actor, options: { reason: string; writeOff: boolean }) => {
+  const reconcileStock = async (
+    order: OrderRow,
+    state: OrderState,
+    config: Settings,
+    actor: Actor,
+    options: { reason: string; writeOff: boolean }
+  ) => {
     const target = targetHolding(stockLines(order), state, config.inventoryDriver);
     const changes = stockChanges(target, await ledger().heldByOrder(order.id));
     const cause = { id: order.id, documentId: order.documentId };
@@ -134,7 +145,12 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         const number = orderNumber(order.id, new Date(order.createdAt), timeZone());
         await orders.update(order.id, { number, ...(await saveLines(trx, { id: order.id, items: [] }, lines)) });
         await history().record(trx, order.id, { actor, action: 'create', from: null, to: 'draft' });
-        await events().publish('order.created', { order: { documentId: order.documentId, number }, state: 'draft', source: 'manual', actor });
+        await events().publish('order.created', {
+          order: { documentId: order.documentId, number },
+          state: 'draft',
+          source: 'manual',
+          actor,
+        });
         return order.documentId;
       });
       return this.get(documentId);
@@ -153,7 +169,9 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (input.note !== undefined) data.note = input.note;
         if (input.customer || input.customerId) {
           const customers = getService(strapi, 'customers');
-          const customer = input.customer ? await customers.amend(order.id, order.customer?.id, input.customer) : await customers.resolve(input);
+          const customer = input.customer
+            ? await customers.amend(order.id, order.customer?.id, input.customer)
+            : await customers.resolve(input);
           data = { ...data, customer: customer.id, customerName: customer.name };
         }
         if (input.items) data = { ...data, ...(await saveLines(trx, order, await resolveLines(strapi, input.items, currency))) };
@@ -203,7 +221,10 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
       const order = await findRow(documentId);
       const config = await settings().get();
       const target = targetHolding(stockLines(order), 'finalized', config.inventoryDriver);
-      const requested = stockChanges(target, await ledger().heldByOrder(order.id)).map(({ stockItemId, delta }) => ({ stockItemId, requested: -delta }));
+      const requested = stockChanges(target, await ledger().heldByOrder(order.id)).map(({ stockItemId, delta }) => ({
+        stockItemId,
+        requested: -delta,
+      }));
       if (!requested.length) return [];
       const items = await getService(strapi, 'inventory').byIds(requested.map((line) => line.stockItemId));
       const byId = new Map(items.map((item) => [item.id, item]));
