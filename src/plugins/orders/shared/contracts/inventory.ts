@@ -4,7 +4,7 @@ import { QUANTITY_SCALE } from '../domain/quantity';
 import type { VatRate } from '../domain/vat';
 import type { Actor } from './actor';
 import { below, decimal, MAX_QUANTITY, money, notZero, stockLevel, text, vatRate } from './fields';
-import { pageQuery, type ListAnswer } from './pages';
+import { pageQuery, type Answer, type ListAnswer } from './pages';
 
 /** Why a stock item's on-hand quantity changed: one kind per stock-movement row of the ledger. */
 export const MOVEMENT_KINDS = ['initial', 'adjustment', 'order', 'write-off'] as const;
@@ -83,30 +83,22 @@ export declare namespace ListStockItems {
 }
 
 export declare namespace GetStockItem {
-  interface Response {
-    data: StockItemJson;
-  }
+  type Response = Answer<StockItemJson>;
 }
 
 export declare namespace CreateStockItem {
   type Request = z.input<typeof createStockItemInput>;
-  interface Response {
-    data: StockItemJson;
-  }
+  type Response = Answer<StockItemJson>;
 }
 
 export declare namespace UpdateStockItem {
   type Request = z.input<typeof updateStockItemInput>;
-  interface Response {
-    data: StockItemJson;
-  }
+  type Response = Answer<StockItemJson>;
 }
 
 export declare namespace AdjustStock {
   type Request = z.input<typeof adjustmentInput>;
-  interface Response {
-    data: StockItemJson;
-  }
+  type Response = Answer<StockItemJson>;
 }
 
 export declare namespace ListMovements {

@@ -7,7 +7,7 @@ import type { VatRate } from '../domain/vat';
 import type { Actor } from './actor';
 import { customerInput, type CustomerJson } from './customers';
 import { decimal, documentId, money, optionalText, ours, percent, quantity, text, vatRate } from './fields';
-import { pageQuery, type ListAnswer } from './pages';
+import { pageQuery, type Answer, type ListAnswer } from './pages';
 
 /** The orders list's sorts, for the API's contract and the admin's list page alike. */
 export const ORDER_SORTS = [
@@ -180,9 +180,7 @@ export interface StockImpactLine {
 }
 
 /** Every answer that changes an order is the whole order as it is now. */
-interface OrderAnswer {
-  data: OrderJson;
-}
+type OrderAnswer = Answer<OrderJson>;
 
 export declare namespace ListOrders {
   type Query = z.input<typeof orderListQuery>;
@@ -204,9 +202,7 @@ export declare namespace UpdateOrder {
 }
 
 export declare namespace DeleteOrder {
-  interface Response {
-    data: { documentId: string };
-  }
+  type Response = Answer<{ documentId: string }>;
 }
 
 export declare namespace TransitionOrder {
@@ -220,7 +216,5 @@ export declare namespace SetCustomStatus {
 }
 
 export declare namespace GetStockImpact {
-  interface Response {
-    data: StockImpactLine[];
-  }
+  type Response = Answer<StockImpactLine[]>;
 }

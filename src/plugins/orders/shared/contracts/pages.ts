@@ -1,4 +1,4 @@
-/** Paging, as every list of the API takes and answers it (Strapi's meta.pagination). */
+/** The shapes of the API's answers, and paging as every list takes and answers it (Strapi's meta.pagination). */
 import { z } from 'zod';
 
 /** The page sizes a list offers; the API takes any size up to the largest. */
@@ -29,4 +29,9 @@ export interface Pagination extends Page {
 export interface ListAnswer<T> {
   data: T[];
   meta: { pagination: Pagination };
+}
+
+/** The answer of every request about one thing: the thing as it is now. */
+export interface Answer<T> {
+  data: T;
 }

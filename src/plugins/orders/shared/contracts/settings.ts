@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { INVENTORY_DRIVERS, type InventoryDriver } from '../domain/stock-plan';
 import { ours, text } from './fields';
+import type { Answer } from './pages';
 
 /** The key orders carry: lowercase letters, digits and dashes, starting with a letter or digit. */
 export const CUSTOM_STATUS_KEY = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -60,20 +61,14 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export declare namespace GetSettings {
-  interface Response {
-    data: Settings;
-  }
+  type Response = Answer<Settings>;
 }
 
 export declare namespace UpdateSettings {
   type Request = SettingsInput;
-  interface Response {
-    data: Settings;
-  }
+  type Response = Answer<Settings>;
 }
 
 export declare namespace ListCustomStatuses {
-  interface Response {
-    data: CustomStatus[];
-  }
+  type Response = Answer<CustomStatus[]>;
 }

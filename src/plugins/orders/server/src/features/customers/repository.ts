@@ -1,18 +1,11 @@
 /** The customers' queries. */
 import type { Core } from '@strapi/strapi';
-import type { AddressJson, CustomerInput } from '../../../../shared/contracts/customers';
+import type { CustomerInput, CustomerJson } from '../../../../shared/contracts/customers';
 import { UID } from '../../core/uids';
 
-/** A customer as stored. */
-export interface CustomerRow {
+/** A customer as stored: what the API shows, and the id that links it. */
+export interface CustomerRow extends CustomerJson {
   id: number;
-  documentId: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  company: string | null;
-  taxNumber: string | null;
-  address: AddressJson | null;
 }
 
 /** What an order keeps of its customer: the link and the name its list shows and sorts by. */

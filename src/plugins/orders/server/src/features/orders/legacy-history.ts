@@ -5,23 +5,15 @@
  * one transaction, so that a crash leaves the column for the next start to move again.
  */
 import type { Core } from '@strapi/strapi';
-import type { Actor } from '../../../../shared/contracts/actor';
+import type { HistoryEntry } from '../../../../shared/contracts/orders';
 import { isPostgres } from '../../core/database';
 import { UID } from '../../core/uids';
 import { historyRepository, type NewHistoryRow } from './history-repository';
 
 export const LEGACY_HISTORY_COLUMN = 'legacy_history';
 
-/** An entry as the old code wrote it into the JSON array. */
-interface LegacyEntry {
-  at: string;
-  actor: Actor;
-  action: string;
-  from: string | null;
-  to: string | null;
-  note?: string | null;
-  [detail: string]: unknown;
-}
+/** An entry as the old code wrote it into the JSON array: what the API shows, details beside the rest. */
+type LegacyEntry = HistoryEntry & Record<string, unknown>;
 
 const BATCH = 500;
 /** Any number of app processes may start at once: one moves, the others find nothing left to move. */
