@@ -3,11 +3,9 @@
  * as truly concurrent transactions — on a pool of connections, and from two app processes; on
  * SQLite they are serialised. Either way exactly ten book, forty answer 409, nothing is oversold.
  */
-import { spawn, type ChildProcess } from 'child_process';
-import path from 'path';
 import { usesPostgres } from '../helpers/database';
 import { createOrder, createStockItem, ledgerDisagreements, onHand } from '../helpers/fixtures';
-import { startApp, type Api, type TestApp } from '../helpers/strapi';
+import { startApp, startSecondProcess, type Api, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -43,28 +41,12 @@ test('50 concurrent finalizes for the last 10 units book exactly 10', async () =
   await raceForTheLastTen([app.admin]);
 });
 
-/** Starts tests/helpers/serve.js on this test's database and waits until it listens. */
-const startSecondProcess = () =>
-  new Promise<{ child: ChildProcess; url: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.resolve(__dirname, '../helpers/serve.js')], { env: process.env });
-    let output = '';
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      const port = /listening (\d+)/.exec(output)?.[1];
-      if (port) resolve({ child, url: `http://127.0.0.1:${port}` });
-    });
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => reject(new Error(`second app process exited with ${code}: ${output}`)));
-  });
-
 (usesPostgres() ? test : test.skip)('two app processes on one PostgreSQL book exactly 10 of 50', async () => {
-  const { child, url } = await startSecondProcess();
+  const second = await startSecondProcess();
   try {
-    await raceForTheLastTen([app.admin, app.admin.at(url)]);
+    await raceForTheLastTen([app.admin, app.admin.at(second.url)]);
   } finally {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    await second.stop();
   }
 });
 

@@ -192,7 +192,10 @@ test('a 300-line order: only the lines in sight are drawn; scrolling, problems a
   await scrollSheetTo(page, 'end');
   await quantityOf(LINES + 1).fill('2');
   // 301 × 127 Ft gross: the totals follow the line scrolled to.
-  await page.getByText(/38,227/).first().waitFor();
+  await page
+    .getByText(/38,227/)
+    .first()
+    .waitFor();
   await screenshot(page, '13-long-order-last-line');
 
   // A line added while the sheet shows its top is scrolled into sight.

@@ -25,13 +25,27 @@ describe('every code the server can send has words in both languages', () => {
   });
 
   test('English and Hungarian have the same error keys', () => {
-    const errorKeys = (messages: Record<string, string>) => Object.keys(messages).filter((key) => key.startsWith('error.')).sort();
+    const errorKeys = (messages: Record<string, string>) =>
+      Object.keys(messages)
+        .filter((key) => key.startsWith('error.'))
+        .sort();
     expect(errorKeys(hu)).toEqual(errorKeys(en));
   });
 
   test('the admin’s own checks use the server’s codes', () => {
     const { problems } = checkLine(
-      { key: 'a', stockItem: null, sku: null, name: '', quantity: '0', unit: '', unitPrice: 'x', discountPercent: '101', vatRate: '27', note: '' },
+      {
+        key: 'a',
+        stockItem: null,
+        sku: null,
+        name: '',
+        quantity: '0',
+        unit: '',
+        unitPrice: 'x',
+        discountPercent: '101',
+        vatRate: '27',
+        note: '',
+      },
       'HUF'
     );
     for (const problem of Object.values(problems)) expect(FIELD_ERROR_CODES).toContain(problem.code);
@@ -50,7 +64,9 @@ describe('a field problem', () => {
     expect(fieldProblemText(inHungarian, { code: 'notOneOf', values: { allowed: ['orders', 'invoices'] } })).toBe(
       'Csak ezek egyike lehet: orders vagy invoices'
     );
-    expect(fieldProblemText(inHungarian, { code: 'tooLarge', values: { limit: '1000000000' } })).toMatch(/^Túl nagy \(a határ: 1\s000\s000\s000\)$/);
+    expect(fieldProblemText(inHungarian, { code: 'tooLarge', values: { limit: '1000000000' } })).toMatch(
+      /^Túl nagy \(a határ: 1\s000\s000\s000\)$/
+    );
   });
 
   test('falls back to the server’s message for a code the admin does not know', () => {

@@ -117,7 +117,13 @@ describe('lines from stock and to the API', () => {
   } as StockItemJson;
 
   test('a stock item gives its name, unit, price and VAT; its forint price only to forint orders', () => {
-    expect(draftLineFromStock(stock, 'HUF', 'n1')).toMatchObject({ key: 'n1', stockItem: 'kave', quantity: '1', unitPrice: '8990', vatRate: '27' });
+    expect(draftLineFromStock(stock, 'HUF', 'n1')).toMatchObject({
+      key: 'n1',
+      stockItem: 'kave',
+      quantity: '1',
+      unitPrice: '8990',
+      vatRate: '27',
+    });
     expect(draftLineFromStock(stock, 'EUR', 'n1').unitPrice).toBe('');
   });
 

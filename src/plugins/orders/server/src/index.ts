@@ -5,6 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import config from './config';
 import { createEvents } from './core/events';
+import { forgetOldAnswers, idempotency, idempotencyKeyContentType } from './core/idempotency';
 import customers from './features/customers';
 import inventory from './features/inventory';
 import orders from './features/orders';
@@ -23,9 +24,12 @@ export default {
   register,
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await orders.bootstrap({ strapi });
+    await inventory.bootstrap({ strapi });
+    await forgetOldAnswers(strapi);
   },
   config,
-  contentTypes: { ...orders.contentTypes, ...inventory.contentTypes, ...customers.contentTypes },
+  contentTypes: { ...orders.contentTypes, ...inventory.contentTypes, ...customers.contentTypes, ...idempotencyKeyContentType },
+  middlewares: { idempotency },
   controllers: { ...orders.controllers, ...inventory.controllers, ...settings.controllers },
   routes: { admin: { type: 'admin', routes: [...orders.routes, ...inventory.routes, ...settings.routes] } },
   services,

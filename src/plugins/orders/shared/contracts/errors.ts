@@ -36,18 +36,24 @@ export const FIELD_ERROR_CODES = [
   'priceInOrderCurrency',
   'currencyNeedsItems',
   'failOnly',
+  'lineTooLarge',
+  'orderTooLarge',
+  'notIdempotencyKey',
 ] as const;
 
-/** Why a whole request is refused: `details.code` of a 409 or a 404, its values beside it in `details`. */
+/** Why a whole request is refused: `details.code` of a 409, 404 or 422, its values beside it in `details`. */
 export const REFUSAL_CODES = [
   'actionNotAllowed',
   'onlyDraftChanged',
   'onlyDraftDeleted',
   'noLines',
   'stockShortage',
+  'stockLimit',
   'orderNotFound',
   'stockItemNotFound',
   'unknownAction',
+  'idempotencyKeyInUse',
+  'idempotencyKeyReused',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

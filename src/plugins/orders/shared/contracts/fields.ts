@@ -54,6 +54,8 @@ export const quantity = decimal(QUANTITY_SCALE, positive, below(MAX_QUANTITY));
 export const stockLevel = decimal(QUANTITY_SCALE, notNegative, below(MAX_QUANTITY));
 /** Any currency's precision; the engine narrows it to the order's currency (HUF: whole forints). */
 export const money = decimal(2, below(MAX_AMOUNT));
+/** A price that cannot be negative, such as a stock item's (an order's coupon line may be). */
+export const price = decimal(2, notNegative, below(MAX_AMOUNT));
 export const text = (max = 255) => z.string().trim().max(max);
 export const optionalText = (max = 255) => text(max).nullable().optional();
 // Not z.enum, which lists its options sorted ("0, 5, 18, 27"): the values keep the rates' order.

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { QUANTITY_SCALE } from '../domain/quantity';
 import type { VatRate } from '../domain/vat';
 import type { Actor } from './actor';
-import { below, decimal, MAX_QUANTITY, money, notZero, stockLevel, text, vatRate } from './fields';
+import { below, decimal, MAX_QUANTITY, notZero, price, stockLevel, text, vatRate } from './fields';
 import { pageQuery, type Answer, type ListAnswer } from './pages';
 
 /** Why a stock item's on-hand quantity changed: one kind per stock-movement row of the ledger. */
@@ -14,7 +14,7 @@ const stockItemFields = {
   sku: text(64).min(1, 'is required'),
   name: text().min(1, 'is required'),
   unit: text(16).min(1).optional(),
-  unitPrice: money,
+  unitPrice: price,
   vatRate,
   lowStockThreshold: stockLevel.nullable().optional(),
 };
@@ -29,7 +29,7 @@ export const updateStockItemInput = z.strictObject({
   sku: stockItemFields.sku.optional(),
   name: stockItemFields.name.optional(),
   unit: stockItemFields.unit,
-  unitPrice: money.optional(),
+  unitPrice: price.optional(),
   vatRate: vatRate.optional(),
   lowStockThreshold: stockItemFields.lowStockThreshold,
 });

@@ -10,3 +10,9 @@ export const parseQuantity = (input: string | number): bigint => parseFixed(inpu
 
 /** "2.5", "15", "-3.125": no trailing zeros. */
 export const formatQuantity = (milli: bigint): string => formatFixed(milli, QUANTITY_SCALE, { trim: true });
+
+/**
+ * The most a stock item may have on hand, in thousandths: a trillion units, exact as a JavaScript
+ * number (SQLite's driver answers integers as numbers).
+ */
+export const MAX_STOCK_MILLI = 10n ** 15n;

@@ -32,6 +32,18 @@ export const lineAmounts = (line: PricedLine): Amounts => {
   return { net, vat, gross: net + vat };
 };
 
+/**
+ * The most, in the currency's minor unit, that a line or an order may come to, net, VAT or gross,
+ * either sign: 10^15 (a thousand trillion forints). Every stored amount then stays exact as a
+ * JavaScript number (below 2^53: SQLite's driver answers integers as numbers) and far inside the
+ * databases' 64-bit integers.
+ */
+export const MAX_AMOUNT_MINOR = 10n ** 15n;
+
+/** Whether net, VAT and gross all stay below MAX_AMOUNT_MINOR. */
+export const withinAmountLimit = ({ net, vat, gross }: Amounts): boolean =>
+  [net, vat, gross].every((amount) => (amount < 0n ? -amount : amount) < MAX_AMOUNT_MINOR);
+
 export interface Totals extends Amounts {
   byVatRate: Array<Amounts & { vatRate: VatRate }>;
 }

@@ -13,6 +13,10 @@ export const { ValidationError } = errors;
 export const conflict = (code: RefusalCode, message: string, details: ErrorValues = {}) =>
   createHttpError(409, message, { details: { code, ...details } });
 
+/** 422 Unprocessable: well-formed, but it cannot be what it claims to be (a reused idempotency key). */
+export const unprocessable = (code: RefusalCode, message: string, details: ErrorValues = {}) =>
+  createHttpError(422, message, { details: { code, ...details } });
+
 /** 404 for something the request names that does not exist, with its code and values in `details`. */
 export const notFound = (code: RefusalCode, message: string, details: ErrorValues = {}) =>
   new errors.NotFoundError(message, { code, ...details });

@@ -12,7 +12,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /**
  * A route of the admin API, mounted by Strapi at /orders/…, behind the admin JWT. Every route
- * names the RBAC action it needs; there is no route without one.
+ * names the RBAC action it needs; there is no route without one. Every POST takes an
+ * Idempotency-Key (core/idempotency).
  */
 export const route = (method: Method, path: string, handler: string, action: string) => ({
   method,
@@ -20,6 +21,7 @@ export const route = (method: Method, path: string, handler: string, action: str
   handler,
   config: {
     policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
+    middlewares: method === 'POST' ? ['plugin::orders.idempotency'] : [],
   },
 });
 

@@ -6,6 +6,7 @@ export const UID = {
   stockItem: 'plugin::orders.stock-item',
   stockMovement: 'plugin::orders.stock-movement',
   customer: 'plugin::orders.customer',
+  idempotencyKey: 'plugin::orders.idempotency-key',
 } as const;
 
 export type PluginUid = (typeof UID)[keyof typeof UID];

@@ -4,11 +4,16 @@ import stockMovement from './content-types/stock-movement/schema.json';
 import controller from './controller';
 import ledger from './ledger';
 import routes from './routes';
-import service from './service';
+import type { Core } from '@strapi/strapi';
+import { ensureUniqueIndex } from '../../core/unique';
+import service, { SKU_INDEX } from './service';
 
 export default {
   contentTypes: { 'stock-item': { schema: stockItem }, 'stock-movement': { schema: stockMovement } },
   services: { inventory: service, ledger },
   controllers: { 'stock-items': controller },
   routes,
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureUniqueIndex(strapi, SKU_INDEX);
+  },
 };

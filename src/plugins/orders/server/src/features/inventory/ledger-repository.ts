@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../../shared/contracts/actor';
 import type { MovementKind } from '../../../../shared/contracts/inventory';
 import { toBigInt } from '../../../../shared/domain/fixed-point';
+import { MAX_STOCK_MILLI } from '../../../../shared/domain/quantity';
 import { columnOf, insertRows, joinTableOf, type Transaction } from '../../core/database';
 import { UID, type PluginUid } from '../../core/uids';
 
@@ -69,11 +70,16 @@ export const ledgerRepository = (strapi: Core.Strapi) => {
   };
 
   return {
-    /** Changes on-hand stock by `delta` unless that would take it below zero; the item after, or null. */
+    /**
+     * Changes on-hand stock by `delta` unless that would take it below zero (when negative stock
+     * is off) or to MAX_STOCK_MILLI; the item after, or null.
+     */
     async changeOnHand(trx: Transaction, stockItemId: number, delta: bigint, allowNegative: boolean): Promise<StockBalance | null> {
       const { items } = schema();
       const query = trx(items.table).where('id', stockItemId);
       if (!allowNegative && delta < 0n) query.andWhereRaw('?? + ? >= 0', [items.onHand, delta.toString()]);
+      // A number, not a string: SQLite compares a number with text as smaller, always. (Exact: below 2^53.)
+      if (delta > 0n) query.andWhereRaw('?? + ? < ?', [items.onHand, delta.toString(), Number(MAX_STOCK_MILLI)]);
       const rows: Rows = await query.update({ [items.onHand]: trx.raw('?? + ?', [items.onHand, delta.toString()]) }, [
         items.onHand,
         items.sku,

@@ -5,7 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../../shared/contracts/actor';
 import type { Shortage } from '../../../../shared/contracts/errors';
-import { formatQuantity } from '../../../../shared/domain/quantity';
+import { formatQuantity, MAX_STOCK_MILLI } from '../../../../shared/domain/quantity';
 import type { Transaction } from '../../core/database';
 import { conflict } from '../../core/errors';
 import { getService } from '../../core/service';
@@ -41,20 +41,28 @@ const createLedger = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /**
      * Applies movements inside the caller's transaction (or a new one). When any item would go
-     * below zero and negative stock is off, nothing is written and a 409 lists every short item.
+     * below zero and negative stock is off, nothing is written and a 409 lists every short item;
+     * when one would reach MAX_STOCK_MILLI, a 409 names it.
      */
     async apply(movements: Movement[], actor: Actor, { allowNegativeStock }: { allowNegativeStock: boolean }) {
       if (!movements.length) return;
       await strapi.db.transaction(async ({ trx }) => {
         const after: StockBalance[] = [];
-        const short: Movement[] = [];
+        const refused: Movement[] = [];
         for (const movement of movements) {
           const balance = await ledger.changeOnHand(trx, movement.stockItemId, movement.delta, allowNegativeStock);
           if (balance) after.push(balance);
-          else short.push(movement);
+          else refused.push(movement);
         }
-        if (short.length) {
-          const shortages = await shortagesOf(trx, short);
+        // Only an addition can be refused for reaching the limit: a subtraction is refused for want of stock.
+        const over = refused.find((movement) => movement.delta > 0n);
+        if (over) {
+          const { sku } = (await ledger.onHandOf(trx, [over.stockItemId])).get(over.stockItemId)!;
+          const limit = formatQuantity(MAX_STOCK_MILLI);
+          throw conflict('stockLimit', `Stock of ${sku} would reach ${limit}, more than any item may have`, { sku, limit });
+        }
+        if (refused.length) {
+          const shortages = await shortagesOf(trx, refused);
           throw conflict(
             'stockShortage',
             `Not enough stock: ${shortages.map((s) => `${s.sku} (requested ${s.requested}, available ${s.available})`).join(', ')}`,

@@ -14,6 +14,8 @@ import { DEFAULT_UNIT, parseQuantity } from '../../../../shared/domain/quantity'
 import { invalidField, notFound } from '../../core/errors';
 import { pagination } from '../../core/pages';
 import { getService } from '../../core/service';
+import { violates } from '../../core/unique';
+import { UID } from '../../core/uids';
 import { stockItemsRepository, type StockItemFields, type StockItemRow } from './repository';
 import { serializeMovement, serializeStockItem } from './serializer';
 
@@ -41,6 +43,9 @@ const priceOf = (unitPrice: string) => {
   }
 };
 
+/** No two stock items share a SKU: an order line names its item by it. */
+export const SKU_INDEX = { uid: UID.stockItem, attribute: 'sku' };
+
 const CSV_COLUMNS = ['sku', 'name', 'unit', 'unitPrice', 'vatRate', 'onHand', 'held', 'lowStockThreshold'];
 
 const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -53,9 +58,20 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
     return item;
   };
 
-  const assertSkuFree = async (sku: string, exceptId?: number) => {
-    if (await items.skuTaken(sku, exceptId))
-      throw invalidField('sku', 'skuTaken', `SKU ${sku} is already used by another stock item`, { sku });
+  const skuTaken = (sku: string) => invalidField('sku', 'skuTaken', `SKU ${sku} is already used by another stock item`, { sku });
+
+  /**
+   * Writes a stock item's SKU: checked first, for the common case; the unique index refuses the
+   * second of two requests that both found it free.
+   */
+  const withSku = async <T>(sku: string | undefined, exceptId: number | undefined, write: () => Promise<T>): Promise<T> => {
+    if (sku !== undefined && (await items.skuTaken(sku, exceptId))) throw skuTaken(sku);
+    try {
+      return await write();
+    } catch (error) {
+      if (sku !== undefined && violates(strapi, error, SKU_INDEX)) throw skuTaken(sku);
+      throw error;
+    }
   };
 
   /** Stock items as the API shows them, with what open orders hold of each. */
@@ -110,8 +126,7 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async create(input: CreateStockItemInput, actor: Actor) {
       const documentId = await strapi.db.transaction(async () => {
-        await assertSkuFree(input.sku);
-        const item = await items.create({ unit: DEFAULT_UNIT, ...storedFields(input) });
+        const item = await withSku(input.sku, undefined, () => items.create({ unit: DEFAULT_UNIT, ...storedFields(input) }));
         const initial = input.onHand === undefined ? 0n : parseQuantity(input.onHand);
         if (initial > 0n) await book(item.id, initial, 'initial', 'initial quantity', actor);
         return item.documentId;
@@ -123,8 +138,7 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
     async update(documentId: string, input: UpdateStockItemInput) {
       await strapi.db.transaction(async () => {
         const item = await findRow(documentId);
-        if (input.sku !== undefined && input.sku !== item.sku) await assertSkuFree(input.sku, item.id);
-        await items.update(item.id, storedFields(input));
+        await withSku(input.sku === item.sku ? undefined : input.sku, item.id, () => items.update(item.id, storedFields(input)));
       });
       return this.get(documentId);
     },

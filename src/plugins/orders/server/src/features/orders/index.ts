@@ -4,6 +4,8 @@ import order from './content-types/order/schema.json';
 import orderItem from './content-types/order-item/schema.json';
 import controller from './controller';
 import history from './history';
+import { ensureUniqueIndex } from '../../core/unique';
+import { UID } from '../../core/uids';
 import { createListIndexes } from './indexes';
 import { moveLegacyHistory } from './legacy-history';
 import routes from './routes';
@@ -21,5 +23,6 @@ export default {
   async bootstrap({ strapi }: { strapi: import('@strapi/strapi').Core.Strapi }) {
     await moveLegacyHistory(strapi);
     await createListIndexes(strapi);
+    await ensureUniqueIndex(strapi, { uid: UID.order, attribute: 'number' });
   },
 };

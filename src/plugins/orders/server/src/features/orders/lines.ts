@@ -6,14 +6,32 @@ import type { Core } from '@strapi/strapi';
 import type { FieldProblem, Problem } from '../../../../shared/contracts/errors';
 import type { LineInput } from '../../../../shared/contracts/orders';
 import { DecimalFormatError, parseFixed, toBigInt } from '../../../../shared/domain/fixed-point';
-import { parseMoney, STOCK_CURRENCY } from '../../../../shared/domain/money';
 import { DEFAULT_UNIT, parseQuantity } from '../../../../shared/domain/quantity';
-import { DISCOUNT_SCALE } from '../../../../shared/domain/totals';
+import { formatMoney, parseMoney, STOCK_CURRENCY } from '../../../../shared/domain/money';
+import {
+  DISCOUNT_SCALE,
+  lineAmounts,
+  MAX_AMOUNT_MINOR,
+  orderTotals,
+  withinAmountLimit,
+  type PricedLine,
+} from '../../../../shared/domain/totals';
 import { DEFAULT_VAT_RATE } from '../../../../shared/domain/vat';
-import { invalidFields } from '../../core/errors';
+import { invalidField, invalidFields } from '../../core/errors';
 import { getService } from '../../core/service';
 import type { StockItemRow } from '../inventory/repository';
 import type { LineData } from './repository';
+
+/** A stored line as the domain prices it. */
+export const pricedLine = (line: Pick<LineData, 'quantityMilli' | 'unitPriceMinor' | 'discountBasisPoints' | 'vatRate'>): PricedLine => ({
+  quantityMilli: toBigInt(line.quantityMilli),
+  unitPriceMinor: toBigInt(line.unitPriceMinor),
+  discountBasisPoints: toBigInt(line.discountBasisPoints),
+  vatRate: line.vatRate,
+});
+
+/** What a refusal for coming to too much says of the limit, in the order's currency. */
+const limitOf = (currency: string) => ({ limit: formatMoney(MAX_AMOUNT_MINOR, currency) });
 
 /** The stock items the lines name, by documentId and by SKU. */
 const findStockItems = async (strapi: Core.Strapi, lines: LineInput[]) => {
@@ -50,7 +68,7 @@ export const resolveLines = async (strapi: Core.Strapi, lines: LineInput[], curr
     if (typeof unitPrice !== 'bigint') problem('unitPrice', unitPrice);
     if (problems.length > before || typeof unitPrice !== 'bigint') return null;
 
-    return {
+    const value: LineData = {
       position: index,
       stockItem: stock?.id ?? null,
       sku: stock?.sku ?? null,
@@ -62,10 +80,27 @@ export const resolveLines = async (strapi: Core.Strapi, lines: LineInput[], curr
       vatRate: line.vatRate ?? stock?.vatRate ?? DEFAULT_VAT_RATE,
       note: line.note ?? null,
     };
+    // Each field has its limit; their product may still overflow what the database keeps.
+    if (!withinAmountLimit(lineAmounts(pricedLine(value)))) {
+      const { limit } = limitOf(currency);
+      problems.push({
+        path: `items[${index}]`,
+        code: 'lineTooLarge',
+        message: `comes to more than ${limit} ${currency}`,
+        values: { limit },
+      });
+      return null;
+    }
+    return value;
   });
 
   if (problems.length) throw invalidFields(problems);
-  return values as LineData[];
+  const resolved = values as LineData[];
+  if (!withinAmountLimit(orderTotals(resolved.map(pricedLine)))) {
+    const { limit } = limitOf(currency);
+    throw invalidField('items', 'orderTooLarge', `the order comes to more than ${limit} ${currency}`, { limit });
+  }
+  return resolved;
 };
 
 /** The line's price in the order's currency, or what is wrong with it. */

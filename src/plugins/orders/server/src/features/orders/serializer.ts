@@ -7,18 +7,12 @@ import { formatFixed, toBigInt } from '../../../../shared/domain/fixed-point';
 import { allowedActions } from '../../../../shared/domain/lifecycle';
 import { formatMoney } from '../../../../shared/domain/money';
 import { formatQuantity } from '../../../../shared/domain/quantity';
-import { DISCOUNT_SCALE, lineAmounts, orderTotals, type Amounts, type PricedLine } from '../../../../shared/domain/totals';
+import { DISCOUNT_SCALE, lineAmounts, orderTotals, type Amounts } from '../../../../shared/domain/totals';
 import { isoOf } from '../../core/database';
 import { serializeCustomer } from '../customers/serializer';
 import type { HistoryRow } from './history-repository';
-import type { LineData, OrderItemRow, OrderRow, OrderSummaryRow } from './repository';
-
-export const pricedLine = (item: Pick<LineData, 'quantityMilli' | 'unitPriceMinor' | 'discountBasisPoints' | 'vatRate'>): PricedLine => ({
-  quantityMilli: toBigInt(item.quantityMilli),
-  unitPriceMinor: toBigInt(item.unitPriceMinor),
-  discountBasisPoints: toBigInt(item.discountBasisPoints),
-  vatRate: item.vatRate,
-});
+import { pricedLine } from './lines';
+import type { OrderItemRow, OrderRow, OrderSummaryRow } from './repository';
 
 const amounts = ({ net, vat, gross }: Amounts, currency: string): AmountsJson => ({
   net: formatMoney(net, currency),

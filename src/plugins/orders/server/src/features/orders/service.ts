@@ -21,9 +21,9 @@ import type { OrderRef } from '../../core/events';
 import { pagination } from '../../core/pages';
 import { getService } from '../../core/service';
 import type { Movement } from '../inventory/ledger';
-import { resolveLines } from './lines';
+import { pricedLine, resolveLines } from './lines';
 import { ordersRepository, type LineData, type OrderData, type OrderRow } from './repository';
-import { pricedLine, serializeOrder, serializeOrderSummary } from './serializer';
+import { serializeOrder, serializeOrderSummary } from './serializer';
 
 export interface TransitionOptions {
   /** Only for fail: false writes the goods off instead of returning them to stock. */
