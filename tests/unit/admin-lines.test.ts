@@ -9,7 +9,7 @@ import {
   totalsOf,
   vatRateLabel,
   type DraftLine,
-} from '../../src/plugins/orders/admin/src/utils/lines';
+} from '../../src/plugins/orders/admin/src/features/orders/items/utils/lines';
 import type { StockItemJson } from '../../src/plugins/orders/shared/contracts/inventory';
 
 const line = (fields: Partial<DraftLine> = {}): DraftLine => ({

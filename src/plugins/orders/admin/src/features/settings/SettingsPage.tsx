@@ -1,0 +1,136 @@
+import { Box, Button, Flex } from '@strapi/design-system';
+import { Check } from '@strapi/icons';
+import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
+import { apiErrorOf, useLoad, useOrdersApi, type Settings } from '../../api/orders';
+import { useApiErrorText } from '../../ui/errors';
+import { SettingsCustomStatuses, statusRow, type StatusRow } from './components/SettingsCustomStatuses';
+import { SettingsInventory } from './components/SettingsInventory';
+import { PERMISSIONS } from '../../permissions';
+import { getTranslation } from '../../ui/translations';
+
+interface SettingsForm extends Omit<Settings, 'customStatuses'> {
+  statuses: StatusRow[];
+}
+
+const formOf = (settings: Settings): SettingsForm => ({
+  inventoryDriver: settings.inventoryDriver,
+  allowNegativeStock: settings.allowNegativeStock,
+  statuses: settings.customStatuses.map((status) => statusRow(status, true)),
+});
+
+/** The settings in one shape and field order, without stray spaces: what is sent, and what is compared. */
+const normalised = ({ inventoryDriver, allowNegativeStock, customStatuses }: Settings): Settings => ({
+  inventoryDriver,
+  allowNegativeStock,
+  customStatuses: customStatuses.map(({ key, label, color }) => ({ key: key.trim(), label: label.trim(), color: color.trim() })),
+});
+
+const settingsOf = ({ statuses, ...form }: SettingsForm): Settings => normalised({ ...form, customStatuses: statuses });
+
+/**
+ * The server names a status's field by its index in the list sent ("customStatuses.1.color");
+ * the rows may move afterwards, so the error is pinned to the row it concerns.
+ */
+const pinToRows = (errors: Record<string, string>, rows: StatusRow[]) =>
+  Object.fromEntries(
+    Object.entries(errors).map(([path, message]) => {
+      const match = /^customStatuses\.(\d+)\.(\w+)$/.exec(path);
+      const row = match ? rows[Number(match[1])] : undefined;
+      return [row && match ? `${row.id}.${match[2]}` : path, message];
+    }),
+  );
+
+const SettingsEditor = ({ loaded }: { loaded: Settings }) => {
+  const { formatMessage } = useIntl();
+  const { toggleNotification } = useNotification();
+  const { errorText, fieldErrorsOf } = useApiErrorText();
+  const api = useOrdersApi();
+  const {
+    allowedActions: { canUpdate },
+  } = useRBAC(PERMISSIONS.updateSettings);
+  const [saved, setSaved] = useState(loaded);
+  const [form, setForm] = useState(() => formOf(loaded));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  const modified = JSON.stringify(settingsOf(form)) !== JSON.stringify(normalised(saved));
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    try {
+      const answer = await api.updateSettings(settingsOf(form));
+      setSaved(answer);
+      setForm(formOf(answer));
+      setErrors({});
+      toggleNotification({ type: 'success', message: formatMessage({ id: getTranslation('common.saved'), defaultMessage: 'Saved' }) });
+    } catch (error) {
+      const problem = apiErrorOf(error);
+      setErrors(pinToRows(fieldErrorsOf(problem), form.statuses));
+      toggleNotification({ type: 'danger', message: errorText(problem) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const title = formatMessage({ id: getTranslation('settings.title'), defaultMessage: 'Orders settings' });
+  const section = { background: 'neutral0', hasRadius: true, shadow: 'filterShadow', padding: 6 } as const;
+
+  return (
+    <Page.Main aria-busy={saving}>
+      <Page.Title>{title}</Page.Title>
+      <form onSubmit={save} noValidate>
+        <Layouts.Header
+          title={title}
+          subtitle={formatMessage({
+            id: getTranslation('settings.subtitle'),
+            defaultMessage: 'How stock moves, and the custom statuses orders can be given',
+          })}
+          primaryAction={
+            <Button type="submit" startIcon={<Check />} loading={saving} disabled={!canUpdate || !modified}>
+              {formatMessage({ id: getTranslation('common.save'), defaultMessage: 'Save' })}
+            </Button>
+          }
+        />
+        <Layouts.Content>
+          <Flex direction="column" alignItems="stretch" gap={6}>
+            <Box {...section}>
+              <SettingsInventory
+                inventoryDriver={form.inventoryDriver}
+                allowNegativeStock={form.allowNegativeStock}
+                onChange={(patch) => setForm((previous) => ({ ...previous, ...patch }))}
+                errors={errors}
+                disabled={!canUpdate}
+              />
+            </Box>
+            <Box {...section}>
+              <SettingsCustomStatuses
+                rows={form.statuses}
+                onChange={(statuses) => setForm((previous) => ({ ...previous, statuses }))}
+                errors={errors}
+                listError={errors.customStatuses}
+                disabled={!canUpdate}
+              />
+            </Box>
+          </Flex>
+        </Layouts.Content>
+      </form>
+    </Page.Main>
+  );
+};
+
+const SettingsLoader = () => {
+  const api = useOrdersApi();
+  const settings = useLoad(() => api.getSettings(), []);
+  if (settings.error) return <Page.Error />;
+  if (!settings.data) return <Page.Loading />;
+  return <SettingsEditor loaded={settings.data} />;
+};
+
+/** Settings → Orders: the inventory driver, negative stock and the custom statuses. */
+export const SettingsPage = () => (
+  <Page.Protect permissions={PERMISSIONS.readSettings}>
+    <SettingsLoader />
+  </Page.Protect>
+);
