@@ -3,7 +3,7 @@ import type { ApiError } from '../../src/plugins/orders/admin/src/api/orders';
 import { apiErrorText, fieldErrorsOf, fieldProblemText } from '../../src/plugins/orders/admin/src/ui/errors';
 import en from '../../src/plugins/orders/admin/src/translations/en.json';
 import hu from '../../src/plugins/orders/admin/src/translations/hu.json';
-import { checkLine } from '../../src/plugins/orders/admin/src/features/orders/items/utils/lines';
+import { checkLine } from '../../src/plugins/orders/admin/src/features/orders/items/utils/check-line';
 import { prefixKeys } from '../../src/plugins/orders/admin/src/ui/translations';
 import { FIELD_ERROR_CODES, REFUSAL_CODES } from '../../src/plugins/orders/shared/contracts/errors';
 

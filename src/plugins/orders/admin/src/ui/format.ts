@@ -32,3 +32,12 @@ export const formatMoney = (amount: string, currency: string, locale: string) =>
 export const formatQuantity = (quantity: string, locale: string) => quantityFormat(locale).format(quantity as DecimalText);
 
 export const formatDateTime = (iso: string, locale: string) => dateTimeFormat(locale).format(new Date(iso));
+
+/** "27%" for a percentage, the exempt codes (AAM, TAM…) as they are. */
+export const vatRateLabel = (rate: string): string => (/^\d+$/.test(rate) ? `${rate}%` : rate);
+
+/**
+ * What the user typed as the API's decimal text: trimmed, spaces dropped ("12 990") and a decimal
+ * comma turned into a dot, as Hungarians type 2,5.
+ */
+export const decimalText = (typed: string): string => typed.replace(/[\s\u00a0\u202f]/g, '').replace(/,/g, '.');

@@ -2,7 +2,7 @@ import { Field, Grid, SingleSelect, SingleSelectOption } from '@strapi/design-sy
 import { useIntl } from 'react-intl';
 import { isVatRate, VAT_RATES, type VatRate } from '../../../../../shared/domain/vat';
 import type { StockItemJson } from '../../../api/orders';
-import { decimalText } from '../../orders/items/utils/lines';
+import { decimalText } from '../../../ui/format';
 import { getTranslation } from '../../../ui/translations';
 import { useExplainedVatRate } from './StockItemVatRate';
 import { TextField } from '../../../ui/TextField';

@@ -1,6 +1,6 @@
 import { useIntl } from 'react-intl';
 import type { VatRate } from '../../../../../shared/domain/vat';
-import { vatRateLabel } from '../../orders/items/utils/lines';
+import { vatRateLabel } from '../../../ui/format';
 import { getTranslation } from '../../../ui/translations';
 
 /** What each exempt code of the NAV invoice schema means, for the VAT select. */

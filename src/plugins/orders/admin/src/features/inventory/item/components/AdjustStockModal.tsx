@@ -6,8 +6,7 @@ import { DecimalFormatError } from '../../../../../../shared/domain/fixed-point'
 import { formatQuantity as formatQuantityText, parseQuantity } from '../../../../../../shared/domain/quantity';
 import { apiErrorOf, useOrdersApi, type StockItemJson } from '../../../../api/orders';
 import { useApiErrorText } from '../../../../ui/errors';
-import { formatQuantity } from '../../../../ui/format';
-import { decimalText } from '../../../orders/items/utils/lines';
+import { decimalText, formatQuantity } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
 import { FormModal } from '../../../../ui/FormModal';
 import { TextField } from '../../../../ui/TextField';

@@ -4,8 +4,7 @@ import { useIntl } from 'react-intl';
 import { NavLink, useNavigate } from 'react-router-dom';
 import { STOCK_CURRENCY } from '../../../../../../shared/domain/money';
 import type { StockItemJson } from '../../../../api/orders';
-import { formatMoney, formatQuantity } from '../../../../ui/format';
-import { vatRateLabel } from '../../../orders/items/utils/lines';
+import { formatMoney, formatQuantity, vatRateLabel } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
 import { InventoryOnHand } from '../../../../ui/OnHand';
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { apiErrorOf, useOrdersApi } from '../../../../api/orders';
 import { useApiErrorText } from '../../../../ui/errors';
-import { decimalText } from '../../../orders/items/utils/lines';
+import { decimalText } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
 import { FormModal } from '../../../../ui/FormModal';
 import { NEW_STOCK_ITEM, stockItemBody, StockItemFields, type StockItemFormValues } from '../../components/StockItemFields';

@@ -6,15 +6,10 @@
 import { memo, useLayoutEffect, useRef, useState, type ChangeEvent, type Dispatch, type MouseEvent } from 'react';
 import { VAT_RATES } from '../../../../../../shared/domain/vat';
 import type { OrderItemJson } from '../../../../api/orders';
-import { formatMoney, formatQuantity } from '../../../../ui/format';
-import {
-  vatRateLabel,
-  type CheckedLine,
-  type DraftLine,
-  type EditableField,
-  type LineField,
-  type LinesAction,
-} from '../utils/lines';
+import { formatMoney, formatQuantity, vatRateLabel } from '../../../../ui/format';
+import type { CheckedLine } from '../utils/check-line';
+import type { DraftLine, EditableField, LineField } from '../utils/lines';
+import type { LinesAction } from '../utils/lines-state';
 import { useProblemText } from '../hooks/useProblemText';
 import { lineRowProps } from './ItemsWindow';
 

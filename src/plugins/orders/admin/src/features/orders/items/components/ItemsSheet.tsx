@@ -206,7 +206,7 @@ export const ItemsSheetScrollFrame = styled(ItemsSheetFrame)`
 
 /**
  * The sheet of an order's lines. Its columns have set widths (the <colgroup> of
- * ItemsTable) and a fixed table layout: they keep their widths as lines scroll into the window
+ * ItemsSheetParts) and a fixed table layout: they keep their widths as lines scroll into the window
  * and out, and the browser sizes them without measuring cells. The name takes what is left; below
  * the minimum width the frame scrolls sideways.
  */

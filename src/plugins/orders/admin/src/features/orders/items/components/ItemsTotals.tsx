@@ -5,8 +5,8 @@
 import { Box, Typography } from '@strapi/design-system';
 import { memo } from 'react';
 import { useIntl } from 'react-intl';
-import { formatMoney } from '../../../../ui/format';
-import { vatRateLabel, type AmountTexts } from '../utils/lines';
+import { formatMoney, vatRateLabel } from '../../../../ui/format';
+import type { AmountTexts } from '../utils/check-line';
 import { getTranslation } from '../../../../ui/translations';
 import { ItemsSheet, ItemsSheetFrame } from './ItemsSheet';
 

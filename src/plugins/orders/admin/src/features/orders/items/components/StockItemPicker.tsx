@@ -28,8 +28,7 @@ import { useIntl } from 'react-intl';
 import { STOCK_CURRENCY } from '../../../../../../shared/domain/money';
 import { apiErrorOf, useLoad, useOrdersApi, type StockItemJson } from '../../../../api/orders';
 import { useApiErrorText } from '../../../../ui/errors';
-import { formatMoney } from '../../../../ui/format';
-import { vatRateLabel } from '../utils/lines';
+import { formatMoney, vatRateLabel } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
 import { InventoryOnHand } from '../../../../ui/OnHand';
 

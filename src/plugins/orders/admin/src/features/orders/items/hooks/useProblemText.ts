@@ -1,5 +1,5 @@
 import { useApiErrorText } from '../../../../ui/errors';
-import type { Problem } from '../utils/lines';
+import type { Problem } from '../utils/check-line';
 
 /**
  * What is wrong with a line's field, in the admin's language: the admin's own check first, else
