@@ -1,5 +1,5 @@
 import { createIntl } from 'react-intl';
-import type { ApiError } from '../../src/plugins/orders/admin/src/api/orders';
+import type { ErrorJson as ApiError } from '../../src/plugins/orders/shared/contracts/errors';
 import { apiErrorText, fieldErrorsOf, fieldProblemText } from '../../src/plugins/orders/admin/src/ui/errors';
 import en from '../../src/plugins/orders/admin/src/translations/en.json';
 import hu from '../../src/plugins/orders/admin/src/translations/hu.json';

@@ -1,6 +1,6 @@
 import { Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { StockItemJson } from '../api/orders';
+import type { StockItemJson } from '../../../shared/contracts/inventory';
 import { formatQuantity } from './format';
 import { InventoryLowStockBadge } from './LowStockBadge';
 

@@ -5,19 +5,11 @@
  */
 import { useMemo } from 'react';
 import { useIntl, type IntlShape } from 'react-intl';
-import type { ErrorValues, Shortage } from '../../../shared/contracts/errors';
-import type { ApiError, FieldError } from '../api/orders';
+import type { ErrorJson, Problem, Shortage } from '../../../shared/contracts/errors';
 import { formatQuantity } from './format';
 import { getTranslation } from './translations';
 
 type Intl = Pick<IntlShape, 'formatMessage' | 'formatList' | 'messages' | 'locale'>;
-
-/** A field's problem: the server's (with its English message) or the admin's own check (without). */
-export interface FieldProblem {
-  code?: string;
-  values?: ErrorValues;
-  message?: string;
-}
 
 const label = (intl: Intl, id: string, fallback: string) =>
   intl.messages[getTranslation(id)] ? intl.formatMessage({ id: getTranslation(id) }) : fallback;
@@ -56,7 +48,11 @@ const codeText = (intl: Intl, code: string | undefined, values: Record<string, u
   return code && intl.messages[id] ? intl.formatMessage({ id }, shown(intl, values)) : undefined;
 };
 
-export const fieldProblemText = (intl: Intl, problem: FieldProblem): string =>
+/**
+ * A field's problem in words: the server's (a field error, with its English message for a code
+ * this admin does not know) or the admin's own check, which has no English (check-line.ts).
+ */
+export const fieldProblemText = (intl: Intl, problem: Partial<Problem>): string =>
   codeText(intl, problem.code, problem.values) ?? problem.message ?? problem.code ?? '';
 
 /** The translation of a field's name in a path ("items.2.quantity" → "Mennyiség"), or the name itself. */
@@ -98,7 +94,7 @@ const placeOf = (intl: Intl, path: string[]) => {
   return [line, fieldLabel].filter(Boolean).join(', ');
 };
 
-export const apiErrorText = (intl: Intl, error: ApiError): string => {
+export const apiErrorText = (intl: Intl, error: ErrorJson): string => {
   const known = codeText(intl, error.details.code, error.details);
   if (known) return known;
   if (error.status === 400 && error.details.errors?.length) {
@@ -115,7 +111,7 @@ export const apiErrorText = (intl: Intl, error: ApiError): string => {
 };
 
 /** The field errors of a 400 by dotted path ("sku", "customStatuses.1.color"), each in words. */
-export const fieldErrorsOf = (intl: Intl, error: ApiError): Record<string, string> => {
+export const fieldErrorsOf = (intl: Intl, error: ErrorJson): Record<string, string> => {
   const byPath: Record<string, string> = {};
   for (const problem of error.details.errors ?? []) {
     const key = (problem.path ?? []).join('.');
@@ -131,10 +127,10 @@ export const useApiErrorText = () => {
   return useMemo(
     () => ({
       /** A whole refusal, for a notification or a message on the page. */
-      errorText: (error: ApiError) => apiErrorText(intl, error),
+      errorText: (error: ErrorJson) => apiErrorText(intl, error),
       /** One field's problem, the server's or the admin's own. */
-      fieldText: (problem: FieldProblem | FieldError) => fieldProblemText(intl, problem),
-      fieldErrorsOf: (error: ApiError) => fieldErrorsOf(intl, error),
+      fieldText: (problem: Partial<Problem>) => fieldProblemText(intl, problem),
+      fieldErrorsOf: (error: ErrorJson) => fieldErrorsOf(intl, error),
     }),
     [intl]
   );

@@ -1,14 +1,17 @@
 import { Box, Button, Flex } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
-import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
-import { apiErrorOf, useLoad, useOrdersApi, type Settings } from '../../api/orders';
+import type { Settings } from '../../../../shared/contracts/settings';
+import { FRESH } from '../../api/base';
+import { useGetOrdersSettingsQuery, useUpdateOrdersSettingsMutation } from '../../api/settings';
+import { PERMISSIONS } from '../../permissions';
 import { useApiErrorText } from '../../ui/errors';
+import { getTranslation } from '../../ui/translations';
+import { useSubmit } from '../../ui/useSubmit';
 import { SettingsCustomStatuses, statusRow, type StatusRow } from './components/SettingsCustomStatuses';
 import { SettingsInventory } from './components/SettingsInventory';
-import { PERMISSIONS } from '../../permissions';
-import { getTranslation } from '../../ui/translations';
 
 interface SettingsForm extends Omit<Settings, 'customStatuses'> {
   statuses: StatusRow[];
@@ -42,36 +45,30 @@ const pinToRows = (errors: Record<string, string>, rows: StatusRow[]) =>
     }),
   );
 
-const SettingsEditor = ({ loaded }: { loaded: Settings }) => {
+/** The form over the settings as saved, which the saved answer replaces (api/settings.ts). */
+const SettingsEditor = ({ saved }: { saved: Settings }) => {
   const { formatMessage } = useIntl();
-  const { toggleNotification } = useNotification();
-  const { errorText, fieldErrorsOf } = useApiErrorText();
-  const api = useOrdersApi();
+  const { fieldErrorsOf } = useApiErrorText();
+  const submit = useSubmit();
+  const [updateOrdersSettings, { isLoading: saving }] = useUpdateOrdersSettingsMutation();
   const {
     allowedActions: { canUpdate },
   } = useRBAC(PERMISSIONS.updateSettings);
-  const [saved, setSaved] = useState(loaded);
-  const [form, setForm] = useState(() => formOf(loaded));
+  const [form, setForm] = useState(() => formOf(saved));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
   const modified = JSON.stringify(settingsOf(form)) !== JSON.stringify(normalised(saved));
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    setSaving(true);
-    try {
-      const answer = await api.updateSettings(settingsOf(form));
-      setSaved(answer);
-      setForm(formOf(answer));
-      setErrors({});
-      toggleNotification({ type: 'success', message: formatMessage({ id: getTranslation('common.saved'), defaultMessage: 'Saved' }) });
-    } catch (error) {
-      const problem = apiErrorOf(error);
-      setErrors(pinToRows(fieldErrorsOf(problem), form.statuses));
-      toggleNotification({ type: 'danger', message: errorText(problem) });
-    } finally {
-      setSaving(false);
+    const { data: answer, error } = await submit(updateOrdersSettings(settingsOf(form)), {
+      done: () => formatMessage({ id: getTranslation('common.saved'), defaultMessage: 'Saved' }),
+    });
+    if (error) {
+      setErrors(pinToRows(fieldErrorsOf(error), form.statuses));
+      return;
     }
+    setForm(formOf(answer));
+    setErrors({});
   };
 
   const title = formatMessage({ id: getTranslation('settings.title'), defaultMessage: 'Orders settings' });
@@ -120,12 +117,15 @@ const SettingsEditor = ({ loaded }: { loaded: Settings }) => {
   );
 };
 
+/**
+ * The form starts from the settings as the server has them now: while the page asks for them, a
+ * copy another view still holds (the datasheet's) is not shown.
+ */
 const SettingsLoader = () => {
-  const api = useOrdersApi();
-  const settings = useLoad(() => api.getSettings(), []);
+  const settings = useGetOrdersSettingsQuery(undefined, FRESH);
   if (settings.error) return <Page.Error />;
-  if (!settings.data) return <Page.Loading />;
-  return <SettingsEditor loaded={settings.data} />;
+  if (!settings.currentData || settings.isFetching) return <Page.Loading />;
+  return <SettingsEditor saved={settings.currentData} />;
 };
 
 /** Settings → Orders: the inventory driver, negative stock and the custom statuses. */

@@ -1,7 +1,7 @@
 import { Field, Grid, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { isVatRate, VAT_RATES, type VatRate } from '../../../../../shared/domain/vat';
-import type { StockItemJson } from '../../../api/orders';
+import type { StockItemJson } from '../../../../../shared/contracts/inventory';
 import { decimalText } from '../../../ui/format';
 import { getTranslation } from '../../../ui/translations';
 import { useExplainedVatRate } from './StockItemVatRate';

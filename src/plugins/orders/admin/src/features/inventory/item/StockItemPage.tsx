@@ -4,37 +4,37 @@ import { BackButton, Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useParams } from 'react-router-dom';
-import { useLoad, useOrdersApi } from '../../../api/orders';
+import { FRESH } from '../../../api/base';
+import { useGetStockItemQuery } from '../../../api/inventory';
+import { INVENTORY_PATH } from '../../../paths';
 import { AdjustStockModal } from './components/AdjustStockModal';
 import { StockItemEditForm } from './components/StockItemEditForm';
 import { StockItemMovements } from './components/StockItemMovements';
 import { StockItemStockLevel } from './components/StockItemStockLevel';
 import { PERMISSIONS } from '../../../permissions';
-import { PLUGIN_ID } from '../../../pluginId';
 import { getTranslation } from '../../../ui/translations';
 
 /** One stock item: where its stock stands, its data, stock adjustments and its ledger. */
 export const StockItemPage = () => {
   const { id = '' } = useParams<{ id: string }>();
   const { formatMessage } = useIntl();
-  const api = useOrdersApi();
-  const item = useLoad(() => api.getStockItem(id), [id]);
+  // The item of this route only (currentData): another item's stays out while this one loads.
+  const item = useGetStockItemQuery(id, FRESH);
   const {
     allowedActions: { canManage },
   } = useRBAC(PERMISSIONS.manageInventory);
   const [adjusting, setAdjusting] = useState(false);
-  // An adjustment adds a movement: a new key remounts the history so it loads again.
-  const [ledgerVersion, setLedgerVersion] = useState(0);
 
-  if (item.error && !item.data) return <Page.Error />;
-  if (!item.data) return <Page.Loading />;
-  const stockItem = item.data;
+  if (!item.currentData) return item.error ? <Page.Error /> : <Page.Loading />;
+  const stockItem = item.currentData;
 
+  // A change answers the item as it is now, and an adjustment's movement shows in the ledger: the
+  // cache keeps both in step (api/inventory.ts).
   return (
-    <Page.Main aria-busy={item.loading}>
+    <Page.Main aria-busy={item.isFetching}>
       <Page.Title>{stockItem.name}</Page.Title>
       <Layouts.Header
-        navigationAction={<BackButton fallback={`/plugins/${PLUGIN_ID}/inventory`} />}
+        navigationAction={<BackButton fallback={INVENTORY_PATH} />}
         title={stockItem.name}
         subtitle={stockItem.sku}
         primaryAction={
@@ -46,20 +46,12 @@ export const StockItemPage = () => {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           <StockItemStockLevel item={stockItem} />
-          <StockItemEditForm item={stockItem} canManage={canManage} onSaved={item.reload} />
-          <StockItemMovements key={ledgerVersion} stockItemId={stockItem.documentId} />
+          <StockItemEditForm item={stockItem} canManage={canManage} />
+          <StockItemMovements stockItemId={stockItem.documentId} />
         </Flex>
       </Layouts.Content>
       {adjusting && (
-        <AdjustStockModal
-          item={stockItem}
-          onClose={() => setAdjusting(false)}
-          onAdjusted={() => {
-            setAdjusting(false);
-            item.reload();
-            setLedgerVersion((version) => version + 1);
-          }}
-        />
+        <AdjustStockModal item={stockItem} onClose={() => setAdjusting(false)} />
       )}
     </Page.Main>
   );

@@ -3,7 +3,8 @@ import { Plus } from '@strapi/icons';
 import { Layouts, Page, Pagination, SearchInput, useQueryParams, useRBAC } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { useLoad, useOrdersApi } from '../../../api/orders';
+import { FRESH } from '../../../api/base';
+import { useListStockItemsQuery } from '../../../api/inventory';
 import { InventoryExportButton } from './components/InventoryExportButton';
 import { InventoryTable } from './components/InventoryTable';
 import { StockItemCreateModal } from './components/StockItemCreateModal';
@@ -15,11 +16,10 @@ const PAGE_SIZE = '25';
 /** Készlet: every stock item with its stock, searchable, a page at a time from the server. */
 export const InventoryPage = () => {
   const { formatMessage } = useIntl();
-  const api = useOrdersApi();
   // The admin's SearchInput and Pagination keep the search (_q) and the page in the URL.
   const [{ query }] = useQueryParams<{ _q?: string; page?: string; pageSize?: string }>();
   const { _q: q, page = '1', pageSize = PAGE_SIZE } = query;
-  const list = useLoad(() => api.listStockItems({ q, page, pageSize }), [q, page, pageSize]);
+  const list = useListStockItemsQuery({ q, page, pageSize }, FRESH);
   const {
     allowedActions: { canManage },
   } = useRBAC(PERMISSIONS.manageInventory);
@@ -27,12 +27,12 @@ export const InventoryPage = () => {
 
   const title = formatMessage({ id: getTranslation('inventory.title'), defaultMessage: 'Inventory' });
 
-  if (list.error && !list.data) return <Page.Error />;
+  if (list.error) return <Page.Error />;
   if (!list.data) return <Page.Loading />;
   const { data: items, meta } = list.data;
 
   return (
-    <Page.Main aria-busy={list.loading}>
+    <Page.Main aria-busy={list.isFetching}>
       <Page.Title>{title}</Page.Title>
       <Layouts.Header
         title={title}
@@ -67,13 +67,7 @@ export const InventoryPage = () => {
         </Box>
       </Layouts.Content>
       {creating && (
-        <StockItemCreateModal
-          onClose={() => setCreating(false)}
-          onCreated={() => {
-            setCreating(false);
-            list.reload();
-          }}
-        />
+<StockItemCreateModal onClose={() => setCreating(false)} />
       )}
     </Page.Main>
   );

@@ -1,19 +1,18 @@
 import { Field, Grid, Textarea } from '@strapi/design-system';
-import { useNotification } from '@strapi/strapi/admin';
 import { useState, type ComponentProps } from 'react';
 import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
-import { apiErrorOf, useOrdersApi, type OrderJson } from '../../../api/orders';
+import type { OrderJson } from '../../../../../shared/contracts/orders';
+import { useCreateOrderMutation, useUpdateOrderMutation } from '../../../api/orders';
+import { datasheetPath } from '../../../paths';
 import { useApiErrorText } from '../../../ui/errors';
-import { getTranslation } from '../../../ui/translations';
 import { FormModal } from '../../../ui/FormModal';
-import { datasheetPath } from '../list/hooks/useOrdersListQuery';
 import { TextField } from '../../../ui/TextField';
+import { getTranslation } from '../../../ui/translations';
+import { useSubmit } from '../../../ui/useSubmit';
 
-/** The customer's fields, named by their path in the request so the server's field errors land on them. */
-const CUSTOMER_FIELDS = ['name', 'email', 'phone', 'company', 'taxNumber'] as const;
-type CustomerField = (typeof CUSTOMER_FIELDS)[number];
-type FieldPath = `customer.${CustomerField}` | 'note';
+/** The form's fields, named by their path in the request so the server's field errors land on them. */
+type FieldPath = 'customer.name' | 'customer.email' | 'customer.phone' | 'customer.company' | 'customer.taxNumber' | 'note';
 
 /** The form's values: a draft's own, or empty for a new order. */
 const valuesOf = (order?: OrderJson): Record<FieldPath, string> => ({
@@ -29,54 +28,55 @@ interface OrderDetailsFormProps {
   /** The draft whose details are corrected; without it, a new order is created. */
   order?: OrderJson;
   onClose: () => void;
-  /** Told the draft as saved. */
-  onSaved?: (order: OrderJson) => void;
 }
 
 /**
  * The customer and the note of an order: "New order" creates a draft with no lines yet, for a new
- * customer, and opens its datasheet; on a draft's datasheet the same form corrects them.
+ * customer, and opens its datasheet; on a draft's datasheet the same form corrects them (the
+ * answer replaces the order shown: api/orders.ts).
  */
-export const OrderDetailsForm = ({ order, onClose, onSaved }: OrderDetailsFormProps) => {
+export const OrderDetailsForm = ({ order, onClose }: OrderDetailsFormProps) => {
   const { formatMessage } = useIntl();
-  const { toggleNotification } = useNotification();
-  const { errorText, fieldErrorsOf } = useApiErrorText();
+  const { fieldErrorsOf } = useApiErrorText();
+  const submit = useSubmit();
   const navigate = useNavigate();
-  const api = useOrdersApi();
+  const [createOrder, creating] = useCreateOrderMutation();
+  const [updateOrder, updating] = useUpdateOrderMutation();
   const [values, setValues] = useState(() => valuesOf(order));
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
-  const [isSubmitting, setSubmitting] = useState(false);
+  // Busy from the request until the form goes away: it closes, or the new draft's datasheet opens.
+  const isSubmitting = creating.isLoading || creating.isSuccess || updating.isLoading || updating.isSuccess;
 
   const text = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(key), defaultMessage });
 
-  const submit = async () => {
+  const save = async () => {
     if (!values['customer.name'].trim()) {
       setErrors({ 'customer.name': text('newOrder.nameRequired', "Enter the customer's name") });
       return;
     }
     // An empty field is sent as null (no value): the server would refuse an empty e-mail address.
     const given = (path: FieldPath) => values[path].trim() || null;
-    const customer = Object.fromEntries(CUSTOMER_FIELDS.map((field) => [field, given(`customer.${field}`)]));
-    setSubmitting(true);
-    try {
-      if (order) {
-        onSaved?.(await api.updateOrder(order.documentId, { customer, note: given('note') }));
-        toggleNotification({ type: 'success', message: text('order.details.saved', 'Details saved') });
-        onClose();
-        return;
-      }
-      const created = await api.createOrder({ customer, note: given('note'), items: [] });
-      toggleNotification({
-        type: 'success',
-        message: formatMessage({ id: getTranslation('newOrder.created'), defaultMessage: 'Order {number} created' }, { number: created.number }),
+    const customer = {
+      name: values['customer.name'].trim(),
+      email: given('customer.email'),
+      phone: given('customer.phone'),
+      company: given('customer.company'),
+      taxNumber: given('customer.taxNumber'),
+    };
+    if (order) {
+      const { error } = await submit(updateOrder({ id: order.documentId, body: { customer, note: given('note') } }), {
+        done: () => text('order.details.saved', 'Details saved'),
       });
-      navigate(datasheetPath(created.documentId));
-    } catch (error) {
-      const problem = apiErrorOf(error);
-      setErrors(fieldErrorsOf(problem));
-      toggleNotification({ type: 'danger', message: errorText(problem) });
-      setSubmitting(false);
+      if (error) setErrors(fieldErrorsOf(error));
+      else onClose();
+      return;
     }
+    const { data: created, error } = await submit(createOrder({ customer, note: given('note'), items: [] }), {
+      done: ({ number }) =>
+        formatMessage({ id: getTranslation('newOrder.created'), defaultMessage: 'Order {number} created' }, { number }),
+    });
+    if (error) setErrors(fieldErrorsOf(error));
+    else navigate(datasheetPath(created.documentId));
   };
 
   const field = (path: FieldPath) => ({
@@ -91,7 +91,7 @@ export const OrderDetailsForm = ({ order, onClose, onSaved }: OrderDetailsFormPr
       title={order ? text('order.customer.title', 'Customer and order details') : text('newOrder.title', 'New order')}
       submitLabel={order ? text('common.save', 'Save') : text('newOrder.submit', 'Create draft')}
       submitting={isSubmitting}
-      onSubmit={submit}
+      onSubmit={save}
       onClose={onClose}
     >
       <Grid.Root gap={4}>

@@ -3,7 +3,12 @@ import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router-dom';
-import { useLoad, useOrdersApi, type CustomStatus, type OrderJson, type Settings } from '../../../api/orders';
+import type { OrderJson } from '../../../../../shared/contracts/orders';
+import type { CustomStatus, Settings } from '../../../../../shared/contracts/settings';
+import { FRESH } from '../../../api/base';
+import { apiErrorOf } from '../../../api/errors';
+import { useGetOrderQuery } from '../../../api/orders';
+import { useGetOrdersSettingsQuery, useListCustomStatusesQuery } from '../../../api/settings';
 import { useApiErrorText } from '../../../ui/errors';
 import { ItemsTable } from '../items/ItemsTable';
 import { OrderActions } from './components/OrderActions';
@@ -13,7 +18,7 @@ import { OrderCustomStatus } from './components/OrderCustomStatus';
 import { OrderDeleteButton } from './components/OrderDeleteButton';
 import { OrderHistory } from './components/OrderHistory';
 import { sourceLabel } from '../list/components/OrdersListFilters';
-import { ORDERS_LIST_PATH } from '../list/hooks/useOrdersListQuery';
+import { ORDERS_LIST_PATH } from '../../../paths';
 import { OrderCustomStatusBadge, StateBadge } from '../../../ui/badges';
 import { formatDateTime } from '../../../ui/format';
 import { getTranslation } from '../../../ui/translations';
@@ -27,7 +32,7 @@ const OrderBadges = ({ order, customStatuses }: { order: OrderJson; customStatus
 );
 
 interface OrderDatasheetProps {
-  initial: OrderJson;
+  order: OrderJson;
   /** Undefined when the list could not be loaded: statuses then show by their keys. */
   customStatuses?: CustomStatus[];
   /** Undefined for a role that may not read the settings. */
@@ -36,11 +41,11 @@ interface OrderDatasheetProps {
 
 /**
  * The order's datasheet (adatlap). Every answer of the server is the whole order as it is now,
- * so each change (an action, the custom status, the lines) simply replaces it.
+ * so each change (an action, the custom status, the lines) simply replaces it in the cache, and
+ * the datasheet shows it from there.
  */
-const OrderDatasheet = ({ initial, customStatuses, settings }: OrderDatasheetProps) => {
+const OrderDatasheet = ({ order, customStatuses, settings }: OrderDatasheetProps) => {
   const { formatMessage, locale } = useIntl();
-  const [order, setOrder] = useState(initial);
   // Unsaved line edits live in the itemised view; an action would replace the order and drop them.
   const [linesDirty, setLinesDirty] = useState(false);
   const title = formatMessage(
@@ -73,7 +78,7 @@ const OrderDatasheet = ({ initial, customStatuses, settings }: OrderDatasheetPro
               </Typography>
             )}
             <OrderDeleteButton order={order} />
-            <OrderActions order={order} settings={settings} disabled={linesDirty} onChange={setOrder} />
+            <OrderActions order={order} settings={settings} disabled={linesDirty} />
           </Flex>
         }
       />
@@ -81,11 +86,11 @@ const OrderDatasheet = ({ initial, customStatuses, settings }: OrderDatasheetPro
         <Flex direction="column" alignItems="stretch" gap={6}>
           <Grid.Root gap={6}>
             <Grid.Item col={8} s={12} direction="column" alignItems="stretch">
-              <OrderCustomerCard order={order} onSaved={setOrder} />
+              <OrderCustomerCard order={order} />
             </Grid.Item>
             <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
               <OrderCard title={formatMessage({ id: getTranslation('order.status.title'), defaultMessage: 'Status' })}>
-                <OrderCustomStatus order={order} customStatuses={customStatuses} onChange={setOrder} />
+                <OrderCustomStatus order={order} customStatuses={customStatuses} />
                 <Typography variant="pi" textColor="neutral600">
                   {formatMessage(
                     { id: getTranslation('order.updatedAt'), defaultMessage: 'Last changed {date}' },
@@ -95,7 +100,7 @@ const OrderDatasheet = ({ initial, customStatuses, settings }: OrderDatasheetPro
               </OrderCard>
             </Grid.Item>
           </Grid.Root>
-          <ItemsTable order={order} onSaved={setOrder} onDirtyChange={setLinesDirty} />
+          <ItemsTable order={order} onDirtyChange={setLinesDirty} />
           <OrderHistory order={order} customStatuses={customStatuses} />
         </Flex>
       </Layouts.Content>
@@ -108,21 +113,22 @@ export const OrderPage = () => {
   const { formatMessage } = useIntl();
   const { errorText } = useApiErrorText();
   const { id = '' } = useParams<{ id: string }>();
-  const api = useOrdersApi();
-  const order = useLoad(() => api.getOrder(id), [id]);
-  const customStatuses = useLoad(() => api.listCustomStatuses(), []);
+  // The order of this route only (currentData): another order's stays out while this one loads.
+  const { currentData: order, isFetching, error } = useGetOrderQuery(id, FRESH);
+  const customStatuses = useListCustomStatusesQuery(undefined, FRESH);
   // Only Failure asks for them (whether orders hold stock); a role without settings.read goes without.
-  const settings = useLoad(() => api.getSettings(), []);
+  const settings = useGetOrdersSettingsQuery(undefined, FRESH);
 
-  if (order.loading || customStatuses.loading || settings.loading) return <Page.Loading />;
-  if (order.error || !order.data)
+  if ((!order && isFetching) || customStatuses.isLoading || settings.isLoading) return <Page.Loading />;
+  if (!order) {
+    const refusal = error && apiErrorOf(error);
     return (
       <Page.Error
         content={
-          order.error?.status === 404
+          refusal?.status === 404
             ? formatMessage({ id: getTranslation('order.notFound'), defaultMessage: 'No such order.' })
-            : order.error
-              ? errorText(order.error)
+            : refusal
+              ? errorText(refusal)
               : formatMessage({ id: getTranslation('common.error'), defaultMessage: 'Something went wrong' })
         }
         action={
@@ -132,13 +138,7 @@ export const OrderPage = () => {
         }
       />
     );
+  }
 
-  return (
-    <OrderDatasheet
-      key={order.data.documentId}
-      initial={order.data}
-      customStatuses={customStatuses.data}
-      settings={settings.data}
-    />
-  );
+  return <OrderDatasheet order={order} customStatuses={customStatuses.data} settings={settings.data} />;
 };

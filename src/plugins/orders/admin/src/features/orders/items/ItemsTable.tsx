@@ -5,15 +5,14 @@
  */
 import { Loader } from '@strapi/design-system';
 import { useRBAC } from '@strapi/strapi/admin';
+import type { OrderJson } from '../../../../../shared/contracts/orders';
 import { isEditable } from '../../../../../shared/domain/lifecycle';
-import type { OrderJson } from '../../../api/orders';
 import { PERMISSIONS } from '../../../permissions';
 import { EditableItems } from './components/EditableItems';
 import { SavedItems } from './components/SavedItems';
 
-export interface ItemsTableProps {
+interface ItemsTableProps {
   order: OrderJson;
-  onSaved: (order: OrderJson) => void;
   /**
    * Told when the lines gain or lose unsaved changes, so that the datasheet can hold back what
    * would lose them (a lifecycle action replaces the order, and the edited lines with it).
@@ -28,15 +27,14 @@ export interface ItemsTableProps {
  */
 const VIEW_PERMISSIONS = [...PERMISSIONS.updateOrder, ...PERMISSIONS.readInventory];
 
-export const ItemsTable = ({ order, onSaved, onDirtyChange }: ItemsTableProps) => {
+export const ItemsTable = ({ order, onDirtyChange }: ItemsTableProps) => {
   const draft = isEditable(order.state);
   const { allowedActions, isLoading } = useRBAC(VIEW_PERMISSIONS);
   // A draft waits for the permission check, so that its hundreds of rows are drawn once, not twice.
   if (draft && isLoading) return <Loader small />;
   return draft && allowedActions.canUpdate ? (
-    <EditableItems order={order} onSaved={onSaved} onDirtyChange={onDirtyChange} canAddFromInventory={allowedActions.canRead} />
+    <EditableItems order={order} onDirtyChange={onDirtyChange} canAddFromInventory={allowedActions.canRead} />
   ) : (
     <SavedItems order={order} />
   );
 };
-

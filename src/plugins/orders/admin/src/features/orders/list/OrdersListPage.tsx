@@ -2,27 +2,31 @@ import { Button, EmptyStateLayout } from '@strapi/design-system';
 import { ArrowClockwise, WarningCircle } from '@strapi/icons';
 import { Layouts, Page, Pagination, SearchInput, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { toQuery, useLoad, useOrdersApi, type ApiError } from '../../../api/orders';
+import type { ErrorJson } from '../../../../../shared/contracts/errors';
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '../../../../../shared/contracts/pages';
+import { FRESH } from '../../../api/base';
+import { apiErrorOf } from '../../../api/errors';
+import { useListOrdersQuery } from '../../../api/orders';
+import { useListCustomStatusesQuery } from '../../../api/settings';
+import { PERMISSIONS } from '../../../permissions';
 import { useApiErrorText } from '../../../ui/errors';
+import { getTranslation } from '../../../ui/translations';
 import { NewOrderButton } from './components/NewOrderButton';
 import { OrdersListFilters } from './components/OrdersListFilters';
-import { DEFAULT_PAGE_SIZE, PAGE_SIZES, useOrdersListQuery } from './hooks/useOrdersListQuery';
 import { OrdersListTable } from './components/OrdersListTable';
-import { PERMISSIONS } from '../../../permissions';
-import { getTranslation } from '../../../ui/translations';
+import { useOrdersListQuery } from './hooks/useOrdersListQuery';
 
 /** "Orders" (Megrendelések): every order, filtered, sorted and paged by the server. */
 export const OrdersListPage = () => {
   const { formatMessage } = useIntl();
-  const api = useOrdersApi();
   const {
     allowedActions: { canCreate },
   } = useRBAC(PERMISSIONS.createOrder);
   const { filters, sort, serverQuery, isFiltered, change, clearFilters } = useOrdersListQuery();
 
-  const orders = useLoad(() => api.listOrders(serverQuery), [toQuery(serverQuery)]);
+  const orders = useListOrdersQuery(serverQuery, FRESH);
   // The custom statuses' labels and colours; should they fail to load, statuses show as their keys.
-  const statuses = useLoad(() => api.listCustomStatuses(), []);
+  const statuses = useListCustomStatusesQuery(undefined, FRESH);
   const customStatuses = statuses.data ?? [];
 
   const pagination = orders.data?.meta.pagination;
@@ -55,19 +59,19 @@ export const OrdersListPage = () => {
       />
       <Layouts.Content>
         {orders.error ? (
-          <LoadError error={orders.error} onRetry={orders.reload} />
+          <LoadError error={apiErrorOf(orders.error)} onRetry={orders.refetch} />
         ) : (
           <>
             <OrdersListTable
               orders={orders.data?.data ?? []}
-              isLoading={orders.loading}
+              isLoading={orders.isFetching}
               isFiltered={isFiltered}
               sort={sort}
               onSort={(next) => change({ sort: next })}
               customStatuses={customStatuses}
             />
             <Pagination.Root pageCount={pagination?.pageCount} total={pagination?.total} defaultPageSize={DEFAULT_PAGE_SIZE}>
-              <Pagination.PageSize options={PAGE_SIZES} />
+              <Pagination.PageSize options={PAGE_SIZES.map(String)} />
               <Pagination.Links />
             </Pagination.Root>
           </>
@@ -81,7 +85,7 @@ export const OrdersListPage = () => {
  * The list could not be loaded. Shown below the filters rather than as a whole-page error, so that
  * a filter the server refuses can be changed right here.
  */
-const LoadError = ({ error, onRetry }: { error: ApiError; onRetry: () => void }) => {
+const LoadError = ({ error, onRetry }: { error: ErrorJson; onRetry: () => void }) => {
   const { formatMessage } = useIntl();
   const { errorText } = useApiErrorText();
   return (

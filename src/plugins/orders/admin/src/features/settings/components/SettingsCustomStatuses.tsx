@@ -1,7 +1,7 @@
 import { Box, Button, Field, Flex, IconButton, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { ArrowDown, ArrowUp, Plus, Trash } from '@strapi/icons';
 import { useIntl } from 'react-intl';
-import type { CustomStatus } from '../../../api/orders';
+import type { CustomStatus } from '../../../../../shared/contracts/settings';
 import { getTranslation } from '../../../ui/translations';
 import { CustomStatusBadge } from '../../../ui/badges';
 

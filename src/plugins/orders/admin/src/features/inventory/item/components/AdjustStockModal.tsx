@@ -1,11 +1,12 @@
 import { Button, Flex, Typography } from '@strapi/design-system';
-import { useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { DecimalFormatError } from '../../../../../../shared/domain/fixed-point';
 import { formatQuantity as formatQuantityText, parseQuantity } from '../../../../../../shared/domain/quantity';
-import { apiErrorOf, useOrdersApi, type StockItemJson } from '../../../../api/orders';
+import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
+import { useAdjustStockMutation } from '../../../../api/inventory';
 import { useApiErrorText } from '../../../../ui/errors';
+import { useSubmit } from '../../../../ui/useSubmit';
 import { decimalText, formatQuantity } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
 import { FormModal } from '../../../../ui/FormModal';
@@ -32,37 +33,29 @@ const stockAfter = (onHand: string, delta: string): string | null => {
 interface Props {
   item: StockItemJson;
   onClose: () => void;
-  onAdjusted: () => void;
 }
 
-/** Készletmozgatás: a signed change of on-hand stock with the reason the ledger keeps for it. */
-export const AdjustStockModal = ({ item, onClose, onAdjusted }: Props) => {
+/**
+ * Készletmozgatás: a signed change of on-hand stock with the reason the ledger keeps for it. The
+ * item's page shows the new stock and the new movement once it went through (api/inventory.ts).
+ */
+export const AdjustStockModal = ({ item, onClose }: Props) => {
   const { formatMessage, locale } = useIntl();
-  const { toggleNotification } = useNotification();
   const { errorText, fieldErrorsOf } = useApiErrorText();
-  const api = useOrdersApi();
+  const submit = useSubmit();
+  const [adjustStock, { isLoading: saving }] = useAdjustStockMutation();
   const [delta, setDelta] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
   const after = delta.trim() ? stockAfter(item.onHand, delta) : null;
 
   const adjust = async () => {
-    setSaving(true);
-    try {
-      await api.adjustStock(item.documentId, { delta: decimalText(delta), reason: reason.trim() });
-      toggleNotification({
-        type: 'success',
-        message: formatMessage({ id: getTranslation('inventory.adjust.done'), defaultMessage: 'Stock adjusted' }),
-      });
-      onAdjusted();
-    } catch (error) {
-      const problem = apiErrorOf(error);
-      // A shortage (409) is about the change itself: say it at the change.
-      setErrors(problem.status === 409 ? { delta: errorText(problem) } : fieldErrorsOf(problem));
-      toggleNotification({ type: 'danger', message: errorText(problem) });
-      setSaving(false);
-    }
+    const { error } = await submit(adjustStock({ id: item.documentId, body: { delta: decimalText(delta), reason: reason.trim() } }), {
+      done: () => formatMessage({ id: getTranslation('inventory.adjust.done'), defaultMessage: 'Stock adjusted' }),
+    });
+    // A shortage (409) is about the change itself: say it at the change.
+    if (error) setErrors(error.status === 409 ? { delta: errorText(error) } : fieldErrorsOf(error));
+    else onClose();
   };
 
   return (

@@ -1,46 +1,43 @@
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
-import { useNotification } from '@strapi/strapi/admin';
 import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
-import { apiErrorOf, useOrdersApi, type StockItemJson } from '../../../../api/orders';
+import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
+import { useUpdateStockItemMutation } from '../../../../api/inventory';
 import { useApiErrorText } from '../../../../ui/errors';
+import { useSubmit } from '../../../../ui/useSubmit';
 import { getTranslation } from '../../../../ui/translations';
 import { stockItemBody, StockItemFields, stockItemFormValues, type StockItemFormValues } from '../../components/StockItemFields';
 
 interface Props {
   item: StockItemJson;
   canManage: boolean;
-  onSaved: () => void;
 }
 
-/** The item's data, editable by inventory managers; on hand is not here: it moves by adjustments only. */
-export const StockItemEditForm = ({ item, canManage, onSaved }: Props) => {
+/**
+ * The item's data, editable by inventory managers; on hand is not here: it moves by adjustments
+ * only. The saved item replaces the one its page shows (api/inventory.ts).
+ */
+export const StockItemEditForm = ({ item, canManage }: Props) => {
   const { formatMessage } = useIntl();
-  const { toggleNotification } = useNotification();
-  const { errorText, fieldErrorsOf } = useApiErrorText();
-  const api = useOrdersApi();
+  const { fieldErrorsOf } = useApiErrorText();
+  const submit = useSubmit();
+  const [updateStockItem, { isLoading: saving }] = useUpdateStockItemMutation();
   const [values, setValues] = useState<StockItemFormValues>(() => stockItemFormValues(item));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
   const modified = JSON.stringify(values) !== JSON.stringify(stockItemFormValues(item));
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    setSaving(true);
-    try {
-      const saved = await api.updateStockItem(item.documentId, stockItemBody(values));
-      setValues(stockItemFormValues(saved));
-      setErrors({});
-      toggleNotification({ type: 'success', message: formatMessage({ id: getTranslation('common.saved'), defaultMessage: 'Saved' }) });
-      onSaved();
-    } catch (error) {
-      const problem = apiErrorOf(error);
-      setErrors(fieldErrorsOf(problem));
-      toggleNotification({ type: 'danger', message: errorText(problem) });
-    } finally {
-      setSaving(false);
+    const { data: saved, error } = await submit(updateStockItem({ id: item.documentId, body: stockItemBody(values) }), {
+      done: () => formatMessage({ id: getTranslation('common.saved'), defaultMessage: 'Saved' }),
+    });
+    if (error) {
+      setErrors(fieldErrorsOf(error));
+      return;
     }
+    setValues(stockItemFormValues(saved));
+    setErrors({});
   };
 
   return (

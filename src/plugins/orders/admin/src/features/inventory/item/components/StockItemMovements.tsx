@@ -2,11 +2,14 @@ import { Badge, Box, Flex, Link, Loader, Table, Tbody, Td, Th, Thead, Tr, Typogr
 import { Pagination, useQueryParams } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
-import { useLoad, useOrdersApi, type MovementJson } from '../../../../api/orders';
+import type { MovementJson } from '../../../../../../shared/contracts/inventory';
+import { FRESH } from '../../../../api/base';
+import { apiErrorOf } from '../../../../api/errors';
+import { useListMovementsQuery } from '../../../../api/inventory';
 import { useApiErrorText } from '../../../../ui/errors';
 import { formatDateTime, formatQuantity } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
-import { datasheetPath } from '../../../orders/list/hooks/useOrdersListQuery';
+import { datasheetPath } from '../../../../paths';
 
 const PAGE_SIZE = '20';
 
@@ -88,10 +91,11 @@ const MovementRow = ({ movement }: { movement: MovementJson }) => {
 export const StockItemMovements = ({ stockItemId }: { stockItemId: string }) => {
   const { formatMessage } = useIntl();
   const { errorText } = useApiErrorText();
-  const api = useOrdersApi();
   const [{ query }] = useQueryParams<{ page?: string; pageSize?: string }>();
   const { page = '1', pageSize = PAGE_SIZE } = query;
-  const movements = useLoad(() => api.listMovements(stockItemId, { page, pageSize }), [stockItemId, page, pageSize]);
+  // A new movement (an adjustment on this page, an order's) loads the ledger again (api/inventory.ts).
+  const { data, error, isLoading } = useListMovementsQuery({ id: stockItemId, page, pageSize }, FRESH);
+  const movements = error ? undefined : data;
 
   return (
     <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
@@ -99,11 +103,11 @@ export const StockItemMovements = ({ stockItemId }: { stockItemId: string }) => 
         <Typography variant="delta" tag="h2">
           {formatMessage({ id: getTranslation('inventory.movements.title'), defaultMessage: 'Stock movements' })}
         </Typography>
-        {movements.error && <Typography textColor="danger600">{errorText(movements.error)}</Typography>}
-        {!movements.data && movements.loading && <Loader small />}
-        {movements.data && (
+        {error && <Typography textColor="danger600">{errorText(apiErrorOf(error))}</Typography>}
+        {isLoading && <Loader small />}
+        {movements && (
           <>
-            <Table colCount={COLUMNS.length} rowCount={movements.data.data.length + 1}>
+            <Table colCount={COLUMNS.length} rowCount={movements.data.length + 1}>
               <Thead>
                 <Tr>
                   {COLUMNS.map(({ key, defaultMessage }) => (
@@ -116,14 +120,14 @@ export const StockItemMovements = ({ stockItemId }: { stockItemId: string }) => 
                 </Tr>
               </Thead>
               <Tbody>
-                {movements.data.data.map((movement) => (
+                {movements.data.map((movement) => (
                   <MovementRow key={movement.documentId} movement={movement} />
                 ))}
               </Tbody>
             </Table>
             <Pagination.Root
-              pageCount={movements.data.meta.pagination.pageCount}
-              total={movements.data.meta.pagination.total}
+              pageCount={movements.meta.pagination.pageCount}
+              total={movements.meta.pagination.total}
               defaultPageSize={Number(PAGE_SIZE)}
             >
               <Pagination.PageSize options={['10', PAGE_SIZE, '50', '100']} />

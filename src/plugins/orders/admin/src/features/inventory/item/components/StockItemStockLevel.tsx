@@ -1,7 +1,7 @@
 import { Box, Flex, Grid, Typography } from '@strapi/design-system';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
-import type { StockItemJson } from '../../../../api/orders';
+import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
 import { formatQuantity } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
 import { InventoryLowStockBadge } from '../../../../ui/LowStockBadge';

@@ -1,11 +1,11 @@
 import { Button } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
-import { useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { apiErrorOf, useOrdersApi } from '../../../../api/orders';
+import { useStockItemsCsv } from '../../../../api/export';
 import { useApiErrorText } from '../../../../ui/errors';
 import { getTranslation } from '../../../../ui/translations';
+import { useSubmit } from '../../../../ui/useSubmit';
 
 /** Hands the browser a file: the download goes through the admin's authenticated client, not a plain link. */
 const saveAs = (file: Blob, fileName: string) => {
@@ -22,29 +22,23 @@ const saveAs = (file: Blob, fileName: string) => {
 /** "Export CSV": every stock item (not only this page), for Excel. */
 export const InventoryExportButton = () => {
   const { formatMessage } = useIntl();
-  const { toggleNotification } = useNotification();
   const { errorText } = useApiErrorText();
-  const api = useOrdersApi();
+  const submit = useSubmit();
+  const csv = useStockItemsCsv();
   const [exporting, setExporting] = useState(false);
 
   const exportCsv = async () => {
     setExporting(true);
-    try {
-      saveAs(await api.exportStockItemsCsv(), 'keszlet.csv');
-    } catch (error) {
+    const { data: file } = await submit(csv(), {
       // A failed blob request carries no server message: the fetch client keeps only the status.
-      const problem = apiErrorOf(error);
-      const reason = problem.status === 0 || problem.status === 403 ? errorText(problem) : `HTTP ${problem.status}`;
-      toggleNotification({
-        type: 'danger',
-        message: formatMessage(
+      failed: (problem) =>
+        formatMessage(
           { id: getTranslation('inventory.export.failed'), defaultMessage: 'The export failed ({reason}).' },
-          { reason },
+          { reason: problem.status === 0 || problem.status === 403 ? errorText(problem) : `HTTP ${problem.status}` },
         ),
-      });
-    } finally {
-      setExporting(false);
-    }
+    });
+    setExporting(false);
+    if (file) saveAs(file, 'keszlet.csv');
   };
 
   return (

@@ -3,7 +3,7 @@ import type { MouseEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink, useNavigate } from 'react-router-dom';
 import { STOCK_CURRENCY } from '../../../../../../shared/domain/money';
-import type { StockItemJson } from '../../../../api/orders';
+import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
 import { formatMoney, formatQuantity, vatRateLabel } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
 import { InventoryOnHand } from '../../../../ui/OnHand';

@@ -1,19 +1,17 @@
 import { Field, Flex, Textarea, type ButtonProps } from '@strapi/design-system';
 import { useState, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
-import type { ApiError } from '../../../../api/orders';
+import type { ErrorJson } from '../../../../../../shared/contracts/errors';
+import type { TransitionOrder } from '../../../../../../shared/contracts/orders';
 import { useApiErrorText } from '../../../../ui/errors';
 import { getTranslation } from '../../../../ui/translations';
 import { FormModal } from '../../../../ui/FormModal';
 
-/** What a lifecycle button posts: the note goes into the order's history. */
-export interface TransitionBody {
-  note: string | null;
-  restock?: boolean;
-}
-
-/** Resolves to the server's refusal, or null once the action went through. */
-export type SubmitTransition = (body: TransitionBody) => Promise<ApiError | null>;
+/**
+ * Posts what a lifecycle button posts (the note goes into the order's history); resolves to the
+ * server's refusal, or undefined once the action went through.
+ */
+export type SubmitTransition = (body: TransitionOrder.Request) => Promise<ErrorJson | undefined>;
 
 interface OrderActionDialogProps {
   title: string;
@@ -22,7 +20,7 @@ interface OrderActionDialogProps {
   /** False while something in the dialog forbids going on (e.g. not enough stock). */
   canConfirm?: boolean;
   /** The rest of the request besides the note (Failure's restock choice). */
-  extraBody?: Omit<TransitionBody, 'note'>;
+  extraBody?: Omit<TransitionOrder.Request, 'note'>;
   onSubmit: SubmitTransition;
   onClose: () => void;
   children?: ReactNode;

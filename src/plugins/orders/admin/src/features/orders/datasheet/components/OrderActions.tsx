@@ -1,13 +1,15 @@
 import { Button, Flex, Typography, type ButtonProps } from '@strapi/design-system';
 import { Check, CrossCircle, PaperPlane, Pencil, SealCheck } from '@strapi/icons';
-import { useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useRBAC } from '@strapi/strapi/admin';
 import { useState, type ReactElement } from 'react';
 import { useIntl } from 'react-intl';
+import type { OrderJson } from '../../../../../../shared/contracts/orders';
+import type { Settings } from '../../../../../../shared/contracts/settings';
 import type { OrderAction } from '../../../../../../shared/domain/lifecycle';
-import { apiErrorOf, useOrdersApi, type OrderJson, type Settings } from '../../../../api/orders';
-import { useApiErrorText } from '../../../../ui/errors';
+import { useTransitionOrderMutation } from '../../../../api/orders';
 import { PERMISSIONS } from '../../../../permissions';
 import { getTranslation } from '../../../../ui/translations';
+import { useSubmit } from '../../../../ui/useSubmit';
 import { OrderActionDialog, type SubmitTransition } from './OrderActionDialog';
 import { OrderFailDialog } from './OrderFailDialog';
 import { OrderFinalizeDialog } from './OrderFinalizeDialog';
@@ -60,45 +62,35 @@ interface OrderActionsProps {
   settings?: Settings;
   /** Holds every button back, e.g. while the page has unsaved changes an action would throw away. */
   disabled?: boolean;
-  onChange: (order: OrderJson) => void;
 }
 
 /**
  * The lifecycle buttons of the datasheet: shown for what the order's state allows, enabled for
- * what the user's role allows. Each asks first, then posts the action and shows the answer.
+ * what the user's role allows. Each asks first, then posts the action; the answer, the order as
+ * it is now, replaces the one shown (api/orders.ts), and so does the order reloaded after a
+ * refusal because someone moved it meanwhile.
  */
-export const OrderActions = ({ order, settings, disabled = false, onChange }: OrderActionsProps) => {
+export const OrderActions = ({ order, settings, disabled = false }: OrderActionsProps) => {
   const { formatMessage } = useIntl();
-  const { toggleNotification } = useNotification();
-  const { errorText } = useApiErrorText();
-  const api = useOrdersApi();
+  const submit = useSubmit();
+  const [transition] = useTransitionOrderMutation();
   const { allowedActions: can, isLoading: loadingPermissions } = useRBAC(ACTION_PERMISSIONS);
   const [asking, setAsking] = useState<OrderAction | null>(null);
 
   const close = () => setAsking(null);
 
-  const submit =
+  const submitAction =
     (action: OrderAction): SubmitTransition =>
     async (body) => {
-      try {
-        const next = await api.act(order.documentId, action, body);
-        onChange(next);
-        setAsking(null);
-        toggleNotification({
-          type: 'success',
-          message: formatMessage(
+      const { error } = await submit(transition({ id: order.documentId, action, body }), {
+        done: (next) =>
+          formatMessage(
             { id: getTranslation('order.actionDone'), defaultMessage: 'New state of the order: {state}.' },
             { state: formatMessage({ id: getTranslation(`state.${next.state}`), defaultMessage: next.state }) }
           ),
-        });
-        return null;
-      } catch (caught) {
-        const error = apiErrorOf(caught);
-        toggleNotification({ type: 'danger', message: errorText(error) });
-        // Someone moved the order meanwhile: show it as it is now, with the buttons it allows.
-        if (error.status === 409 && error.details.state) api.getOrder(order.documentId).then(onChange, () => undefined);
-        return error;
-      }
+      });
+      if (!error) setAsking(null);
+      return error;
     };
 
   // A dialog whose action the order no longer allows (it changed meanwhile) closes by itself.
@@ -118,9 +110,9 @@ export const OrderActions = ({ order, settings, disabled = false, onChange }: Or
         </Button>
       ))}
 
-      {open === 'finalize' && <OrderFinalizeDialog order={order} onSubmit={submit('finalize')} onClose={close} />}
+      {open === 'finalize' && <OrderFinalizeDialog order={order} onSubmit={submitAction('finalize')} onClose={close} />}
       {open === 'fail' && (
-        <OrderFailDialog order={order} settings={settings} onSubmit={submit('fail')} onClose={close} />
+        <OrderFailDialog order={order} settings={settings} onSubmit={submitAction('fail')} onClose={close} />
       )}
       {(open === 'edit' || open === 'fulfil' || open === 'succeed') && (
         <OrderActionDialog
@@ -130,7 +122,7 @@ export const OrderActions = ({ order, settings, disabled = false, onChange }: Or
             { number: order.number }
           )}
           confirmLabel={formatMessage({ id: getTranslation(`action.${open}`), defaultMessage: BUTTONS[open].label })}
-          onSubmit={submit(open)}
+          onSubmit={submitAction(open)}
           onClose={close}
         >
           <Typography>

@@ -1,11 +1,12 @@
 import { Box, Field, SingleSelect, SingleSelectOption } from '@strapi/design-system';
-import { useNotification, useRBAC } from '@strapi/strapi/admin';
-import { useState } from 'react';
+import { useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { apiErrorOf, useOrdersApi, type CustomStatus, type OrderJson } from '../../../../api/orders';
-import { useApiErrorText } from '../../../../ui/errors';
+import type { OrderJson } from '../../../../../../shared/contracts/orders';
+import type { CustomStatus } from '../../../../../../shared/contracts/settings';
+import { useSetCustomStatusMutation } from '../../../../api/orders';
 import { PERMISSIONS } from '../../../../permissions';
 import { getTranslation } from '../../../../ui/translations';
+import { useSubmit } from '../../../../ui/useSubmit';
 
 /** The "none" option. Keys start with a letter or digit (settings contract), so this one cannot clash. */
 const NONE = '_none';
@@ -18,20 +19,17 @@ interface OrderCustomStatusProps {
   order: OrderJson;
   /** Undefined when the list could not be loaded. */
   customStatuses?: CustomStatus[];
-  onChange: (order: OrderJson) => void;
 }
 
 /**
  * The custom status (Egyedi státusz) beside the lifecycle state: a label from the settings that
  * says where the order is in the shop's own process, without changing what the lifecycle allows.
  */
-export const OrderCustomStatus = ({ order, customStatuses, onChange }: OrderCustomStatusProps) => {
+export const OrderCustomStatus = ({ order, customStatuses }: OrderCustomStatusProps) => {
   const { formatMessage } = useIntl();
-  const { toggleNotification } = useNotification();
-  const { errorText } = useApiErrorText();
-  const api = useOrdersApi();
+  const submit = useSubmit();
+  const [setCustomStatus, { isLoading: saving }] = useSetCustomStatusMutation();
   const { allowedActions, isLoading } = useRBAC(PERMISSIONS.customStatus);
-  const [saving, setSaving] = useState(false);
 
   // A status removed from the settings since it was set still shows, under its key.
   const options: CustomStatus[] =
@@ -42,14 +40,8 @@ export const OrderCustomStatus = ({ order, customStatuses, onChange }: OrderCust
   const change = async (value: string | number) => {
     const customStatus = value === NONE ? null : String(value);
     if (customStatus === order.customStatus) return;
-    setSaving(true);
-    try {
-      onChange(await api.setCustomStatus(order.documentId, customStatus));
-    } catch (error) {
-      toggleNotification({ type: 'danger', message: errorText(apiErrorOf(error)) });
-    } finally {
-      setSaving(false);
-    }
+    // The answer replaces the order shown (api/orders.ts).
+    await submit(setCustomStatus({ id: order.documentId, body: { customStatus } }));
   };
 
   return (

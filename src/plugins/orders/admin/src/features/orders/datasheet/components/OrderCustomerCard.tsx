@@ -4,7 +4,7 @@ import { useRBAC } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { isEditable } from '../../../../../../shared/domain/lifecycle';
-import type { OrderJson } from '../../../../api/orders';
+import type { OrderJson } from '../../../../../../shared/contracts/orders';
 import { PERMISSIONS } from '../../../../permissions';
 import { getTranslation } from '../../../../ui/translations';
 import { OrderCard } from '../../../../ui/Card';
@@ -48,7 +48,7 @@ const Detail = ({ label, value }: { label: string; value: string | null | undefi
 );
 
 /** "Edit details", on a draft, for a role that may update orders: the customer and the note. */
-const EditDetails = ({ order, onSaved }: { order: OrderJson; onSaved: (order: OrderJson) => void }) => {
+const EditDetails = ({ order }: { order: OrderJson }) => {
   const { formatMessage } = useIntl();
   const { allowedActions } = useRBAC(PERMISSIONS.updateOrder);
   const [open, setOpen] = useState(false);
@@ -58,20 +58,20 @@ const EditDetails = ({ order, onSaved }: { order: OrderJson; onSaved: (order: Or
       <Button variant="tertiary" size="S" startIcon={<Pencil />} onClick={() => setOpen(true)}>
         {formatMessage({ id: getTranslation('order.details.edit'), defaultMessage: 'Edit details' })}
       </Button>
-      {open && <OrderDetailsForm order={order} onSaved={onSaved} onClose={() => setOpen(false)} />}
+      {open && <OrderDetailsForm order={order} onClose={() => setOpen(false)} />}
     </>
   );
 };
 
 /** Who ordered, and the header data of the order: currency and note. */
-export const OrderCustomerCard = ({ order, onSaved }: { order: OrderJson; onSaved: (order: OrderJson) => void }) => {
+export const OrderCustomerCard = ({ order }: { order: OrderJson }) => {
   const { formatMessage, locale } = useIntl();
   const label = (key: string, defaultMessage: string) =>
     formatMessage({ id: getTranslation(`order.customer.${key}`), defaultMessage });
   const { customer } = order;
 
   return (
-    <OrderCard title={label('title', 'Customer and order details')} action={<EditDetails order={order} onSaved={onSaved} />}>
+    <OrderCard title={label('title', 'Customer and order details')} action={<EditDetails order={order} />}>
       {!customer && (
         <Typography textColor="neutral600">{label('none', 'No customer is given for this order.')}</Typography>
       )}

@@ -1,40 +1,32 @@
 import { Button, Dialog } from '@strapi/design-system';
 import { Trash } from '@strapi/icons';
-import { ConfirmDialog, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { ConfirmDialog, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
+import type { OrderJson } from '../../../../../../shared/contracts/orders';
 import { isEditable } from '../../../../../../shared/domain/lifecycle';
-import { apiErrorOf, useOrdersApi, type OrderJson } from '../../../../api/orders';
-import { useApiErrorText } from '../../../../ui/errors';
+import { useDeleteOrderMutation } from '../../../../api/orders';
 import { PERMISSIONS } from '../../../../permissions';
 import { getTranslation } from '../../../../ui/translations';
-import { ORDERS_LIST_PATH } from '../../list/hooks/useOrdersListQuery';
+import { useSubmit } from '../../../../ui/useSubmit';
+import { ORDERS_LIST_PATH } from '../../../../paths';
 
 /** Only a draft can be deleted, and only by a role allowed to: otherwise there is no button. */
 export const OrderDeleteButton = ({ order }: { order: OrderJson }) => {
   const { formatMessage } = useIntl();
-  const { toggleNotification } = useNotification();
-  const { errorText } = useApiErrorText();
+  const submit = useSubmit();
   const navigate = useNavigate();
-  const api = useOrdersApi();
+  const [deleteOrder] = useDeleteOrderMutation();
   const { allowedActions } = useRBAC(PERMISSIONS.deleteOrder);
 
   if (!isEditable(order.state) || !allowedActions.canDelete) return null;
 
   const remove = async () => {
-    try {
-      await api.deleteOrder(order.documentId);
-      toggleNotification({
-        type: 'success',
-        message: formatMessage(
-          { id: getTranslation('order.delete.done'), defaultMessage: 'Order {number} deleted.' },
-          { number: order.number }
-        ),
-      });
-      navigate(ORDERS_LIST_PATH);
-    } catch (error) {
-      toggleNotification({ type: 'danger', message: errorText(apiErrorOf(error)) });
-    }
+    const { error } = await submit(deleteOrder(order.documentId), {
+      done: () =>
+        formatMessage({ id: getTranslation('order.delete.done'), defaultMessage: 'Order {number} deleted.' }, { number: order.number }),
+    });
+    if (!error) navigate(ORDERS_LIST_PATH);
   };
 
   return (

@@ -1,7 +1,8 @@
 import { Field, Toggle } from '@strapi/design-system';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import type { OrderJson, Settings } from '../../../../api/orders';
+import type { OrderJson } from '../../../../../../shared/contracts/orders';
+import type { Settings } from '../../../../../../shared/contracts/settings';
 import { getTranslation } from '../../../../ui/translations';
 import { OrderActionDialog, type SubmitTransition } from './OrderActionDialog';
 

@@ -2,7 +2,11 @@ import { Box, Flex, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography } from '
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { parseQuantity } from '../../../../../../shared/domain/quantity';
-import { useLoad, useOrdersApi, type OrderJson, type Shortage, type StockImpactLine } from '../../../../api/orders';
+import type { Shortage } from '../../../../../../shared/contracts/errors';
+import type { OrderJson, StockImpactLine } from '../../../../../../shared/contracts/orders';
+import { FRESH } from '../../../../api/base';
+import { apiErrorOf } from '../../../../api/errors';
+import { useGetStockImpactQuery } from '../../../../api/orders';
 import { useApiErrorText } from '../../../../ui/errors';
 import { formatQuantity } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
@@ -128,11 +132,12 @@ interface OrderFinalizeDialogProps {
 export const OrderFinalizeDialog = ({ order, onSubmit, onClose }: OrderFinalizeDialogProps) => {
   const { formatMessage } = useIntl();
   const { errorText } = useApiErrorText();
-  const api = useOrdersApi();
-  const impact = useLoad(() => api.stockImpact(order.documentId), [order.documentId]);
+  // Loading again (after a refusal for want of stock: api/orders.ts) shows the loader too.
+  const impact = useGetStockImpactQuery(order.documentId, FRESH);
   const [refused, setRefused] = useState<Shortage[]>([]);
 
-  const lines = impact.data ?? [];
+  // A preview that failed to load leaves the check to the server: nothing holds the button back.
+  const lines = (!impact.error && impact.currentData) || [];
   const short = lines.filter(isShort);
   const negative = lines.filter(goesNegative);
   const itemList = (of: StockImpactLine[]) => of.map((line) => `${line.name} (${line.sku})`).join(', ');
@@ -140,11 +145,8 @@ export const OrderFinalizeDialog = ({ order, onSubmit, onClose }: OrderFinalizeD
   const submit: SubmitTransition = async (body) => {
     const error = await onSubmit(body);
     const shortages = error?.details.shortages;
-    if (shortages?.length) {
-      setRefused(shortages);
-      // Stock moved since the preview was loaded: show what is on hand now.
-      impact.reload();
-    }
+    // Stock moved since the preview was loaded; the preview loads again, showing what is on hand now.
+    if (shortages?.length) setRefused(shortages);
     return error;
   };
 
@@ -155,11 +157,11 @@ export const OrderFinalizeDialog = ({ order, onSubmit, onClose }: OrderFinalizeD
         { number: order.number }
       )}
       confirmLabel={formatMessage({ id: getTranslation('action.finalize'), defaultMessage: 'Finalize' })}
-      canConfirm={!impact.loading && short.length === 0}
+      canConfirm={!impact.isFetching && short.length === 0}
       onSubmit={submit}
       onClose={onClose}
     >
-      {impact.loading ? (
+      {impact.isFetching ? (
         <Flex justifyContent="center">
           <Loader small>{formatMessage({ id: getTranslation('common.loading'), defaultMessage: 'Loading…' })}</Loader>
         </Flex>
@@ -171,7 +173,7 @@ export const OrderFinalizeDialog = ({ order, onSubmit, onClose }: OrderFinalizeD
               defaultMessage:
                 'The stock impact could not be loaded ({message}); the server still checks the stock when you finalize.',
             },
-            { message: errorText(impact.error) }
+            { message: errorText(apiErrorOf(impact.error)) }
           )}
         </Message>
       ) : lines.length ? (

@@ -1,15 +1,18 @@
 import { Button, Flex, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { apiErrorOf, useOrdersApi, type StockItemJson } from '../../../../api/orders';
+import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
+import type { OrderJson } from '../../../../../../shared/contracts/orders';
+import { useUpdateOrderMutation } from '../../../../api/orders';
 import { useApiErrorText } from '../../../../ui/errors';
 import { getTranslation } from '../../../../ui/translations';
-import type { ItemsTableProps } from '../ItemsTable';
-import { checkLine, hasProblems, totalsOf, type CheckedLine } from '../utils/check-line';
-import { draftLineFromStock, draftLineOf, lineBody, type DraftLine } from '../utils/lines';
-import { editLines, initialLines, serverProblemsOf } from '../utils/lines-state';
+import { useSubmit } from '../../../../ui/useSubmit';
+import { useDraftLines } from '../hooks/useDraftLines';
+import { hasProblems } from '../utils/check-line';
+import { draftLineFromStock, lineBody, type DraftLine } from '../utils/lines';
+import { serverProblemsOf } from '../utils/lines-state';
 import { ItemsFreeLineModal, type FreeLine } from './ItemsFreeLineModal';
 import { ItemsEditableRow } from './ItemsRow';
 import { sheetParts, useLabels } from './ItemsSheetParts';
@@ -17,71 +20,28 @@ import { ItemsTotals } from './ItemsTotals';
 import { ItemsWindow, type ItemsWindowHandle } from './ItemsWindow';
 import { StockItemPicker } from './StockItemPicker';
 
-export interface EditableItemsProps extends ItemsTableProps {
+interface EditableItemsProps {
+  order: OrderJson;
+  /** Told when the lines gain or lose unsaved changes (ItemsTable). */
+  onDirtyChange?: (dirty: boolean) => void;
   /** The stock item picker lists the inventory, which this role may not be allowed to read. */
   canAddFromInventory: boolean;
 }
 
 /** A draft's lines being edited: kept here until "Save lines" sends them all at once. */
-export const EditableItems = ({ order, onSaved, onDirtyChange, canAddFromInventory }: EditableItemsProps) => {
+export const EditableItems = ({ order, onDirtyChange, canAddFromInventory }: EditableItemsProps) => {
   const { formatMessage, locale } = useIntl();
   const { toggleNotification } = useNotification();
-  const { errorText, fieldText } = useApiErrorText();
-  const api = useOrdersApi();
+  const { fieldText } = useApiErrorText();
+  const submit = useSubmit();
+  const [updateOrder, { isLoading: saving }] = useUpdateOrderMutation();
   const labels = useLabels();
   const { currency } = order;
-
-  const [state, dispatch] = useReducer(editLines, order.items, (items) => initialLines(items.map(draftLineOf)));
-  const [saving, setSaving] = useState(false);
+  const { state, dispatch, checked, totals, saved, discard } = useDraftLines(order, onDirtyChange);
   const [adding, setAdding] = useState<'stock' | 'free' | null>(null);
-
-  // The lines this state was loaded from. When the order arrives anew (reloaded by the page), the
-  // lines follow it, unless the user has changes of their own that a reload must not wipe: hence
-  // the effect runs on new lines only, and reads `dirty` as it is then.
-  const loaded = useRef(order.items);
-  useEffect(() => {
-    if (order.items === loaded.current) return;
-    loaded.current = order.items;
-    if (!state.dirty) dispatch({ type: 'reset', lines: order.items.map(draftLineOf) });
-  }, [order.items]);
-
-  // Closing or reloading the tab would lose the unsaved lines: let the browser ask first.
-  useEffect(() => {
-    if (!state.dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [state.dirty]);
-
-  // Tell the page while there are unsaved lines; the clean-up also tells it when this view goes
-  // away with them (the order left the draft state). The latest callback is read from a ref, so a
-  // new function from the page does not count as a change.
-  const dirtyListener = useRef(onDirtyChange);
-  useEffect(() => {
-    dirtyListener.current = onDirtyChange;
-  });
-  useEffect(() => {
-    if (!state.dirty) return;
-    dirtyListener.current?.(true);
-    return () => dirtyListener.current?.(false);
-  }, [state.dirty]);
 
   const nextKey = useRef(0);
   const newKey = () => `new-${(nextKey.current += 1)}`;
-
-  // Each line is checked and priced once per change of that line: the cache keeps the results of
-  // the untouched lines (same objects), which also keeps their memoised rows from redrawing.
-  const cache = useMemo(() => new WeakMap<DraftLine, CheckedLine>(), [currency]);
-  const checked = useMemo(
-    () =>
-      state.lines.map((line) => {
-        let result = cache.get(line);
-        if (!result) cache.set(line, (result = checkLine(line, currency)));
-        return result;
-      }),
-    [state.lines, cache, currency]
-  );
-  const totals = useMemo(() => totalsOf(checked, currency), [checked, currency]);
 
   const sheet = useRef<ItemsWindowHandle>(null);
   const add = (line: DraftLine) => {
@@ -90,8 +50,6 @@ export const EditableItems = ({ order, onSaved, onDirtyChange, canAddFromInvento
   };
   const addFromStock = (item: StockItemJson) => add(draftLineFromStock(item, currency, newKey()));
   const addFreeLine = (line: FreeLine) => add({ ...line, key: newKey() });
-
-  const discard = () => dispatch({ type: 'reset', lines: order.items.map(draftLineOf) });
 
   const save = async () => {
     const faulty = checked.findIndex(hasProblems);
@@ -107,29 +65,17 @@ export const EditableItems = ({ order, onSaved, onDirtyChange, canAddFromInvento
       return;
     }
     const sent = state.lines;
-    setSaving(true);
-    try {
-      const answer = await api.updateOrder(order.documentId, { items: sent.map(lineBody) });
-      loaded.current = answer.items;
-      dispatch({ type: 'reset', lines: answer.items.map(draftLineOf) });
-      toggleNotification({
-        type: 'success',
-        message: formatMessage({ id: getTranslation('items.saved'), defaultMessage: 'Lines saved' }),
-      });
-      onSaved(answer);
-    } catch (error) {
-      const refusal = apiErrorOf(error);
-      // Each field error shows at its line; the notification names them all.
-      if (refusal.details.errors) {
-        const worded = refusal.details.errors.map((problem) => ({ ...problem, message: fieldText(problem) }));
-        const { byLine } = serverProblemsOf(worded, sent);
-        dispatch({ type: 'refused', serverProblems: byLine });
-        const faultyLine = sent.find((line) => byLine[line.key]);
-        if (faultyLine) sheet.current?.showLine(faultyLine.key);
-      }
-      toggleNotification({ type: 'danger', message: errorText(refusal) });
-    } finally {
-      setSaving(false);
+    const { data: answer, error } = await submit(updateOrder({ id: order.documentId, body: { items: sent.map(lineBody) } }), {
+      done: () => formatMessage({ id: getTranslation('items.saved'), defaultMessage: 'Lines saved' }),
+    });
+    if (answer) saved(answer);
+    // Each field error shows at its line; the notification names them all.
+    if (error?.details.errors) {
+      const worded = error.details.errors.map((problem) => ({ ...problem, message: fieldText(problem) }));
+      const { byLine } = serverProblemsOf(worded, sent);
+      dispatch({ type: 'refused', serverProblems: byLine });
+      const faultyLine = sent.find((line) => byLine[line.key]);
+      if (faultyLine) sheet.current?.showLine(faultyLine.key);
     }
   };
 

@@ -5,7 +5,7 @@
  */
 import { memo, useLayoutEffect, useRef, useState, type ChangeEvent, type Dispatch, type MouseEvent } from 'react';
 import { VAT_RATES } from '../../../../../../shared/domain/vat';
-import type { OrderItemJson } from '../../../../api/orders';
+import type { OrderItemJson } from '../../../../../../shared/contracts/orders';
 import { formatMoney, formatQuantity, vatRateLabel } from '../../../../ui/format';
 import type { CheckedLine } from '../utils/check-line';
 import type { DraftLine, EditableField, LineField } from '../utils/lines';

@@ -1,7 +1,7 @@
 import { Flex } from '@strapi/design-system';
 import { useCallback } from 'react';
 import { useIntl } from 'react-intl';
-import type { OrderJson } from '../../../../api/orders';
+import type { OrderJson } from '../../../../../../shared/contracts/orders';
 import { ItemsSavedRow } from './ItemsRow';
 import { sheetParts, useLabels } from './ItemsSheetParts';
 import { ItemsTotals } from './ItemsTotals';

@@ -25,9 +25,13 @@ import { Plus, Search } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useIntl } from 'react-intl';
+import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
 import { STOCK_CURRENCY } from '../../../../../../shared/domain/money';
-import { apiErrorOf, useLoad, useOrdersApi, type StockItemJson } from '../../../../api/orders';
+import { FRESH } from '../../../../api/base';
+import { apiErrorOf } from '../../../../api/errors';
+import { useLazyListStockItemsQuery, useListStockItemsQuery } from '../../../../api/inventory';
 import { useApiErrorText } from '../../../../ui/errors';
+import { useSubmit } from '../../../../ui/useSubmit';
 import { formatMoney, vatRateLabel } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
 import { InventoryOnHand } from '../../../../ui/OnHand';
@@ -40,7 +44,8 @@ const COLUMNS = [
   { key: 'items.column.vatRate', defaultMessage: 'VAT rate' },
 ] as const;
 
-const PAGE_SIZE = 20;
+/** The most results shown at once: a search narrows them, there are no pages. */
+const RESULTS = 20;
 const SEARCH_DELAY_MS = 250;
 
 interface StockItemPickerProps {
@@ -70,7 +75,8 @@ const StockSearch = ({ currency, onClose, onPick }: Omit<StockItemPickerProps, '
   const { formatMessage, locale } = useIntl();
   const { toggleNotification } = useNotification();
   const { errorText } = useApiErrorText();
-  const api = useOrdersApi();
+  const submit = useSubmit();
+  const [lookUp] = useLazyListStockItemsQuery();
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
   const [added, setAdded] = useState<Record<string, number>>({});
@@ -80,10 +86,10 @@ const StockSearch = ({ currency, onClose, onPick }: Omit<StockItemPickerProps, '
     return () => clearTimeout(timer);
   }, [text]);
 
-  const results = useLoad(() => api.listStockItems({ q: query || undefined, pageSize: PAGE_SIZE }), [query]);
+  const results = useListStockItemsQuery({ q: query || undefined, pageSize: RESULTS }, FRESH);
 
   useEffect(() => {
-    if (results.error) toggleNotification({ type: 'danger', message: errorText(results.error) });
+    if (results.error) toggleNotification({ type: 'danger', message: errorText(apiErrorOf(results.error)) });
   }, [results.error, toggleNotification, errorText]);
 
   const pick = (item: StockItemJson) => {
@@ -97,17 +103,15 @@ const StockSearch = ({ currency, onClose, onPick }: Omit<StockItemPickerProps, '
     event.preventDefault();
     const sku = text.trim();
     if (!sku) return;
-    try {
-      const { data } = await api.listStockItems({ q: sku, pageSize: PAGE_SIZE });
-      const match = data.find((item) => item.sku.toLowerCase() === sku.toLowerCase()) ?? (data.length === 1 ? data[0] : undefined);
-      if (match) {
-        pick(match);
-        setText('');
-      } else {
-        setQuery(sku);
-      }
-    } catch (error) {
-      toggleNotification({ type: 'danger', message: errorText(apiErrorOf(error)) });
+    const { data: found } = await submit(lookUp({ q: sku, pageSize: RESULTS }));
+    if (!found) return;
+    const { data } = found;
+    const match = data.find((item) => item.sku.toLowerCase() === sku.toLowerCase()) ?? (data.length === 1 ? data[0] : undefined);
+    if (match) {
+      pick(match);
+      setText('');
+    } else {
+      setQuery(sku);
     }
   };
 
@@ -144,7 +148,7 @@ const StockSearch = ({ currency, onClose, onPick }: Omit<StockItemPickerProps, '
               autoFocus
             />
           </Field.Root>
-          {results.loading && !results.data ? (
+          {results.isLoading ? (
             <Loader small />
           ) : items.length === 0 ? (
             <Box padding={4}>

@@ -1,5 +1,5 @@
+import type { Problem } from '../../../../../../shared/contracts/errors';
 import { useApiErrorText } from '../../../../ui/errors';
-import type { Problem } from '../utils/check-line';
 
 /**
  * What is wrong with a line's field, in the admin's language: the admin's own check first, else
@@ -7,6 +7,6 @@ import type { Problem } from '../utils/check-line';
  */
 export const useProblemText = () => {
   const { fieldText } = useApiErrorText();
-  return (problem: Problem | undefined, serverText: string | undefined): string | undefined =>
+  return (problem: Omit<Problem, 'message'> | undefined, serverText: string | undefined): string | undefined =>
     problem ? fieldText(problem) : serverText;
 };

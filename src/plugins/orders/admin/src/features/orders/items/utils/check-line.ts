@@ -6,22 +6,17 @@ import { DecimalFormatError, parseFixed } from '../../../../../../shared/domain/
 import { currencyScale, formatMoney as moneyText, parseMoney } from '../../../../../../shared/domain/money';
 import { parseQuantity, QUANTITY_SCALE } from '../../../../../../shared/domain/quantity';
 import { DISCOUNT_SCALE, lineAmounts, orderTotals, type Amounts, type PricedLine } from '../../../../../../shared/domain/totals';
+import type { Problem } from '../../../../../../shared/contracts/errors';
 import type { VatRate } from '../../../../../../shared/domain/vat';
 import { decimalText } from '../../../../ui/format';
 import type { DraftLine, LineField } from './lines';
 
 /**
- * Why a field's text is not usable, in the codes the server's field errors use, so that one
- * translation words both (ui/errors.ts).
+ * Why each field's text is not usable: a Problem in the codes and values of the server's field
+ * errors, so that one translation words both (ui/errors.ts). The admin words its own checks, so
+ * they go without the server's English message.
  */
-export type Problem =
-  | { code: 'required' }
-  | { code: 'notNumber' }
-  | { code: 'decimals'; values: { max: number } }
-  | { code: 'notPositive' }
-  | { code: 'percent' };
-
-export type LineProblems = Partial<Record<LineField, Problem>>;
+export type LineProblems = Partial<Record<LineField, Omit<Problem, 'message'>>>;
 
 /** Decimal strings in the order's currency, as the API speaks them. */
 export interface AmountTexts {
@@ -39,7 +34,7 @@ export interface CheckedLine {
 
 const DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
 
-const readDecimal = (typed: string, parse: (text: string) => bigint, maxDecimals: number): bigint | Problem => {
+const readDecimal = (typed: string, parse: (text: string) => bigint, maxDecimals: number): bigint | Omit<Problem, 'message'> => {
   const text = decimalText(typed);
   if (!text) return { code: 'required' };
   if (!DECIMAL.test(text)) return { code: 'notNumber' };

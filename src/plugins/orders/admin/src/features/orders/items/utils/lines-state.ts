@@ -2,6 +2,7 @@
  * The lines being edited as a reducer's state: each change keeps the lines it does not touch, and
  * the server's complaints after a refused save sit on the lines they concern.
  */
+import type { FieldErrorJson } from '../../../../../../shared/contracts/errors';
 import { isVatRate } from '../../../../../../shared/domain/vat';
 import type { DraftLine, EditableField, LineField } from './lines';
 
@@ -26,7 +27,7 @@ const FIELD_OF_PATH: Record<string, LineField> = {
  * lines sent) onto the lines they concern; anything else comes back as plain messages.
  */
 export const serverProblemsOf = (
-  errors: Array<{ path: Array<string | number>; message: string }>,
+  errors: Array<Pick<FieldErrorJson, 'path' | 'message'>>,
   sent: DraftLine[]
 ): { byLine: ServerProblems; other: string[] } => {
   const byLine: ServerProblems = {};

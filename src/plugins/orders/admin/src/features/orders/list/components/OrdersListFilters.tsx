@@ -3,7 +3,7 @@ import { Cross } from '@strapi/icons';
 import { useMemo } from 'react';
 import { useIntl, type IntlShape } from 'react-intl';
 import { ORDER_STATES } from '../../../../../../shared/domain/lifecycle';
-import type { CustomStatus } from '../../../../api/orders';
+import type { CustomStatus } from '../../../../../../shared/contracts/settings';
 import { getTranslation } from '../../../../ui/translations';
 import type { OrdersListFilter, OrdersListFilters as Filters } from '../hooks/useOrdersListQuery';
 

@@ -4,12 +4,14 @@ import { Table } from '@strapi/strapi/admin';
 import type { KeyboardEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
-import type { CustomStatus, OrderSummaryJson } from '../../../../api/orders';
+import type { OrderSort, OrderSummaryJson } from '../../../../../../shared/contracts/orders';
+import type { CustomStatus } from '../../../../../../shared/contracts/settings';
 import { formatDateTime, formatMoney } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
 import { OrderCustomStatusBadge, StateBadge } from '../../../../ui/badges';
 import { sourceLabel } from './OrdersListFilters';
-import { datasheetPath, type OrderSort } from '../hooks/useOrdersListQuery';
+import { datasheetPath } from '../../../../paths';
+
 
 interface Column {
   name: string;

@@ -4,14 +4,10 @@
  * page and page size are written by Strapi's Pagination.
  */
 import { deepEncodeQueryValues, useQueryParams } from '@strapi/strapi/admin';
-import { ORDER_SORTS, type OrderSort } from '../../../../../../shared/contracts/orders';
-import { PLUGIN_ID } from '../../../../pluginId';
-
-export type { OrderSort };
+import { ORDER_SORTS, type ListOrders, type OrderSort } from '../../../../../../shared/contracts/orders';
+import { DEFAULT_PAGE_SIZE } from '../../../../../../shared/contracts/pages';
 
 const DEFAULT_SORT: OrderSort = 'createdAt:desc';
-export const DEFAULT_PAGE_SIZE = 25;
-export const PAGE_SIZES = ['10', '25', '50', '100'];
 
 /** The sorts the server accepts; anything else in the URL falls back to the default. */
 const SORTS: readonly OrderSort[] = ORDER_SORTS;
@@ -20,12 +16,6 @@ const FILTERS = ['state', 'customStatus', 'source', 'from', 'to'] as const;
 export type OrdersListFilter = (typeof FILTERS)[number];
 
 export type OrdersListFilters = Partial<Record<OrdersListFilter, string>>;
-
-/** Where the orders list is (the index route of features/orders/App.tsx), from anywhere in the admin. */
-export const ORDERS_LIST_PATH = `/plugins/${PLUGIN_ID}`;
-
-/** Where an order's datasheet is (the `:id` route of features/orders/App.tsx), from anywhere in the admin. */
-export const datasheetPath = (documentId: string) => `${ORDERS_LIST_PATH}/${documentId}`;
 
 /** A query value as the list uses it: a hand-edited URL may hold arrays or objects, ignored here. */
 const textOf = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
@@ -39,9 +29,13 @@ export const useOrdersListQuery = () => {
   const q = textOf(query._q);
   const sort = isSort(query.sort) ? query.sort : DEFAULT_SORT;
 
-  /** What GET /orders/orders is asked: the URL's list, with the server's name for the free text. */
-  const serverQuery = {
+  /**
+   * What GET /orders/orders is asked: the URL's list, with the server's name for the free text. A
+   * state is sent as the URL has it: one the server does not know, it refuses, and the list says so.
+   */
+  const serverQuery: ListOrders.Query = {
     ...filters,
+    state: filters.state as ListOrders.Query['state'],
     q,
     sort,
     page: textOf(query.page) ?? '1',
