@@ -1,4 +1,4 @@
-import { Box, Button, Flex } from '@strapi/design-system';
+import { Button, Flex } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useState, type FormEvent } from 'react';
@@ -7,6 +7,7 @@ import type { Settings } from '../../../../shared/contracts/settings';
 import { FRESH } from '../../api/base';
 import { useGetOrdersSettingsQuery, useUpdateOrdersSettingsMutation } from '../../api/settings';
 import { PERMISSIONS } from '../../permissions';
+import { Panel } from '../../ui/Card';
 import { useApiErrorText } from '../../ui/errors';
 import { getTranslation } from '../../ui/translations';
 import { useSubmit } from '../../ui/useSubmit';
@@ -72,7 +73,6 @@ const SettingsEditor = ({ saved }: { saved: Settings }) => {
   };
 
   const title = formatMessage({ id: getTranslation('settings.title'), defaultMessage: 'Orders settings' });
-  const section = { background: 'neutral0', hasRadius: true, shadow: 'filterShadow', padding: 6 } as const;
 
   return (
     <Page.Main aria-busy={saving}>
@@ -92,7 +92,7 @@ const SettingsEditor = ({ saved }: { saved: Settings }) => {
         />
         <Layouts.Content>
           <Flex direction="column" alignItems="stretch" gap={6}>
-            <Box {...section}>
+            <Panel>
               <SettingsInventory
                 inventoryDriver={form.inventoryDriver}
                 allowNegativeStock={form.allowNegativeStock}
@@ -100,8 +100,8 @@ const SettingsEditor = ({ saved }: { saved: Settings }) => {
                 errors={errors}
                 disabled={!canUpdate}
               />
-            </Box>
-            <Box {...section}>
+            </Panel>
+            <Panel>
               <SettingsCustomStatuses
                 rows={form.statuses}
                 onChange={(statuses) => setForm((previous) => ({ ...previous, statuses }))}
@@ -109,7 +109,7 @@ const SettingsEditor = ({ saved }: { saved: Settings }) => {
                 listError={errors.customStatuses}
                 disabled={!canUpdate}
               />
-            </Box>
+            </Panel>
           </Flex>
         </Layouts.Content>
       </form>

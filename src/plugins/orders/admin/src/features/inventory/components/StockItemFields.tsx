@@ -1,11 +1,13 @@
-import { Field, Grid, SingleSelect, SingleSelectOption } from '@strapi/design-system';
+import { Grid } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { isVatRate, VAT_RATES, type VatRate } from '../../../../../shared/domain/vat';
 import type { StockItemJson } from '../../../../../shared/contracts/inventory';
+import { DEFAULT_UNIT } from '../../../../../shared/domain/quantity';
+import { DEFAULT_VAT_RATE, type VatRate } from '../../../../../shared/domain/vat';
 import { decimalText } from '../../../ui/format';
 import { getTranslation } from '../../../ui/translations';
 import { useExplainedVatRate } from './StockItemVatRate';
 import { TextField } from '../../../ui/TextField';
+import { VatRateField } from '../../../ui/VatRateField';
 
 /** The stock item form as typed: every field a text, as the inputs hold it. */
 export interface StockItemFormValues {
@@ -22,9 +24,9 @@ export interface StockItemFormValues {
 export const NEW_STOCK_ITEM: StockItemFormValues = {
   sku: '',
   name: '',
-  unit: 'db',
+  unit: DEFAULT_UNIT,
   unitPrice: '',
-  vatRate: '27',
+  vatRate: DEFAULT_VAT_RATE,
   lowStockThreshold: '',
   onHand: '',
 };
@@ -35,7 +37,7 @@ export const stockItemFormValues = (item: StockItemJson): StockItemFormValues =>
   name: item.name,
   unit: item.unit,
   unitPrice: item.unitPrice,
-  vatRate: item.vatRate as VatRate,
+  vatRate: item.vatRate,
   lowStockThreshold: item.lowStockThreshold ?? '',
   onHand: '',
 });
@@ -105,17 +107,14 @@ export const StockItemFields = ({ values, onChange, errors, withOnHand = false, 
         })}
       </Grid.Item>
       <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-        <Field.Root name="vatRate" error={errors.vatRate} required>
-          <Field.Label>{label('vatRate', 'VAT')}</Field.Label>
-          <SingleSelect value={values.vatRate} onChange={(rate) => isVatRate(rate) && onChange({ vatRate: rate })} disabled={disabled}>
-            {VAT_RATES.map((rate) => (
-              <SingleSelectOption key={rate} value={rate}>
-                {explainedVatRate(rate)}
-              </SingleSelectOption>
-            ))}
-          </SingleSelect>
-          <Field.Error />
-        </Field.Root>
+        <VatRateField
+          label={label('vatRate', 'VAT')}
+          value={values.vatRate}
+          onChange={(vatRate) => onChange({ vatRate })}
+          optionLabel={explainedVatRate}
+          error={errors.vatRate}
+          disabled={disabled}
+        />
       </Grid.Item>
       {withOnHand && (
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">

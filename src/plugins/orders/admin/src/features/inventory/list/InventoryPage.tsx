@@ -1,24 +1,24 @@
 import { Box, Button, Flex } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { Layouts, Page, Pagination, SearchInput, useQueryParams, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, SearchInput, useQueryParams, useRBAC } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
+import { DEFAULT_PAGE_SIZE } from '../../../../../shared/contracts/pages';
 import { FRESH } from '../../../api/base';
 import { useListStockItemsQuery } from '../../../api/inventory';
 import { InventoryExportButton } from './components/InventoryExportButton';
 import { InventoryTable } from './components/InventoryTable';
 import { StockItemCreateModal } from './components/StockItemCreateModal';
 import { PERMISSIONS } from '../../../permissions';
+import { ListPagination } from '../../../ui/ListPagination';
 import { getTranslation } from '../../../ui/translations';
-
-const PAGE_SIZE = '25';
 
 /** Készlet: every stock item with its stock, searchable, a page at a time from the server. */
 export const InventoryPage = () => {
   const { formatMessage } = useIntl();
   // The admin's SearchInput and Pagination keep the search (_q) and the page in the URL.
   const [{ query }] = useQueryParams<{ _q?: string; page?: string; pageSize?: string }>();
-  const { _q: q, page = '1', pageSize = PAGE_SIZE } = query;
+  const { _q: q, page = '1', pageSize = String(DEFAULT_PAGE_SIZE) } = query;
   const list = useListStockItemsQuery({ q, page, pageSize }, FRESH);
   const {
     allowedActions: { canManage },
@@ -60,10 +60,7 @@ export const InventoryPage = () => {
       <Layouts.Content>
         <InventoryTable items={items} searching={Boolean(q)} />
         <Box paddingTop={4}>
-          <Pagination.Root pageCount={meta.pagination.pageCount} total={meta.pagination.total} defaultPageSize={Number(PAGE_SIZE)}>
-            <Pagination.PageSize options={['10', PAGE_SIZE, '50', '100']} />
-            <Pagination.Links />
-          </Pagination.Root>
+          <ListPagination pagination={meta.pagination} />
         </Box>
       </Layouts.Content>
       {creating && (

@@ -12,12 +12,12 @@ import { useGetOrdersSettingsQuery, useListCustomStatusesQuery } from '../../../
 import { useApiErrorText } from '../../../ui/errors';
 import { ItemsTable } from '../items/ItemsTable';
 import { OrderActions } from './components/OrderActions';
-import { OrderCard } from '../../../ui/Card';
+import { Card } from '../../../ui/Card';
 import { OrderCustomerCard } from './components/OrderCustomerCard';
 import { OrderCustomStatus } from './components/OrderCustomStatus';
 import { OrderDeleteButton } from './components/OrderDeleteButton';
 import { OrderHistory } from './components/OrderHistory';
-import { sourceLabel } from '../list/components/OrdersListFilters';
+import { sourceLabel } from '../utils/source';
 import { ORDERS_LIST_PATH } from '../../../paths';
 import { OrderCustomStatusBadge, StateBadge } from '../../../ui/badges';
 import { formatDateTime } from '../../../ui/format';
@@ -89,7 +89,7 @@ const OrderDatasheet = ({ order, customStatuses, settings }: OrderDatasheetProps
               <OrderCustomerCard order={order} />
             </Grid.Item>
             <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-              <OrderCard title={formatMessage({ id: getTranslation('order.status.title'), defaultMessage: 'Status' })}>
+              <Card title={formatMessage({ id: getTranslation('order.status.title'), defaultMessage: 'Status' })}>
                 <OrderCustomStatus order={order} customStatuses={customStatuses} />
                 <Typography variant="pi" textColor="neutral600">
                   {formatMessage(
@@ -97,7 +97,7 @@ const OrderDatasheet = ({ order, customStatuses, settings }: OrderDatasheetProps
                     { date: formatDateTime(order.updatedAt, locale) }
                   )}
                 </Typography>
-              </OrderCard>
+              </Card>
             </Grid.Item>
           </Grid.Root>
           <ItemsTable order={order} onDirtyChange={setLinesDirty} />

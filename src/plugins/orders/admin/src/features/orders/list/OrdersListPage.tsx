@@ -1,15 +1,15 @@
 import { Button, EmptyStateLayout } from '@strapi/design-system';
 import { ArrowClockwise, WarningCircle } from '@strapi/icons';
-import { Layouts, Page, Pagination, SearchInput, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, SearchInput, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { ErrorJson } from '../../../../../shared/contracts/errors';
-import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '../../../../../shared/contracts/pages';
 import { FRESH } from '../../../api/base';
 import { apiErrorOf } from '../../../api/errors';
 import { useListOrdersQuery } from '../../../api/orders';
 import { useListCustomStatusesQuery } from '../../../api/settings';
 import { PERMISSIONS } from '../../../permissions';
 import { useApiErrorText } from '../../../ui/errors';
+import { ListPagination } from '../../../ui/ListPagination';
 import { getTranslation } from '../../../ui/translations';
 import { NewOrderButton } from './components/NewOrderButton';
 import { OrdersListFilters } from './components/OrdersListFilters';
@@ -70,10 +70,7 @@ export const OrdersListPage = () => {
               onSort={(next) => change({ sort: next })}
               customStatuses={customStatuses}
             />
-            <Pagination.Root pageCount={pagination?.pageCount} total={pagination?.total} defaultPageSize={DEFAULT_PAGE_SIZE}>
-              <Pagination.PageSize options={PAGE_SIZES.map(String)} />
-              <Pagination.Links />
-            </Pagination.Root>
+            <ListPagination pagination={pagination} />
           </>
         )}
       </Layouts.Content>

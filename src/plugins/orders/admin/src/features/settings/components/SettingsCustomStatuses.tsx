@@ -1,9 +1,10 @@
-import { Box, Button, Field, Flex, IconButton, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Button, Field, Flex, IconButton, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { ArrowDown, ArrowUp, Plus, Trash } from '@strapi/icons';
 import { useIntl } from 'react-intl';
-import type { CustomStatus } from '../../../../../shared/contracts/settings';
+import { COLOUR, type CustomStatus } from '../../../../../shared/contracts/settings';
 import { getTranslation } from '../../../ui/translations';
 import { CustomStatusBadge } from '../../../ui/badges';
+import { TableHeads } from '../../../ui/tables';
 
 /** A custom status as edited: `id` keeps React's rows and the server's errors on the right status while they move. */
 export interface StatusRow extends CustomStatus {
@@ -14,8 +15,10 @@ export interface StatusRow extends CustomStatus {
   keyTyped: boolean;
 }
 
-const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
 const NEW_STATUS_COLOUR = '#4945ff';
+
+const column = (name: string, defaultMessage: string) => ({ id: `settings.statuses.${name}`, defaultMessage });
+const COLUMNS = [column('label', 'Label'), column('key', 'Key'), column('color', 'Colour'), column('preview', 'Preview'), column('actions', 'Actions')];
 
 /** "Kiszállítás alatt" → "kiszallitas-alatt": the label, as lowercase letters, digits and dashes. */
 const suggestKey = (label: string) =>
@@ -72,26 +75,8 @@ export const SettingsCustomStatuses = ({ rows, onChange, errors, listError, disa
         </Typography>
       </Flex>
       {listError && <Typography textColor="danger600">{listError}</Typography>}
-      <Table colCount={5} rowCount={rows.length + 1}>
-        <Thead>
-          <Tr>
-            <Th>
-              <Typography variant="sigma">{t('label', 'Label')}</Typography>
-            </Th>
-            <Th>
-              <Typography variant="sigma">{t('key', 'Key')}</Typography>
-            </Th>
-            <Th>
-              <Typography variant="sigma">{t('color', 'Colour')}</Typography>
-            </Th>
-            <Th>
-              <Typography variant="sigma">{t('preview', 'Preview')}</Typography>
-            </Th>
-            <Th>
-              <Typography variant="sigma">{t('actions', 'Actions')}</Typography>
-            </Th>
-          </Tr>
-        </Thead>
+      <Table colCount={COLUMNS.length} rowCount={rows.length + 1}>
+        <TableHeads columns={COLUMNS} />
         <Tbody>
           {rows.map((row, index) => (
             <Tr key={row.id}>
@@ -129,7 +114,7 @@ export const SettingsCustomStatuses = ({ rows, onChange, errors, listError, disa
                         type="color"
                         aria-label={t('color.pick', 'Pick a colour')}
                         // The picker only takes #rrggbb; while the text is half-typed it shows black.
-                        value={HEX_COLOUR.test(row.color) ? row.color.toLowerCase() : '#000000'}
+                        value={COLOUR.test(row.color) ? row.color.toLowerCase() : '#000000'}
                         onChange={(event) => update(row.id, { color: event.target.value })}
                         disabled={disabled}
                         style={{ width: '2.4rem', height: '2.4rem', padding: 0, border: 'none', background: 'none', cursor: 'pointer' }}
@@ -139,7 +124,7 @@ export const SettingsCustomStatuses = ({ rows, onChange, errors, listError, disa
                   <Field.Error />
                 </Field.Root>
               </Td>
-              <Td>{row.label.trim() && HEX_COLOUR.test(row.color) && <CustomStatusBadge label={row.label} color={row.color} />}</Td>
+              <Td>{row.label.trim() && COLOUR.test(row.color) && <CustomStatusBadge label={row.label} color={row.color} />}</Td>
               <Td>
                 <Flex gap={1}>
                   <IconButton label={t('up', 'Move up')} onClick={() => move(index, -1)} disabled={disabled || index === 0} variant="ghost">

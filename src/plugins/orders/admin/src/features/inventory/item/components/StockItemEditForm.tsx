@@ -1,4 +1,4 @@
-import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Button, Flex, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
@@ -6,6 +6,7 @@ import type { StockItemJson } from '../../../../../../shared/contracts/inventory
 import { useUpdateStockItemMutation } from '../../../../api/inventory';
 import { useApiErrorText } from '../../../../ui/errors';
 import { useSubmit } from '../../../../ui/useSubmit';
+import { Panel } from '../../../../ui/Card';
 import { getTranslation } from '../../../../ui/translations';
 import { stockItemBody, StockItemFields, stockItemFormValues, type StockItemFormValues } from '../../components/StockItemFields';
 
@@ -41,7 +42,7 @@ export const StockItemEditForm = ({ item, canManage }: Props) => {
   };
 
   return (
-    <Box tag="form" onSubmit={save} noValidate background="neutral0" hasRadius shadow="filterShadow" padding={6}>
+    <Panel tag="form" onSubmit={save} noValidate>
       <Flex direction="column" alignItems="stretch" gap={4}>
         <Typography variant="delta" tag="h2">
           {formatMessage({ id: getTranslation('inventory.item.details'), defaultMessage: 'Details' })}
@@ -58,6 +59,6 @@ export const StockItemEditForm = ({ item, canManage }: Props) => {
           </Button>
         </Flex>
       </Flex>
-    </Box>
+    </Panel>
   );
 };

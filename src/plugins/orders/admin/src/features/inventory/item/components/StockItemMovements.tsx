@@ -1,20 +1,22 @@
-import { Badge, Box, Flex, Link, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { Pagination, useQueryParams } from '@strapi/strapi/admin';
+import { Badge, Flex, Link, Loader, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { useQueryParams } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
-import type { MovementJson } from '../../../../../../shared/contracts/inventory';
+import { MOVEMENT_KINDS, type MovementJson, type MovementKind } from '../../../../../../shared/contracts/inventory';
+import { DEFAULT_PAGE_SIZE } from '../../../../../../shared/contracts/pages';
 import { FRESH } from '../../../../api/base';
 import { apiErrorOf } from '../../../../api/errors';
 import { useListMovementsQuery } from '../../../../api/inventory';
 import { useApiErrorText } from '../../../../ui/errors';
 import { formatDateTime, formatQuantity } from '../../../../ui/format';
-import { getTranslation } from '../../../../ui/translations';
 import { datasheetPath } from '../../../../paths';
-
-const PAGE_SIZE = '20';
+import { Panel } from '../../../../ui/Card';
+import { ListPagination } from '../../../../ui/ListPagination';
+import { TableHeads, TextCell } from '../../../../ui/tables';
+import { getTranslation } from '../../../../ui/translations';
 
 /** Why stock moved, as the ledger records it. */
-const KINDS: Record<string, { defaultMessage: string; variant: 'neutral' | 'primary' | 'secondary' | 'danger' }> = {
+const KINDS: Record<MovementKind, { defaultMessage: string; variant: 'neutral' | 'primary' | 'secondary' | 'danger' }> = {
   initial: { defaultMessage: 'Opening stock', variant: 'neutral' },
   adjustment: { defaultMessage: 'Adjustment', variant: 'primary' },
   order: { defaultMessage: 'Order', variant: 'secondary' },
@@ -22,18 +24,21 @@ const KINDS: Record<string, { defaultMessage: string; variant: 'neutral' | 'prim
 };
 
 const COLUMNS = [
-  { key: 'date', defaultMessage: 'Date' },
-  { key: 'kind', defaultMessage: 'Kind' },
-  { key: 'change', defaultMessage: 'Change' },
-  { key: 'balanceAfter', defaultMessage: 'Balance after' },
-  { key: 'order', defaultMessage: 'Order' },
-  { key: 'reason', defaultMessage: 'Reason' },
-  { key: 'actor', defaultMessage: 'By' },
+  { id: 'inventory.movement.date', defaultMessage: 'Date' },
+  { id: 'inventory.movement.kind', defaultMessage: 'Kind' },
+  { id: 'inventory.movement.change', defaultMessage: 'Change' },
+  { id: 'inventory.movement.balanceAfter', defaultMessage: 'Balance after' },
+  { id: 'inventory.movement.order', defaultMessage: 'Order' },
+  { id: 'inventory.movement.reason', defaultMessage: 'Reason' },
+  { id: 'inventory.movement.actor', defaultMessage: 'By' },
 ] as const;
 
-const MovementKind = ({ kind }: { kind: string }) => {
+const isKnown = (kind: string): kind is MovementKind => (MOVEMENT_KINDS as readonly string[]).includes(kind);
+
+/** A kind this admin does not know yet (the server's newer) shows as it is. */
+const KindBadge = ({ kind }: { kind: string }) => {
   const { formatMessage } = useIntl();
-  const known = KINDS[kind];
+  const known = isKnown(kind) ? KINDS[kind] : undefined;
   return (
     <Badge variant={known?.variant ?? 'neutral'}>
       {known ? formatMessage({ id: getTranslation(`inventory.movement.kind.${kind}`), defaultMessage: known.defaultMessage }) : kind}
@@ -56,18 +61,14 @@ const MovementRow = ({ movement }: { movement: MovementJson }) => {
   const { locale } = useIntl();
   return (
     <Tr>
+      <TextCell>{formatDateTime(movement.createdAt, locale)}</TextCell>
       <Td>
-        <Typography>{formatDateTime(movement.createdAt, locale)}</Typography>
-      </Td>
-      <Td>
-        <MovementKind kind={movement.kind} />
+        <KindBadge kind={movement.kind} />
       </Td>
       <Td>
         <Change quantity={movement.quantity} />
       </Td>
-      <Td>
-        <Typography>{formatQuantity(movement.balanceAfter, locale)}</Typography>
-      </Td>
+      <TextCell>{formatQuantity(movement.balanceAfter, locale)}</TextCell>
       <Td>
         {movement.order ? (
           <Link tag={NavLink} to={datasheetPath(movement.order.documentId)}>
@@ -77,12 +78,8 @@ const MovementRow = ({ movement }: { movement: MovementJson }) => {
           <Typography textColor="neutral500">—</Typography>
         )}
       </Td>
-      <Td>
-        <Typography>{movement.reason ?? '—'}</Typography>
-      </Td>
-      <Td>
-        <Typography>{movement.actor?.name ?? '—'}</Typography>
-      </Td>
+      <TextCell>{movement.reason ?? '—'}</TextCell>
+      <TextCell>{movement.actor?.name ?? '—'}</TextCell>
     </Tr>
   );
 };
@@ -92,13 +89,13 @@ export const StockItemMovements = ({ stockItemId }: { stockItemId: string }) => 
   const { formatMessage } = useIntl();
   const { errorText } = useApiErrorText();
   const [{ query }] = useQueryParams<{ page?: string; pageSize?: string }>();
-  const { page = '1', pageSize = PAGE_SIZE } = query;
+  const { page = '1', pageSize = String(DEFAULT_PAGE_SIZE) } = query;
   // A new movement (an adjustment on this page, an order's) loads the ledger again (api/inventory.ts).
   const { data, error, isLoading } = useListMovementsQuery({ id: stockItemId, page, pageSize }, FRESH);
   const movements = error ? undefined : data;
 
   return (
-    <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
+    <Panel>
       <Flex direction="column" alignItems="stretch" gap={4}>
         <Typography variant="delta" tag="h2">
           {formatMessage({ id: getTranslation('inventory.movements.title'), defaultMessage: 'Stock movements' })}
@@ -108,34 +105,17 @@ export const StockItemMovements = ({ stockItemId }: { stockItemId: string }) => 
         {movements && (
           <>
             <Table colCount={COLUMNS.length} rowCount={movements.data.length + 1}>
-              <Thead>
-                <Tr>
-                  {COLUMNS.map(({ key, defaultMessage }) => (
-                    <Th key={key}>
-                      <Typography variant="sigma">
-                        {formatMessage({ id: getTranslation(`inventory.movement.${key}`), defaultMessage })}
-                      </Typography>
-                    </Th>
-                  ))}
-                </Tr>
-              </Thead>
+              <TableHeads columns={COLUMNS} />
               <Tbody>
                 {movements.data.map((movement) => (
                   <MovementRow key={movement.documentId} movement={movement} />
                 ))}
               </Tbody>
             </Table>
-            <Pagination.Root
-              pageCount={movements.meta.pagination.pageCount}
-              total={movements.meta.pagination.total}
-              defaultPageSize={Number(PAGE_SIZE)}
-            >
-              <Pagination.PageSize options={['10', PAGE_SIZE, '50', '100']} />
-              <Pagination.Links />
-            </Pagination.Root>
+            <ListPagination pagination={movements.meta.pagination} />
           </>
         )}
       </Flex>
-    </Box>
+    </Panel>
   );
 };

@@ -1,8 +1,9 @@
-import { Box, Flex, Grid, Typography } from '@strapi/design-system';
+import { Flex, Grid, Typography } from '@strapi/design-system';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
 import { formatQuantity } from '../../../../ui/format';
+import { Panel } from '../../../../ui/Card';
 import { getTranslation } from '../../../../ui/translations';
 import { InventoryLowStockBadge } from '../../../../ui/LowStockBadge';
 
@@ -24,7 +25,7 @@ export const StockItemStockLevel = ({ item }: { item: StockItemJson }) => {
   const withUnit = (quantity: string) => `${formatQuantity(quantity, locale)} ${item.unit}`;
 
   return (
-    <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
+    <Panel>
       <Grid.Root gap={6}>
         <Grid.Item col={4} s={12}>
           <Figure
@@ -65,6 +66,6 @@ export const StockItemStockLevel = ({ item }: { item: StockItemJson }) => {
           </Figure>
         </Grid.Item>
       </Grid.Root>
-    </Box>
+    </Panel>
   );
 };

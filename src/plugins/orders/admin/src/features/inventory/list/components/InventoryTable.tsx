@@ -1,4 +1,4 @@
-import { Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Link, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import type { MouseEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink, useNavigate } from 'react-router-dom';
@@ -7,16 +7,17 @@ import type { StockItemJson } from '../../../../../../shared/contracts/inventory
 import { formatMoney, formatQuantity, vatRateLabel } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
 import { InventoryOnHand } from '../../../../ui/OnHand';
+import { TableHeads, TextCell } from '../../../../ui/tables';
 
 const COLUMNS = [
-  { key: 'sku', defaultMessage: 'SKU' },
-  { key: 'name', defaultMessage: 'Name' },
-  { key: 'unit', defaultMessage: 'Unit' },
-  { key: 'unitPrice', defaultMessage: 'Unit price (net)' },
-  { key: 'vatRate', defaultMessage: 'VAT' },
-  { key: 'onHand', defaultMessage: 'On hand' },
-  { key: 'held', defaultMessage: 'Held by open orders' },
-  { key: 'lowStockThreshold', defaultMessage: 'Low-stock threshold' },
+  { id: 'inventory.field.sku', defaultMessage: 'SKU' },
+  { id: 'inventory.field.name', defaultMessage: 'Name' },
+  { id: 'inventory.field.unit', defaultMessage: 'Unit' },
+  { id: 'inventory.field.unitPrice', defaultMessage: 'Unit price (net)' },
+  { id: 'inventory.field.vatRate', defaultMessage: 'VAT' },
+  { id: 'inventory.field.onHand', defaultMessage: 'On hand' },
+  { id: 'inventory.field.held', defaultMessage: 'Held by open orders' },
+  { id: 'inventory.field.lowStockThreshold', defaultMessage: 'Low-stock threshold' },
 ] as const;
 
 interface Props {
@@ -34,15 +35,7 @@ export const InventoryTable = ({ items, searching }: Props) => {
 
   return (
     <Table colCount={COLUMNS.length} rowCount={items.length + 1}>
-      <Thead>
-        <Tr>
-          {COLUMNS.map(({ key, defaultMessage }) => (
-            <Th key={key}>
-              <Typography variant="sigma">{formatMessage({ id: getTranslation(`inventory.field.${key}`), defaultMessage })}</Typography>
-            </Th>
-          ))}
-        </Tr>
-      </Thead>
+      <TableHeads columns={COLUMNS} />
       <Tbody>
         {items.length === 0 && (
           <Tr>
@@ -57,33 +50,21 @@ export const InventoryTable = ({ items, searching }: Props) => {
         )}
         {items.map((item) => (
           <Tr key={item.documentId} onClick={() => navigate(item.documentId)} style={{ cursor: 'pointer' }}>
-            <Td>
-              <Typography fontWeight="semiBold">{item.sku}</Typography>
-            </Td>
+            <TextCell fontWeight="semiBold">{item.sku}</TextCell>
             <Td>
               {/* A real link too, so the row opens from the keyboard and in a new tab. */}
               <Link tag={NavLink} to={item.documentId} onClick={(event: MouseEvent) => event.stopPropagation()}>
                 {item.name}
               </Link>
             </Td>
-            <Td>
-              <Typography>{item.unit}</Typography>
-            </Td>
-            <Td>
-              <Typography>{formatMoney(item.unitPrice, STOCK_CURRENCY, locale)}</Typography>
-            </Td>
-            <Td>
-              <Typography>{vatRateLabel(item.vatRate)}</Typography>
-            </Td>
+            <TextCell>{item.unit}</TextCell>
+            <TextCell>{formatMoney(item.unitPrice, STOCK_CURRENCY, locale)}</TextCell>
+            <TextCell>{vatRateLabel(item.vatRate)}</TextCell>
             <Td>
               <InventoryOnHand item={item} />
             </Td>
-            <Td>
-              <Typography>{quantity(item.held)}</Typography>
-            </Td>
-            <Td>
-              <Typography>{quantity(item.lowStockThreshold)}</Typography>
-            </Td>
+            <TextCell>{quantity(item.held)}</TextCell>
+            <TextCell>{quantity(item.lowStockThreshold)}</TextCell>
           </Tr>
         ))}
       </Tbody>

@@ -4,19 +4,12 @@ import { useRBAC } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { isEditable } from '../../../../../../shared/domain/lifecycle';
+import type { AddressJson } from '../../../../../../shared/contracts/customers';
 import type { OrderJson } from '../../../../../../shared/contracts/orders';
 import { PERMISSIONS } from '../../../../permissions';
 import { getTranslation } from '../../../../ui/translations';
-import { OrderCard } from '../../../../ui/Card';
+import { Card } from '../../../../ui/Card';
 import { OrderDetailsForm } from '../../components/OrderDetailsForm';
-
-/** The customer's address as the server keeps it (every part optional). */
-interface Address {
-  country?: string | null;
-  postalCode?: string | null;
-  city?: string | null;
-  street?: string | null;
-}
 
 /** The country's name in the admin's language ("HU" → "Magyarország"), or the code when unknown. */
 const countryName = (code: string, locale: string) => {
@@ -28,23 +21,26 @@ const countryName = (code: string, locale: string) => {
 };
 
 /** "1052 Budapest, Váci utca 12., Magyarország": the order Hungarian envelopes use. */
-const addressText = (address: Address | null, locale: string) => {
+const addressText = (address: AddressJson | null, locale: string) => {
   if (!address) return null;
   const town = [address.postalCode, address.city].filter(Boolean).join(' ');
   const parts = [town, address.street, address.country && countryName(address.country, locale)].filter(Boolean);
   return parts.length ? parts.join(', ') : null;
 };
 
-const Detail = ({ label, value }: { label: string; value: string | null | undefined }) => (
-  <Flex direction="column" alignItems="flex-start" gap={1}>
-    <Typography variant="sigma" textColor="neutral600">
-      {label}
-    </Typography>
-    {/* A note keeps the lines it was typed in. */}
-    <Typography textColor={value ? 'neutral800' : 'neutral500'} style={{ whiteSpace: 'pre-wrap' }}>
-      {value || '—'}
-    </Typography>
-  </Flex>
+/** One datum in its cell of the card's grid: half a row, a whole one on narrow screens. */
+const Detail = ({ label, value, col = 6 }: { label: string; value: string | null | undefined; col?: number }) => (
+  <Grid.Item col={col} s={12}>
+    <Flex direction="column" alignItems="flex-start" gap={1}>
+      <Typography variant="sigma" textColor="neutral600">
+        {label}
+      </Typography>
+      {/* A note keeps the lines it was typed in. */}
+      <Typography textColor={value ? 'neutral800' : 'neutral500'} style={{ whiteSpace: 'pre-wrap' }}>
+        {value || '—'}
+      </Typography>
+    </Flex>
+  </Grid.Item>
 );
 
 /** "Edit details", on a draft, for a role that may update orders: the customer and the note. */
@@ -71,43 +67,24 @@ export const OrderCustomerCard = ({ order }: { order: OrderJson }) => {
   const { customer } = order;
 
   return (
-    <OrderCard title={label('title', 'Customer and order details')} action={<EditDetails order={order} />}>
+    <Card title={label('title', 'Customer and order details')} action={<EditDetails order={order} />}>
       {!customer && (
         <Typography textColor="neutral600">{label('none', 'No customer is given for this order.')}</Typography>
       )}
       <Grid.Root gap={5}>
         {customer && (
           <>
-            <Grid.Item col={6} s={12}>
-              <Detail label={label('name', 'Name')} value={customer.name} />
-            </Grid.Item>
-            <Grid.Item col={6} s={12}>
-              <Detail label={label('company', 'Company')} value={customer.company} />
-            </Grid.Item>
-            <Grid.Item col={6} s={12}>
-              <Detail label={label('taxNumber', 'Tax number')} value={customer.taxNumber} />
-            </Grid.Item>
-            <Grid.Item col={6} s={12}>
-              <Detail label={label('email', 'E-mail')} value={customer.email} />
-            </Grid.Item>
-            <Grid.Item col={6} s={12}>
-              <Detail label={label('phone', 'Phone')} value={customer.phone} />
-            </Grid.Item>
-            <Grid.Item col={6} s={12}>
-              <Detail
-                label={label('address', 'Address')}
-                value={addressText(customer.address as Address | null, locale)}
-              />
-            </Grid.Item>
+            <Detail label={label('name', 'Name')} value={customer.name} />
+            <Detail label={label('company', 'Company')} value={customer.company} />
+            <Detail label={label('taxNumber', 'Tax number')} value={customer.taxNumber} />
+            <Detail label={label('email', 'E-mail')} value={customer.email} />
+            <Detail label={label('phone', 'Phone')} value={customer.phone} />
+            <Detail label={label('address', 'Address')} value={addressText(customer.address, locale)} />
           </>
         )}
-        <Grid.Item col={6} s={12}>
-          <Detail label={label('currency', 'Currency')} value={order.currency} />
-        </Grid.Item>
-        <Grid.Item col={12}>
-          <Detail label={label('note', 'Note')} value={order.note} />
-        </Grid.Item>
+        <Detail label={label('currency', 'Currency')} value={order.currency} />
+        <Detail label={label('note', 'Note')} value={order.note} col={12} />
       </Grid.Root>
-    </OrderCard>
+    </Card>
   );
 };

@@ -1,123 +1,15 @@
-import { Box, Flex, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Flex, Loader, Typography } from '@strapi/design-system';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { parseQuantity } from '../../../../../../shared/domain/quantity';
 import type { Shortage } from '../../../../../../shared/contracts/errors';
 import type { OrderJson, StockImpactLine } from '../../../../../../shared/contracts/orders';
 import { FRESH } from '../../../../api/base';
 import { apiErrorOf } from '../../../../api/errors';
 import { useGetStockImpactQuery } from '../../../../api/orders';
 import { useApiErrorText } from '../../../../ui/errors';
-import { formatQuantity } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
 import { OrderActionDialog, type SubmitTransition } from './OrderActionDialog';
-
-/** The server reports a shortfall only where it would refuse (never when negative stock is allowed). */
-const isShort = (line: StockImpactLine) => parseQuantity(line.shortfall) > 0n;
-const goesNegative = (line: StockImpactLine) => parseQuantity(line.after) < 0n;
-
-const TONES = {
-  danger: { background: 'danger100', text: 'danger700' },
-  warning: { background: 'warning100', text: 'warning700' },
-  neutral: { background: 'neutral150', text: 'neutral800' },
-} as const;
-
-const Message = ({ tone, children }: { tone: keyof typeof TONES; children: string }) => (
-  <Box background={TONES[tone].background} padding={3} hasRadius>
-    <Typography textColor={TONES[tone].text}>{children}</Typography>
-  </Box>
-);
-
-const ColumnHeader = ({ column, defaultMessage }: { column: string; defaultMessage: string }) => {
-  const { formatMessage } = useIntl();
-  return (
-    <Th>
-      <Typography variant="sigma">
-        {formatMessage({ id: getTranslation(`order.finalize.${column}`), defaultMessage })}
-      </Typography>
-    </Th>
-  );
-};
-
-/** A cell of the tables below; red marks what stands in the way. */
-const Cell = ({ colour, bold = false, children }: { colour?: 'danger600'; bold?: boolean; children: string }) => (
-  <Td>
-    <Typography textColor={colour ?? 'neutral800'} fontWeight={bold ? 'bold' : undefined}>
-      {children}
-    </Typography>
-  </Td>
-);
-
-/** Per stock item: what finalizing takes, what is on hand now and after, and what is missing. */
-const StockImpactTable = ({ lines }: { lines: StockImpactLine[] }) => {
-  const { locale } = useIntl();
-  const amount = (quantity: string, unit: string) => `${formatQuantity(quantity, locale)} ${unit}`;
-  return (
-    <Table colCount={6} rowCount={lines.length + 1}>
-      <Thead>
-        <Tr>
-          <ColumnHeader column="sku" defaultMessage="SKU" />
-          <ColumnHeader column="name" defaultMessage="Name" />
-          <ColumnHeader column="requested" defaultMessage="Needed" />
-          <ColumnHeader column="onHand" defaultMessage="On hand now" />
-          <ColumnHeader column="after" defaultMessage="After" />
-          <ColumnHeader column="shortfall" defaultMessage="Shortfall" />
-        </Tr>
-      </Thead>
-      <Tbody>
-        {lines.map((line) => {
-          const short = isShort(line);
-          const colour = short ? 'danger600' : undefined;
-          return (
-            <Tr key={line.stockItem}>
-              <Cell colour={colour}>{line.sku}</Cell>
-              <Cell colour={colour}>{line.name}</Cell>
-              <Cell>{amount(line.requested, line.unit)}</Cell>
-              <Cell>{amount(line.onHand, line.unit)}</Cell>
-              <Cell colour={goesNegative(line) ? 'danger600' : undefined}>{amount(line.after, line.unit)}</Cell>
-              <Cell colour={colour} bold={short}>
-                {amount(line.shortfall, line.unit)}
-              </Cell>
-            </Tr>
-          );
-        })}
-      </Tbody>
-    </Table>
-  );
-};
-
-/** The shortages the server reported when it refused, which may differ from the preview. */
-const RefusedShortages = ({ shortages }: { shortages: Shortage[] }) => {
-  const { formatMessage, locale } = useIntl();
-  return (
-    <Flex direction="column" alignItems="stretch" gap={2}>
-      <Message tone="danger">
-        {formatMessage({
-          id: getTranslation('order.finalize.refused'),
-          defaultMessage: 'The server refused: there is not enough stock of these items now.',
-        })}
-      </Message>
-      <Table colCount={3} rowCount={shortages.length + 1}>
-        <Thead>
-          <Tr>
-            <ColumnHeader column="sku" defaultMessage="SKU" />
-            <ColumnHeader column="requested" defaultMessage="Needed" />
-            <ColumnHeader column="available" defaultMessage="Available" />
-          </Tr>
-        </Thead>
-        <Tbody>
-          {shortages.map((shortage) => (
-            <Tr key={shortage.sku}>
-              <Cell colour="danger600">{shortage.sku}</Cell>
-              <Cell>{formatQuantity(shortage.requested, locale)}</Cell>
-              <Cell>{formatQuantity(shortage.available, locale)}</Cell>
-            </Tr>
-          ))}
-        </Tbody>
-      </Table>
-    </Flex>
-  );
-};
+import { goesNegative, isShort, Message, RefusedShortages, StockImpactTable } from './StockImpactTables';
 
 interface OrderFinalizeDialogProps {
   order: OrderJson;

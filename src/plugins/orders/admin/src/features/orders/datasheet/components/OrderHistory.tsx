@@ -7,7 +7,7 @@ import type { OrderJson } from '../../../../../../shared/contracts/orders';
 import type { CustomStatus } from '../../../../../../shared/contracts/settings';
 import { getTranslation } from '../../../../ui/translations';
 import { formatDateTime } from '../../../../ui/format';
-import { OrderCard } from '../../../../ui/Card';
+import { Card } from '../../../../ui/Card';
 import { OrderCustomStatusBadge, StateBadge } from '../../../../ui/badges';
 
 /** What each kind of entry says happened, in English; the translations say it in Hungarian. */
@@ -126,12 +126,12 @@ export const OrderHistory = ({ order, customStatuses }: { order: OrderJson; cust
   // The server appends entries as they happen, so the newest is the last one.
   const entries = [...order.history].reverse();
   return (
-    <OrderCard title={formatMessage({ id: getTranslation('order.history.title'), defaultMessage: 'History' })}>
+    <Card title={formatMessage({ id: getTranslation('order.history.title'), defaultMessage: 'History' })}>
       <Box tag="ol" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {entries.map((entry, index) => (
           <Entry key={`${entry.at}-${index}`} entry={entry} customStatuses={customStatuses} first={index === 0} />
         ))}
       </Box>
-    </OrderCard>
+    </Card>
   );
 };

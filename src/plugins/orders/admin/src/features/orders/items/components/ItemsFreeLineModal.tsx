@@ -2,18 +2,18 @@
  * Adds a line that is not in the inventory (shipping, a service): name, quantity, unit, unit
  * price and VAT. It never touches stock.
  */
-import { Field, Grid, SingleSelect, SingleSelectOption } from '@strapi/design-system';
+import { Grid } from '@strapi/design-system';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { DEFAULT_UNIT } from '../../../../../../shared/domain/quantity';
-import { isVatRate, VAT_RATES } from '../../../../../../shared/domain/vat';
-import { vatRateLabel } from '../../../../ui/format';
+import { DEFAULT_VAT_RATE } from '../../../../../../shared/domain/vat';
 import { checkLine, hasProblems } from '../utils/check-line';
 import type { DraftLine } from '../utils/lines';
 import { getTranslation } from '../../../../ui/translations';
 import { FormModal } from '../../../../ui/FormModal';
 import { useProblemText } from '../hooks/useProblemText';
 import { TextField } from '../../../../ui/TextField';
+import { VatRateField } from '../../../../ui/VatRateField';
 
 export type FreeLine = Omit<DraftLine, 'key'>;
 
@@ -25,7 +25,7 @@ const emptyLine = (): FreeLine => ({
   unit: DEFAULT_UNIT,
   unitPrice: '',
   discountPercent: '0',
-  vatRate: '27',
+  vatRate: DEFAULT_VAT_RATE,
   note: '',
 });
 
@@ -92,19 +92,11 @@ export const ItemsFreeLineModal = ({ open, currency, onClose, onAdd }: ItemsFree
           />
         </Grid.Item>
         <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
-          <Field.Root name="vatRate" required>
-            <Field.Label>{label('items.column.vatRate', 'VAT rate')}</Field.Label>
-            <SingleSelect
-              value={line.vatRate}
-              onChange={(value) => isVatRate(value) && setLine((previous) => ({ ...previous, vatRate: value }))}
-            >
-              {VAT_RATES.map((rate) => (
-                <SingleSelectOption key={rate} value={rate}>
-                  {vatRateLabel(rate)}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </Field.Root>
+          <VatRateField
+            label={label('items.column.vatRate', 'VAT rate')}
+            value={line.vatRate}
+            onChange={(vatRate) => setLine((previous) => ({ ...previous, vatRate }))}
+          />
         </Grid.Item>
       </Grid.Root>
     </FormModal>

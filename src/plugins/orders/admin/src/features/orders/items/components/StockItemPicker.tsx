@@ -16,7 +16,6 @@ import {
   Td,
   TextInput,
   Th,
-  Thead,
   Tr,
   Typography,
   VisuallyHidden,
@@ -35,13 +34,14 @@ import { useSubmit } from '../../../../ui/useSubmit';
 import { formatMoney, vatRateLabel } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
 import { InventoryOnHand } from '../../../../ui/OnHand';
+import { TableHeads, TextCell } from '../../../../ui/tables';
 
 const COLUMNS = [
-  { key: 'items.column.sku', defaultMessage: 'SKU' },
-  { key: 'items.column.name', defaultMessage: 'Name' },
-  { key: 'items.picker.onHand', defaultMessage: 'On hand' },
-  { key: 'items.column.unitPrice', defaultMessage: 'Unit price' },
-  { key: 'items.column.vatRate', defaultMessage: 'VAT rate' },
+  { id: 'items.column.sku', defaultMessage: 'SKU' },
+  { id: 'items.column.name', defaultMessage: 'Name' },
+  { id: 'items.picker.onHand', defaultMessage: 'On hand' },
+  { id: 'items.column.unitPrice', defaultMessage: 'Unit price' },
+  { id: 'items.column.vatRate', defaultMessage: 'VAT rate' },
 ] as const;
 
 /** The most results shown at once: a search narrows them, there are no pages. */
@@ -158,36 +158,21 @@ const StockSearch = ({ currency, onClose, onPick }: Omit<StockItemPickerProps, '
             </Box>
           ) : (
             <Table colCount={COLUMNS.length + 1} rowCount={items.length + 1}>
-              <Thead>
-                <Tr>
-                  {COLUMNS.map(({ key, defaultMessage }) => (
-                    <Th key={key}>
-                      <Typography variant="sigma">{formatMessage({ id: getTranslation(key), defaultMessage })}</Typography>
-                    </Th>
-                  ))}
-                  <Th>
-                    <VisuallyHidden>{formatMessage({ id: getTranslation('items.column.actions'), defaultMessage: 'Actions' })}</VisuallyHidden>
-                  </Th>
-                </Tr>
-              </Thead>
+              <TableHeads columns={COLUMNS}>
+                <Th>
+                  <VisuallyHidden>{formatMessage({ id: getTranslation('items.column.actions'), defaultMessage: 'Actions' })}</VisuallyHidden>
+                </Th>
+              </TableHeads>
               <Tbody>
                 {items.map((item) => (
                   <Tr key={item.documentId}>
-                    <Td>
-                      <Typography>{item.sku}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{item.name}</Typography>
-                    </Td>
+                    <TextCell>{item.sku}</TextCell>
+                    <TextCell>{item.name}</TextCell>
                     <Td>
                       <InventoryOnHand item={item} withUnit />
                     </Td>
-                    <Td>
-                      <Typography>{formatMoney(item.unitPrice, STOCK_CURRENCY, locale)}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{vatRateLabel(item.vatRate)}</Typography>
-                    </Td>
+                    <TextCell>{formatMoney(item.unitPrice, STOCK_CURRENCY, locale)}</TextCell>
+                    <TextCell>{vatRateLabel(item.vatRate)}</TextCell>
                     <Td>
                       <Flex gap={2} justifyContent="flex-end">
                         {added[item.documentId] ? (

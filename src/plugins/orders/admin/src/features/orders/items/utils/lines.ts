@@ -5,7 +5,7 @@
 import { STOCK_CURRENCY } from '../../../../../../shared/domain/money';
 import type { VatRate } from '../../../../../../shared/domain/vat';
 import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
-import type { OrderItemJson } from '../../../../../../shared/contracts/orders';
+import type { OrderItemJson, UpdateOrder } from '../../../../../../shared/contracts/orders';
 import { decimalText } from '../../../../ui/format';
 
 /** An order line being edited: every number still the text the user typed. */
@@ -54,19 +54,8 @@ export const draftLineFromStock = (stock: StockItemJson, currency: string, key: 
   note: '',
 });
 
-/** A line as PUT /orders/orders/:id takes it. */
-export interface LineBody {
-  stockItem?: string;
-  name: string;
-  quantity: string;
-  unitPrice: string;
-  discountPercent: string;
-  vatRate: VatRate;
-  unit: string;
-  note: string | null;
-}
-
-export const lineBody = (line: DraftLine): LineBody => ({
+/** A line as PUT /orders/orders/:id takes it: every field given, the numbers as decimal text. */
+export const lineBody = (line: DraftLine): NonNullable<UpdateOrder.Request['items']>[number] => ({
   ...(line.stockItem ? { stockItem: line.stockItem } : {}),
   name: line.name.trim(),
   quantity: decimalText(line.quantity),

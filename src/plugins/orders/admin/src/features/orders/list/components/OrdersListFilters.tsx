@@ -1,18 +1,12 @@
 import { DatePicker, SingleSelect, SingleSelectOption, TextButton } from '@strapi/design-system';
 import { Cross } from '@strapi/icons';
 import { useMemo } from 'react';
-import { useIntl, type IntlShape } from 'react-intl';
+import { useIntl } from 'react-intl';
 import { ORDER_STATES } from '../../../../../../shared/domain/lifecycle';
 import type { CustomStatus } from '../../../../../../shared/contracts/settings';
 import { getTranslation } from '../../../../ui/translations';
+import { sourceLabel, SOURCES } from '../../utils/source';
 import type { OrdersListFilter, OrdersListFilters as Filters } from '../hooks/useOrdersListQuery';
-
-/** Where orders come from; webshop integrations will add theirs here. */
-const SOURCES = ['manual'];
-
-/** An order's source in the admin's words: "manual" is ours to translate, a webshop's name is not. */
-export const sourceLabel = (source: string, formatMessage: IntlShape['formatMessage']) =>
-  source === 'manual' ? formatMessage({ id: getTranslation('source.manual'), defaultMessage: 'Manual' }) : source;
 
 type Option = { value: string; label: string };
 

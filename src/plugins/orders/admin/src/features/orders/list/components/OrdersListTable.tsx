@@ -9,7 +9,7 @@ import type { CustomStatus } from '../../../../../../shared/contracts/settings';
 import { formatDateTime, formatMoney } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
 import { OrderCustomStatusBadge, StateBadge } from '../../../../ui/badges';
-import { sourceLabel } from './OrdersListFilters';
+import { sourceLabel } from '../../utils/source';
 import { datasheetPath } from '../../../../paths';
 
 
