@@ -1,6 +1,6 @@
-import { InventoryIcon, PluginIcon } from './ui/PluginIcon';
 import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
+import { InventoryIcon, PluginIcon } from './ui/PluginIcon';
 import { prefixKeys } from './ui/translations';
 
 type Locale = string;

@@ -1,8 +1,8 @@
 import { Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { StockItemJson } from '../../../shared/contracts/inventory';
-import { formatQuantity } from './format';
 import { InventoryLowStockBadge } from './LowStockBadge';
+import { formatQuantity } from './format';
 
 interface Props {
   item: Pick<StockItemJson, 'onHand' | 'unit' | 'isLow'>;

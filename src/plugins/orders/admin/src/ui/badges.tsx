@@ -1,7 +1,7 @@
 import { Badge } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { OrderState } from '../../../shared/domain/lifecycle';
 import type { CustomStatus } from '../../../shared/contracts/settings';
+import type { OrderState } from '../../../shared/domain/lifecycle';
 import { getTranslation } from './translations';
 
 const COLOURS: Record<OrderState, { background: string; text: string }> = {

@@ -1,8 +1,8 @@
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 import { PERMISSIONS } from '../../permissions';
-import { InventoryPage } from './list/InventoryPage';
 import { StockItemPage } from './item/StockItemPage';
+import { InventoryPage } from './list/InventoryPage';
 
 /** The Inventory (Készlet) menu entry: every stock item, and each item's movements. */
 export const InventoryApp = () => (

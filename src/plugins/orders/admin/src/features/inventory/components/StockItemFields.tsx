@@ -3,11 +3,11 @@ import { useIntl } from 'react-intl';
 import type { StockItemJson } from '../../../../../shared/contracts/inventory';
 import { DEFAULT_UNIT } from '../../../../../shared/domain/quantity';
 import { DEFAULT_VAT_RATE, type VatRate } from '../../../../../shared/domain/vat';
+import { TextField } from '../../../ui/TextField';
+import { VatRateField } from '../../../ui/VatRateField';
 import { decimalText } from '../../../ui/format';
 import { getTranslation } from '../../../ui/translations';
 import { useExplainedVatRate } from './StockItemVatRate';
-import { TextField } from '../../../ui/TextField';
-import { VatRateField } from '../../../ui/VatRateField';
 
 /** The stock item form as typed: every field a text, as the inputs hold it. */
 export interface StockItemFormValues {

@@ -7,12 +7,12 @@ import { useParams } from 'react-router-dom';
 import { FRESH } from '../../../api/base';
 import { useGetStockItemQuery } from '../../../api/inventory';
 import { INVENTORY_PATH } from '../../../paths';
+import { PERMISSIONS } from '../../../permissions';
+import { getTranslation } from '../../../ui/translations';
 import { AdjustStockModal } from './components/AdjustStockModal';
 import { StockItemEditForm } from './components/StockItemEditForm';
 import { StockItemMovements } from './components/StockItemMovements';
 import { StockItemStockLevel } from './components/StockItemStockLevel';
-import { PERMISSIONS } from '../../../permissions';
-import { getTranslation } from '../../../ui/translations';
 
 /** One stock item: where its stock stands, its data, stock adjustments and its ledger. */
 export const StockItemPage = () => {

@@ -6,12 +6,12 @@ import { useIntl } from 'react-intl';
 import { DEFAULT_PAGE_SIZE } from '../../../../../shared/contracts/pages';
 import { FRESH } from '../../../api/base';
 import { useListStockItemsQuery } from '../../../api/inventory';
-import { InventoryExportButton } from './components/InventoryExportButton';
-import { InventoryTable } from './components/InventoryTable';
-import { StockItemCreateModal } from './components/StockItemCreateModal';
 import { PERMISSIONS } from '../../../permissions';
 import { ListPagination } from '../../../ui/ListPagination';
 import { getTranslation } from '../../../ui/translations';
+import { InventoryExportButton } from './components/InventoryExportButton';
+import { InventoryTable } from './components/InventoryTable';
+import { StockItemCreateModal } from './components/StockItemCreateModal';
 
 /** Készlet: every stock item with its stock, searchable, a page at a time from the server. */
 export const InventoryPage = () => {

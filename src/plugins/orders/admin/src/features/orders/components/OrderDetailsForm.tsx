@@ -5,9 +5,9 @@ import { useNavigate } from 'react-router-dom';
 import type { OrderJson } from '../../../../../shared/contracts/orders';
 import { useCreateOrderMutation, useUpdateOrderMutation } from '../../../api/orders';
 import { datasheetPath } from '../../../paths';
-import { useApiErrorText } from '../../../ui/errors';
 import { FormModal } from '../../../ui/FormModal';
 import { TextField } from '../../../ui/TextField';
+import { useApiErrorText } from '../../../ui/errors';
 import { getTranslation } from '../../../ui/translations';
 import { useSubmit } from '../../../ui/useSubmit';
 

@@ -9,19 +9,19 @@ import { FRESH } from '../../../api/base';
 import { apiErrorOf } from '../../../api/errors';
 import { useGetOrderQuery } from '../../../api/orders';
 import { useGetOrdersSettingsQuery, useListCustomStatusesQuery } from '../../../api/settings';
-import { useApiErrorText } from '../../../ui/errors';
-import { ItemsTable } from '../items/ItemsTable';
-import { OrderActions } from './components/OrderActions';
-import { Card } from '../../../ui/Card';
-import { OrderCustomerCard } from './components/OrderCustomerCard';
-import { OrderCustomStatus } from './components/OrderCustomStatus';
-import { OrderDeleteButton } from './components/OrderDeleteButton';
-import { OrderHistory } from './components/OrderHistory';
-import { sourceLabel } from '../utils/source';
 import { ORDERS_LIST_PATH } from '../../../paths';
+import { Card } from '../../../ui/Card';
 import { OrderCustomStatusBadge, StateBadge } from '../../../ui/badges';
+import { useApiErrorText } from '../../../ui/errors';
 import { formatDateTime } from '../../../ui/format';
 import { getTranslation } from '../../../ui/translations';
+import { ItemsTable } from '../items/ItemsTable';
+import { sourceLabel } from '../utils/source';
+import { OrderActions } from './components/OrderActions';
+import { OrderCustomStatus } from './components/OrderCustomStatus';
+import { OrderCustomerCard } from './components/OrderCustomerCard';
+import { OrderDeleteButton } from './components/OrderDeleteButton';
+import { OrderHistory } from './components/OrderHistory';
 
 /** The lifecycle state and, beside it, the custom status in its colour. */
 const OrderBadges = ({ order, customStatuses }: { order: OrderJson; customStatuses?: CustomStatus[] }) => (

@@ -2,9 +2,9 @@ import { Box, Button, Field, Flex, IconButton, Table, Tbody, Td, Tr, Typography 
 import { ArrowDown, ArrowUp, Plus, Trash } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import { COLOUR, type CustomStatus } from '../../../../../shared/contracts/settings';
-import { getTranslation } from '../../../ui/translations';
 import { CustomStatusBadge } from '../../../ui/badges';
 import { TableHeads } from '../../../ui/tables';
+import { getTranslation } from '../../../ui/translations';
 
 /** A custom status as edited: `id` keeps React's rows and the server's errors on the right status while they move. */
 export interface StatusRow extends CustomStatus {

@@ -1,16 +1,16 @@
 import { Button, Flex, Typography } from '@strapi/design-system';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
+import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
 import { DecimalFormatError } from '../../../../../../shared/domain/fixed-point';
 import { formatQuantity as formatQuantityText, parseQuantity } from '../../../../../../shared/domain/quantity';
-import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
 import { useAdjustStockMutation } from '../../../../api/inventory';
-import { useApiErrorText } from '../../../../ui/errors';
-import { useSubmit } from '../../../../ui/useSubmit';
-import { decimalText, formatQuantity } from '../../../../ui/format';
-import { getTranslation } from '../../../../ui/translations';
 import { FormModal } from '../../../../ui/FormModal';
 import { TextField } from '../../../../ui/TextField';
+import { useApiErrorText } from '../../../../ui/errors';
+import { decimalText, formatQuantity } from '../../../../ui/format';
+import { getTranslation } from '../../../../ui/translations';
+import { useSubmit } from '../../../../ui/useSubmit';
 
 /** The usual reasons, one click each; anything else can be typed. */
 const USUAL_REASONS = [

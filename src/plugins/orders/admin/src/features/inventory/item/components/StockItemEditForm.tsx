@@ -4,10 +4,10 @@ import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
 import { useUpdateStockItemMutation } from '../../../../api/inventory';
-import { useApiErrorText } from '../../../../ui/errors';
-import { useSubmit } from '../../../../ui/useSubmit';
 import { Panel } from '../../../../ui/Card';
+import { useApiErrorText } from '../../../../ui/errors';
 import { getTranslation } from '../../../../ui/translations';
+import { useSubmit } from '../../../../ui/useSubmit';
 import { stockItemBody, StockItemFields, stockItemFormValues, type StockItemFormValues } from '../../components/StockItemFields';
 
 interface Props {

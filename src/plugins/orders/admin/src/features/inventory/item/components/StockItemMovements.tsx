@@ -7,11 +7,11 @@ import { DEFAULT_PAGE_SIZE } from '../../../../../../shared/contracts/pages';
 import { FRESH } from '../../../../api/base';
 import { apiErrorOf } from '../../../../api/errors';
 import { useListMovementsQuery } from '../../../../api/inventory';
-import { useApiErrorText } from '../../../../ui/errors';
-import { formatDateTime, formatQuantity } from '../../../../ui/format';
 import { datasheetPath } from '../../../../paths';
 import { Panel } from '../../../../ui/Card';
 import { ListPagination } from '../../../../ui/ListPagination';
+import { useApiErrorText } from '../../../../ui/errors';
+import { formatDateTime, formatQuantity } from '../../../../ui/format';
 import { TableHeads, TextCell } from '../../../../ui/tables';
 import { getTranslation } from '../../../../ui/translations';
 

@@ -2,10 +2,10 @@ import { Flex, Grid, Typography } from '@strapi/design-system';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
-import { formatQuantity } from '../../../../ui/format';
 import { Panel } from '../../../../ui/Card';
-import { getTranslation } from '../../../../ui/translations';
 import { InventoryLowStockBadge } from '../../../../ui/LowStockBadge';
+import { formatQuantity } from '../../../../ui/format';
+import { getTranslation } from '../../../../ui/translations';
 
 const Figure = ({ label, hint, children }: { label: string; hint: string; children: ReactNode }) => (
   <Flex direction="column" alignItems="flex-start" gap={1}>

@@ -2,12 +2,12 @@ import { Link, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import type { MouseEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink, useNavigate } from 'react-router-dom';
-import { STOCK_CURRENCY } from '../../../../../../shared/domain/money';
 import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
-import { formatMoney, formatQuantity, vatRateLabel } from '../../../../ui/format';
-import { getTranslation } from '../../../../ui/translations';
+import { STOCK_CURRENCY } from '../../../../../../shared/domain/money';
 import { InventoryOnHand } from '../../../../ui/OnHand';
+import { formatMoney, formatQuantity, vatRateLabel } from '../../../../ui/format';
 import { TableHeads, TextCell } from '../../../../ui/tables';
+import { getTranslation } from '../../../../ui/translations';
 
 const COLUMNS = [
   { id: 'inventory.field.sku', defaultMessage: 'SKU' },

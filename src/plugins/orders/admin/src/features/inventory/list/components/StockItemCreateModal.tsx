@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useCreateStockItemMutation } from '../../../../api/inventory';
+import { FormModal } from '../../../../ui/FormModal';
 import { useApiErrorText } from '../../../../ui/errors';
 import { decimalText } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
-import { FormModal } from '../../../../ui/FormModal';
 import { useSubmit } from '../../../../ui/useSubmit';
 import { NEW_STOCK_ITEM, stockItemBody, StockItemFields, type StockItemFormValues } from '../../components/StockItemFields';
 

@@ -3,9 +3,9 @@ import { useState, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import type { ErrorJson } from '../../../../../../shared/contracts/errors';
 import type { TransitionOrder } from '../../../../../../shared/contracts/orders';
+import { FormModal } from '../../../../ui/FormModal';
 import { useApiErrorText } from '../../../../ui/errors';
 import { getTranslation } from '../../../../ui/translations';
-import { FormModal } from '../../../../ui/FormModal';
 
 /**
  * Posts what a lifecycle button posts (the note goes into the order's history); resolves to the

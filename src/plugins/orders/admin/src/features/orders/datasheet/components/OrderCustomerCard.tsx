@@ -3,12 +3,12 @@ import { Pencil } from '@strapi/icons';
 import { useRBAC } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { isEditable } from '../../../../../../shared/domain/lifecycle';
 import type { AddressJson } from '../../../../../../shared/contracts/customers';
 import type { OrderJson } from '../../../../../../shared/contracts/orders';
+import { isEditable } from '../../../../../../shared/domain/lifecycle';
 import { PERMISSIONS } from '../../../../permissions';
-import { getTranslation } from '../../../../ui/translations';
 import { Card } from '../../../../ui/Card';
+import { getTranslation } from '../../../../ui/translations';
 import { OrderDetailsForm } from '../../components/OrderDetailsForm';
 
 /** The country's name in the admin's language ("HU" → "Magyarország"), or the code when unknown. */

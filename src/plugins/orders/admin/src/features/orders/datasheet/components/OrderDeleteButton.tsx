@@ -6,10 +6,10 @@ import { useNavigate } from 'react-router-dom';
 import type { OrderJson } from '../../../../../../shared/contracts/orders';
 import { isEditable } from '../../../../../../shared/domain/lifecycle';
 import { useDeleteOrderMutation } from '../../../../api/orders';
+import { ORDERS_LIST_PATH } from '../../../../paths';
 import { PERMISSIONS } from '../../../../permissions';
 import { getTranslation } from '../../../../ui/translations';
 import { useSubmit } from '../../../../ui/useSubmit';
-import { ORDERS_LIST_PATH } from '../../../../paths';
 
 /** Only a draft can be deleted, and only by a role allowed to: otherwise there is no button. */
 export const OrderDeleteButton = ({ order }: { order: OrderJson }) => {

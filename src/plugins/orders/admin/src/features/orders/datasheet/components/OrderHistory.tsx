@@ -1,14 +1,14 @@
 import { Box, Divider, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { Actor } from '../../../../../../shared/contracts/actor';
-import { ORDER_STATES, type OrderState } from '../../../../../../shared/domain/lifecycle';
 import type { HistoryEntry } from '../../../../../../shared/contracts/orders';
 import type { OrderJson } from '../../../../../../shared/contracts/orders';
 import type { CustomStatus } from '../../../../../../shared/contracts/settings';
-import { getTranslation } from '../../../../ui/translations';
-import { formatDateTime } from '../../../../ui/format';
+import { ORDER_STATES, type OrderState } from '../../../../../../shared/domain/lifecycle';
 import { Card } from '../../../../ui/Card';
 import { OrderCustomStatusBadge, StateBadge } from '../../../../ui/badges';
+import { formatDateTime } from '../../../../ui/format';
+import { getTranslation } from '../../../../ui/translations';
 
 /** What each kind of entry says happened, in English; the translations say it in Hungarian. */
 const ACTIONS: Record<string, string> = {

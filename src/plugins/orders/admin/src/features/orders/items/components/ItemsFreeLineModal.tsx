@@ -7,13 +7,13 @@ import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { DEFAULT_UNIT } from '../../../../../../shared/domain/quantity';
 import { DEFAULT_VAT_RATE } from '../../../../../../shared/domain/vat';
-import { checkLine, hasProblems } from '../utils/check-line';
-import type { DraftLine } from '../utils/lines';
-import { getTranslation } from '../../../../ui/translations';
 import { FormModal } from '../../../../ui/FormModal';
-import { useProblemText } from '../hooks/useProblemText';
 import { TextField } from '../../../../ui/TextField';
 import { VatRateField } from '../../../../ui/VatRateField';
+import { getTranslation } from '../../../../ui/translations';
+import { useProblemText } from '../hooks/useProblemText';
+import { checkLine, hasProblems } from '../utils/check-line';
+import type { DraftLine } from '../utils/lines';
 
 export type FreeLine = Omit<DraftLine, 'key'>;
 

@@ -4,13 +4,13 @@
  * hundreds of others.
  */
 import { memo, useLayoutEffect, useRef, useState, type ChangeEvent, type Dispatch, type MouseEvent } from 'react';
-import { VAT_RATES } from '../../../../../../shared/domain/vat';
 import type { OrderItemJson } from '../../../../../../shared/contracts/orders';
+import { VAT_RATES } from '../../../../../../shared/domain/vat';
 import { formatMoney, formatQuantity, vatRateLabel } from '../../../../ui/format';
+import { useProblemText } from '../hooks/useProblemText';
 import type { CheckedLine } from '../utils/check-line';
 import type { DraftLine, EditableField, LineField } from '../utils/lines';
 import type { LinesAction } from '../utils/lines-state';
-import { useProblemText } from '../hooks/useProblemText';
 import { lineRowProps } from './ItemsWindow';
 
 /** The column names, worded once per table rather than once per row; inputs use them as labels. */

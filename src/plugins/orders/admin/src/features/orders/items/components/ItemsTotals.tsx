@@ -6,8 +6,8 @@ import { Box, Typography } from '@strapi/design-system';
 import { memo } from 'react';
 import { useIntl } from 'react-intl';
 import { formatMoney, vatRateLabel } from '../../../../ui/format';
-import type { AmountTexts } from '../utils/check-line';
 import { getTranslation } from '../../../../ui/translations';
+import type { AmountTexts } from '../utils/check-line';
 import { ItemsSheet, ItemsSheetFrame } from './ItemsSheet';
 
 interface ItemsTotalsProps {

@@ -29,12 +29,12 @@ import { STOCK_CURRENCY } from '../../../../../../shared/domain/money';
 import { FRESH } from '../../../../api/base';
 import { apiErrorOf } from '../../../../api/errors';
 import { useLazyListStockItemsQuery, useListStockItemsQuery } from '../../../../api/inventory';
-import { useApiErrorText } from '../../../../ui/errors';
-import { useSubmit } from '../../../../ui/useSubmit';
-import { formatMoney, vatRateLabel } from '../../../../ui/format';
-import { getTranslation } from '../../../../ui/translations';
 import { InventoryOnHand } from '../../../../ui/OnHand';
+import { useApiErrorText } from '../../../../ui/errors';
+import { formatMoney, vatRateLabel } from '../../../../ui/format';
 import { TableHeads, TextCell } from '../../../../ui/tables';
+import { getTranslation } from '../../../../ui/translations';
+import { useSubmit } from '../../../../ui/useSubmit';
 
 const COLUMNS = [
   { id: 'items.column.sku', defaultMessage: 'SKU' },

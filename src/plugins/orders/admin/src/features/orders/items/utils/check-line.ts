@@ -2,11 +2,11 @@
  * Checks and prices the lines being edited, free of React, with the server's own domain modules,
  * so that the live totals are the ones the server will compute, to the forint.
  */
+import type { Problem } from '../../../../../../shared/contracts/errors';
 import { DecimalFormatError, parseFixed } from '../../../../../../shared/domain/fixed-point';
 import { currencyScale, formatMoney as moneyText, parseMoney } from '../../../../../../shared/domain/money';
 import { parseQuantity, QUANTITY_SCALE } from '../../../../../../shared/domain/quantity';
 import { DISCOUNT_SCALE, lineAmounts, orderTotals, type Amounts, type PricedLine } from '../../../../../../shared/domain/totals';
-import type { Problem } from '../../../../../../shared/contracts/errors';
 import type { VatRate } from '../../../../../../shared/domain/vat';
 import { decimalText } from '../../../../ui/format';
 import type { DraftLine, LineField } from './lines';

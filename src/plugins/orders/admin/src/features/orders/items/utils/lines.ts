@@ -2,10 +2,10 @@
  * An order's lines as the itemised view edits them: every number still the text the user typed,
  * made from the saved lines or a stock item, and sent back as the API takes them.
  */
-import { STOCK_CURRENCY } from '../../../../../../shared/domain/money';
-import type { VatRate } from '../../../../../../shared/domain/vat';
 import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
 import type { OrderItemJson, UpdateOrder } from '../../../../../../shared/contracts/orders';
+import { STOCK_CURRENCY } from '../../../../../../shared/domain/money';
+import type { VatRate } from '../../../../../../shared/domain/vat';
 import { decimalText } from '../../../../ui/format';
 
 /** An order line being edited: every number still the text the user typed. */

@@ -2,8 +2,8 @@ import { DatePicker, SingleSelect, SingleSelectOption, TextButton } from '@strap
 import { Cross } from '@strapi/icons';
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
-import { ORDER_STATES } from '../../../../../../shared/domain/lifecycle';
 import type { CustomStatus } from '../../../../../../shared/contracts/settings';
+import { ORDER_STATES } from '../../../../../../shared/domain/lifecycle';
 import { getTranslation } from '../../../../ui/translations';
 import { sourceLabel, SOURCES } from '../../utils/source';
 import type { OrdersListFilter, OrdersListFilters as Filters } from '../hooks/useOrdersListQuery';

@@ -6,11 +6,11 @@ import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import type { OrderSort, OrderSummaryJson } from '../../../../../../shared/contracts/orders';
 import type { CustomStatus } from '../../../../../../shared/contracts/settings';
+import { datasheetPath } from '../../../../paths';
+import { OrderCustomStatusBadge, StateBadge } from '../../../../ui/badges';
 import { formatDateTime, formatMoney } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
-import { OrderCustomStatusBadge, StateBadge } from '../../../../ui/badges';
 import { sourceLabel } from '../../utils/source';
-import { datasheetPath } from '../../../../paths';
 
 
 interface Column {
