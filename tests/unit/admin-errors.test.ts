@@ -1,10 +1,10 @@
 import { createIntl } from 'react-intl';
-import type { ApiError } from '../../src/plugins/orders/admin/src/api';
-import { apiErrorText, fieldErrorsOf, fieldProblemText } from '../../src/plugins/orders/admin/src/api-errors';
+import type { ErrorJson as ApiError } from '../../src/plugins/orders/shared/contracts/errors';
+import { apiErrorText, fieldErrorsOf, fieldProblemText } from '../../src/plugins/orders/admin/src/ui/errors';
 import en from '../../src/plugins/orders/admin/src/translations/en.json';
 import hu from '../../src/plugins/orders/admin/src/translations/hu.json';
-import { checkLine } from '../../src/plugins/orders/admin/src/utils/lines';
-import { prefixKeys } from '../../src/plugins/orders/admin/src/utils/translations';
+import { checkLine } from '../../src/plugins/orders/admin/src/features/orders/items/utils/check-line';
+import { prefixKeys } from '../../src/plugins/orders/admin/src/ui/translations';
 import { FIELD_ERROR_CODES, REFUSAL_CODES } from '../../src/plugins/orders/shared/contracts/errors';
 
 const intlOf = (locale: string, messages: Record<string, string>) => createIntl({ locale, messages: prefixKeys(messages) });

@@ -1,15 +1,7 @@
-import {
-  checkLine,
-  decimalText,
-  draftLineFromStock,
-  editLines,
-  initialLines,
-  lineBody,
-  serverProblemsOf,
-  totalsOf,
-  vatRateLabel,
-  type DraftLine,
-} from '../../src/plugins/orders/admin/src/utils/lines';
+import { checkLine, totalsOf } from '../../src/plugins/orders/admin/src/features/orders/items/utils/check-line';
+import { draftLineFromStock, lineBody, type DraftLine } from '../../src/plugins/orders/admin/src/features/orders/items/utils/lines';
+import { editLines, initialLines, serverProblemsOf } from '../../src/plugins/orders/admin/src/features/orders/items/utils/lines-state';
+import { decimalText, vatRateLabel } from '../../src/plugins/orders/admin/src/ui/format';
 import type { StockItemJson } from '../../src/plugins/orders/shared/contracts/inventory';
 
 const line = (fields: Partial<DraftLine> = {}): DraftLine => ({

@@ -1,7 +1,7 @@
-import { InventoryIcon, PluginIcon } from './components/PluginIcon';
 import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
-import { prefixKeys } from './utils/translations';
+import { InventoryIcon, PluginIcon } from './ui/PluginIcon';
+import { prefixKeys } from './ui/translations';
 
 type Locale = string;
 
@@ -17,14 +17,14 @@ export default {
       to: `plugins/${PLUGIN_ID}`,
       icon: PluginIcon,
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Orders' },
-      Component: async () => (await import('./pages/App')).App,
+      Component: async () => (await import('./features/orders/App')).App,
       permissions: PERMISSIONS.readOrders,
     });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}/inventory`,
       icon: InventoryIcon,
       intlLabel: { id: `${PLUGIN_ID}.inventory.title`, defaultMessage: 'Inventory' },
-      Component: async () => (await import('./pages/InventoryApp')).InventoryApp,
+      Component: async () => (await import('./features/inventory/App')).InventoryApp,
       permissions: PERMISSIONS.readInventory,
     });
     app.createSettingSection(
@@ -34,7 +34,7 @@ export default {
           id: 'settings',
           to: `${PLUGIN_ID}`,
           intlLabel: { id: `${PLUGIN_ID}.settings.title`, defaultMessage: 'Orders settings' },
-          Component: async () => (await import('./pages/SettingsPage')).SettingsPage,
+          Component: async () => (await import('./features/settings/SettingsPage')).SettingsPage,
           permissions: PERMISSIONS.readSettings,
         },
       ]

@@ -1,0 +1,71 @@
+import { Flex, Grid, Typography } from '@strapi/design-system';
+import type { ReactNode } from 'react';
+import { useIntl } from 'react-intl';
+import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
+import { Panel } from '../../../../ui/Card';
+import { InventoryLowStockBadge } from '../../../../ui/LowStockBadge';
+import { formatQuantity } from '../../../../ui/format';
+import { getTranslation } from '../../../../ui/translations';
+
+const Figure = ({ label, hint, children }: { label: string; hint: string; children: ReactNode }) => (
+  <Flex direction="column" alignItems="flex-start" gap={1}>
+    <Typography variant="sigma" textColor="neutral600">
+      {label}
+    </Typography>
+    {children}
+    <Typography variant="pi" textColor="neutral600">
+      {hint}
+    </Typography>
+  </Flex>
+);
+
+/** Where the item's stock stands: on hand, held by open orders, and the threshold it is judged by. */
+export const StockItemStockLevel = ({ item }: { item: StockItemJson }) => {
+  const { formatMessage, locale } = useIntl();
+  const withUnit = (quantity: string) => `${formatQuantity(quantity, locale)} ${item.unit}`;
+
+  return (
+    <Panel>
+      <Grid.Root gap={6}>
+        <Grid.Item col={4} s={12}>
+          <Figure
+            label={formatMessage({ id: getTranslation('inventory.field.onHand'), defaultMessage: 'On hand' })}
+            hint={formatMessage({ id: getTranslation('inventory.field.onHand.explain'), defaultMessage: 'In stock now, by the ledger' })}
+          >
+            <Flex gap={2}>
+              <Typography variant="alpha" tag="p" textColor={item.isLow ? 'danger600' : 'neutral800'}>
+                {withUnit(item.onHand)}
+              </Typography>
+              {item.isLow && <InventoryLowStockBadge />}
+            </Flex>
+          </Figure>
+        </Grid.Item>
+        <Grid.Item col={4} s={12}>
+          <Figure
+            label={formatMessage({ id: getTranslation('inventory.field.held'), defaultMessage: 'Held by open orders' })}
+            hint={formatMessage({ id: getTranslation('inventory.field.held.explain'), defaultMessage: 'In finalized or fulfilled orders' })}
+          >
+            <Typography variant="alpha" tag="p">
+              {withUnit(item.held)}
+            </Typography>
+          </Figure>
+        </Grid.Item>
+        <Grid.Item col={4} s={12}>
+          <Figure
+            label={formatMessage({ id: getTranslation('inventory.field.lowStockThreshold'), defaultMessage: 'Low-stock threshold' })}
+            hint={formatMessage({
+              id: getTranslation('inventory.field.lowStockThreshold.explain'),
+              defaultMessage: 'Low stock at or below this',
+            })}
+          >
+            <Typography variant="alpha" tag="p">
+              {item.lowStockThreshold === null
+                ? formatMessage({ id: getTranslation('common.none'), defaultMessage: 'None' })
+                : withUnit(item.lowStockThreshold)}
+            </Typography>
+          </Figure>
+        </Grid.Item>
+      </Grid.Root>
+    </Panel>
+  );
+};

@@ -1,0 +1,90 @@
+import { Button, Flex, Grid, Typography } from '@strapi/design-system';
+import { Pencil } from '@strapi/icons';
+import { useRBAC } from '@strapi/strapi/admin';
+import { useState } from 'react';
+import { useIntl } from 'react-intl';
+import type { AddressJson } from '../../../../../../shared/contracts/customers';
+import type { OrderJson } from '../../../../../../shared/contracts/orders';
+import { isEditable } from '../../../../../../shared/domain/lifecycle';
+import { PERMISSIONS } from '../../../../permissions';
+import { Card } from '../../../../ui/Card';
+import { getTranslation } from '../../../../ui/translations';
+import { OrderDetailsForm } from '../../components/OrderDetailsForm';
+
+/** The country's name in the admin's language ("HU" → "Magyarország"), or the code when unknown. */
+const countryName = (code: string, locale: string) => {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+
+/** "1052 Budapest, Váci utca 12., Magyarország": the order Hungarian envelopes use. */
+const addressText = (address: AddressJson | null, locale: string) => {
+  if (!address) return null;
+  const town = [address.postalCode, address.city].filter(Boolean).join(' ');
+  const parts = [town, address.street, address.country && countryName(address.country, locale)].filter(Boolean);
+  return parts.length ? parts.join(', ') : null;
+};
+
+/** One datum in its cell of the card's grid: half a row, a whole one on narrow screens. */
+const Detail = ({ label, value, col = 6 }: { label: string; value: string | null | undefined; col?: number }) => (
+  <Grid.Item col={col} s={12}>
+    <Flex direction="column" alignItems="flex-start" gap={1}>
+      <Typography variant="sigma" textColor="neutral600">
+        {label}
+      </Typography>
+      {/* A note keeps the lines it was typed in. */}
+      <Typography textColor={value ? 'neutral800' : 'neutral500'} style={{ whiteSpace: 'pre-wrap' }}>
+        {value || '—'}
+      </Typography>
+    </Flex>
+  </Grid.Item>
+);
+
+/** "Edit details", on a draft, for a role that may update orders: the customer and the note. */
+const EditDetails = ({ order }: { order: OrderJson }) => {
+  const { formatMessage } = useIntl();
+  const { allowedActions } = useRBAC(PERMISSIONS.updateOrder);
+  const [open, setOpen] = useState(false);
+  if (!isEditable(order.state) || !allowedActions.canUpdate) return null;
+  return (
+    <>
+      <Button variant="tertiary" size="S" startIcon={<Pencil />} onClick={() => setOpen(true)}>
+        {formatMessage({ id: getTranslation('order.details.edit'), defaultMessage: 'Edit details' })}
+      </Button>
+      {open && <OrderDetailsForm order={order} onClose={() => setOpen(false)} />}
+    </>
+  );
+};
+
+/** Who ordered, and the header data of the order: currency and note. */
+export const OrderCustomerCard = ({ order }: { order: OrderJson }) => {
+  const { formatMessage, locale } = useIntl();
+  const label = (key: string, defaultMessage: string) =>
+    formatMessage({ id: getTranslation(`order.customer.${key}`), defaultMessage });
+  const { customer } = order;
+
+  return (
+    <Card title={label('title', 'Customer and order details')} action={<EditDetails order={order} />}>
+      {!customer && (
+        <Typography textColor="neutral600">{label('none', 'No customer is given for this order.')}</Typography>
+      )}
+      <Grid.Root gap={5}>
+        {customer && (
+          <>
+            <Detail label={label('name', 'Name')} value={customer.name} />
+            <Detail label={label('company', 'Company')} value={customer.company} />
+            <Detail label={label('taxNumber', 'Tax number')} value={customer.taxNumber} />
+            <Detail label={label('email', 'E-mail')} value={customer.email} />
+            <Detail label={label('phone', 'Phone')} value={customer.phone} />
+            <Detail label={label('address', 'Address')} value={addressText(customer.address, locale)} />
+          </>
+        )}
+        <Detail label={label('currency', 'Currency')} value={order.currency} />
+        <Detail label={label('note', 'Note')} value={order.note} col={12} />
+      </Grid.Root>
+    </Card>
+  );
+};

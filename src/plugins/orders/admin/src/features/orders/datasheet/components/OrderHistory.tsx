@@ -1,0 +1,137 @@
+import { Box, Divider, Flex, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import type { Actor } from '../../../../../../shared/contracts/actor';
+import type { HistoryEntry } from '../../../../../../shared/contracts/orders';
+import type { OrderJson } from '../../../../../../shared/contracts/orders';
+import type { CustomStatus } from '../../../../../../shared/contracts/settings';
+import { ORDER_STATES, type OrderState } from '../../../../../../shared/domain/lifecycle';
+import { Card } from '../../../../ui/Card';
+import { OrderCustomStatusBadge, StateBadge } from '../../../../ui/badges';
+import { formatDateTime } from '../../../../ui/format';
+import { getTranslation } from '../../../../ui/translations';
+
+/** What each kind of entry says happened, in English; the translations say it in Hungarian. */
+const ACTIONS: Record<string, string> = {
+  create: 'Created',
+  update: 'Modified',
+  'custom-status': 'Custom status changed',
+  finalize: 'Finalized',
+  edit: 'Reopened for editing',
+  fulfil: 'Fulfilled',
+  succeed: 'Marked as successful',
+  fail: 'Marked as failed',
+};
+
+const isState = (value: string | null): value is OrderState => ORDER_STATES.includes(value as OrderState);
+
+const Who = ({ actor }: { actor: Actor }) => {
+  const { formatMessage } = useIntl();
+  if (actor.type === 'system')
+    return <>{formatMessage({ id: getTranslation('order.history.system'), defaultMessage: 'System' })}</>;
+  if (actor.type === 'integration')
+    return (
+      <>
+        {formatMessage(
+          { id: getTranslation('order.history.integration'), defaultMessage: 'Integration: {name}' },
+          { name: actor.name }
+        )}
+      </>
+    );
+  return <>{actor.name}</>;
+};
+
+const CustomStatusValue = ({ value, customStatuses }: { value: string | null; customStatuses?: CustomStatus[] }) => {
+  const { formatMessage } = useIntl();
+  if (!value)
+    return (
+      <Typography textColor="neutral600">
+        {formatMessage({ id: getTranslation('common.none'), defaultMessage: 'None' })}
+      </Typography>
+    );
+  return <OrderCustomStatusBadge statusKey={value} customStatuses={customStatuses} />;
+};
+
+const StateValue = ({ value }: { value: string }) =>
+  isState(value) ? <StateBadge state={value} /> : <Typography>{value}</Typography>;
+
+/** From → to. An edit of a draft stays a draft, so it shows only the state it is in. */
+const Change = ({ entry, customStatuses }: { entry: HistoryEntry; customStatuses?: CustomStatus[] }) => {
+  if (entry.action === 'custom-status')
+    return (
+      <Flex gap={2}>
+        <CustomStatusValue value={entry.from} customStatuses={customStatuses} />
+        <Typography textColor="neutral600">→</Typography>
+        <CustomStatusValue value={entry.to} customStatuses={customStatuses} />
+      </Flex>
+    );
+  return (
+    <Flex gap={2}>
+      {entry.from && entry.from !== entry.to && (
+        <>
+          <StateValue value={entry.from} />
+          <Typography textColor="neutral600">→</Typography>
+        </>
+      )}
+      {entry.to && <StateValue value={entry.to} />}
+    </Flex>
+  );
+};
+
+interface EntryProps {
+  entry: HistoryEntry;
+  customStatuses?: CustomStatus[];
+  first: boolean;
+}
+
+const Entry = ({ entry, customStatuses, first }: EntryProps) => {
+  const { formatMessage, locale } = useIntl();
+  return (
+    <Box tag="li">
+      {!first && <Divider />}
+      <Flex
+        paddingTop={3}
+        paddingBottom={entry.note ? 2 : 3}
+        justifyContent="space-between"
+        alignItems="flex-start"
+        gap={4}
+        wrap="wrap"
+      >
+        <Flex gap={3} wrap="wrap">
+          <Typography fontWeight="bold">
+            {formatMessage({
+              id: getTranslation(`order.history.action.${entry.action}`),
+              defaultMessage: ACTIONS[entry.action] ?? entry.action,
+            })}
+          </Typography>
+          <Change entry={entry} customStatuses={customStatuses} />
+        </Flex>
+        <Typography variant="pi" textColor="neutral600">
+          {formatDateTime(entry.at, locale)} · <Who actor={entry.actor} />
+        </Typography>
+      </Flex>
+      {entry.note && (
+        <Box paddingBottom={3}>
+          <Typography textColor="neutral700" style={{ whiteSpace: 'pre-wrap' }}>
+            {entry.note}
+          </Typography>
+        </Box>
+      )}
+    </Box>
+  );
+};
+
+/** The order's history (Előzmények): every change, newest first, with who made it and why. */
+export const OrderHistory = ({ order, customStatuses }: { order: OrderJson; customStatuses?: CustomStatus[] }) => {
+  const { formatMessage } = useIntl();
+  // The server appends entries as they happen, so the newest is the last one.
+  const entries = [...order.history].reverse();
+  return (
+    <Card title={formatMessage({ id: getTranslation('order.history.title'), defaultMessage: 'History' })}>
+      <Box tag="ol" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {entries.map((entry, index) => (
+          <Entry key={`${entry.at}-${index}`} entry={entry} customStatuses={customStatuses} first={index === 0} />
+        ))}
+      </Box>
+    </Card>
+  );
+};

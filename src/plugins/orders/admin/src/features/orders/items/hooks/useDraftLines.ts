@@ -1,0 +1,69 @@
+/**
+ * The lines of a draft being edited in the itemised view: kept until they are saved, checked and
+ * priced line by line, and following the order when it arrives anew, unless they hold changes.
+ */
+import { useEffect, useMemo, useReducer, useRef } from 'react';
+import type { OrderJson } from '../../../../../../shared/contracts/orders';
+import { checkLine, totalsOf, type CheckedLine } from '../utils/check-line';
+import { draftLineOf, type DraftLine } from '../utils/lines';
+import { editLines, initialLines } from '../utils/lines-state';
+
+export const useDraftLines = (order: OrderJson, onDirtyChange: ((dirty: boolean) => void) | undefined) => {
+  const { currency } = order;
+  const [state, dispatch] = useReducer(editLines, order.items, (items) => initialLines(items.map(draftLineOf)));
+
+  // The lines this state was loaded from. When the order arrives anew (reloaded after a refusal,
+  // or by someone else's change), the lines follow it, unless the user has changes of their own
+  // that a reload must not wipe: hence the effect runs on new lines only, and reads `dirty` as it
+  // is then. The cache holds an answer as it came (api/orders.ts), so saved lines are not new.
+  const loaded = useRef(order.items);
+  useEffect(() => {
+    if (order.items === loaded.current) return;
+    loaded.current = order.items;
+    if (!state.dirty) dispatch({ type: 'reset', lines: order.items.map(draftLineOf) });
+  }, [order.items]);
+
+  // Closing or reloading the tab would lose the unsaved lines: let the browser ask first.
+  useEffect(() => {
+    if (!state.dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [state.dirty]);
+
+  // Tell the page while there are unsaved lines; the clean-up also tells it when this view goes
+  // away with them (the order left the draft state). The latest callback is read from a ref, so a
+  // new function from the page does not count as a change.
+  const dirtyListener = useRef(onDirtyChange);
+  useEffect(() => {
+    dirtyListener.current = onDirtyChange;
+  });
+  useEffect(() => {
+    if (!state.dirty) return;
+    dirtyListener.current?.(true);
+    return () => dirtyListener.current?.(false);
+  }, [state.dirty]);
+
+  // Each line is checked and priced once per change of that line: the cache keeps the results of
+  // the untouched lines (same objects), which also keeps their memoised rows from redrawing.
+  const cache = useMemo(() => new WeakMap<DraftLine, CheckedLine>(), [currency]);
+  const checked = useMemo(
+    () =>
+      state.lines.map((line) => {
+        let result = cache.get(line);
+        if (!result) cache.set(line, (result = checkLine(line, currency)));
+        return result;
+      }),
+    [state.lines, cache, currency]
+  );
+  const totals = useMemo(() => totalsOf(checked, currency), [checked, currency]);
+
+  /** The lines as the server saved them: the state starts over from them. */
+  const saved = (answer: OrderJson) => {
+    loaded.current = answer.items;
+    dispatch({ type: 'reset', lines: answer.items.map(draftLineOf) });
+  };
+  const discard = () => dispatch({ type: 'reset', lines: order.items.map(draftLineOf) });
+
+  return { state, dispatch, checked, totals, saved, discard };
+};

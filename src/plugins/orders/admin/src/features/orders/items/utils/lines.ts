@@ -1,0 +1,68 @@
+/**
+ * An order's lines as the itemised view edits them: every number still the text the user typed,
+ * made from the saved lines or a stock item, and sent back as the API takes them.
+ */
+import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
+import type { OrderItemJson, UpdateOrder } from '../../../../../../shared/contracts/orders';
+import { STOCK_CURRENCY } from '../../../../../../shared/domain/money';
+import type { VatRate } from '../../../../../../shared/domain/vat';
+import { decimalText } from '../../../../ui/format';
+
+/** An order line being edited: every number still the text the user typed. */
+export interface DraftLine {
+  /** Stable across reordering, so React keeps each row's inputs (and the focus) in place. */
+  key: string;
+  stockItem: string | null;
+  sku: string | null;
+  name: string;
+  quantity: string;
+  unit: string;
+  unitPrice: string;
+  discountPercent: string;
+  vatRate: VatRate;
+  note: string;
+}
+
+export type LineField = 'name' | 'quantity' | 'unit' | 'unitPrice' | 'discountPercent' | 'vatRate' | 'note';
+/** What can be changed on a line already in the table. */
+export type EditableField = 'quantity' | 'unitPrice' | 'discountPercent' | 'vatRate' | 'note';
+
+export const draftLineOf = (item: OrderItemJson): DraftLine => ({
+  key: item.documentId,
+  stockItem: item.stockItem,
+  sku: item.sku,
+  name: item.name,
+  quantity: item.quantity,
+  unit: item.unit,
+  unitPrice: item.unitPrice,
+  discountPercent: item.discountPercent,
+  vatRate: item.vatRate,
+  note: item.note ?? '',
+});
+
+export const draftLineFromStock = (stock: StockItemJson, currency: string, key: string): DraftLine => ({
+  key,
+  stockItem: stock.documentId,
+  sku: stock.sku,
+  name: stock.name,
+  quantity: '1',
+  unit: stock.unit,
+  // Stock items are priced in the shop's currency: in any other the price is the user's to give.
+  unitPrice: currency === STOCK_CURRENCY ? stock.unitPrice : '',
+  discountPercent: '0',
+  vatRate: stock.vatRate,
+  note: '',
+});
+
+/** A line as PUT /orders/orders/:id takes it: every field given, the numbers as decimal text. */
+export const lineBody = (line: DraftLine): NonNullable<UpdateOrder.Request['items']>[number] => ({
+  ...(line.stockItem ? { stockItem: line.stockItem } : {}),
+  name: line.name.trim(),
+  quantity: decimalText(line.quantity),
+  unitPrice: decimalText(line.unitPrice),
+  discountPercent: decimalText(line.discountPercent) || '0',
+  vatRate: line.vatRate,
+  unit: line.unit.trim(),
+  note: line.note.trim() || null,
+});
+

@@ -1,0 +1,101 @@
+import { Button, EmptyStateLayout } from '@strapi/design-system';
+import { ArrowClockwise, WarningCircle } from '@strapi/icons';
+import { Layouts, Page, SearchInput, useRBAC } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import type { ErrorJson } from '../../../../../shared/contracts/errors';
+import { FRESH } from '../../../api/base';
+import { apiErrorOf } from '../../../api/errors';
+import { useListOrdersQuery } from '../../../api/orders';
+import { useListCustomStatusesQuery } from '../../../api/settings';
+import { PERMISSIONS } from '../../../permissions';
+import { ListPagination } from '../../../ui/ListPagination';
+import { useApiErrorText } from '../../../ui/errors';
+import { getTranslation } from '../../../ui/translations';
+import { NewOrderButton } from './components/NewOrderButton';
+import { OrdersListFilters } from './components/OrdersListFilters';
+import { OrdersListTable } from './components/OrdersListTable';
+import { useOrdersListQuery } from './hooks/useOrdersListQuery';
+
+/** "Orders" (Megrendelések): every order, filtered, sorted and paged by the server. */
+export const OrdersListPage = () => {
+  const { formatMessage } = useIntl();
+  const {
+    allowedActions: { canCreate },
+  } = useRBAC(PERMISSIONS.createOrder);
+  const { filters, sort, serverQuery, isFiltered, change, clearFilters } = useOrdersListQuery();
+
+  const orders = useListOrdersQuery(serverQuery, FRESH);
+  // The custom statuses' labels and colours; should they fail to load, statuses show as their keys.
+  const statuses = useListCustomStatusesQuery(undefined, FRESH);
+  const customStatuses = statuses.data ?? [];
+
+  const pagination = orders.data?.meta.pagination;
+  const title = formatMessage({ id: getTranslation('list.title'), defaultMessage: 'Orders' });
+
+  return (
+    <Page.Main>
+      <Page.Title>{title}</Page.Title>
+      <Layouts.Header
+        title={title}
+        subtitle={
+          pagination &&
+          formatMessage(
+            { id: getTranslation('list.subtitle'), defaultMessage: '{total, plural, one {# order} other {# orders}}' },
+            { total: pagination.total }
+          )
+        }
+        primaryAction={<NewOrderButton canCreate={Boolean(canCreate)} />}
+      />
+      <Layouts.Action
+        startActions={
+          <>
+            <SearchInput
+              label={formatMessage({ id: getTranslation('list.search'), defaultMessage: 'Search orders' })}
+              placeholder={formatMessage({ id: getTranslation('list.search.placeholder'), defaultMessage: 'Number, customer or SKU' })}
+            />
+            <OrdersListFilters filters={filters} customStatuses={customStatuses} onChange={change} onClear={clearFilters} />
+          </>
+        }
+      />
+      <Layouts.Content>
+        {orders.error ? (
+          <LoadError error={apiErrorOf(orders.error)} onRetry={orders.refetch} />
+        ) : (
+          <>
+            <OrdersListTable
+              orders={orders.data?.data ?? []}
+              isLoading={orders.isFetching}
+              isFiltered={isFiltered}
+              sort={sort}
+              onSort={(next) => change({ sort: next })}
+              customStatuses={customStatuses}
+            />
+            <ListPagination pagination={pagination} />
+          </>
+        )}
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
+
+/**
+ * The list could not be loaded. Shown below the filters rather than as a whole-page error, so that
+ * a filter the server refuses can be changed right here.
+ */
+const LoadError = ({ error, onRetry }: { error: ErrorJson; onRetry: () => void }) => {
+  const { formatMessage } = useIntl();
+  const { errorText } = useApiErrorText();
+  return (
+    <EmptyStateLayout
+      hasRadius
+      shadow="tableShadow"
+      icon={<WarningCircle width="16rem" />}
+      content={`${formatMessage({ id: getTranslation('list.error'), defaultMessage: 'The orders could not be loaded.' })} ${errorText(error)}`}
+      action={
+        <Button variant="secondary" startIcon={<ArrowClockwise />} onClick={onRetry}>
+          {formatMessage({ id: getTranslation('list.retry'), defaultMessage: 'Try again' })}
+        </Button>
+      }
+    />
+  );
+};

@@ -1,0 +1,135 @@
+import { DatePicker, SingleSelect, SingleSelectOption, TextButton } from '@strapi/design-system';
+import { Cross } from '@strapi/icons';
+import { useMemo } from 'react';
+import { useIntl } from 'react-intl';
+import type { CustomStatus } from '../../../../../../shared/contracts/settings';
+import { ORDER_STATES } from '../../../../../../shared/domain/lifecycle';
+import { getTranslation } from '../../../../ui/translations';
+import { sourceLabel, SOURCES } from '../../utils/source';
+import type { OrdersListFilter, OrdersListFilters as Filters } from '../hooks/useOrdersListQuery';
+
+type Option = { value: string; label: string };
+
+const withCurrent = (options: Option[], current: string | undefined): Option[] =>
+  current && !options.some(({ value }) => value === current) ? [...options, { value: current, label: current }] : options;
+
+interface Props {
+  filters: Filters;
+  customStatuses: CustomStatus[];
+  onChange: (changes: Filters) => void;
+  onClear: () => void;
+}
+
+/** The filters above the orders list: state, custom status, source and the creation date range. */
+export const OrdersListFilters = ({ filters, customStatuses, onChange, onClear }: Props) => {
+  const { formatMessage } = useIntl();
+  const set = (key: OrdersListFilter) => (value: string | undefined) => onChange({ [key]: value });
+
+  // A value in the URL that the lists do not know (a status removed from the settings, settings this
+  // role cannot read, a future source) stays choosable, shown as is, so the filter never looks empty.
+  const statusOptions = withCurrent(
+    customStatuses.map(({ key, label }) => ({ value: key, label })),
+    filters.customStatus
+  );
+  const sourceOptions = withCurrent(
+    SOURCES.map((source) => ({ value: source, label: sourceLabel(source, formatMessage) })),
+    filters.source
+  );
+
+  // A fragment: the filters wrap in the action bar's row beside the search.
+  return (
+    <>
+      <FilterSelect
+        label={formatMessage({ id: getTranslation('list.filter.state'), defaultMessage: 'State' })}
+        value={filters.state}
+        onChange={set('state')}
+        options={ORDER_STATES.map((state) => ({
+          value: state,
+          label: formatMessage({ id: getTranslation(`state.${state}`), defaultMessage: state }),
+        }))}
+      />
+      <FilterSelect
+        label={formatMessage({ id: getTranslation('list.filter.customStatus'), defaultMessage: 'Custom status' })}
+        value={filters.customStatus}
+        onChange={set('customStatus')}
+        options={statusOptions}
+      />
+      <FilterSelect
+        label={formatMessage({ id: getTranslation('list.filter.source'), defaultMessage: 'Source' })}
+        value={filters.source}
+        onChange={set('source')}
+        options={sourceOptions}
+      />
+      <DayFilter
+        label={formatMessage({ id: getTranslation('list.filter.from'), defaultMessage: 'From date' })}
+        day={filters.from}
+        onChange={set('from')}
+      />
+      <DayFilter
+        label={formatMessage({ id: getTranslation('list.filter.to'), defaultMessage: 'To date' })}
+        day={filters.to}
+        onChange={set('to')}
+      />
+      {Object.values(filters).some(Boolean) && (
+        <TextButton startIcon={<Cross />} onClick={onClear}>
+          {formatMessage({ id: getTranslation('list.filter.clear'), defaultMessage: 'Clear filters' })}
+        </TextButton>
+      )}
+    </>
+  );
+};
+
+interface FilterSelectProps {
+  label: string;
+  value: string | undefined;
+  options: Option[];
+  onChange: (value: string | undefined) => void;
+}
+
+/** A select whose placeholder is its name, cleared with its own cross. */
+const FilterSelect = ({ label, value, options, onChange }: FilterSelectProps) => {
+  const { formatMessage } = useIntl();
+  return (
+    <SingleSelect
+      size="S"
+      aria-label={label}
+      placeholder={label}
+      value={value ?? null}
+      onChange={(next) => onChange(String(next))}
+      onClear={() => onChange(undefined)}
+      clearLabel={formatMessage({ id: getTranslation('list.filter.clearOne'), defaultMessage: 'Clear' })}
+      customizeContent={() => `${label}: ${options.find((option) => option.value === value)?.label ?? value}`}
+    >
+      {options.map((option) => (
+        <SingleSelectOption key={option.value} value={option.value}>
+          {option.label}
+        </SingleSelectOption>
+      ))}
+    </SingleSelect>
+  );
+};
+
+/**
+ * A day (YYYY-MM-DD) picked on the calendar. The picker reads a Date as a UTC day and answers with
+ * local midnight, so the day goes in as UTC midnight and comes out from the local date parts — the
+ * same conversion Strapi's own date inputs make.
+ */
+const DayFilter = ({ label, day, onChange }: { label: string; day: string | undefined; onChange: (day: string | undefined) => void }) => {
+  const { formatMessage, locale } = useIntl();
+  const value = useMemo(() => (day ? new Date(`${day}T00:00:00Z`) : undefined), [day]);
+  return (
+    <DatePicker
+      size="S"
+      aria-label={label}
+      placeholder={label}
+      locale={locale}
+      value={value && !Number.isNaN(value.getTime()) ? value : undefined}
+      onChange={(date) => onChange(date ? dayOf(date) : undefined)}
+      onClear={() => onChange(undefined)}
+      clearLabel={formatMessage({ id: getTranslation('list.filter.clearOne'), defaultMessage: 'Clear' })}
+    />
+  );
+};
+
+const dayOf = (date: Date) =>
+  [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((part, index) => String(part).padStart(index ? 2 : 4, '0')).join('-');

@@ -1,0 +1,136 @@
+import { Button, Flex } from '@strapi/design-system';
+import { Check } from '@strapi/icons';
+import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
+import { useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
+import type { Settings } from '../../../../shared/contracts/settings';
+import { FRESH } from '../../api/base';
+import { useGetOrdersSettingsQuery, useUpdateOrdersSettingsMutation } from '../../api/settings';
+import { PERMISSIONS } from '../../permissions';
+import { Panel } from '../../ui/Card';
+import { useApiErrorText } from '../../ui/errors';
+import { getTranslation } from '../../ui/translations';
+import { useSubmit } from '../../ui/useSubmit';
+import { SettingsCustomStatuses, statusRow, type StatusRow } from './components/SettingsCustomStatuses';
+import { SettingsInventory } from './components/SettingsInventory';
+
+interface SettingsForm extends Omit<Settings, 'customStatuses'> {
+  statuses: StatusRow[];
+}
+
+const formOf = (settings: Settings): SettingsForm => ({
+  inventoryDriver: settings.inventoryDriver,
+  allowNegativeStock: settings.allowNegativeStock,
+  statuses: settings.customStatuses.map((status) => statusRow(status, true)),
+});
+
+/** The settings in one shape and field order, without stray spaces: what is sent, and what is compared. */
+const normalised = ({ inventoryDriver, allowNegativeStock, customStatuses }: Settings): Settings => ({
+  inventoryDriver,
+  allowNegativeStock,
+  customStatuses: customStatuses.map(({ key, label, color }) => ({ key: key.trim(), label: label.trim(), color: color.trim() })),
+});
+
+const settingsOf = ({ statuses, ...form }: SettingsForm): Settings => normalised({ ...form, customStatuses: statuses });
+
+/**
+ * The server names a status's field by its index in the list sent ("customStatuses.1.color");
+ * the rows may move afterwards, so the error is pinned to the row it concerns.
+ */
+const pinToRows = (errors: Record<string, string>, rows: StatusRow[]) =>
+  Object.fromEntries(
+    Object.entries(errors).map(([path, message]) => {
+      const match = /^customStatuses\.(\d+)\.(\w+)$/.exec(path);
+      const row = match ? rows[Number(match[1])] : undefined;
+      return [row && match ? `${row.id}.${match[2]}` : path, message];
+    }),
+  );
+
+/** The form over the settings as saved, which the saved answer replaces (api/settings.ts). */
+const SettingsEditor = ({ saved }: { saved: Settings }) => {
+  const { formatMessage } = useIntl();
+  const { fieldErrorsOf } = useApiErrorText();
+  const submit = useSubmit();
+  const [updateOrdersSettings, { isLoading: saving }] = useUpdateOrdersSettingsMutation();
+  const {
+    allowedActions: { canUpdate },
+  } = useRBAC(PERMISSIONS.updateSettings);
+  const [form, setForm] = useState(() => formOf(saved));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const modified = JSON.stringify(settingsOf(form)) !== JSON.stringify(normalised(saved));
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const { data: answer, error } = await submit(updateOrdersSettings(settingsOf(form)), {
+      done: () => formatMessage({ id: getTranslation('common.saved'), defaultMessage: 'Saved' }),
+    });
+    if (error) {
+      setErrors(pinToRows(fieldErrorsOf(error), form.statuses));
+      return;
+    }
+    setForm(formOf(answer));
+    setErrors({});
+  };
+
+  const title = formatMessage({ id: getTranslation('settings.title'), defaultMessage: 'Orders settings' });
+
+  return (
+    <Page.Main aria-busy={saving}>
+      <Page.Title>{title}</Page.Title>
+      <form onSubmit={save} noValidate>
+        <Layouts.Header
+          title={title}
+          subtitle={formatMessage({
+            id: getTranslation('settings.subtitle'),
+            defaultMessage: 'How stock moves, and the custom statuses orders can be given',
+          })}
+          primaryAction={
+            <Button type="submit" startIcon={<Check />} loading={saving} disabled={!canUpdate || !modified}>
+              {formatMessage({ id: getTranslation('common.save'), defaultMessage: 'Save' })}
+            </Button>
+          }
+        />
+        <Layouts.Content>
+          <Flex direction="column" alignItems="stretch" gap={6}>
+            <Panel>
+              <SettingsInventory
+                inventoryDriver={form.inventoryDriver}
+                allowNegativeStock={form.allowNegativeStock}
+                onChange={(patch) => setForm((previous) => ({ ...previous, ...patch }))}
+                errors={errors}
+                disabled={!canUpdate}
+              />
+            </Panel>
+            <Panel>
+              <SettingsCustomStatuses
+                rows={form.statuses}
+                onChange={(statuses) => setForm((previous) => ({ ...previous, statuses }))}
+                errors={errors}
+                listError={errors.customStatuses}
+                disabled={!canUpdate}
+              />
+            </Panel>
+          </Flex>
+        </Layouts.Content>
+      </form>
+    </Page.Main>
+  );
+};
+
+/**
+ * The form starts from the settings as the server has them now: while the page asks for them, a
+ * copy another view still holds (the datasheet's) is not shown.
+ */
+const SettingsLoader = () => {
+  const settings = useGetOrdersSettingsQuery(undefined, FRESH);
+  if (settings.error) return <Page.Error />;
+  if (!settings.currentData || settings.isFetching) return <Page.Loading />;
+  return <SettingsEditor saved={settings.currentData} />;
+};
+
+/** Settings → Orders: the inventory driver, negative stock and the custom statuses. */
+export const SettingsPage = () => (
+  <Page.Protect permissions={PERMISSIONS.readSettings}>
+    <SettingsLoader />
+  </Page.Protect>
+);

@@ -1,0 +1,11 @@
+/** Where the plugin's pages are in the admin, for the links between them. */
+import { PLUGIN_ID } from './pluginId';
+
+/** The orders list: the index route of features/orders/App.tsx. */
+export const ORDERS_LIST_PATH = `/plugins/${PLUGIN_ID}`;
+
+/** An order's datasheet: the `:id` route of features/orders/App.tsx. */
+export const datasheetPath = (documentId: string) => `${ORDERS_LIST_PATH}/${documentId}`;
+
+/** The inventory: the index route of features/inventory/App.tsx. */
+export const INVENTORY_PATH = `/plugins/${PLUGIN_ID}/inventory`;
