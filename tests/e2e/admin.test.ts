@@ -257,20 +257,27 @@ test('in Hungarian, the server’s refusals are worded in Hungarian', async () =
 test('what a change makes stale follows it, without a reload: an adjustment, a refused action, a refused finalize', async () => {
   const engine = app.strapi.plugin('orders');
   const actor = { type: 'system', name: 'e2e' };
-  const item = await engine.service('inventory').create({ sku: 'E2E-SAJT', name: 'Sajt', unitPrice: '1200', vatRate: '27', onHand: '3' }, actor);
+  const item = await engine
+    .service('inventory')
+    .create({ sku: 'E2E-SAJT', name: 'Sajt', unitPrice: '1200', vatRate: '27', onHand: '3' }, actor);
   const page = await app.login();
 
   // An adjustment on the item's page: the figure and the ledger show it.
   await page.goto(`${app.url}/admin/plugins/orders/inventory/${item.documentId}`);
   await page.getByRole('button', { name: 'Adjust stock' }).click();
-  await page.getByRole('dialog').getByLabel(/^Change/).fill('5');
+  await page
+    .getByRole('dialog')
+    .getByLabel(/^Change/)
+    .fill('5');
   await page.getByRole('dialog').getByRole('button', { name: 'Goods received' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Adjust stock' }).click();
   await page.getByText('8 db').first().waitFor();
   await page.locator('tr', { hasText: 'Goods received' }).waitFor();
 
   // Someone fulfils the order while its datasheet is open: Edit is refused, and the order shows as it is now.
-  const order = await engine.service('orders').create({ customer: { name: 'Tóth Gábor' }, items: [{ sku: 'E2E-SAJT', quantity: '1' }] }, actor);
+  const order = await engine
+    .service('orders')
+    .create({ customer: { name: 'Tóth Gábor' }, items: [{ sku: 'E2E-SAJT', quantity: '1' }] }, actor);
   await engine.service('orders').transition(order.documentId, 'finalize', {}, actor);
   await page.goto(`${app.url}/admin/plugins/orders/${order.documentId}`);
   await page.getByRole('button', { name: 'Edit', exact: true }).waitFor();
@@ -281,7 +288,9 @@ test('what a change makes stale follows it, without a reload: an adjustment, a r
   expect(await page.getByRole('button', { name: 'Fulfil' }).count()).toBe(0);
 
   // Stock taken meanwhile: Finalize is refused, and its preview shows the stock as it is now.
-  const big = await engine.service('orders').create({ customer: { name: 'Tóth Gábor' }, items: [{ sku: 'E2E-SAJT', quantity: '6' }] }, actor);
+  const big = await engine
+    .service('orders')
+    .create({ customer: { name: 'Tóth Gábor' }, items: [{ sku: 'E2E-SAJT', quantity: '6' }] }, actor);
   await page.goto(`${app.url}/admin/plugins/orders/${big.documentId}`);
   await page.getByRole('button', { name: 'Finalize' }).click();
   const dialog = page.getByRole('dialog');

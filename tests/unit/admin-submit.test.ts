@@ -15,7 +15,10 @@ const inHungarian = createIntl({ locale: 'hu', messages: prefixKeys(hu) });
 
 const told = () => {
   const notices: Notice[] = [];
-  return { notices, teller: { notify: (notice: Notice) => notices.push(notice), errorText: (error: ErrorJson) => apiErrorText(inHungarian, error) } };
+  return {
+    notices,
+    teller: { notify: (notice: Notice) => notices.push(notice), errorText: (error: ErrorJson) => apiErrorText(inHungarian, error) },
+  };
 };
 
 /** Strapi's error JSON as the base query answers it: `{error}` beside no data. */
@@ -65,7 +68,9 @@ describe('a refusal', () => {
       teller
     );
     expect(fieldErrorsOf(inHungarian, error!)).toEqual({ sku: 'A(z) X cikkszámot már egy másik készletelem használja' });
-    expect(notices).toEqual([{ type: 'danger', message: 'Nem fogadható el: Cikkszám: A(z) X cikkszámot már egy másik készletelem használja' }]);
+    expect(notices).toEqual([
+      { type: 'danger', message: 'Nem fogadható el: Cikkszám: A(z) X cikkszámot már egy másik készletelem használja' },
+    ]);
   });
 
   test('with no answer at all (the network) says the server cannot be reached', async () => {
@@ -94,7 +99,10 @@ describe('a refusal', () => {
 
   test('of a lazy query counts even beside data the cache still holds', async () => {
     const { notices, teller } = told();
-    const outcome = await submitWith(Promise.resolve({ data: { data: [] }, error: { status: 403, name: 'PolicyError', message: 'Policy Failed', details: {} } }), teller);
+    const outcome = await submitWith(
+      Promise.resolve({ data: { data: [] }, error: { status: 403, name: 'PolicyError', message: 'Policy Failed', details: {} } }),
+      teller
+    );
     expect(outcome.data).toBeUndefined();
     expect(notices).toEqual([{ type: 'danger', message: 'A szerepköre ezt nem engedélyezi.' }]);
   });

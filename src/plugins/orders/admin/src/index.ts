@@ -27,18 +27,15 @@ export default {
       Component: async () => (await import('./features/inventory/App')).InventoryApp,
       permissions: PERMISSIONS.readInventory,
     });
-    app.createSettingSection(
-      { id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Orders' } },
-      [
-        {
-          id: 'settings',
-          to: `${PLUGIN_ID}`,
-          intlLabel: { id: `${PLUGIN_ID}.settings.title`, defaultMessage: 'Orders settings' },
-          Component: async () => (await import('./features/settings/SettingsPage')).SettingsPage,
-          permissions: PERMISSIONS.readSettings,
-        },
-      ]
-    );
+    app.createSettingSection({ id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Orders' } }, [
+      {
+        id: 'settings',
+        to: `${PLUGIN_ID}`,
+        intlLabel: { id: `${PLUGIN_ID}.settings.title`, defaultMessage: 'Orders settings' },
+        Component: async () => (await import('./features/settings/SettingsPage')).SettingsPage,
+        permissions: PERMISSIONS.readSettings,
+      },
+    ]);
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
   },
 

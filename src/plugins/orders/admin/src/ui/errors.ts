@@ -34,7 +34,11 @@ const shownValue = (intl: Intl, key: string, value: unknown): string | number =>
     return value;
   }
   if (!Array.isArray(value)) return String(value);
-  if (key === 'shortages') return list(intl, (value as Shortage[]).map((shortage) => shortageText(intl, shortage)));
+  if (key === 'shortages')
+    return list(
+      intl,
+      (value as Shortage[]).map((shortage) => shortageText(intl, shortage))
+    );
   if (key === 'allowedActions' || key === 'actions') return list(intl, (value as string[]).map(actionLabel));
   return list(intl, value.map(String), key === 'allowed' ? 'disjunction' : 'conjunction');
 };

@@ -40,7 +40,11 @@ export interface SubmitOptions<T> {
  * Awaits the request; on a refusal notifies it in words ("danger") and answers it, so that the
  * caller can put field errors at their fields; on success notifies `done` and answers the data.
  */
-export const submitWith = async <T>(request: PromiseLike<Answer<T>>, teller: Teller, options: SubmitOptions<T> = {}): Promise<Outcome<T>> => {
+export const submitWith = async <T>(
+  request: PromiseLike<Answer<T>>,
+  teller: Teller,
+  options: SubmitOptions<T> = {}
+): Promise<Outcome<T>> => {
   let answer: Answer<T>;
   try {
     answer = await request;

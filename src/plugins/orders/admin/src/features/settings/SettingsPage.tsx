@@ -43,7 +43,7 @@ const pinToRows = (errors: Record<string, string>, rows: StatusRow[]) =>
       const match = /^customStatuses\.(\d+)\.(\w+)$/.exec(path);
       const row = match ? rows[Number(match[1])] : undefined;
       return [row && match ? `${row.id}.${match[2]}` : path, message];
-    }),
+    })
   );
 
 /** The form over the settings as saved, which the saved answer replaces (api/settings.ts). */

@@ -71,7 +71,7 @@ export const StockItemFields = ({ values, onChange, errors, withOnHand = false, 
   const text = (
     name: 'sku' | 'name' | 'unit' | 'unitPrice' | 'lowStockThreshold' | 'onHand',
     fieldLabel: string,
-    options: { required?: boolean; decimal?: boolean; hint?: string } = {},
+    options: { required?: boolean; decimal?: boolean; hint?: string } = {}
   ) => (
     <TextField
       name={name}

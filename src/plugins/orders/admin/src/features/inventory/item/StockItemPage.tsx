@@ -50,9 +50,7 @@ export const StockItemPage = () => {
           <StockItemMovements stockItemId={stockItem.documentId} />
         </Flex>
       </Layouts.Content>
-      {adjusting && (
-        <AdjustStockModal item={stockItem} onClose={() => setAdjusting(false)} />
-      )}
+      {adjusting && <AdjustStockModal item={stockItem} onClose={() => setAdjusting(false)} />}
     </Page.Main>
   );
 };

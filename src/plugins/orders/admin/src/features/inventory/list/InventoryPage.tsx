@@ -38,7 +38,7 @@ export const InventoryPage = () => {
         title={title}
         subtitle={formatMessage(
           { id: getTranslation('inventory.list.count'), defaultMessage: '{total, plural, one {# stock item} other {# stock items}}' },
-          { total: meta.pagination.total },
+          { total: meta.pagination.total }
         )}
         primaryAction={
           <Flex gap={2}>
@@ -63,9 +63,7 @@ export const InventoryPage = () => {
           <ListPagination pagination={meta.pagination} />
         </Box>
       </Layouts.Content>
-      {creating && (
-<StockItemCreateModal onClose={() => setCreating(false)} />
-      )}
+      {creating && <StockItemCreateModal onClose={() => setCreating(false)} />}
     </Page.Main>
   );
 };

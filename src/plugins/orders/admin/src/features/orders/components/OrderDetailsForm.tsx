@@ -72,8 +72,7 @@ export const OrderDetailsForm = ({ order, onClose }: OrderDetailsFormProps) => {
       return;
     }
     const { data: created, error } = await submit(createOrder({ customer, note: given('note'), items: [] }), {
-      done: ({ number }) =>
-        formatMessage({ id: getTranslation('newOrder.created'), defaultMessage: 'Order {number} created' }, { number }),
+      done: ({ number }) => formatMessage({ id: getTranslation('newOrder.created'), defaultMessage: 'Order {number} created' }, { number }),
     });
     if (error) setErrors(fieldErrorsOf(error));
     else navigate(datasheetPath(created.documentId));

@@ -48,10 +48,7 @@ const OrderDatasheet = ({ order, customStatuses, settings }: OrderDatasheetProps
   const { formatMessage, locale } = useIntl();
   // Unsaved line edits live in the itemised view; an action would replace the order and drop them.
   const [linesDirty, setLinesDirty] = useState(false);
-  const title = formatMessage(
-    { id: getTranslation('order.title'), defaultMessage: 'Order {number}' },
-    { number: order.number }
-  );
+  const title = formatMessage({ id: getTranslation('order.title'), defaultMessage: 'Order {number}' }, { number: order.number });
 
   return (
     <Page.Main>

@@ -18,7 +18,13 @@ export interface StatusRow extends CustomStatus {
 const NEW_STATUS_COLOUR = '#4945ff';
 
 const column = (name: string, defaultMessage: string) => ({ id: `settings.statuses.${name}`, defaultMessage });
-const COLUMNS = [column('label', 'Label'), column('key', 'Key'), column('color', 'Colour'), column('preview', 'Preview'), column('actions', 'Actions')];
+const COLUMNS = [
+  column('label', 'Label'),
+  column('key', 'Key'),
+  column('color', 'Colour'),
+  column('preview', 'Preview'),
+  column('actions', 'Actions'),
+];
 
 /** "Kiszállítás alatt" → "kiszallitas-alatt": the label, as lowercase letters, digits and dashes. */
 const suggestKey = (label: string) =>
@@ -70,7 +76,7 @@ export const SettingsCustomStatuses = ({ rows, onChange, errors, listError, disa
         <Typography variant="pi" textColor="neutral600">
           {t(
             'explain',
-            'A status beside the lifecycle state ("in delivery"…); it never changes what an order allows. A saved key cannot change: orders keep it.',
+            'A status beside the lifecycle state ("in delivery"…); it never changes what an order allows. A saved key cannot change: orders keep it.'
           )}
         </Typography>
       </Flex>

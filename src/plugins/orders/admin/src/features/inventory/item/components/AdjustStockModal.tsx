@@ -88,7 +88,7 @@ export const AdjustStockModal = ({ item, onClose }: Props) => {
               now: formatQuantity(item.onHand, locale),
               after: after === null ? '…' : formatQuantity(after, locale),
               unit: item.unit,
-            },
+            }
           )}
         </Typography>
         <TextField

@@ -34,7 +34,7 @@ export const InventoryExportButton = () => {
       failed: (problem) =>
         formatMessage(
           { id: getTranslation('inventory.export.failed'), defaultMessage: 'The export failed ({reason}).' },
-          { reason: problem.status === 0 || problem.status === 403 ? errorText(problem) : `HTTP ${problem.status}` },
+          { reason: problem.status === 0 || problem.status === 403 ? errorText(problem) : `HTTP ${problem.status}` }
         ),
     });
     setExporting(false);

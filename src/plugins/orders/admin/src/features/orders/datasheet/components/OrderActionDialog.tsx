@@ -74,9 +74,7 @@ export const OrderActionDialog = ({
             defaultMessage: "Shown in the order's history.",
           })}
         >
-          <Field.Label>
-            {formatMessage({ id: getTranslation('order.dialog.note'), defaultMessage: 'Note (optional)' })}
-          </Field.Label>
+          <Field.Label>{formatMessage({ id: getTranslation('order.dialog.note'), defaultMessage: 'Note (optional)' })}</Field.Label>
           <Textarea value={note} onChange={(event) => setNote(event.target.value)} />
           <Field.Hint />
           <Field.Error />

@@ -44,8 +44,7 @@ type PlainAction = Exclude<OrderAction, 'finalize' | 'fail'>;
 const CONFIRMATIONS: Record<PlainAction, { title: string; description: string }> = {
   edit: {
     title: 'Reopen order {number} for editing',
-    description:
-      'The order goes back to draft so that its lines can be changed. A draft holds no stock until it is finalized again.',
+    description: 'The order goes back to draft so that its lines can be changed. A draft holds no stock until it is finalized again.',
   },
   fulfil: {
     title: 'Fulfil order {number}',
@@ -111,9 +110,7 @@ export const OrderActions = ({ order, settings, disabled = false }: OrderActions
       ))}
 
       {open === 'finalize' && <OrderFinalizeDialog order={order} onSubmit={submitAction('finalize')} onClose={close} />}
-      {open === 'fail' && (
-        <OrderFailDialog order={order} settings={settings} onSubmit={submitAction('fail')} onClose={close} />
-      )}
+      {open === 'fail' && <OrderFailDialog order={order} settings={settings} onSubmit={submitAction('fail')} onClose={close} />}
       {(open === 'edit' || open === 'fulfil' || open === 'succeed') && (
         <OrderActionDialog
           key={open}

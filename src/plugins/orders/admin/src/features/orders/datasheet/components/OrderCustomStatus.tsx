@@ -11,9 +11,7 @@ import { useSubmit } from '../../../../ui/useSubmit';
 /** The "none" option. Keys start with a letter or digit (settings contract), so this one cannot clash. */
 const NONE = '_none';
 
-const Swatch = ({ color }: { color: string }) => (
-  <Box width="1.2rem" height="1.2rem" hasRadius style={{ backgroundColor: color }} />
-);
+const Swatch = ({ color }: { color: string }) => <Box width="1.2rem" height="1.2rem" hasRadius style={{ backgroundColor: color }} />;
 
 interface OrderCustomStatusProps {
   order: OrderJson;
@@ -56,17 +54,13 @@ export const OrderCustomStatus = ({ order, customStatuses }: OrderCustomStatusPr
             })
       }
     >
-      <Field.Label>
-        {formatMessage({ id: getTranslation('order.customStatus'), defaultMessage: 'Custom status' })}
-      </Field.Label>
+      <Field.Label>{formatMessage({ id: getTranslation('order.customStatus'), defaultMessage: 'Custom status' })}</Field.Label>
       <SingleSelect
         value={order.customStatus ?? NONE}
         onChange={change}
         disabled={isLoading || saving || !allowedActions.canCustomStatus || !customStatuses}
       >
-        <SingleSelectOption value={NONE}>
-          {formatMessage({ id: getTranslation('common.none'), defaultMessage: 'None' })}
-        </SingleSelectOption>
+        <SingleSelectOption value={NONE}>{formatMessage({ id: getTranslation('common.none'), defaultMessage: 'None' })}</SingleSelectOption>
         {options.map((status) => (
           <SingleSelectOption key={status.key} value={status.key} startIcon={<Swatch color={status.color} />}>
             {status.label}

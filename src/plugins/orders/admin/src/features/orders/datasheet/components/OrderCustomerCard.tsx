@@ -62,15 +62,12 @@ const EditDetails = ({ order }: { order: OrderJson }) => {
 /** Who ordered, and the header data of the order: currency and note. */
 export const OrderCustomerCard = ({ order }: { order: OrderJson }) => {
   const { formatMessage, locale } = useIntl();
-  const label = (key: string, defaultMessage: string) =>
-    formatMessage({ id: getTranslation(`order.customer.${key}`), defaultMessage });
+  const label = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(`order.customer.${key}`), defaultMessage });
   const { customer } = order;
 
   return (
     <Card title={label('title', 'Customer and order details')} action={<EditDetails order={order} />}>
-      {!customer && (
-        <Typography textColor="neutral600">{label('none', 'No customer is given for this order.')}</Typography>
-      )}
+      {!customer && <Typography textColor="neutral600">{label('none', 'No customer is given for this order.')}</Typography>}
       <Grid.Root gap={5}>
         {customer && (
           <>

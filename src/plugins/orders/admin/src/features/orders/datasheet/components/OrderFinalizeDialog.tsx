@@ -62,8 +62,7 @@ export const OrderFinalizeDialog = ({ order, onSubmit, onClose }: OrderFinalizeD
           {formatMessage(
             {
               id: getTranslation('order.finalize.impactUnavailable'),
-              defaultMessage:
-                'The stock impact could not be loaded ({message}); the server still checks the stock when you finalize.',
+              defaultMessage: 'The stock impact could not be loaded ({message}); the server still checks the stock when you finalize.',
             },
             { message: errorText(apiErrorOf(impact.error)) }
           )}

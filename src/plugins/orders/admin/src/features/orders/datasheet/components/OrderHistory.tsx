@@ -26,16 +26,10 @@ const isState = (value: string | null): value is OrderState => ORDER_STATES.incl
 
 const Who = ({ actor }: { actor: Actor }) => {
   const { formatMessage } = useIntl();
-  if (actor.type === 'system')
-    return <>{formatMessage({ id: getTranslation('order.history.system'), defaultMessage: 'System' })}</>;
+  if (actor.type === 'system') return <>{formatMessage({ id: getTranslation('order.history.system'), defaultMessage: 'System' })}</>;
   if (actor.type === 'integration')
     return (
-      <>
-        {formatMessage(
-          { id: getTranslation('order.history.integration'), defaultMessage: 'Integration: {name}' },
-          { name: actor.name }
-        )}
-      </>
+      <>{formatMessage({ id: getTranslation('order.history.integration'), defaultMessage: 'Integration: {name}' }, { name: actor.name })}</>
     );
   return <>{actor.name}</>;
 };
@@ -43,16 +37,11 @@ const Who = ({ actor }: { actor: Actor }) => {
 const CustomStatusValue = ({ value, customStatuses }: { value: string | null; customStatuses?: CustomStatus[] }) => {
   const { formatMessage } = useIntl();
   if (!value)
-    return (
-      <Typography textColor="neutral600">
-        {formatMessage({ id: getTranslation('common.none'), defaultMessage: 'None' })}
-      </Typography>
-    );
+    return <Typography textColor="neutral600">{formatMessage({ id: getTranslation('common.none'), defaultMessage: 'None' })}</Typography>;
   return <OrderCustomStatusBadge statusKey={value} customStatuses={customStatuses} />;
 };
 
-const StateValue = ({ value }: { value: string }) =>
-  isState(value) ? <StateBadge state={value} /> : <Typography>{value}</Typography>;
+const StateValue = ({ value }: { value: string }) => (isState(value) ? <StateBadge state={value} /> : <Typography>{value}</Typography>);
 
 /** From → to. An edit of a draft stays a draft, so it shows only the state it is in. */
 const Change = ({ entry, customStatuses }: { entry: HistoryEntry; customStatuses?: CustomStatus[] }) => {
@@ -88,14 +77,7 @@ const Entry = ({ entry, customStatuses, first }: EntryProps) => {
   return (
     <Box tag="li">
       {!first && <Divider />}
-      <Flex
-        paddingTop={3}
-        paddingBottom={entry.note ? 2 : 3}
-        justifyContent="space-between"
-        alignItems="flex-start"
-        gap={4}
-        wrap="wrap"
-      >
+      <Flex paddingTop={3} paddingBottom={entry.note ? 2 : 3} justifyContent="space-between" alignItems="flex-start" gap={4} wrap="wrap">
         <Flex gap={3} wrap="wrap">
           <Typography fontWeight="bold">
             {formatMessage({

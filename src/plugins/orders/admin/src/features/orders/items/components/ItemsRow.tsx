@@ -35,8 +35,7 @@ export interface ItemsLabels {
 const NONE = '—';
 
 /** A discount reads "10%", in the locale's digits ("12,5%" in Hungarian); no discount reads "—". */
-const discountText = (percent: string, locale: string) =>
-  /^0(\.0*)?$/.test(percent) ? NONE : `${formatQuantity(percent, locale)}%`;
+const discountText = (percent: string, locale: string) => (/^0(\.0*)?$/.test(percent) ? NONE : `${formatQuantity(percent, locale)}%`);
 
 /** A row's place in the sheet, and its ref for the window to measure it (ItemsWindow). */
 interface WindowedRowProps {
@@ -187,11 +186,27 @@ export const ItemsEditableRow = memo(
           <ProblemText id={`${line.key}-unit-problem`} text={problemOf('unit')} />
         </td>
         <td className="number">
-          <LineInput line={line} field="quantity" label={labels.quantity} problem={problemOf('quantity')} className="number" decimal onChange={change} />{' '}
+          <LineInput
+            line={line}
+            field="quantity"
+            label={labels.quantity}
+            problem={problemOf('quantity')}
+            className="number"
+            decimal
+            onChange={change}
+          />{' '}
           {line.unit}
         </td>
         <td className="number">
-          <LineInput line={line} field="unitPrice" label={labels.unitPrice} problem={problemOf('unitPrice')} className="number" decimal onChange={change} />
+          <LineInput
+            line={line}
+            field="unitPrice"
+            label={labels.unitPrice}
+            problem={problemOf('unitPrice')}
+            className="number"
+            decimal
+            onChange={change}
+          />
         </td>
         <td className="number">
           <LineInput
@@ -209,7 +224,15 @@ export const ItemsEditableRow = memo(
           <ProblemText id={`${line.key}-vatRate-problem`} text={problemOf('vatRate')} />
         </td>
         <td>
-          <LineInput line={line} field="note" label={labels.note} problem={problemOf('note')} className="note" maxLength={2000} onChange={change} />
+          <LineInput
+            line={line}
+            field="note"
+            label={labels.note}
+            problem={problemOf('note')}
+            className="note"
+            maxLength={2000}
+            onChange={change}
+          />
         </td>
         <td className="number">{amount(checked.amounts?.net)}</td>
         <td className="number">{amount(checked.amounts?.vat)}</td>

@@ -89,4 +89,3 @@ export const sheetParts = (labels: ItemsLabels, withActions: boolean) => {
     empty: <NoLines columns={columnCount} />,
   };
 };
-

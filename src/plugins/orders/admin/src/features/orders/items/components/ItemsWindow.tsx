@@ -55,6 +55,12 @@ export interface ItemsWindowHandle {
 /** What a line's <tr> carries for the window: its place for measuring and for assistive technology. */
 export const lineRowProps = (index: number) => ({ 'data-index': index, 'aria-rowindex': index + 2 });
 
+/** Where the line with `key` stands: a plain loop, for it runs on every scroll frame. */
+const indexOfKey = (count: number, keyOf: (index: number) => string, key: string) => {
+  for (let index = 0; index < count; index += 1) if (keyOf(index) === key) return index;
+  return undefined;
+};
+
 export const ItemsWindow = forwardRef<ItemsWindowHandle, ItemsWindowProps>(function ItemsWindow(
   { count, keyOf, columns, header, columnCount, empty, renderLine },
   ref
@@ -64,21 +70,19 @@ export const ItemsWindow = forwardRef<ItemsWindowHandle, ItemsWindowProps>(funct
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
   // The lines start under the header, inside the same scrolling frame: how far under is measured.
   const [headHeight, setHeadHeight] = useState(ESTIMATED_HEADER_HEIGHT);
+  // Measured after every render, as the header's height follows its content; setting it only
+  // when it differs ends the loop the rule warns of.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
     const height = head.current?.offsetHeight;
     if (height && height !== headHeight) setHeadHeight(height);
   });
 
-  const indexOf = (key: string) => {
-    for (let index = 0; index < count; index += 1) if (keyOf(index) === key) return index;
-    return undefined;
-  };
-
   const keepFocused = useCallback(
     (range: Range) => {
       const drawn = defaultRangeExtractor(range);
       if (focusedKey === null) return drawn;
-      const focused = indexOf(focusedKey);
+      const focused = indexOfKey(count, keyOf, focusedKey);
       return focused === undefined || drawn.includes(focused) ? drawn : [...drawn, focused].sort((a, b) => a - b);
     },
     [focusedKey, count, keyOf]
@@ -100,7 +104,7 @@ export const ItemsWindow = forwardRef<ItemsWindowHandle, ItemsWindowProps>(funct
 
   const wanted = useRef<string | null>(null);
   const showWanted = () => {
-    const index = wanted.current === null ? undefined : indexOf(wanted.current);
+    const index = wanted.current === null ? undefined : indexOfKey(count, keyOf, wanted.current);
     if (index === undefined) return;
     wanted.current = null;
     lines.scrollToIndex(index, { align: 'auto' });

@@ -20,11 +20,17 @@ export const SavedItems = ({ order }: { order: OrderJson }) => {
         keyOf={keyOf}
         {...sheetParts(labels, false)}
         renderLine={(index, measure) => (
-          <ItemsSavedRow key={items[index].documentId} item={items[index]} index={index} currency={currency} locale={locale} measure={measure} />
+          <ItemsSavedRow
+            key={items[index].documentId}
+            item={items[index]}
+            index={index}
+            currency={currency}
+            locale={locale}
+            measure={measure}
+          />
         )}
       />
       <ItemsTotals totals={order.totals} currency={currency} />
     </Flex>
   );
 };
-

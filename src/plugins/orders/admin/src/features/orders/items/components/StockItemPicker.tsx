@@ -160,7 +160,9 @@ const StockSearch = ({ currency, onClose, onPick }: Omit<StockItemPickerProps, '
             <Table colCount={COLUMNS.length + 1} rowCount={items.length + 1}>
               <TableHeads columns={COLUMNS}>
                 <Th>
-                  <VisuallyHidden>{formatMessage({ id: getTranslation('items.column.actions'), defaultMessage: 'Actions' })}</VisuallyHidden>
+                  <VisuallyHidden>
+                    {formatMessage({ id: getTranslation('items.column.actions'), defaultMessage: 'Actions' })}
+                  </VisuallyHidden>
                 </Th>
               </TableHeads>
               <Tbody>

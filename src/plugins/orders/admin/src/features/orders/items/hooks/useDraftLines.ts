@@ -14,13 +14,13 @@ export const useDraftLines = (order: OrderJson, onDirtyChange: ((dirty: boolean)
 
   // The lines this state was loaded from. When the order arrives anew (reloaded after a refusal,
   // or by someone else's change), the lines follow it, unless the user has changes of their own
-  // that a reload must not wipe: hence the effect runs on new lines only, and reads `dirty` as it
-  // is then. The cache holds an answer as it came (api/orders.ts), so saved lines are not new.
+  // that a reload must not wipe (the reducer's "loaded"). The cache holds an answer as it came
+  // (api/orders.ts), so saved lines are not new.
   const loaded = useRef(order.items);
   useEffect(() => {
     if (order.items === loaded.current) return;
     loaded.current = order.items;
-    if (!state.dirty) dispatch({ type: 'reset', lines: order.items.map(draftLineOf) });
+    dispatch({ type: 'loaded', lines: order.items.map(draftLineOf) });
   }, [order.items]);
 
   // Closing or reloading the tab would lose the unsaved lines: let the browser ask first.
@@ -46,15 +46,16 @@ export const useDraftLines = (order: OrderJson, onDirtyChange: ((dirty: boolean)
 
   // Each line is checked and priced once per change of that line: the cache keeps the results of
   // the untouched lines (same objects), which also keeps their memoised rows from redrawing.
-  const cache = useMemo(() => new WeakMap<DraftLine, CheckedLine>(), [currency]);
+  // One cache per currency: a line's check and price depend on it.
+  const cache = useMemo(() => ({ currency, byLine: new WeakMap<DraftLine, CheckedLine>() }), [currency]);
   const checked = useMemo(
     () =>
       state.lines.map((line) => {
-        let result = cache.get(line);
-        if (!result) cache.set(line, (result = checkLine(line, currency)));
+        let result = cache.byLine.get(line);
+        if (!result) cache.byLine.set(line, (result = checkLine(line, cache.currency)));
         return result;
       }),
-    [state.lines, cache, currency]
+    [state.lines, cache]
   );
   const totals = useMemo(() => totalsOf(checked, currency), [checked, currency]);
 

@@ -76,7 +76,13 @@ export const checkLine = (line: DraftLine, currency: string): CheckedLine => {
   if (!line.stockItem && !line.name.trim()) problems.name = { code: 'required' };
   if (!line.unit.trim()) problems.unit = { code: 'required' };
 
-  if (typeof quantity !== 'bigint' || typeof unitPrice !== 'bigint' || typeof discount !== 'bigint' || problems.quantity || problems.discountPercent) {
+  if (
+    typeof quantity !== 'bigint' ||
+    typeof unitPrice !== 'bigint' ||
+    typeof discount !== 'bigint' ||
+    problems.quantity ||
+    problems.discountPercent
+  ) {
     return { priced: null, amounts: null, problems };
   }
   const priced: PricedLine = { quantityMilli: quantity, unitPriceMinor: unitPrice, discountBasisPoints: discount, vatRate: line.vatRate };
@@ -101,4 +107,3 @@ export const totalsOf = (checked: CheckedLine[], currency: string): TotalsTexts 
     leftOut: checked.length - priced.length,
   };
 };
-

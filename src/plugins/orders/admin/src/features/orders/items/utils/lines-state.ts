@@ -54,6 +54,8 @@ export interface LinesState {
 
 export type LinesAction =
   | { type: 'reset'; lines: DraftLine[] }
+  /** The order arrived anew: its lines replace the draft's, unless the draft has changes of its own. */
+  | { type: 'loaded'; lines: DraftLine[] }
   | { type: 'change'; key: string; field: EditableField; value: string }
   | { type: 'add'; line: DraftLine }
   | { type: 'remove'; key: string }
@@ -75,6 +77,8 @@ const forget = (problems: ServerProblems, key: string, field: LineField): Server
  */
 export const editLines = (state: LinesState, action: LinesAction): LinesState => {
   switch (action.type) {
+    case 'loaded':
+      return state.dirty ? state : initialLines(action.lines);
     case 'reset':
       return initialLines(action.lines);
     case 'change': {

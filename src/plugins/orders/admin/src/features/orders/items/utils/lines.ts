@@ -65,4 +65,3 @@ export const lineBody = (line: DraftLine): NonNullable<UpdateOrder.Request['item
   unit: line.unit.trim(),
   note: line.note.trim() || null,
 });
-

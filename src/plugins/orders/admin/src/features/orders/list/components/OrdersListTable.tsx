@@ -12,7 +12,6 @@ import { formatDateTime, formatMoney } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
 import { sourceLabel } from '../../utils/source';
 
-
 interface Column {
   name: string;
   label: string;
@@ -138,9 +137,7 @@ const SortableHeader = ({ column, sort, onSort }: { column: Column; sort: OrderS
       style={clickable ? { cursor: 'pointer' } : undefined}
     >
       {clickable ? (
-        <Tooltip
-          label={formatMessage({ id: getTranslation('list.sortBy'), defaultMessage: 'Sort by {column}' }, { column: column.label })}
-        >
+        <Tooltip label={formatMessage({ id: getTranslation('list.sortBy'), defaultMessage: 'Sort by {column}' }, { column: column.label })}>
           {title}
         </Tooltip>
       ) : (
