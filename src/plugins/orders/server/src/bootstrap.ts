@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { jobsOf } from './core/jobs';
 import { columnOf, isPostgres } from './database';
 import { UID, type PluginUid } from './uids';
 
@@ -68,6 +69,7 @@ const createSqliteSearchIndex = async (strapi: Core.Strapi) => {
 };
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await jobsOf(strapi).start();
   await createMixedDirectionIndexes(strapi);
   await (isPostgres(strapi) ? createSearchIndexes(strapi) : createSqliteSearchIndex(strapi));
 };
