@@ -45,12 +45,21 @@ const createTestDatabase = async () => {
   };
 };
 
-/** Boots the compiled app (npm run build:server) on a fresh database, without listening. */
+/**
+ * Boots the compiled app (npm run build:server) on the database DATABASE_* name, without
+ * listening. Jobs poll every half second, so that retries and a second process's jobs are seen soon.
+ */
+const bootStrapi = async () => {
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
+  process.env.ORDERS_JOBS_POLLING_INTERVAL = process.env.ORDERS_JOBS_POLLING_INTERVAL || '0.5';
+  const { createStrapi } = require('@strapi/strapi');
+  return createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') }).load();
+};
+
+/** Boots the compiled app on a fresh database, without listening. */
 const loadStrapi = async () => {
   const dropDatabase = await createTestDatabase();
-  process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
-  const { createStrapi } = require('@strapi/strapi');
-  const strapi = await createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') }).load();
+  const strapi = await bootStrapi();
   return {
     strapi,
     async stop() {
@@ -60,4 +69,4 @@ const loadStrapi = async () => {
   };
 };
 
-module.exports = { ROOT, usesPostgres, createTestDatabase, loadStrapi };
+module.exports = { ROOT, usesPostgres, createTestDatabase, bootStrapi, loadStrapi };

@@ -1,7 +1,8 @@
 /**
  * A second app process for the tests: boots the compiled app on the database the environment
  * names (already created and migrated by the first), listens on a free loopback port, and prints
- * "listening <port>". Stops on SIGTERM.
+ * "listening <port>". Stops on SIGTERM. With ORDERS_TEST_JOBS=1 it defines the test jobs
+ * (test-jobs.js) too, and with ORDERS_TEST_JOBS=schedule also runs their schedule.
  */
 const path = require('path');
 const { createStrapi } = require('@strapi/strapi');
@@ -11,6 +12,9 @@ const ROOT = path.resolve(__dirname, '../..');
 const main = async () => {
   process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
   const strapi = await createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') }).load();
+  if (process.env.ORDERS_TEST_JOBS) {
+    await require('./test-jobs').defineTestJobs(strapi, { schedule: process.env.ORDERS_TEST_JOBS === 'schedule' });
+  }
   strapi.server.listen(0, '127.0.0.1', () => {
     process.stdout.write(`listening ${strapi.server.httpServer.address().port}\n`);
   });
