@@ -162,7 +162,9 @@ test('sending a job nobody defined is refused', async () => {
   beforeAll(async () => {
     second = await startSecondProcess({ ORDERS_TEST_JOBS: 'schedule' });
   });
-  afterAll(() => second?.stop());
+  afterAll(async () => {
+    await second?.stop();
+  });
 
   test('every job runs exactly once across both processes', async () => {
     const ids = [];
@@ -193,5 +195,11 @@ test('sending a job nobody defined is refused', async () => {
     } finally {
       jobs.unschedule('test.tick');
     }
+  });
+
+  test('the second process, stopped while its loops and schedule run, exits cleanly', async () => {
+    const { code, signal, output } = await second.stop();
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    expect(output).not.toMatch(/unhandled|error/i);
   });
 });

@@ -6,7 +6,7 @@ export interface SecondProcess {
   child: ChildProcess;
   url: string;
   /** Stops it with SIGTERM (serve.js then runs strapi.destroy()) and waits until it has exited. */
-  stop(): Promise<void>;
+  stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>;
 }
 
 /** Starts serve.js with these extra environment variables and waits until it listens. */
@@ -14,7 +14,7 @@ export const startSecondProcess = (env: Record<string, string> = {}) =>
   new Promise<SecondProcess>((resolve, reject) => {
     const child = spawn(process.execPath, [path.resolve(__dirname, 'serve.js')], { env: { ...process.env, ...env } });
     let output = '';
-    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
     child.stdout!.on('data', (chunk) => {
       output += chunk;
       const port = /listening (\d+)/.exec(output)?.[1];
@@ -24,7 +24,7 @@ export const startSecondProcess = (env: Record<string, string> = {}) =>
           url: `http://127.0.0.1:${port}`,
           async stop() {
             if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-            await exited;
+            return { ...(await exited), output };
           },
         });
       }

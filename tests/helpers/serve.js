@@ -18,10 +18,8 @@ const main = async () => {
   strapi.server.listen(0, '127.0.0.1', () => {
     process.stdout.write(`listening ${strapi.server.httpServer.address().port}\n`);
   });
-  process.on('SIGTERM', async () => {
-    await strapi.destroy();
-    process.exit(0);
-  });
+  // SIGTERM: Strapi's own handler (destroyOnSignal) runs strapi.destroy() and exits. A second
+  // handler here made destroy run twice, which throws, and the process exit with 1.
 };
 
 main().catch((error) => {
