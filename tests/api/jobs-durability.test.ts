@@ -1,7 +1,8 @@
 /**
  * A committed job is never lost: a process that commits a change with its job and is killed
- * right after leaves the job in the database, and the app runs it when it starts again — on
- * SQLite (the jobs table) as on PostgreSQL (pg-boss's tables).
+ * right after leaves the job in the database, and the app runs it when it starts again; an
+ * attempt still running when the app stops is recorded as failed by the stop and retried after
+ * the restart — on SQLite (the jobs table) as on PostgreSQL (pg-boss's tables).
  */
 import { spawn } from 'child_process';
 import path from 'path';
@@ -12,6 +13,16 @@ import type { Jobs, JobRecord } from '../../src/plugins/orders/server/src/core/j
 const { defineTestJobs, runsOf } = require('../helpers/test-jobs') as {
   defineTestJobs(strapi: Core.Strapi): Promise<Jobs>;
   runsOf(strapi: Core.Strapi, name: string): Promise<Array<{ jobId: string; label: string | null; attempt: number }>>;
+};
+
+/** Polls `jobs.get` until the job is in `state`, for up to 20 s; answers it as last read. */
+const untilState = async (jobs: Jobs, name: string, id: string, state: JobRecord['state']) => {
+  let record: JobRecord | null = null;
+  for (let waited = 0; waited < 20_000 && record?.state !== state; waited += 100) {
+    await sleep(100);
+    record = await jobs.get(name, id);
+  }
+  return record;
 };
 
 /** Runs tests/helpers/jobs-crash.js to its death; answers what it printed and the signal that ended it. */
@@ -39,14 +50,42 @@ test('a job committed just before its process is killed runs when the app starts
     const strapi: Core.Strapi = await bootStrapi();
     try {
       const jobs = await defineTestJobs(strapi);
-      let record: JobRecord | null = null;
-      for (let waited = 0; waited < 20_000 && record?.state !== 'succeeded'; waited += 100) {
-        await sleep(100);
-        record = await jobs.get('test.record', id!);
-      }
+      const record = await untilState(jobs, 'test.record', id!, 'succeeded');
       expect(record).toMatchObject({ state: 'succeeded', attempts: 1, data: { label: 'sent just before the crash' } });
       expect((await runsOf(strapi, 'test.record')).map((run) => run.jobId)).toEqual([id]);
       expect(await strapi.db.query('plugin::orders.customer').findOne({ where: { name: 'Committed just before the crash' } })).not.toBeNull();
+    } finally {
+      await strapi.destroy();
+    }
+  } finally {
+    await dropDatabase();
+  }
+});
+
+test('an attempt still running when the app stops is recorded as failed by the stop, and retried after the restart', async () => {
+  const dropDatabase = await createTestDatabase();
+  try {
+    let strapi: Core.Strapi = await bootStrapi();
+    let id: string;
+    try {
+      const jobs = await defineTestJobs(strapi);
+      id = (await jobs.send('test.slow', { hangMs: 60_000 }))!;
+      await untilState(jobs, 'test.slow', id, 'running');
+      await jobs.stop({ graceSeconds: 1 });
+      expect(await jobs.get('test.slow', id)).toMatchObject({
+        state: 'retrying',
+        attempts: 1,
+        lastError: { message: 'the app stopped while this job ran' },
+      });
+    } finally {
+      await strapi.destroy();
+    }
+
+    strapi = await bootStrapi();
+    try {
+      const jobs = await defineTestJobs(strapi);
+      expect(await untilState(jobs, 'test.slow', id, 'succeeded')).toMatchObject({ attempts: 2 });
+      expect((await runsOf(strapi, 'test.slow')).map((run) => run.attempt)).toEqual([1, 2]);
     } finally {
       await strapi.destroy();
     }

@@ -8,10 +8,21 @@
  *   test.flaky   fails until attempt data.succeedOn (retries up to 3, 1 s apart and backing off)
  *   test.broken  always fails (one retry, 1 s after the first attempt)
  *   test.tick    records its run; scheduled every second when asked
+ *   test.slow    records its run; on its first attempt then waits data.hangMs or until aborted
  */
 const RUNS = 'test_job_runs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits `ms`, or less when `signal` is aborted. */
+const sleepUnlessAborted = (ms, signal) =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 
 /** Defines the test jobs; with `schedule`, also runs test.tick every second. */
 const defineTestJobs = async (strapi, { schedule = false } = {}) => {
@@ -56,6 +67,14 @@ const defineTestJobs = async (strapi, { schedule = false } = {}) => {
     { retryLimit: 1, retryDelaySeconds: 1 }
   );
   jobs.define('test.tick', record, { retryLimit: 0 });
+  jobs.define(
+    'test.slow',
+    async (job) => {
+      await record(job);
+      if (job.attempt === 1) await sleepUnlessAborted(job.data.hangMs, job.signal);
+    },
+    { retryLimit: 1, retryDelaySeconds: 1 }
+  );
   if (schedule) jobs.schedule('test.tick', { everySeconds: 1 }, { label: 'tick' });
   return jobs;
 };

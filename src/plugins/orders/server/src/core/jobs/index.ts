@@ -36,7 +36,7 @@ export const DEFAULT_JOBS_CONFIG: JobsConfig = { work: true, pollingIntervalSeco
 const DEFAULT_OPTIONS: Required<JobOptions> = { retryLimit: 5, retryDelaySeconds: 10, retryBackoff: true, expireInSeconds: 900 };
 
 /** How long stop() waits for running attempts before it records them as failed by the stop. */
-const STOP_GRACE_MS = 10_000;
+const STOP_GRACE_SECONDS = 10;
 /** setTimeout's longest delay. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 const NAME = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/;
@@ -139,6 +139,8 @@ export const createJobs = (strapi: Core.Strapi) => {
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`the attempt ran longer than ${job.expireInSeconds}s`)), job.expireInSeconds * 1000);
+      // A handler that hangs past stop() must not keep the process alive for its expiry.
+      timer.unref();
     });
     let failure: unknown = null;
     try {
@@ -330,11 +332,12 @@ export const createJobs = (strapi: Core.Strapi) => {
     },
 
     /**
-     * Stops taking jobs and firing schedules, waits up to 10 s for running attempts, records the
-     * ones still running as failed by the stop (they are retried), and closes the store. The
-     * plugin's destroy calls it, before Strapi closes the database.
+     * Stops taking jobs and firing schedules, waits up to `graceSeconds` (default 10) for running
+     * attempts, records the ones still running as failed by the stop (they are retried, and their
+     * signal is aborted), and closes the store. The plugin's destroy calls it, before Strapi
+     * closes the database.
      */
-    async stop(): Promise<void> {
+    async stop({ graceSeconds = STOP_GRACE_SECONDS }: { graceSeconds?: number } = {}): Promise<void> {
       if (!store || stopping) return;
       stopping = true;
       schedules.forEach(disarm);
@@ -343,7 +346,7 @@ export const createJobs = (strapi: Core.Strapi) => {
       let graceTimer: NodeJS.Timeout | undefined;
       const graceOver = await Promise.race([
         loops.then(() => false),
-        new Promise<boolean>((resolve) => (graceTimer = setTimeout(() => resolve(true), STOP_GRACE_MS))),
+        new Promise<boolean>((resolve) => (graceTimer = setTimeout(() => resolve(true), graceSeconds * 1000))),
       ]);
       clearTimeout(graceTimer);
       if (graceOver) {

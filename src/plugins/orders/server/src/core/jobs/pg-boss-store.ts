@@ -57,12 +57,15 @@ const poolAdapter = (knex: Knex) => {
     return statement;
   };
 
+  const query = (text: string, values?: unknown[]) => track(onConnection((connection) => connection.query(text, values)));
+
   return {
+    /** For pg-boss: after close() it answers what pg-boss's own Db does once its pool is closed, an empty result. */
     executeSql(text: string, values?: unknown[]) {
-      // After close: what pg-boss's own Db answers once its pool is closed, an empty result.
-      if (closed) return Promise.resolve({ rows: [] as Row[] });
-      return track(onConnection((connection) => connection.query(text, values)));
+      return closed ? Promise.resolve({ rows: [] as Row[] }) : query(text, values);
     },
+    /** For our reads (get, list), which work as long as Strapi's pool does. */
+    query,
     /** Runs `work` in a transaction of its own, on one connection of the pool. */
     transaction<T>(work: (connection: PgConnection) => Promise<T>): Promise<T> {
       if (closed) return Promise.reject(new Error('jobs: stopped'));
@@ -138,7 +141,7 @@ const toRecord = (row: Row): JobRecord => ({
 export const createPgBossStore = (strapi: Core.Strapi): JobStore => {
   const pool = poolAdapter(strapi.db.connection);
   const boss = new PgBoss({
-    db: pool as PgBoss.Db,
+    db: { executeSql: pool.executeSql } as PgBoss.Db,
     schema: PG_BOSS_SCHEMA,
     // Schedules are ours (index.ts): pg-boss's cron runs once a minute at the finest, one per queue.
     schedule: false,
@@ -149,7 +152,7 @@ export const createPgBossStore = (strapi: Core.Strapi): JobStore => {
 
   /** One page of job ∪ archive: a finished job moves to the archive after 12 hours, and is dropped 7 days later. */
   const select = async (where: string, values: unknown[], limit: number) => {
-    const { rows } = await pool.executeSql(
+    const { rows } = await pool.query(
       `SELECT * FROM (
          SELECT ${COLUMNS} FROM ${PG_BOSS_SCHEMA}.job WHERE ${where}
          UNION ALL
