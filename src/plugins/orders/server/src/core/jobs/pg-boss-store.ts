@@ -138,6 +138,10 @@ const toRecord = (row: Row): JobRecord => ({
   finishedAt: row.state === 'completed' || row.state === 'failed' || row.state === 'cancelled' ? date(row.completed_on) : null,
 });
 
+/**
+ * The PostgreSQL store: pg-boss on Strapi's pool, its tables in the schema orders_jobs, each job
+ * name a pg-boss queue of policy "short" (one waiting job per key).
+ */
 export const createPgBossStore = (strapi: Core.Strapi): JobStore => {
   const pool = poolAdapter(strapi.db.connection);
   const boss = new PgBoss({

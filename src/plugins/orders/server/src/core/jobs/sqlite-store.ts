@@ -12,6 +12,7 @@ import type { Core } from '@strapi/strapi';
 import { retryDelayAfter, type ClaimedJob, type JobStore } from './store';
 import type { JobError, JobListQuery, JobRecord, JobState } from './types';
 
+/** The table SQLite keeps jobs in. */
 export const JOBS_TABLE = 'orders_jobs';
 
 /** Finished jobs are kept this long, as pg-boss keeps them (12 hours, then 7 days in its archive). */
@@ -60,6 +61,7 @@ const toRecord = (row: Row): JobRecord => ({
   finishedAt: date(row.finished_at),
 });
 
+/** The SQLite store: the table orders_jobs, written through Strapi's knex (on the caller's transaction when sent in one). */
 export const createSqliteStore = (strapi: Core.Strapi): JobStore => {
   const db = () => strapi.db.connection;
   let cleaner: NodeJS.Timeout | null = null;
