@@ -5,6 +5,9 @@ export default ({ env }) => ({
   orders: {
     enabled: true,
     resolve: './src/plugins/orders',
-    config: { timeZone: env('ORDERS_TIME_ZONE', 'Europe/Budapest') },
+    config: {
+      timeZone: env('ORDERS_TIME_ZONE', 'Europe/Budapest'),
+      jobs: { work: env.bool('ORDERS_JOBS_WORK', true), pollingIntervalSeconds: env.float('ORDERS_JOBS_POLLING_INTERVAL', 2) },
+    },
   },
 });

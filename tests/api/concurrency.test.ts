@@ -5,7 +5,8 @@
  */
 import { usesPostgres } from '../helpers/database';
 import { createOrder, createStockItem, ledgerDisagreements, onHand } from '../helpers/fixtures';
-import { startApp, startSecondProcess, type Api, type TestApp } from '../helpers/strapi';
+import { startSecondProcess } from '../helpers/second-process';
+import { startApp, type Api, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
 beforeAll(async () => {

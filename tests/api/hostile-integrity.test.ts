@@ -5,12 +5,13 @@
  */
 import { usesPostgres } from '../helpers/database';
 import { createStockItem, ledgerDisagreements } from '../helpers/fixtures';
-import { startApp, startSecondProcess, type Api, type TestApp } from '../helpers/strapi';
+import { startSecondProcess, type SecondProcess } from '../helpers/second-process';
+import { startApp, type Api, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
 /** Every request of a race goes alternately to this process and, on PostgreSQL, to a second one. */
 let apis: Api[];
-let second: { url: string; stop(): Promise<void> } | undefined;
+let second: SecondProcess | undefined;
 
 beforeAll(async () => {
   app = await startApp();
@@ -70,18 +71,16 @@ describe('a SKU stays unique however many ask for it at once', () => {
     const [first, twin] = [await createStockItem(app.admin), await createStockItem(app.admin)];
     await knex(table).where('document_id', twin.documentId).update({ sku: first.sku });
 
-    const started = await startSecondProcess();
-    await started.stop();
-    expect(started.output()).toContain(`holds the same value more than once: "${first.sku}" (2 rows)`);
+    const started = await (await startSecondProcess()).stop();
+    expect(started.output).toContain(`holds the same value more than once: "${first.sku}" (2 rows)`);
     expect(await hasIndex()).toBe(false);
     // Meanwhile the plugin's own check still refuses a third.
     const third = await app.admin.post('/orders/stock-items', { sku: first.sku, name: 'x', unitPrice: '1', vatRate: '27' });
     expect(third.body.error.details.errors[0].code).toBe('skuTaken');
 
     expect((await app.admin.put(`/orders/stock-items/${twin.documentId}`, { sku: `${first.sku}-B` })).status).toBe(200);
-    const mended = await startSecondProcess();
-    await mended.stop();
-    expect(mended.output()).not.toContain('more than once');
+    const mended = await (await startSecondProcess()).stop();
+    expect(mended.output).not.toContain('more than once');
     expect(await hasIndex()).toBe(true);
   });
 });
@@ -191,6 +190,18 @@ describe('a retry with the same Idempotency-Key never creates or moves anything 
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(await count('plugin::orders.order')).toBe(orders + 1);
     expect(await count('plugin::orders.customer')).toBe(customers + 1);
+  });
+
+  test('a stock item and an adjustment sent twice with a key are made once', async () => {
+    const [createKey, adjustKey] = [newKey(), newKey()];
+    const item = { sku: `IDEM-${createKey}`, name: 'Kulcsos', unitPrice: '10', vatRate: '27', onHand: '1' };
+    const first = await withKey(app.admin, createKey, '/orders/stock-items', item);
+    expect((await withKey(app.admin, createKey, '/orders/stock-items', item)).body).toEqual(first.body);
+    const url = `/orders/stock-items/${first.body.data.documentId}/adjustments`;
+    await withKey(app.admin, adjustKey, url, { delta: '4', reason: 'árubeérkezés' });
+    const again = await withKey(app.admin, adjustKey, url, { delta: '4', reason: 'árubeérkezés' });
+    expect(again.body.data.onHand).toBe('5');
+    expect((await app.admin.get(`/orders/stock-items/${first.body.data.documentId}`)).body.data.onHand).toBe('5');
   });
 
   test('the same key with another body, or on another route, is refused with 422', async () => {

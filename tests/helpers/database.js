@@ -54,12 +54,25 @@ const createTestDatabase = async ({ restore } = {}) => {
   };
 };
 
-/** Boots the compiled app (npm run build:server) on a fresh database, without listening. */
-const loadStrapi = async (options) => {
-  const dropDatabase = await createTestDatabase(options);
+/**
+ * Boots the compiled app (npm run build:server) on the database DATABASE_* name, without
+ * listening. Jobs poll every half second, so that retries and a second process's jobs are seen
+ * soon. ORDERS_TEST_JOBS=1 defines the test jobs (test-jobs.js), e.g. to measure a benchmark with
+ * their loops idle beside it.
+ */
+const bootStrapi = async () => {
   process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
+  process.env.ORDERS_JOBS_POLLING_INTERVAL = process.env.ORDERS_JOBS_POLLING_INTERVAL || '0.5';
   const { createStrapi } = require('@strapi/strapi');
   const strapi = await createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') }).load();
+  if (process.env.ORDERS_TEST_JOBS) await require('./test-jobs').defineTestJobs(strapi);
+  return strapi;
+};
+
+/** Boots the compiled app on a fresh database (or a fixture's copy: see createTestDatabase), without listening. */
+const loadStrapi = async (options) => {
+  const dropDatabase = await createTestDatabase(options);
+  const strapi = await bootStrapi();
   return {
     strapi,
     async stop() {
@@ -69,4 +82,4 @@ const loadStrapi = async (options) => {
   };
 };
 
-module.exports = { ROOT, usesPostgres, createTestDatabase, loadStrapi };
+module.exports = { ROOT, usesPostgres, createTestDatabase, bootStrapi, loadStrapi };

@@ -2,8 +2,6 @@
  * Boots the real app — compiled config, the compiled orders plugin — on a fresh database, and
  * talks to it over HTTP with supertest, logged in as admins of chosen roles.
  */
-import { spawn } from 'child_process';
-import path from 'path';
 import type { Core } from '@strapi/strapi';
 import request from 'supertest';
 import { loadStrapi } from './database';
@@ -91,26 +89,3 @@ export const startApp = async (options?: { restore: { sqlite: string; postgres: 
     stop,
   };
 };
-
-/**
- * A second app process on this test's database (tests/helpers/serve.js), as a shop scaling out
- * runs several: its URL for `api.at(url)`, what it printed, and a stop that waits for it to exit.
- */
-export const startSecondProcess = (env: Record<string, string> = {}) =>
-  new Promise<{ url: string; stop(signal?: NodeJS.Signals): Promise<void>; output(): string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.resolve(__dirname, 'serve.js')], { env: { ...process.env, ...env } });
-    let output = '';
-    /** SIGTERM shuts it down; SIGKILL is a crash. */
-    const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
-      const exited = new Promise((done) => child.once('exit', done));
-      child.kill(signal);
-      await exited;
-    };
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      const port = /listening (\d+)/.exec(output)?.[1];
-      if (port) resolve({ url: `http://127.0.0.1:${port}`, stop, output: () => output });
-    });
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => reject(new Error(`second app process exited with ${code}: ${output}`)));
-  });

@@ -1,4 +1,5 @@
 import { DEFAULT_TIME_ZONE } from '../../shared/domain/calendar';
+import { DEFAULT_JOBS_CONFIG, type JobsConfig } from './core/jobs';
 
 /**
  * The plugin's configuration in config/plugins.ts (`orders: { config: { … } }`), as opposed to
@@ -7,15 +8,21 @@ import { DEFAULT_TIME_ZONE } from '../../shared/domain/calendar';
 export interface PluginConfig {
   /** The shop's time zone: the list's date filters mean its calendar days. */
   timeZone: string;
+  /** How this process runs jobs (core/jobs). */
+  jobs: JobsConfig;
 }
 
 export default {
-  default: { timeZone: DEFAULT_TIME_ZONE } satisfies PluginConfig,
+  default: { timeZone: DEFAULT_TIME_ZONE, jobs: DEFAULT_JOBS_CONFIG } satisfies PluginConfig,
   validator(config: PluginConfig) {
     try {
       new Intl.DateTimeFormat('en', { timeZone: config.timeZone });
     } catch {
       throw new Error(`orders plugin: timeZone "${config.timeZone}" is not a known time zone (e.g. Europe/Budapest)`);
+    }
+    const polling = config.jobs?.pollingIntervalSeconds;
+    if (polling !== undefined && !(polling >= 0.1)) {
+      throw new Error(`orders plugin: jobs.pollingIntervalSeconds must be at least 0.1 (not ${polling})`);
     }
   },
 };

@@ -5,7 +5,9 @@
 import type { Core } from '@strapi/strapi';
 import config from './config';
 import { createEvents } from './core/events';
-import { forgetOldAnswers, idempotency, idempotencyKeyContentType } from './core/idempotency';
+import { forgetOldAnswersHourly, idempotency, idempotencyKeyContentType } from './core/idempotency';
+import jobs from './core/jobs';
+import { getService } from './core/service';
 import customers from './features/customers';
 import inventory from './features/inventory';
 import orders from './features/orders';
@@ -18,6 +20,7 @@ export const services = {
   ...customers.services,
   ...settings.services,
   events: createEvents,
+  jobs,
 };
 
 export default {
@@ -25,7 +28,13 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await orders.bootstrap({ strapi });
     await inventory.bootstrap({ strapi });
-    await forgetOldAnswers(strapi);
+    forgetOldAnswersHourly(strapi);
+    // Last: every feature has defined its jobs and schedules by now.
+    await getService(strapi, 'jobs').start();
+  },
+  /** Stops the job runner before Strapi closes the database. */
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await getService(strapi, 'jobs').stop();
   },
   config,
   contentTypes: { ...orders.contentTypes, ...inventory.contentTypes, ...customers.contentTypes, ...idempotencyKeyContentType },

@@ -13,6 +13,7 @@ import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { conflict, invalidField, unprocessable } from '../errors';
+import { getService } from '../service';
 import { idempotencyRepository, type KeyOwner } from './repository';
 import schema from './content-types/idempotency-key/schema.json';
 
@@ -74,5 +75,11 @@ export const idempotency =
 
 export const idempotencyKeyContentType = { 'idempotency-key': { schema } };
 
-/** Forgets the answers kept longer than KEPT_FOR_MS. */
-export const forgetOldAnswers = (strapi: Core.Strapi) => idempotencyRepository(strapi).forgetBefore(new Date(Date.now() - KEPT_FOR_MS));
+const FORGET = 'orders.idempotency.forget';
+
+/** Once an hour, in one app process, the answers kept longer than KEPT_FOR_MS are forgotten. */
+export const forgetOldAnswersHourly = (strapi: Core.Strapi) => {
+  const jobs = getService(strapi, 'jobs');
+  jobs.define(FORGET, () => idempotencyRepository(strapi).forgetBefore(new Date(Date.now() - KEPT_FOR_MS)));
+  jobs.schedule(FORGET, { everySeconds: 3600 });
+};

@@ -124,12 +124,11 @@ export const ledgerRepository = (strapi: Core.Strapi) => {
     },
 
     /** What orders in the given states hold of each of the given stock items. */
-    heldByOrdersIn(states: readonly string[], stockItemIds: number[]) {
+    heldByOrdersIn(trx: Transaction, states: readonly string[], stockItemIds: number[]) {
       const { movements, orders } = schema();
       const { orderLink, stockItemLink } = movements;
       return heldPerItem(
-        strapi.db
-          .getConnection(`${movements.table} as m`)
+        trx(`${movements.table} as m`)
           .join(`${orderLink.name} as o`, `o.${orderLink.joinColumn.name}`, 'm.id')
           .join(`${orders.table} as ord`, 'ord.id', `o.${orderLink.inverseJoinColumn.name}`)
           .whereIn(`ord.${orders.state}`, [...states])

@@ -79,12 +79,17 @@ const createLedger = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    // Read in the caller's transaction when there is one (a request under an Idempotency-Key is
+    // one): on SQLite a read on another connection would wait for it forever. Strapi types the
+    // answer of transaction() as the callback's promise itself, hence the casts.
+
     /** What orders in the given states hold of each of the given stock items, per stock item id. */
     heldByOrdersIn: async (states: readonly string[], stockItemIds: number[]): Promise<Map<number, bigint>> =>
-      stockItemIds.length ? ledger.heldByOrdersIn(states, stockItemIds) : new Map(),
+      stockItemIds.length
+        ? ((await strapi.db.transaction(({ trx }) => ledger.heldByOrdersIn(trx, states, stockItemIds))) as Map<number, bigint>)
+        : new Map(),
 
     /** What the ledger shows an order holding, per stock item id (positive = taken out of stock). */
-    // Strapi types the answer of transaction() as the callback's promise itself.
     heldByOrder: async (orderId: number): Promise<Map<number, bigint>> =>
       (await strapi.db.transaction(({ trx }) => ledger.heldByOrder(trx, orderId))) as Map<number, bigint>,
   };
