@@ -134,3 +134,24 @@ test('a listener that throws is logged and does not touch the change', async () 
     stop();
   }
 });
+
+test('a job sent on an event runs once after the commit, and is never sent for a refused change', async () => {
+  const jobs = app.strapi.plugin('orders').service('jobs');
+  const ran: string[] = [];
+  jobs.define('test.after-transition', async ({ data }: { data: PluginEvents['order.transitioned'] }) => {
+    ran.push(`${data.order.number} ${data.action}`);
+  });
+  events().sendOn('order.transitioned', 'test.after-transition');
+
+  const item = await createStockItem(app.admin, { onHand: '1' });
+  const enough = await createOrder(app.admin, [{ stockItem: item.documentId, quantity: '1' }]);
+  const tooMuch = await createOrder(app.admin, [{ stockItem: item.documentId, quantity: '1' }]);
+  expect((await act(app.admin, enough.documentId, 'finalize')).status).toBe(200);
+  expect((await act(app.admin, tooMuch.documentId, 'finalize')).status).toBe(409);
+
+  for (let waited = 0; !ran.length && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  expect(ran).toEqual([`${enough.number} finalize`]);
+  const sent = await jobs.list('test.after-transition');
+  expect(sent.map((job: { state: string }) => job.state)).toEqual(['succeeded']);
+});

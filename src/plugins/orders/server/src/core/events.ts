@@ -5,9 +5,11 @@
  * (documents, invoices, webshops, customer segments) subscribe here instead of growing the engine.
  *
  * Listeners run in this process and must not throw into the engine: the change is already
- * committed. Work that must survive a crash or run once across app processes is sent as a job.
+ * committed. Work that must survive a crash or run once across app processes subscribes with
+ * `sendOn`: its job is written in the change's own transaction.
  */
 import type { Core } from '@strapi/strapi';
+import { getService } from './service';
 import type { Actor } from '../../../shared/contracts/actor';
 import type { MovementKind } from '../../../shared/contracts/inventory';
 import type { OrderAction, OrderState } from '../../../shared/domain/lifecycle';
@@ -44,8 +46,15 @@ export interface PluginEvents {
 export type EventName = keyof PluginEvents;
 export type Listener<Name extends EventName> = (event: PluginEvents[Name]) => void | Promise<void>;
 
+/** A job sent for every event of a name, with the data made of the event. */
+interface JobOnEvent {
+  job: string;
+  dataOf: (event: never) => object | null;
+}
+
 export const createEvents = ({ strapi }: { strapi: Core.Strapi }) => {
   const listeners = new Map<EventName, Set<Listener<never>>>();
+  const jobsOn = new Map<EventName, JobOnEvent[]>();
 
   const deliver = <Name extends EventName>(name: Name, event: PluginEvents[Name]) => {
     for (const listener of (listeners.get(name) ?? []) as Set<Listener<Name>>) {
@@ -65,12 +74,25 @@ export const createEvents = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
+     * Sends the job `job` (defined with the jobs service) for every change that publishes `name`,
+     * in the change's transaction: the job commits or rolls back with the change, and then runs
+     * once, retried, in whichever app process — not lost if this one dies right after the commit.
+     * `dataOf` makes the job's data of the event (the event itself by default).
+     */
+    sendOn<Name extends EventName>(name: Name, job: string, dataOf: (event: PluginEvents[Name]) => object | null = (event) => event): void {
+      jobsOn.set(name, [...(jobsOn.get(name) ?? []), { job, dataOf: dataOf as JobOnEvent['dataOf'] }]);
+    },
+
+    /**
      * Announces a change from inside its transaction: listeners hear of it after the commit, or
-     * never when the transaction rolls back. Outside a transaction there is nothing to wait for,
-     * and publishing there is a mistake of the caller.
+     * never when the transaction rolls back; the jobs sent on it are written in it. Outside a
+     * transaction there is nothing to wait for, and publishing there is a mistake of the caller.
      */
     async publish<Name extends EventName>(name: Name, event: PluginEvents[Name]): Promise<void> {
       if (!strapi.db.inTransaction()) throw new Error(`orders: ${name} was published outside the transaction of its change`);
+      for (const { job, dataOf } of jobsOn.get(name) ?? []) {
+        await getService(strapi, 'jobs').send(job, (dataOf as (event: PluginEvents[Name]) => object | null)(event));
+      }
       // A nested transaction joins the engine's: its onCommit waits for the engine's commit.
       await strapi.db.transaction(async ({ onCommit }) => onCommit(() => deliver(name, event)));
     },
