@@ -8,7 +8,15 @@ import type { Page } from '../../../../shared/contracts/pages';
 import { endOfDay, startOfDay } from '../../../../shared/domain/calendar';
 import type { OrderState } from '../../../../shared/domain/lifecycle';
 import type { VatRate } from '../../../../shared/domain/vat';
-import { insertRows, isPostgres, lockByDocumentId, type StoredDate, type StoredInteger, type Transaction } from '../../core/database';
+import {
+  insertRows,
+  isPostgres,
+  lockByDocumentId,
+  updateColumns,
+  type StoredDate,
+  type StoredInteger,
+  type Transaction,
+} from '../../core/database';
 import { offsetOf } from '../../core/pages';
 import { UID } from '../../core/uids';
 import type { CustomerRow } from '../customers/repository';
@@ -172,7 +180,11 @@ export const ordersRepository = (strapi: Core.Strapi) => {
     create: (data: OrderData): Promise<Pick<OrderRow, 'id' | 'documentId' | 'createdAt'>> =>
       orders().create({ data, select: ['id', 'documentId', 'createdAt'] }),
 
+    /** Writes the order's fields and its customer. */
     update: (id: number, data: OrderData) => orders().update({ where: { id }, data, select: ['id'] }),
+
+    /** Writes fields of the order (no relation) in one statement: what a transition or a custom status changes. */
+    setFields: (trx: Transaction, id: number, fields: Partial<OrderFields>) => updateColumns(strapi, trx, UID.order, id, fields),
 
     remove: (id: number) => orders().delete({ where: { id } }),
 

@@ -22,7 +22,7 @@ import { pagination } from '../../core/pages';
 import { getService } from '../../core/service';
 import type { Movement } from '../inventory/ledger';
 import { pricedLine, resolveLines } from './lines';
-import { ordersRepository, type LineData, type OrderData, type OrderRow } from './repository';
+import { ordersRepository, type LineData, type OrderData, type OrderFields, type OrderRow } from './repository';
 import { serializeOrder, serializeOrderSummary } from './serializer';
 
 export interface TransitionOptions {
@@ -83,7 +83,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
    * Replaces the order's lines; answers the order's totals to store with it, so that lists sort
    * and show them without reading every line.
    */
-  const saveLines = async (trx: Transaction, order: Pick<OrderRow, 'id' | 'items'>, lines: LineData[]): Promise<OrderData> => {
+  const saveLines = async (trx: Transaction, order: Pick<OrderRow, 'id' | 'items'>, lines: LineData[]): Promise<Partial<OrderFields>> => {
     await orders.replaceLines(trx, order, lines);
     const totals = orderTotals(lines.map(pricedLine));
     return {
@@ -143,7 +143,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
           customerName: customer.name,
         });
         const number = orderNumber(order.id, new Date(order.createdAt), timeZone());
-        await orders.update(order.id, { number, ...(await saveLines(trx, { id: order.id, items: [] }, lines)) });
+        await orders.setFields(trx, order.id, { number, ...(await saveLines(trx, { id: order.id, items: [] }, lines)) });
         await history().record(trx, order.id, { actor, action: 'create', from: null, to: 'draft' });
         await events().publish('order.created', {
           order: { documentId: order.documentId, number },
@@ -205,7 +205,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         const config = await settings().get();
         await reconcileStock(order, to, config, actor, { reason: `${action} ${order.number}`, writeOff: restock === false });
-        await orders.update(order.id, { state: to });
+        await orders.setFields(trx, order.id, { state: to });
         const details = action === 'fail' ? { restock: restock !== false } : undefined;
         await history().record(trx, order.id, { actor, action, from: order.state, to, note, details });
         await events().publish('order.transitioned', { order: refOf(order), action, from: order.state, to, actor });
@@ -261,7 +261,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         const order = await lockOrder(trx, documentId);
         const from = order.customStatus ?? null;
         if (from === customStatus) return;
-        await orders.update(order.id, { customStatus });
+        await orders.setFields(trx, order.id, { customStatus });
         await history().record(trx, order.id, { actor, action: 'custom-status', from, to: customStatus });
         await events().publish('order.custom-status-set', { order: refOf(order), from, to: customStatus, actor });
       });
