@@ -13,7 +13,7 @@ import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { createPgBossStore } from './pg-boss-store';
-import { occurrenceId, occurrencesOf, type Occurrences } from './schedule';
+import { createTimetable } from './timetable';
 import { createSqliteStore } from './sqlite-store';
 import { jobErrorOf, type ClaimedJob, type JobStore } from './store';
 import type { JobHandler, JobListQuery, JobOptions, JobRecord, ScheduleOptions, ScheduleWhen, SendOptions } from './types';
@@ -37,8 +37,6 @@ const DEFAULT_OPTIONS: Required<JobOptions> = { retryLimit: 5, retryDelaySeconds
 
 /** How long stop() waits for running attempts before it records them as failed by the stop. */
 const STOP_GRACE_SECONDS = 10;
-/** setTimeout's longest delay. */
-const LONGEST_TIMER_MS = 2 ** 31 - 1;
 const NAME = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/;
 
 interface Definition {
@@ -53,14 +51,6 @@ interface Definition {
   woken: boolean;
   /** Ends the loop's sleep early. */
   wake: (() => void) | null;
-}
-
-interface Schedule {
-  name: string;
-  key: string;
-  data: string;
-  occurrences: Occurrences;
-  timer: NodeJS.Timeout | null;
 }
 
 interface Attempt {
@@ -94,7 +84,6 @@ export const createJobs = (strapi: Core.Strapi) => {
   // that a handler never runs inside the transaction of the code that defined or scheduled it.
   const outside = AsyncLocalStorage.snapshot();
   const definitions = new Map<string, Definition>();
-  const schedules = new Map<string, Schedule>();
   const attempts = new Set<Attempt>();
   let store: JobStore | null = null;
   let config = DEFAULT_JOBS_CONFIG;
@@ -220,32 +209,12 @@ export const createJobs = (strapi: Core.Strapi) => {
     );
   };
 
-  /** Sends the schedule's latest occurrence if it is recent enough; other processes' copies are dropped by its id. */
-  const fire = (schedule: Schedule, now: number) => {
-    const at = schedule.occurrences.latest(now);
-    if (now - at >= schedule.occurrences.graceMs || !working()) return;
-    const id = occurrenceId(schedule.name, schedule.key, schedule.occurrences.describe, at);
-    enqueue(definitionOf(schedule.name), { id, data: JSON.parse(schedule.data), key: `schedule:${schedule.key}`, startAfter: null }, null)
-      .then((sent) => sent && wake(schedule.name))
-      .catch((error) => strapi.log.error(`jobs: could not send the scheduled "${schedule.name}": ${error.message}`));
-  };
-
-  const arm = (schedule: Schedule, catchUp: boolean) => {
-    if (!working()) return;
-    const now = Date.now();
-    if (catchUp) fire(schedule, now);
-    const delay = Math.min(schedule.occurrences.next(now) - now + 5, LONGEST_TIMER_MS);
-    schedule.timer = setTimeout(() => {
-      fire(schedule, Date.now());
-      arm(schedule, false);
-    }, delay);
-    schedule.timer.unref();
-  };
-
-  const disarm = (schedule: Schedule) => {
-    if (schedule.timer) clearTimeout(schedule.timer);
-    schedule.timer = null;
-  };
+  const timetable = createTimetable({
+    working,
+    send: (name, id, data, key) =>
+      enqueue(definitionOf(name), { id, data, key, startAfter: null }, null).then((sent) => sent && wake(name)),
+    failed: (name, error) => strapi.log.error(`jobs: could not send the scheduled "${name}": ${error.message}`),
+  });
 
   return {
     /**
@@ -319,21 +288,12 @@ export const createJobs = (strapi: Core.Strapi) => {
       options: ScheduleOptions = {}
     ): void {
       definitionOf(name);
-      const key = options.key ?? '';
-      const id = `${name}\n${key}`;
-      const previous = schedules.get(id);
-      if (previous) disarm(previous);
-      const schedule: Schedule = { name, key, data: JSON.stringify(data ?? null), occurrences: occurrencesOf(when), timer: null };
-      schedules.set(id, schedule);
-      outside(() => arm(schedule, true));
+      outside(() => timetable.declare(name, options.key ?? '', when, data));
     },
 
     /** Stops a schedule declared with schedule(); jobs it already sent still run. */
     unschedule(name: string, options: ScheduleOptions = {}): void {
-      const id = `${name}\n${options.key ?? ''}`;
-      const schedule = schedules.get(id);
-      if (schedule) disarm(schedule);
-      schedules.delete(id);
+      timetable.remove(name, options.key ?? '');
     },
 
     /** One job of a name, as the database holds it now, or null. */
@@ -363,7 +323,7 @@ export const createJobs = (strapi: Core.Strapi) => {
         prepare(definition);
         startWorking(definition);
       }
-      outside(() => schedules.forEach((schedule) => arm(schedule, true)));
+      outside(() => timetable.armAll());
     },
 
     /**
@@ -375,7 +335,7 @@ export const createJobs = (strapi: Core.Strapi) => {
     async stop({ graceSeconds = STOP_GRACE_SECONDS }: { graceSeconds?: number } = {}): Promise<void> {
       if (!store || stopping) return;
       stopping = true;
-      schedules.forEach(disarm);
+      timetable.disarmAll();
       definitions.forEach((definition) => definition.wake?.());
       const loops = Promise.allSettled([...definitions.values()].map((definition) => definition.loop));
       let graceTimer: NodeJS.Timeout | undefined;
