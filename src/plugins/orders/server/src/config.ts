@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_BODY_SIZE } from '../../shared/contracts/requests';
 import { DEFAULT_TIME_ZONE } from '../../shared/domain/calendar';
 
 /**
@@ -7,11 +8,16 @@ import { DEFAULT_TIME_ZONE } from '../../shared/domain/calendar';
 export interface PluginConfig {
   /** The shop's time zone: the list's date filters mean its calendar days. */
   timeZone: string;
+  /** The largest request body the admin API reads, in bytes; a larger one answers 413. */
+  maxBodySize: number;
 }
 
 export default {
-  default: { timeZone: DEFAULT_TIME_ZONE } satisfies PluginConfig,
+  default: { timeZone: DEFAULT_TIME_ZONE, maxBodySize: DEFAULT_MAX_BODY_SIZE } satisfies PluginConfig,
   validator(config: PluginConfig) {
+    if (!Number.isSafeInteger(config.maxBodySize) || config.maxBodySize < 1024) {
+      throw new Error(`orders plugin: maxBodySize must be a whole number of bytes, at least 1024, not ${String(config.maxBodySize)}`);
+    }
     try {
       new Intl.DateTimeFormat('en', { timeZone: config.timeZone });
     } catch {

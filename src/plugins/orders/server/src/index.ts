@@ -5,6 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import config from './config';
 import { createEvents } from './core/events';
+import { readRequest } from './core/request';
 import customers from './features/customers';
 import inventory from './features/inventory';
 import orders from './features/orders';
@@ -27,6 +28,7 @@ export default {
   config,
   contentTypes: { ...orders.contentTypes, ...inventory.contentTypes, ...customers.contentTypes },
   controllers: { ...orders.controllers, ...inventory.controllers, ...settings.controllers },
+  middlewares: { request: readRequest },
   routes: { admin: { type: 'admin', routes: [...orders.routes, ...inventory.routes, ...settings.routes] } },
   services,
 };
