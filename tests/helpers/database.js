@@ -54,8 +54,13 @@ const createTestDatabase = async ({ restore } = {}) => {
   };
 };
 
-/** Boots the compiled app (npm run build:server) on a fresh database, without listening. */
+/**
+ * Boots the compiled app (npm run build:server) on a fresh database, without listening. Tests
+ * and benchmarks run as NODE_ENV=test: secrets not set are generated for the process (and the
+ * app processes it starts) and never written to a developer's .env (config/secrets.ts).
+ */
 const loadStrapi = async (options) => {
+  process.env.NODE_ENV = process.env.NODE_ENV || 'test';
   const dropDatabase = await createTestDatabase(options);
   process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
   const { createStrapi } = require('@strapi/strapi');
