@@ -105,38 +105,46 @@ export const readJsonObject = (bytes: Uint8Array, limits: JsonLimits): JsonResul
 
   const problems: JsonProblem[] = [];
   if (notUtf8) {
-    walkTexts(value, [], problems, (text, path, where) =>
-      text.includes('\ufffd') ? { path, code: 'notUtf8', message: `${where} is not valid UTF-8` } : undefined
+    walkTexts(value, [], problems, (text, where) =>
+      text.includes('\ufffd') ? { code: 'notUtf8', message: `${where} is not valid UTF-8` } : undefined
     );
     return { ok: false, problems: problems.length ? problems : [wholeBodyNotUtf8] };
   }
-  walkTexts(value, [], problems, (text, path, where) => {
+  walkTexts(value, [], problems, (text, where) => {
     const character = unstorableCharacter(text);
-    return character ? invalidCharacter(path, character, where) : undefined;
+    return character ? invalidCharacter([], character, where) : undefined;
   });
   return problems.length ? { ok: false, problems } : { ok: true, value: value as Record<string, unknown> };
 };
 
-type TextCheck = (text: string, path: JsonPath, where: string) => JsonProblem | undefined;
+type TextCheck = (text: string, where: string) => Omit<JsonProblem, 'path'> | undefined;
 
 /**
  * Checks every string of `value`, keys included (a key's problem is its object's). Recursive:
- * only ever called on a value whose depth `shapeProblems` has bounded.
+ * only ever called on a value whose depth `shapeProblems` has bounded. `path` is one array,
+ * pushed and popped on the way; a problem gets a copy.
  */
 const walkTexts = (value: unknown, path: JsonPath, problems: JsonProblem[], check: TextCheck) => {
   if (problems.length >= MAX_PROBLEMS) return;
   if (typeof value === 'string') {
-    const problem = check(value, path, 'the text');
-    if (problem) problems.push(problem);
+    const problem = check(value, 'the text');
+    if (problem) problems.push({ ...problem, path: [...path] });
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => walkTexts(item, [...path, index], problems, check));
+    for (let index = 0; index < value.length; index += 1) {
+      path.push(index);
+      walkTexts(value[index], path, problems, check);
+      path.pop();
+    }
   } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const problem = check(key, path, `the field name ${quote(key)}`);
-      if (problem) problems.push(problem);
+    for (const key of Object.keys(value)) {
+      const problem = check(key, `the field name ${quote(key)}`);
+      if (problem) problems.push({ ...problem, path: [...path] });
       // No request takes it, and zod skips it without a word (it is the prototype's name).
-      if (key === '__proto__') problems.push({ path, code: 'unknownField', message: 'unknown field __proto__', values: { fields: [key] } });
-      walkTexts(item, [...path, key], problems, check);
+      if (key === '__proto__')
+        problems.push({ path: [...path], code: 'unknownField', message: 'unknown field __proto__', values: { fields: [key] } });
+      path.push(key);
+      walkTexts((value as Record<string, unknown>)[key], path, problems, check);
+      path.pop();
     }
   }
 };
