@@ -704,6 +704,14 @@ describe('bodies whose length lies', () => {
     expect(await world()).toEqual(before);
   });
 
+  test('a chunked body of no bytes is no body: the settings answer as they are', async () => {
+    const before = await world();
+    const payload = head('PUT', '/orders/settings', { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' }) + '0\r\n\r\n';
+    const answer = await rawExchange(payload, { end: false });
+    expect(statusOf(answer)).toBe(200);
+    expect(await world()).toEqual(before);
+  });
+
   test('a Content-Length of 10 GB: 413 at once, without waiting for the bytes', async () => {
     const before = await world();
     const answer = await rawExchange(

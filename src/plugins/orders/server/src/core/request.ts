@@ -166,7 +166,10 @@ const readJsonBody = async (ctx: Ctx, limit: number) => {
     });
   }
   if (Number(req.headers['content-length']) > limit) throw bodyTooLarge(limit);
-  const result = readJsonObject(await readBytes(req, limit), { maxDepth: MAX_JSON_DEPTH, maxItems: MAX_JSON_ITEMS });
+  const bytes = await readBytes(req, limit);
+  // A chunked body of no bytes (some clients send one for "no body") is no body.
+  if (bytes.length === 0) return undefined;
+  const result = readJsonObject(bytes, { maxDepth: MAX_JSON_DEPTH, maxItems: MAX_JSON_ITEMS });
   if (!result.ok) throw invalidFields(result.problems);
   return result.value;
 };
