@@ -84,10 +84,11 @@ const urlProblems = (ctx: Ctx): JsonProblem[] => {
   for (const [name, value] of Object.entries(ctx.params ?? {})) {
     if (typeof value !== 'string') continue;
     const character = unstorableCharacter(value);
-    if (value.includes('%') && rawSegments.has(value) && !decodes(value))
+    if (value.includes('%') && rawSegments.has(value) && !decodes(value)) {
       problems.push({ path: [name], code: 'notUtf8', message: 'is not valid UTF-8' });
-    else if (character) problems.push(invalidCharacter([name], character));
-    else if (value.length > MAX_PARAM_LENGTH) {
+    } else if (character) {
+      problems.push(invalidCharacter([name], character));
+    } else if (value.length > MAX_PARAM_LENGTH) {
       problems.push({
         path: [name],
         code: 'tooLong',
@@ -180,7 +181,7 @@ const readJsonBody = async (ctx: Ctx, limit: number) => {
  */
 export const readRequest = (config: RequestConfig, { strapi }: { strapi: Core.Strapi }) => {
   const limit = strapi.plugin(PLUGIN_ID).config<number>('maxBodySize');
-  const refuse = async (ctx: Ctx) => {
+  const read = async (ctx: Ctx) => {
     if (ctx.request.body !== undefined) {
       // Only a middleware configured around the plugin's back could have read it: a server error.
       throw new Error(`The body of ${ctx.method} ${ctx.path} was read before the Orders plugin's route: see leaveBodiesToTheRoutes`);
@@ -198,10 +199,10 @@ export const readRequest = (config: RequestConfig, { strapi }: { strapi: Core.St
   };
   return async (ctx: Ctx, next: () => Promise<unknown>) => {
     try {
-      await refuse(ctx);
+      await read(ctx);
     } catch (error) {
       // A refusal is the client's fault, not the server's: one short line, below the default level.
-      const { status = 400, message } = error as { status?: number; message?: string };
+      const { status = 500, message } = error as { status?: number; message?: string };
       if (error instanceof errors.ApplicationError || status < 500) {
         strapi.log.debug(`orders: ${ctx.method} ${ctx.path.slice(0, 100)} refused: ${String(message).slice(0, 200)}`);
       }
