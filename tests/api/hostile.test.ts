@@ -341,7 +341,14 @@ describe('NUL characters and lone surrogates', () => {
     ['a stock item', '/orders/stock-items/%00'],
     ['a stock item’s movements', '/orders/stock-items/%00/movements'],
   ])('a NUL as the id of %s: 400 invalidCharacter at id', async (_, target) => {
-    await refused(() => app.admin.get(target), { status: 400, code: 'invalidCharacter', path: 'id', values: { character: 'U+0000' } });
+    const response = await refused(() => app.admin.get(target), {
+      status: 400,
+      code: 'invalidCharacter',
+      path: 'id',
+      values: { character: 'U+0000' },
+    });
+    // The id alone: not also the router's capture of the whole path.
+    expect(response.body.error.details.errors).toHaveLength(1);
   });
 
   test.each([
@@ -820,6 +827,7 @@ describe('path parameters', () => {
       values: { max: 64 },
     });
     expect(response.text).not.toContain('a'.repeat(100));
+    expect(response.body.error.details.errors).toHaveLength(1);
   });
 
   test('an action of 5000 characters: 400 tooLong at action', async () => {

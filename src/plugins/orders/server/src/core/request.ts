@@ -82,7 +82,8 @@ const urlProblems = (ctx: Ctx): JsonProblem[] => {
   // The router leaves an escape it cannot decode as it was sent, so a raw segment names it.
   const rawSegments = new Set(ctx.path.split('/'));
   for (const [name, value] of Object.entries(ctx.params ?? {})) {
-    if (typeof value !== 'string') continue;
+    // "0", "1"…: the router's unnamed captures, which repeat the path the named ones are read from.
+    if (typeof value !== 'string' || /^\d+$/.test(name)) continue;
     const character = unstorableCharacter(value);
     if (value.includes('%') && rawSegments.has(value) && !decodes(value)) {
       problems.push({ path: [name], code: 'notUtf8', message: 'is not valid UTF-8' });
