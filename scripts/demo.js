@@ -2,6 +2,10 @@
  * npm run demo: build the app (admin panel too), then start it on its own SQLite database
  * (.tmp/demo.db) with demo data — stock items, customers, orders in every state — and a demo
  * admin whose login it prints. Run it again and it reuses the same database.
+ *
+ * It listens on 127.0.0.1 only (HOST=0.0.0.0 npm run demo to let other machines in): the demo
+ * admin's password is printed here and in the README. Its secrets are generated on first start
+ * and kept in .env (config/secrets.ts).
  */
 const { spawnSync, spawn } = require('child_process');
 const path = require('path');
@@ -11,6 +15,7 @@ const env = {
   ...process.env,
   DATABASE_CLIENT: 'sqlite',
   DATABASE_FILENAME: process.env.DEMO_DATABASE_FILENAME || '.tmp/demo.db',
+  HOST: process.env.HOST || '127.0.0.1',
   ORDERS_DEMO: 'true',
 };
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';

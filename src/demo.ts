@@ -69,7 +69,9 @@ const ORDERS: Array<{ customer: number; lines: Array<[string, string]>; actions:
 ];
 
 export const seedDemo = async (strapi: Core.Strapi) => {
-  const url = `${strapi.config.get('server.url') || `http://localhost:${strapi.config.get('server.port')}`}/admin`;
+  const host: string = strapi.config.get('server.host');
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const url = `${strapi.config.get('server.url') || `http://${shown}:${strapi.config.get('server.port')}`}/admin`;
   if ((await strapi.db.query('plugin::orders.stock-item').count()) > 0) {
     strapi.log.info(`Demo data already present. Admin: ${url} — ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
     return;

@@ -1,7 +1,8 @@
 /**
- * Hostile input against the data's integrity: what must stay unique under concurrency, amounts
- * that would overflow, and retries that would create twice. On PostgreSQL the concurrent cases
- * run from two app processes on one database.
+ * Hostile use of well-formed requests, the second half of hostile.test.ts (which is about
+ * requests that are not well-formed): what must stay unique under concurrency, amounts that would
+ * overflow, and retries that would create twice. On PostgreSQL the concurrent cases run from two
+ * app processes on one database.
  */
 import { usesPostgres } from '../helpers/database';
 import { createStockItem, ledgerDisagreements } from '../helpers/fixtures';

@@ -56,11 +56,14 @@ const createTestDatabase = async ({ restore } = {}) => {
 
 /**
  * Boots the compiled app (npm run build:server) on the database DATABASE_* name, without
- * listening. Jobs poll every half second, so that retries and a second process's jobs are seen
- * soon. ORDERS_TEST_JOBS=1 defines the test jobs (test-jobs.js), e.g. to measure a benchmark with
- * their loops idle beside it.
+ * listening, as NODE_ENV=test: secrets not set are generated for the process (and the app
+ * processes it starts) and never written to a developer's .env (config/secrets.ts). Jobs poll
+ * every half second, so that retries and a second process's jobs are seen soon.
+ * ORDERS_TEST_JOBS=1 defines the test jobs (test-jobs.js), e.g. to measure a benchmark with their
+ * loops idle beside it.
  */
 const bootStrapi = async () => {
+  process.env.NODE_ENV = process.env.NODE_ENV || 'test';
   process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
   process.env.ORDERS_JOBS_POLLING_INTERVAL = process.env.ORDERS_JOBS_POLLING_INTERVAL || '0.5';
   const { createStrapi } = require('@strapi/strapi');

@@ -22,8 +22,12 @@ const apiClient = (server: Core.Strapi['server']['httpServer'] | string, token: 
   const http = () => request(server);
   const auth = { Authorization: `Bearer ${token}` };
   return {
+    /** The admin JWT, for requests the methods below cannot make (raw sockets, other clients). */
+    token,
     /** The same login, against another app process on the same database. */
     at: (baseUrl: string) => apiClient(baseUrl, token),
+    /** Any method, with nothing sent yet: headers and body are the caller's (hostile requests). */
+    request: (method: 'get' | 'post' | 'put' | 'delete' | 'patch' | 'head', url: string) => http()[method](url).set(auth),
     get: (url: string) => http().get(url).set(auth),
     post: (url: string, body?: object | string) =>
       http()

@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_BODY_SIZE } from '../../shared/contracts/requests';
 import { DEFAULT_TIME_ZONE } from '../../shared/domain/calendar';
 import { DEFAULT_JOBS_CONFIG, type JobsConfig } from './core/jobs';
 
@@ -10,11 +11,16 @@ export interface PluginConfig {
   timeZone: string;
   /** How this process runs jobs (core/jobs). */
   jobs: JobsConfig;
+  /** The largest request body the admin API reads, in bytes; a larger one answers 413. */
+  maxBodySize: number;
 }
 
 export default {
-  default: { timeZone: DEFAULT_TIME_ZONE, jobs: DEFAULT_JOBS_CONFIG } satisfies PluginConfig,
+  default: { timeZone: DEFAULT_TIME_ZONE, jobs: DEFAULT_JOBS_CONFIG, maxBodySize: DEFAULT_MAX_BODY_SIZE } satisfies PluginConfig,
   validator(config: PluginConfig) {
+    if (!Number.isSafeInteger(config.maxBodySize) || config.maxBodySize < 1024) {
+      throw new Error(`orders plugin: maxBodySize must be a whole number of bytes, at least 1024, not ${String(config.maxBodySize)}`);
+    }
     try {
       new Intl.DateTimeFormat('en', { timeZone: config.timeZone });
     } catch {

@@ -8,6 +8,7 @@ import { createEvents } from './core/events';
 import { forgetOldAnswersHourly, idempotency, idempotencyKeyContentType } from './core/idempotency';
 import jobs from './core/jobs';
 import { getService } from './core/service';
+import { readRequest } from './core/request';
 import customers from './features/customers';
 import inventory from './features/inventory';
 import orders from './features/orders';
@@ -38,7 +39,7 @@ export default {
   },
   config,
   contentTypes: { ...orders.contentTypes, ...inventory.contentTypes, ...customers.contentTypes, ...idempotencyKeyContentType },
-  middlewares: { idempotency },
+  middlewares: { request: readRequest, idempotency },
   controllers: { ...orders.controllers, ...inventory.controllers, ...settings.controllers },
   routes: { admin: { type: 'admin', routes: [...orders.routes, ...inventory.routes, ...settings.routes] } },
   services,

@@ -39,9 +39,15 @@ export const FIELD_ERROR_CODES = [
   'lineTooLarge',
   'orderTooLarge',
   'notIdempotencyKey',
+  // What a request's body, path or query is made of, before any field is read (core/request.ts).
+  'malformedJson',
+  'notUtf8',
+  'invalidCharacter',
+  'tooDeep',
+  'duplicateField',
 ] as const;
 
-/** Why a whole request is refused: `details.code` of a 409, 404 or 422, its values beside it in `details`. */
+/** Why a whole request is refused: `details.code` of a 409, 404, 422, 415 or 413, its values beside it in `details`. */
 export const REFUSAL_CODES = [
   'actionNotAllowed',
   'onlyDraftChanged',
@@ -54,6 +60,10 @@ export const REFUSAL_CODES = [
   'unknownAction',
   'idempotencyKeyInUse',
   'idempotencyKeyReused',
+  // A body the route cannot read: 415 and 413 (core/request.ts).
+  'unsupportedMediaType',
+  'bodyNotAllowed',
+  'bodyTooLarge',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

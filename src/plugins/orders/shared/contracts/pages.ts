@@ -4,9 +4,11 @@ import { z } from 'zod';
 /** The page sizes a list offers; the API takes any size up to the largest. */
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 25;
+/** The last page a list can be asked for: its offset stays far inside the databases' integers. */
+export const MAX_PAGE = 1_000_000;
 
 export const pageQuery = {
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
   pageSize: z.coerce
     .number()
     .int()

@@ -21,16 +21,66 @@ export const unprocessable = (code: RefusalCode, message: string, details: Error
 export const notFound = (code: RefusalCode, message: string, details: ErrorValues = {}) =>
   new errors.NotFoundError(message, { code, ...details });
 
-/** 400 naming every field at fault, in Strapi's {errors: [{path, message}]} shape plus code and values. */
-export const invalidFields = (problems: FieldProblem[]) =>
-  new ValidationError(problems.map(({ path, message }) => (path ? `${path}: ${message}` : message)).join('; '), {
-    errors: problems.map(({ path, code, message, values = {} }) => ({
-      path: path ? path.split(/[.[\]]+/).filter(Boolean) : [],
-      message,
-      code,
-      values,
-    })),
+/** 413 for a body larger than the route reads, naming the limit (bytes, as a decimal string). */
+export const bodyTooLarge = (limit: number) =>
+  new errors.PayloadTooLargeError(`The body is larger than ${limit} bytes, the most this API reads`, {
+    code: 'bodyTooLarge' satisfies RefusalCode,
+    limit: String(limit),
   });
+
+/** 415 for a body the route cannot read, naming what it takes (nothing, for a route without a body). */
+export const unsupportedMediaType = (
+  code: Extract<RefusalCode, 'unsupportedMediaType' | 'bodyNotAllowed'>,
+  message: string,
+  details: ErrorValues
+) => createHttpError(415, message, { details: { code, ...details } });
+
+/**
+ * Where a field is: a dotted path ("items[2].quantity", as zod issues are written) or its keys
+ * (a key from the body may hold dots itself).
+ */
+export type FieldPath = string | ReadonlyArray<string | number>;
+
+/** The most characters of an input an error repeats: a field's name, a value in a message. */
+const MAX_ECHO = 200;
+const clip = (text: string) => (text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text);
+const MAX_LISTED = 20;
+const clipValue = (value: ErrorValues[string]): ErrorValues[string] => {
+  if (typeof value === 'string') return clip(value);
+  if (!Array.isArray(value)) return value;
+  const listed = value.slice(0, MAX_LISTED);
+  return listed.every((item) => typeof item === 'string') ? (listed as string[]).map(clip) : listed;
+};
+const clipValues = (values: ErrorValues): ErrorValues =>
+  Object.fromEntries(Object.entries(values).map(([key, value]) => [key, clipValue(value)]));
+
+const keysOf = (path: FieldPath) => (typeof path === 'string' ? path.split(/[.[\]]+/).filter(Boolean) : path.map(String)).map(clip);
+/** A path as messages write it: "items[2].quantity". */
+const labelOf = (path: FieldPath) =>
+  clip(
+    typeof path === 'string'
+      ? path
+      : path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${key}` : key), '')
+  );
+
+/**
+ * 400 naming every field at fault, in Strapi's {errors: [{path, message}]} shape plus code and
+ * values. Whatever of the input an error repeats — a field's name, a value quoted in a message —
+ * is cut short: an answer never echoes a whole input.
+ */
+export const invalidFields = (problems: Array<Omit<FieldProblem, 'path'> & { path: FieldPath }>) => {
+  const fields = problems.map(({ path, code, message, values = {} }) => ({
+    path: keysOf(path),
+    message: clip(message),
+    code,
+    values: clipValues(values),
+  }));
+  const named = problems
+    .slice(0, MAX_LISTED)
+    .map(({ path }, i) => (labelOf(path) ? `${labelOf(path)}: ${fields[i].message}` : fields[i].message));
+  if (fields.length > MAX_LISTED) named.push(`and ${fields.length - MAX_LISTED} more`);
+  return new ValidationError(named.join('; '), { errors: fields });
+};
 
 export const invalidField = (path: string, code: FieldErrorCode, message: string, values?: ErrorValues) =>
   invalidFields([{ path, code, message, values }]);

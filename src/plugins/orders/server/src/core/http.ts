@@ -2,6 +2,7 @@
 import type { Context } from 'koa';
 import type { Actor } from '../../../shared/contracts/actor';
 import { adminActor } from './actor';
+import type { RequestConfig } from './request';
 
 export type Ctx = Context & { params: Record<string, string>; request: Context['request'] & { body?: unknown } };
 
@@ -12,8 +13,9 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /**
  * A route of the admin API, mounted by Strapi at /orders/…, behind the admin JWT. Every route
- * names the RBAC action it needs; there is no route without one. Every POST takes an
- * Idempotency-Key (core/idempotency).
+ * names the RBAC action it needs; there is no route without one. Once the admin is let in, the
+ * route reads its own request (core/request.ts): a JSON body for POST and PUT, none otherwise;
+ * then every POST takes an Idempotency-Key (core/idempotency), which needs the body read.
  */
 export const route = (method: Method, path: string, handler: string, action: string) => ({
   method,
@@ -21,7 +23,10 @@ export const route = (method: Method, path: string, handler: string, action: str
   handler,
   config: {
     policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
-    middlewares: method === 'POST' ? ['plugin::orders.idempotency'] : [],
+    middlewares: [
+      { name: 'plugin::orders.request', config: { body: method === 'POST' || method === 'PUT' } satisfies RequestConfig },
+      ...(method === 'POST' ? ['plugin::orders.idempotency'] : []),
+    ],
   },
 });
 

@@ -9,13 +9,19 @@ import { invalidFields } from './errors';
 const pathOf = (path: PropertyKey[]) =>
   path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
 
+/** What `input` holds at `path`: undefined when the request left it out. */
+const valueAt = (input: unknown, path: PropertyKey[]) =>
+  path.reduce<unknown>(
+    (value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined),
+    input
+  );
+
 /**
  * The code and values of a zod issue: ours travel in its params; zod's built-in issues are
- * mapped here, in one place.
+ * mapped here, in one place. An issue about a field the request left out is `required`.
  */
-const codeOf = (issue: z.core.$ZodIssue): Pick<FieldProblem, 'code' | 'values'> => {
-  // Only an issue about a value that was sent carries the input.
-  if (!('input' in issue) || issue.input === undefined) return { code: 'required' };
+const codeOf = (issue: z.core.$ZodIssue, input: unknown): Pick<FieldProblem, 'code' | 'values'> => {
+  if (valueAt(input, issue.path) === undefined) return { code: 'required' };
   const own = (issue as { params?: { code?: FieldErrorCode; values?: ErrorValues } }).params;
   if (own?.code) return { code: own.code, values: own.values };
   switch (issue.code) {
@@ -45,16 +51,23 @@ const codeOf = (issue: z.core.$ZodIssue): Pick<FieldProblem, 'code' | 'values'> 
   }
 };
 
-/** Parses input or throws a 400 that names every field at fault. */
+/**
+ * Parses input or throws a 400 that names every field at fault. A request without a body is an
+ * empty object. Zod is not asked to report the input in its issues (it stringifies it, whatever
+ * its size or depth); the request reader has already bounded what reaches here.
+ */
 export const parse = <T extends z.ZodType>(schema: T, input: unknown): z.output<T> => {
-  const result = schema.safeParse(input ?? {}, { reportInput: true });
+  const value = input === undefined ? {} : input;
+  const result = schema.safeParse(value);
   if (result.success) return result.data;
   throw invalidFields(
     result.error.issues.map((issue) => ({
       path: pathOf(issue.path),
       message:
-        issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` : issue.message,
-      ...codeOf(issue),
+        issue.code === 'unrecognized_keys'
+          ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.slice(0, 5).join(', ')}${issue.keys.length > 5 ? ` and ${issue.keys.length - 5} more` : ''}`
+          : issue.message,
+      ...codeOf(issue, value),
     }))
   );
 };
