@@ -5,21 +5,15 @@
 import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
 import type { OrderItemJson, UpdateOrder } from '../../../../../../shared/contracts/orders';
 import { STOCK_CURRENCY } from '../../../../../../shared/domain/money';
-import type { VatRate } from '../../../../../../shared/domain/vat';
 import { decimalText } from '../../../../ui/format';
 
-/** An order line being edited: every number still the text the user typed. */
-export interface DraftLine {
+/** An order line being edited: every number still the text the user typed, the note too. */
+export interface DraftLine extends Pick<
+  OrderItemJson,
+  'stockItem' | 'sku' | 'name' | 'quantity' | 'unit' | 'unitPrice' | 'discountPercent' | 'vatRate'
+> {
   /** Stable across reordering, so React keeps each row's inputs (and the focus) in place. */
   key: string;
-  stockItem: string | null;
-  sku: string | null;
-  name: string;
-  quantity: string;
-  unit: string;
-  unitPrice: string;
-  discountPercent: string;
-  vatRate: VatRate;
   note: string;
 }
 
