@@ -109,7 +109,8 @@ const StockSearch = ({ currency, onClose, onPick }: Omit<StockItemPickerProps, '
     const match = data.find((item) => item.sku.toLowerCase() === sku.toLowerCase()) ?? (data.length === 1 ? data[0] : undefined);
     if (match) {
       pick(match);
-      setText('');
+      // The next SKU may be typed (or scanned) already while this one was looked up: keep it.
+      setText((current) => (current.trim() === sku ? '' : current));
     } else {
       setQuery(sku);
     }
