@@ -302,3 +302,35 @@ test('what a change makes stale follows it, without a reload: an adjustment, a r
   expect(await dialog.getByRole('button', { name: 'Finalize' }).isDisabled()).toBe(true);
   await screenshot(page, '18-finalize-refused-preview-reloaded');
 });
+
+test('a scanner: a second SKU scanned before the first one’s lookup answered is added too', async () => {
+  const engine = app.strapi.plugin('orders');
+  const actor = { type: 'system', name: 'e2e' };
+  for (const sku of ['SCAN-1', 'SCAN-2']) {
+    await engine.service('inventory').create({ sku, name: `Szkennelt ${sku}`, unitPrice: '100', vatRate: '27', onHand: '5' }, actor);
+  }
+  const draft = await engine.service('orders').create({ customer: { name: 'Pultos Pál' }, items: [] }, actor);
+  const page = await app.login();
+  // The first SKU's lookup answers late, as on a slow connection.
+  await page.route(/\/orders\/stock-items\?(.*&)?q=SCAN-1/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await route.continue();
+  });
+
+  await page.goto(`${app.url}/admin/plugins/orders/${draft.documentId}`);
+  await page.getByRole('button', { name: 'Add from inventory' }).click();
+  const search = page.getByRole('dialog').getByPlaceholder('Search by SKU or name');
+  for (const sku of ['SCAN-1', 'SCAN-2']) {
+    await search.fill(sku);
+    await search.press('Enter');
+  }
+  await page.waitForTimeout(1000);
+  await screenshot(page, '19-scanner-picker');
+  await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+  await screenshot(page, '20-scanner-lines');
+  const lines = page.locator('tbody tr', { has: page.locator('input') });
+  await lines.nth(1).waitFor();
+  expect(await lines.count()).toBe(2);
+  await expect(page.getByText('Szkennelt SCAN-1').count()).resolves.toBeGreaterThan(0);
+  await expect(page.getByText('Szkennelt SCAN-2').count()).resolves.toBeGreaterThan(0);
+});

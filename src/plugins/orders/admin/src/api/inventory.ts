@@ -18,13 +18,20 @@ const showItem = showAnswer(({ id }: { id: string }, item: StockItemJson): unkno
   inventoryApi.util.updateQueryData('getStockItem', id, () => item)
 );
 
+const stockItemsPage = {
+  query: (query: ListStockItems.Query) => `/orders/stock-items${toQuery(query)}`,
+  providesTags: [STOCK_LIST],
+};
+
 export const inventoryApi = pluginApi.injectEndpoints({
   endpoints: (build) => ({
-    listStockItems: build.query<ListStockItems.Response, ListStockItems.Query>({
-      query: (query) => `/orders/stock-items${toQuery(query)}`,
-      providesTags: [STOCK_LIST],
-      keepUnusedDataFor: NOT_KEPT,
-    }),
+    listStockItems: build.query<ListStockItems.Response, ListStockItems.Query>({ ...stockItemsPage, keepUnusedDataFor: NOT_KEPT }),
+    /**
+     * The stock picker's Enter on a SKU. A scanner asks again before the last answer came; the
+     * lazy query then lets go of that answer, so it is kept a while, not dropped at once, for
+     * its caller to read when it arrives.
+     */
+    lookUpStockItems: build.query<ListStockItems.Response, ListStockItems.Query>({ ...stockItemsPage, keepUnusedDataFor: 30 }),
     getStockItem: build.query<StockItemJson, string>({
       query: (id) => `/orders/stock-items/${id}`,
       transformResponse: (answer: GetStockItem.Response) => answer.data,
@@ -59,8 +66,8 @@ export const inventoryApi = pluginApi.injectEndpoints({
 });
 
 export const {
+  useLazyLookUpStockItemsQuery,
   useListStockItemsQuery,
-  useLazyListStockItemsQuery,
   useGetStockItemQuery,
   useListMovementsQuery,
   useCreateStockItemMutation,

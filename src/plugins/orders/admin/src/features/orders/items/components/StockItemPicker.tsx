@@ -28,7 +28,7 @@ import type { StockItemJson } from '../../../../../../shared/contracts/inventory
 import { STOCK_CURRENCY } from '../../../../../../shared/domain/money';
 import { FRESH } from '../../../../api/base';
 import { apiErrorOf } from '../../../../api/errors';
-import { useLazyListStockItemsQuery, useListStockItemsQuery } from '../../../../api/inventory';
+import { useLazyLookUpStockItemsQuery, useListStockItemsQuery } from '../../../../api/inventory';
 import { InventoryOnHand } from '../../../../ui/OnHand';
 import { useApiErrorText } from '../../../../ui/errors';
 import { formatMoney, vatRateLabel } from '../../../../ui/format';
@@ -76,7 +76,7 @@ const StockSearch = ({ currency, onClose, onPick }: Omit<StockItemPickerProps, '
   const { toggleNotification } = useNotification();
   const { errorText } = useApiErrorText();
   const submit = useSubmit();
-  const [lookUp] = useLazyListStockItemsQuery();
+  const [lookUp] = useLazyLookUpStockItemsQuery();
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
   const [added, setAdded] = useState<Record<string, number>>({});
