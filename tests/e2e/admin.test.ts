@@ -243,14 +243,14 @@ test('in Hungarian, the server’s refusals are worded in Hungarian', async () =
   await dialog.getByLabel('Megnevezés').fill('Másik pogácsa');
   await dialog.getByLabel('Nettó egységár').fill('500');
   await dialog.getByRole('button', { name: 'Cikk felvétele' }).click();
-  await dialog.getByText('A(z) E2E-HU cikkszámot már egy másik készletelem használja', { exact: true }).waitFor();
-  await page.getByText('Nem fogadható el: Cikkszám: A(z) E2E-HU cikkszámot már egy másik készletelem használja').waitFor();
+  await dialog.getByText('A(z) E2E-HU cikkszámot már egy másik cikk használja', { exact: true }).waitFor();
+  await page.getByText('Nem fogadható el: Cikkszám: A(z) E2E-HU cikkszámot már egy másik cikk használja').waitFor();
   await screenshot(page, '16-sku-taken-hu');
 
   await page.goto(`${app.url}/admin/plugins/orders/${empty.documentId}`);
   await page.getByRole('button', { name: 'Véglegesítés' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Véglegesítés' }).click();
-  await page.getByText(`A(z) ${empty.number} megrendelésnek nincs tétele: véglegesítés előtt adjon hozzá legalább egyet.`).waitFor();
+  await page.getByText(`A(z) ${empty.number} megrendelésnek nincs tétele: véglegesítés előtt adj hozzá legalább egyet.`).waitFor();
   await screenshot(page, '17-no-lines-hu');
 });
 

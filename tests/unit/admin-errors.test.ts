@@ -59,7 +59,7 @@ describe('a field problem', () => {
     expect(fieldProblemText(inHungarian, { code: 'decimals', values: { max: 0 } })).toBe('Csak egész szám lehet');
     expect(fieldProblemText(inEnglish, { code: 'decimals', values: { max: 3 } })).toBe('At most 3 decimals');
     expect(fieldProblemText(inHungarian, { code: 'skuTaken', values: { sku: 'KAVE-1KG' } })).toBe(
-      'A(z) KAVE-1KG cikkszámot már egy másik készletelem használja'
+      'A(z) KAVE-1KG cikkszámot már egy másik cikk használja'
     );
     expect(fieldProblemText(inHungarian, { code: 'notOneOf', values: { allowed: ['orders', 'invoices'] } })).toBe(
       'Csak ezek egyike lehet: orders vagy invoices'
@@ -116,7 +116,7 @@ describe('a refusal', () => {
       ],
     });
     expect(apiErrorText(inHungarian, error)).toBe(
-      'Nincs elég készlet: KAVE (szükséges: 3, elérhető: 1) és KABEL (szükséges: 2,5, elérhető: 0,75).'
+      'Nincs elég készlet: KAVE (szükséges: 3, szabad készlet: 1) és KABEL (szükséges: 2,5, szabad készlet: 0,75).'
     );
   });
 
@@ -130,12 +130,12 @@ describe('a refusal', () => {
     });
     expect(apiErrorText(inHungarian, error)).toBe(
       'Nem fogadható el: 2. tétel, Mennyiség: Nagyobbnak kell lennie 0-nál; ' +
-        '3. tétel, Cikkszám: Nincs készletelem ezzel a cikkszámmal: NOPE; Vevő: Kötelező'
+        '3. tétel, Cikkszám: Nincs cikk ezzel a cikkszámmal: NOPE; Ügyfél: Kötelező'
     );
   });
 
   test('without a known code: a missing right, no answer and a server failure in words; anything else as the server said', () => {
-    expect(apiErrorText(inHungarian, refusal(403, {}, 'Policy Failed'))).toBe('A szerepköre ezt nem engedélyezi.');
+    expect(apiErrorText(inHungarian, refusal(403, {}, 'Policy Failed'))).toBe('A szerepköröd ezt nem engedi.');
     expect(apiErrorText(inHungarian, refusal(0, {}, 'Failed to fetch'))).toMatch(/^A szerver nem érhető el/);
     expect(apiErrorText(inHungarian, refusal(500, {}, 'Internal Server Error'))).toBe('Hiba történt');
     expect(apiErrorText(inHungarian, refusal(409, { code: 'fromTheFuture' as never }, 'A future conflict'))).toBe('A future conflict');

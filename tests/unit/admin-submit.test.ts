@@ -67,9 +67,9 @@ describe('a refusal', () => {
       refused(400, { errors: [{ path: ['sku'], message: 'SKU X is taken', code: 'skuTaken', values: { sku: 'X' } }] }, 'ValidationError'),
       teller
     );
-    expect(fieldErrorsOf(inHungarian, error!)).toEqual({ sku: 'A(z) X cikkszámot már egy másik készletelem használja' });
+    expect(fieldErrorsOf(inHungarian, error!)).toEqual({ sku: 'A(z) X cikkszámot már egy másik cikk használja' });
     expect(notices).toEqual([
-      { type: 'danger', message: 'Nem fogadható el: Cikkszám: A(z) X cikkszámot már egy másik készletelem használja' },
+      { type: 'danger', message: 'Nem fogadható el: Cikkszám: A(z) X cikkszámot már egy másik cikk használja' },
     ]);
   });
 
@@ -104,7 +104,7 @@ describe('a refusal', () => {
       teller
     );
     expect(outcome.data).toBeUndefined();
-    expect(notices).toEqual([{ type: 'danger', message: 'A szerepköre ezt nem engedélyezi.' }]);
+    expect(notices).toEqual([{ type: 'danger', message: 'A szerepköröd ezt nem engedi.' }]);
   });
 });
 
