@@ -68,9 +68,7 @@ describe('a refusal', () => {
       teller
     );
     expect(fieldErrorsOf(inHungarian, error!)).toEqual({ sku: 'A(z) X cikkszámot már egy másik cikk használja' });
-    expect(notices).toEqual([
-      { type: 'danger', message: 'Nem fogadható el: Cikkszám: A(z) X cikkszámot már egy másik cikk használja' },
-    ]);
+    expect(notices).toEqual([{ type: 'danger', message: 'Nem fogadható el: Cikkszám: A(z) X cikkszámot már egy másik cikk használja' }]);
   });
 
   test('with no answer at all (the network) says the server cannot be reached', async () => {
