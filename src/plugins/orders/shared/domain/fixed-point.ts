@@ -68,3 +68,17 @@ export const toBigInt = (value: unknown): bigint => {
   if (value === null || value === undefined) return 0n;
   throw new TypeError(`expected an integer, got ${String(value)}`);
 };
+
+/**
+ * Parses a decimal of any precision and rounds it half away from zero to `scale` decimals:
+ * for what others computed, such as a webshop's "970.0714" forints, which we keep to the minor unit.
+ */
+export const parseRounded = (input: string | number, scale: number): bigint => {
+  const text = typeof input === 'number' ? numberToText(input) : input.trim();
+  const match = DECIMAL.exec(text);
+  if (!match) throw new DecimalFormatError(`"${text}" is not a decimal number`, 'notNumber');
+  const fraction = match[3] ?? '';
+  if (fraction.length <= scale) return parseFixed(text, scale);
+  const exact = parseFixed(text, fraction.length);
+  return divideRoundHalfUp(exact, 10n ** BigInt(fraction.length - scale));
+};

@@ -14,6 +14,9 @@ export const currencyScale = (currency: string): number => (WHOLE_UNIT_CURRENCIE
 
 export const isCurrencyCode = (value: string): boolean => /^[A-Z]{3}$/.test(value);
 
+/** The ISO 4217 currencies the runtime knows (ICU's list): a webshop's "XYZ" is refused by name. */
+export const CURRENCY_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
 export const parseMoney = (input: string | number, currency: string): bigint => parseFixed(input, currencyScale(currency));
 
 /** "12990" for HUF, "12.50" for EUR: the API speaks money as decimal strings. */
