@@ -20,7 +20,16 @@ const decimalText = z
   .union([z.string(), z.number().finite()])
   .transform((value) => String(value).trim())
   .refine((value) => /^[+-]?\d{1,18}(\.\d{1,12})?$/.test(value), { message: 'is not a decimal number' });
-const quantityText = decimalText.refine((value) => !value.startsWith('-') && /[1-9]/.test(value), { message: 'must be greater than 0' });
+/** No shop sells a billion of anything: a larger quantity is a mistyped field (an EAN in the quantity), not an order. */
+const MAX_QUANTITY = 1_000_000_000n;
+const atMostMaxQuantity = (value: string) => {
+  const [whole, fraction = ''] = value.replace(/^\+/, '').split('.');
+  const units = BigInt(whole);
+  return units < MAX_QUANTITY || (units === MAX_QUANTITY && !/[1-9]/.test(fraction));
+};
+const quantityText = decimalText
+  .refine((value) => !value.startsWith('-') && /[1-9]/.test(value), { message: 'must be greater than 0' })
+  .refine(atMostMaxQuantity, { message: `must be at most ${MAX_QUANTITY}` });
 const text = (max: number) => z.string().trim().max(max);
 const optional = (max: number) => text(max).nullable().default(null);
 const instant = z

@@ -1,0 +1,17 @@
+/**
+ * The webshop adapters, one per connection kind: pure functions from a delivery's bytes to what it
+ * says (ShopMessage). No Strapi, no database: the inbox stores the raw delivery first, then asks
+ * the adapter to verify and read it, and hands the messages to the engine.
+ */
+import type { ConnectionKind } from '../../../../../shared/domain/status-map';
+import { shoprenter } from './shoprenter';
+import type { Adapter } from './types';
+import { unas } from './unas';
+import { woocommerce } from './woocommerce';
+// './xml' alone is xml.ts, the safe XML reader; the custom shop's adapter is the folder.
+import { xml } from './xml/index';
+
+export { AdapterError, ADAPTER_ERROR_CODES, type AdapterErrorCode } from './errors';
+export type { Adapter, InboundRequest, Verdict } from './types';
+
+export const adapters: Record<ConnectionKind, Adapter> = { woocommerce, shoprenter, unas, xml };
