@@ -29,7 +29,7 @@ export const fetchText = async (fetchFn: Fetch, url: string, init: RequestInit, 
   try {
     response = await fetchFn(url, { ...init, signal, redirect: 'error' });
   } catch (error) {
-    throw failure(error, url, timeoutMs);
+    throw failure(error, url, timeoutMs, signal);
   }
   if (!response.ok) {
     await response.body?.cancel();
@@ -43,13 +43,13 @@ export const fetchText = async (fetchFn: Fetch, url: string, init: RequestInit, 
   try {
     return await readLimited(response, maxBytes, url);
   } catch (error) {
-    throw error instanceof HttpError ? error : failure(error, url, timeoutMs);
+    throw error instanceof HttpError ? error : failure(error, url, timeoutMs, signal);
   }
 };
 
-const failure = (error: unknown, url: string, timeoutMs: number): HttpError => {
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'TimeoutError' || name === 'AbortError') return new HttpError('timeout', `${url} did not answer within ${timeoutMs} ms`);
+// The signal, not the error's class, tells a timeout: fetch wraps it differently across Node versions.
+const failure = (error: unknown, url: string, timeoutMs: number, signal: AbortSignal): HttpError => {
+  if (signal.aborted) return new HttpError('timeout', `${url} did not answer within ${timeoutMs} ms`);
   return new HttpError('unreachable', `${url} could not be reached: ${error instanceof Error ? error.message : String(error)}`);
 };
 

@@ -9,7 +9,7 @@ import { signedBy } from '../signature';
 import { bodyFormat, header, type Adapter } from '../types';
 
 export { readOrders } from './order';
-export { createUnasClient, UnasClientError, type UnasClient } from './client';
+export { createUnasClient, UnasClientError, TOKEN_LIFETIME_MS, TOKEN_MARGIN_MS, type UnasClient } from './client';
 
 /** UNAS names the order `orderID` ("69312-465741", its getOrder Key); the others are its older or documented spellings. */
 const KEY_FIELDS = ['orderID', 'orderId', 'orderKey', 'order_key', 'Key', 'key'] as const;
