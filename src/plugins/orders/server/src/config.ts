@@ -13,13 +13,29 @@ export interface PluginConfig {
   jobs: JobsConfig;
   /** The largest request body the admin API reads, in bytes; a larger one answers 413. */
   maxBodySize: number;
+  /** The largest body a webshop may deliver to the webhook route, in bytes (default 5 MB). */
+  webhookBodyLimit: number;
+  /** How many days processed inbox entries are kept (failed ones stay until resolved). Default 90. */
+  inboxRetentionDays: number;
 }
 
 export default {
-  default: { timeZone: DEFAULT_TIME_ZONE, jobs: DEFAULT_JOBS_CONFIG, maxBodySize: DEFAULT_MAX_BODY_SIZE } satisfies PluginConfig,
+  default: {
+    timeZone: DEFAULT_TIME_ZONE,
+    jobs: DEFAULT_JOBS_CONFIG,
+    maxBodySize: DEFAULT_MAX_BODY_SIZE,
+    webhookBodyLimit: 5 * 1024 * 1024,
+    inboxRetentionDays: 90,
+  } satisfies PluginConfig,
   validator(config: PluginConfig) {
     if (!Number.isSafeInteger(config.maxBodySize) || config.maxBodySize < 1024) {
       throw new Error(`orders plugin: maxBodySize must be a whole number of bytes, at least 1024, not ${String(config.maxBodySize)}`);
+    }
+    if (!Number.isSafeInteger(config.webhookBodyLimit) || config.webhookBodyLimit < 1024) {
+      throw new Error(`orders plugin: webhookBodyLimit must be a whole number of bytes, at least 1024, not ${String(config.webhookBodyLimit)}`);
+    }
+    if (!Number.isSafeInteger(config.inboxRetentionDays) || config.inboxRetentionDays < 1) {
+      throw new Error(`orders plugin: inboxRetentionDays must be a whole number of days, at least 1, not ${String(config.inboxRetentionDays)}`);
     }
     try {
       new Intl.DateTimeFormat('en', { timeZone: config.timeZone });

@@ -64,6 +64,11 @@ export const REFUSAL_CODES = [
   'unsupportedMediaType',
   'bodyNotAllowed',
   'bodyTooLarge',
+  // Webshops: the inbox and its webhook route.
+  'inboxEntryNotFound',
+  'connectionNotFound',
+  'notReplayable',
+  'badSignature',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

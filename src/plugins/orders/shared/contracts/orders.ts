@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isCurrencyCode } from '../domain/money';
 import { ORDER_STATES, type OrderAction, type OrderState } from '../domain/lifecycle';
 import { DISCOUNT_SCALE } from '../domain/totals';
-import type { VatRate } from '../domain/vat';
+import type { LineVatRate } from '../domain/totals';
 import type { Actor } from './actor';
 import { customerInput, type CustomerJson } from './customers';
 import { decimal, documentId, money, optionalText, ours, percent, quantity, text, vatRate } from './fields';
@@ -90,6 +90,8 @@ export const orderListQuery = z.object({
   sort: z.enum(ORDER_SORTS).default('createdAt:desc'),
   customStatus: text(64).optional(),
   source: text(64).optional(),
+  /** A webshop connection's documentId: its orders only. */
+  connection: text(64).optional(),
   q: text(200).optional(),
   ...pageQuery,
 });
@@ -99,6 +101,21 @@ export type CreateOrderInput = z.infer<typeof createOrderInput>;
 export type UpdateOrderInput = z.infer<typeof updateOrderInput>;
 export type TransitionInput = z.infer<typeof transitionInput>;
 export type OrderListQuery = z.infer<typeof orderListQuery>;
+
+/**
+ * What the admin should look at on a webshop's order: stock went below zero for it, a line's SKU
+ * is not in the inventory, the shop's total is not the sum of its lines, or the shop's status is
+ * not in the connection's status map.
+ */
+export const ORDER_FLAGS = ['oversold', 'unknownSku', 'totalMismatch', 'unmappedStatus'] as const;
+export type OrderFlag = (typeof ORDER_FLAGS)[number];
+
+/** The webshop connection an order came from; `deleted` once the connection is gone. */
+export interface OrderConnectionJson {
+  documentId: string;
+  name: string;
+  kind: string;
+}
 
 /** Net, VAT and gross, as decimal strings in the order's currency. */
 export interface AmountsJson {
@@ -131,8 +148,11 @@ export interface OrderItemJson extends AmountsJson {
   unit: string;
   unitPrice: string;
   discountPercent: string;
-  vatRate: VatRate;
+  /** One of VAT_RATES; a webshop's line has the shop's percentage ("20", "5.5"). */
+  vatRate: LineVatRate;
   note: string | null;
+  /** product, shipping, fee or coupon. */
+  kind: string;
 }
 
 export interface OrderJson {
@@ -146,8 +166,14 @@ export interface OrderJson {
   note: string | null;
   customer: CustomerJson | null;
   items: OrderItemJson[];
-  totals: AmountsJson & { byVatRate: Array<AmountsJson & { vatRate: VatRate }> };
+  totals: AmountsJson & { byVatRate: Array<AmountsJson & { vatRate: LineVatRate }> };
   history: HistoryEntry[];
+  /** A webshop's order: where it came from and what the shop calls it; null and [] on a manual order. */
+  connection: OrderConnectionJson | null;
+  externalId: string | null;
+  externalNumber: string | null;
+  externalStatus: string | null;
+  flags: OrderFlag[];
   createdAt: string;
   updatedAt: string;
 }
@@ -163,6 +189,9 @@ export interface OrderSummaryJson {
   customer: { documentId: string; name: string } | null;
   totals: AmountsJson;
   lineCount: number;
+  connection: OrderConnectionJson | null;
+  externalNumber: string | null;
+  flags: OrderFlag[];
   createdAt: string;
   updatedAt: string;
 }

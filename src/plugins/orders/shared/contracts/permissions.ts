@@ -24,6 +24,7 @@ const areas = {
   order: orderActions,
   inventory: { read: 'Read', manage: 'Manage (create, edit, adjust)' },
   settings: { read: 'Read', update: 'Update' },
+  inbox: { read: 'Read', replay: 'Replay (Újrafeldolgozás)' },
 } as const;
 
 export type Area = keyof typeof areas;

@@ -6,11 +6,19 @@ import { VAT_RATES, vatPercent, type VatRate } from './vat';
 export const DISCOUNT_SCALE = 2;
 export const FULL_DISCOUNT = 10_000n;
 
+/**
+ * A line's VAT rate: one of ours (VAT_RATES) on a manual order; on a webshop's, the shop's
+ * percentage as text ("27", "5", "20", "5.5"), whatever it used.
+ */
+export type LineVatRate = VatRate | (string & {});
+
 export interface PricedLine {
   quantityMilli: bigint;
   unitPriceMinor: bigint;
   discountBasisPoints: bigint;
-  vatRate: VatRate;
+  vatRate: LineVatRate;
+  /** The amounts a webshop computed for the line: they are the line's, to the minor unit. */
+  given?: Amounts;
 }
 
 export interface Amounts {
@@ -24,6 +32,7 @@ export interface Amounts {
  * to the currency's minor unit, as Hungarian invoices require.
  */
 export const lineAmounts = (line: PricedLine): Amounts => {
+  if (line.given) return line.given;
   const net = divideRoundHalfUp(
     line.quantityMilli * line.unitPriceMinor * (FULL_DISCOUNT - line.discountBasisPoints),
     THOUSANDTHS_PER_UNIT * FULL_DISCOUNT
@@ -45,20 +54,24 @@ export const withinAmountLimit = ({ net, vat, gross }: Amounts): boolean =>
   [net, vat, gross].every((amount) => (amount < 0n ? -amount : amount) < MAX_AMOUNT_MINOR);
 
 export interface Totals extends Amounts {
-  byVatRate: Array<Amounts & { vatRate: VatRate }>;
+  byVatRate: Array<Amounts & { vatRate: LineVatRate }>;
 }
+
+/** Our rates in their order (27, 18, 5, 0, then the codes), then a shop's other percentages, highest first. */
+const byRateOrder = (a: string, b: string) => {
+  const [ia, ib] = [VAT_RATES.indexOf(a as VatRate), VAT_RATES.indexOf(b as VatRate)];
+  if (ia >= 0 || ib >= 0) return (ia < 0 ? Infinity : ia) - (ib < 0 ? Infinity : ib);
+  return Number(b) - Number(a);
+};
 
 /** Order totals are sums of the rounded lines, with one row per VAT rate in use. */
 export const orderTotals = (lines: PricedLine[]): Totals => {
-  const byRate = new Map<VatRate, Amounts>();
+  const byRate = new Map<LineVatRate, Amounts>();
   for (const line of lines) {
     const amounts = lineAmounts(line);
     byRate.set(line.vatRate, add(byRate.get(line.vatRate) ?? zero(), amounts));
   }
-  const byVatRate = VAT_RATES.filter((rate) => byRate.has(rate)).map((vatRate) => ({
-    vatRate,
-    ...byRate.get(vatRate)!,
-  }));
+  const byVatRate = [...byRate.keys()].sort(byRateOrder).map((vatRate) => ({ vatRate, ...byRate.get(vatRate)! }));
   return { ...byVatRate.reduce<Amounts>(add, zero()), byVatRate };
 };
 

@@ -10,7 +10,7 @@ export const isVatRate = (value: unknown): value is VatRate =>
   typeof value === 'string' && (VAT_RATES as readonly string[]).includes(value);
 
 /** The percentage a rate charges: 27n for "27", 0n for every exempt code. */
-export const vatPercent = (rate: VatRate): bigint => (/^\d+$/.test(rate) ? BigInt(rate) : 0n);
+export const vatPercent = (rate: string): bigint => (/^\d+$/.test(rate) ? BigInt(rate) : 0n);
 
 /** The rate of a line or stock item that names none: Hungary's standard rate. */
 export const DEFAULT_VAT_RATE: VatRate = '27';

@@ -34,7 +34,7 @@ export const formatQuantity = (quantity: string, locale: string) => quantityForm
 export const formatDateTime = (iso: string, locale: string) => dateTimeFormat(locale).format(new Date(iso));
 
 /** "27%" for a percentage, the exempt codes (AAM, TAM…) as they are. */
-export const vatRateLabel = (rate: string): string => (/^\d+$/.test(rate) ? `${rate}%` : rate);
+export const vatRateLabel = (rate: string): string => (/^\d+(\.\d+)?$/.test(rate) ? `${rate}%` : rate);
 
 /**
  * What the user typed as the API's decimal text: trimmed, spaces dropped ("12 990") and a decimal

@@ -31,6 +31,15 @@ export const lockByDocumentId = async (strapi: Core.Strapi, trx: Transaction, ui
   return row ? (row.id as number) : null;
 };
 
+/**
+ * Holds a named lock for the rest of the transaction: two transactions that take the same name
+ * run one after the other, even when the row they are about to write does not exist yet (a
+ * webshop's first deliveries of one order, at once). SQLite lets one writer at a time already.
+ */
+export const lockName = async (strapi: Core.Strapi, trx: Transaction, name: string) => {
+  if (isPostgres(strapi)) await trx.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [`orders:${name}`]);
+};
+
 interface JoinTable {
   name: string;
   joinColumn: { name: string };

@@ -21,6 +21,9 @@ export const unprocessable = (code: RefusalCode, message: string, details: Error
 export const notFound = (code: RefusalCode, message: string, details: ErrorValues = {}) =>
   new errors.NotFoundError(message, { code, ...details });
 
+/** 401 for a delivery that does not prove it comes from the shop: a wrong or missing signature or token. */
+export const unauthorized = (code: Extract<RefusalCode, 'badSignature'>, message: string) => new errors.UnauthorizedError(message, { code });
+
 /** 413 for a body larger than the route reads, naming the limit (bytes, as a decimal string). */
 export const bodyTooLarge = (limit: number) =>
   new errors.PayloadTooLargeError(`The body is larger than ${limit} bytes, the most this API reads`, {

@@ -39,6 +39,8 @@ export interface PluginEvents {
   'order.changed': { order: OrderRef; actor: Actor };
   'order.deleted': { order: OrderRef; actor: Actor };
   'order.transitioned': { order: OrderRef; action: OrderAction; from: OrderState; to: OrderState; actor: Actor };
+  /** A webshop's delivery created or changed the order (its state set directly, as the shop's status maps). */
+  'order.synced': { order: OrderRef; connection: string; from: OrderState | null; to: OrderState; actor: Actor };
   'order.custom-status-set': { order: OrderRef; from: string | null; to: string | null; actor: Actor };
   'stock.moved': { moves: StockMove[]; actor: Actor };
 }

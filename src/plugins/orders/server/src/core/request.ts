@@ -19,10 +19,14 @@ import { invalidCharacter, readJsonObject, unstorableCharacter, type JsonProblem
 
 export const PLUGIN_ID = 'orders';
 
-/** The admin routes' prefix (`/orders/…`), which the router matches ignoring case. */
-const isPluginPath = (path: string) => {
+/**
+ * The admin routes' prefix (`/orders/…`), which the router matches ignoring case, and the
+ * webshops' webhook route on the Content API (`/api/orders/webhooks/…`), whose signatures are
+ * over the exact bytes sent: no parser may read them first.
+ */
+const isPluginPath = (path: string, apiPrefix: string) => {
   const lower = path.toLowerCase();
-  return lower === `/${PLUGIN_ID}` || lower.startsWith(`/${PLUGIN_ID}/`);
+  return lower === `/${PLUGIN_ID}` || lower.startsWith(`/${PLUGIN_ID}/`) || lower.startsWith(`${apiPrefix}/${PLUGIN_ID}/webhooks/`);
 };
 
 type BodyMiddlewareFactory = (config: unknown, deps: { strapi: Core.Strapi }) => (ctx: Ctx, next: () => Promise<unknown>) => unknown;
@@ -36,9 +40,10 @@ export const leaveBodiesToTheRoutes = (strapi: Core.Strapi) => {
   const middlewares = strapi.get('middlewares') as {
     extend(uid: string, wrap: (factory: BodyMiddlewareFactory) => BodyMiddlewareFactory): void;
   };
+  const apiPrefix = String(strapi.config.get('api.rest.prefix', '/api')).toLowerCase();
   middlewares.extend('strapi::body', (strapiBody) => (config, deps) => {
     const parse = strapiBody(config, deps);
-    return (ctx, next) => (isPluginPath(ctx.path) ? next() : parse(ctx, next));
+    return (ctx, next) => (isPluginPath(ctx.path, apiPrefix) ? next() : parse(ctx, next));
   });
 };
 
@@ -125,7 +130,7 @@ const contentTypeOf = (header: string | undefined) => {
 };
 
 /** The body's bytes, at most `limit` of them; more is 413, a client gone half-way 400. */
-const readBytes = (req: IncomingMessage, limit: number) =>
+export const readBytes = (req: IncomingMessage, limit: number) =>
   new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

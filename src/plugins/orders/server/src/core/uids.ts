@@ -7,6 +7,8 @@ export const UID = {
   stockMovement: 'plugin::orders.stock-movement',
   customer: 'plugin::orders.customer',
   idempotencyKey: 'plugin::orders.idempotency-key',
+  connection: 'plugin::orders.connection',
+  inboxEntry: 'plugin::orders.inbox-entry',
 } as const;
 
 export type PluginUid = (typeof UID)[keyof typeof UID];

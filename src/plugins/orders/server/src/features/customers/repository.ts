@@ -13,6 +13,18 @@ export type CustomerRef = Pick<CustomerRow, 'id' | 'name'>;
 
 const REF = ['id', 'name'];
 
+/** A customer as a webshop describes it, as stored. */
+export interface ShopCustomerData {
+  name: string;
+  email: string | null;
+  phone: string | null;
+  company: string | null;
+  taxNumber: string | null;
+  address: object | null;
+  shippingAddress: object | null;
+  externalKey: string | null;
+}
+
 export const customersRepository = (strapi: Core.Strapi) => {
   const customers = () => strapi.db.query(UID.customer);
   return {
@@ -27,6 +39,17 @@ export const customersRepository = (strapi: Core.Strapi) => {
         data: { email: null, phone: null, company: null, taxNumber: null, address: null, ...details },
         select: REF,
       }),
+
+    /** A webshop's customer: by the shop's id (`${connection id}:${id}`), else by e-mail, ignoring case. */
+    findForShop: async (externalKey: string | null, email: string | null): Promise<(CustomerRef & { externalKey: string | null }) | null> => {
+      const select = [...REF, 'externalKey'];
+      const byKey = externalKey ? await customers().findOne({ where: { externalKey }, select }) : null;
+      return byKey ?? (email ? customers().findOne({ where: { email: { $eqi: email } }, select, orderBy: { id: 'asc' } }) : null);
+    },
+
+    createForShop: (details: ShopCustomerData): Promise<CustomerRef> => customers().create({ data: details, select: REF }),
+
+    setExternalKey: (id: number, externalKey: string) => customers().update({ where: { id }, data: { externalKey }, select: ['id'] }),
 
     /** How many orders other than `orderId` the customer has. */
     otherOrders: (customerId: number, orderId: number): Promise<number> =>

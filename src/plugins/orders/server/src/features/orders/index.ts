@@ -10,6 +10,7 @@ import { createListIndexes } from './indexes';
 import { moveLegacyHistory } from './legacy-history';
 import routes from './routes';
 import service from './service';
+import shopOrders from './shop-orders';
 
 export default {
   contentTypes: {
@@ -17,12 +18,14 @@ export default {
     'order-item': { schema: orderItem },
     'history-entry': { schema: historyEntry },
   },
-  services: { orders: service, history },
+  services: { orders: service, history, shopOrders },
   controllers: { orders: controller },
   routes,
   async bootstrap({ strapi }: { strapi: import('@strapi/strapi').Core.Strapi }) {
     await moveLegacyHistory(strapi);
     await createListIndexes(strapi);
     await ensureUniqueIndex(strapi, { uid: UID.order, attribute: 'number' });
+    // One order per shop order, whatever the deliveries: the lock orders them, the index guards it.
+    await ensureUniqueIndex(strapi, { uid: UID.order, attribute: 'externalKey' });
   },
 };

@@ -22,12 +22,21 @@ import { getService } from '../../core/service';
 import type { StockItemRow } from '../inventory/repository';
 import type { LineData } from './repository';
 
-/** A stored line as the domain prices it. */
-export const pricedLine = (line: Pick<LineData, 'quantityMilli' | 'unitPriceMinor' | 'discountBasisPoints' | 'vatRate'>): PricedLine => ({
+type StoredPrice = Pick<LineData, 'quantityMilli' | 'unitPriceMinor' | 'discountBasisPoints' | 'vatRate'> &
+  Partial<Pick<LineData, 'shopNetMinor' | 'shopVatMinor' | 'shopGrossMinor'>>;
+
+/** What a line typed in the admin has none of: it is a product line, and its amounts are ours to compute. */
+const MANUAL_LINE = { kind: 'product', externalId: null, shopNetMinor: null, shopVatMinor: null, shopGrossMinor: null } as const;
+
+/** A stored line as the domain prices it; a webshop's line comes to what the shop said. */
+export const pricedLine = (line: StoredPrice): PricedLine => ({
   quantityMilli: toBigInt(line.quantityMilli),
   unitPriceMinor: toBigInt(line.unitPriceMinor),
   discountBasisPoints: toBigInt(line.discountBasisPoints),
   vatRate: line.vatRate,
+  ...(line.shopGrossMinor !== null && line.shopGrossMinor !== undefined
+    ? { given: { net: toBigInt(line.shopNetMinor), vat: toBigInt(line.shopVatMinor), gross: toBigInt(line.shopGrossMinor) } }
+    : {}),
 });
 
 /** What a refusal for coming to too much says of the limit, in the order's currency. */
@@ -79,6 +88,7 @@ export const resolveLines = async (strapi: Core.Strapi, lines: LineInput[], curr
       discountBasisPoints: Number(line.discountPercent ? parseFixed(line.discountPercent, DISCOUNT_SCALE) : 0n),
       vatRate: line.vatRate ?? stock?.vatRate ?? DEFAULT_VAT_RATE,
       note: line.note ?? null,
+      ...MANUAL_LINE,
     };
     // Each field has its limit; their product may still overflow what the database keeps.
     if (!withinAmountLimit(lineAmounts(pricedLine(value)))) {

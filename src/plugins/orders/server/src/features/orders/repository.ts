@@ -7,7 +7,7 @@ import type { OrderListQuery, OrderSort } from '../../../../shared/contracts/ord
 import type { Page } from '../../../../shared/contracts/pages';
 import { endOfDay, startOfDay } from '../../../../shared/domain/calendar';
 import type { OrderState } from '../../../../shared/domain/lifecycle';
-import type { VatRate } from '../../../../shared/domain/vat';
+import type { LineVatRate } from '../../../../shared/domain/totals';
 import {
   insertRows,
   isPostgres,
@@ -19,7 +19,9 @@ import {
 } from '../../core/database';
 import { offsetOf } from '../../core/pages';
 import { UID } from '../../core/uids';
+import type { OrderFlag } from '../../../../shared/contracts/orders';
 import type { CustomerRow } from '../customers/repository';
+import type { Connection as ConnectionRef } from '../integrations/connection';
 
 /** A line as stored: quantity in thousandths, money in the currency's minor unit, discount in hundredths of a percent. */
 export interface OrderItemRow {
@@ -33,8 +35,16 @@ export interface OrderItemRow {
   quantityMilli: StoredInteger;
   unitPriceMinor: StoredInteger;
   discountBasisPoints: number;
-  vatRate: VatRate;
+  vatRate: LineVatRate;
   note: string | null;
+  /** product, shipping, fee or coupon: a webshop sends all four as lines. */
+  kind: string;
+  /** The shop's id of the line. */
+  externalId: string | null;
+  /** The shop's own amounts, to the minor unit; null on a manual order's line. */
+  shopNetMinor: StoredInteger | null;
+  shopVatMinor: StoredInteger | null;
+  shopGrossMinor: StoredInteger | null;
 }
 
 /** The order's own columns: its totals and customerName are caches written with its lines and customer. */
@@ -50,11 +60,19 @@ export interface OrderFields {
   grossTotalMinor: StoredInteger;
   lineCount: number;
   customerName: string | null;
+  /** A webshop's order: `${connection id}:${the shop's id}`, unique; null for a manual order. */
+  externalKey: string | null;
+  externalId: string | null;
+  externalNumber: string | null;
+  externalStatus: string | null;
+  externalModifiedAt: StoredDate | null;
+  flags: OrderFlag[] | null;
 }
 
 export interface OrderRow extends OrderFields {
   id: number;
   documentId: string;
+  connection: Pick<ConnectionRef, 'id' | 'documentId' | 'name' | 'kind'> | null;
   createdAt: StoredDate;
   updatedAt: StoredDate;
   customer: CustomerRow | null;
@@ -67,13 +85,14 @@ export type OrderSummaryRow = Omit<OrderRow, 'items' | 'customer' | 'note' | 'cu
 };
 
 /** What writing an order takes: its fields, and the customer it links to. */
-export type OrderData = Partial<OrderFields> & { customer?: number };
+export type OrderData = Partial<OrderFields> & { customer?: number; connection?: number };
 
 /** A line to store, and the stock item it takes from. */
 export type LineData = Omit<OrderItemRow, 'id' | 'documentId' | 'stockItem'> & { stockItem: number | null };
 
 const POPULATED = {
   customer: true,
+  connection: { select: ['id', 'documentId', 'name', 'kind'] },
   items: { populate: { stockItem: { select: ['id', 'documentId'] } } },
 } as const;
 
@@ -106,6 +125,8 @@ const SUMMARY_FIELDS = [
   'vatTotalMinor',
   'grossTotalMinor',
   'lineCount',
+  'externalNumber',
+  'flags',
   'createdAt',
   'updatedAt',
 ];
@@ -124,9 +145,10 @@ export const ordersRepository = (strapi: Core.Strapi) => {
    */
   const containing = (text: string) => (isPostgres(strapi) ? { $containsi: text } : { $contains: text });
 
-  const whereOf = async ({ state, customStatus, source, q, from, to }: OrderFilters, timeZone: string): Promise<Where> => {
+  const whereOf = async ({ state, customStatus, source, connection, q, from, to }: OrderFilters, timeZone: string): Promise<Where> => {
     const where: Where = {};
     if (state) where.state = state;
+    if (connection) where.connection = { documentId: connection };
     if (customStatus) where.customStatus = customStatus;
     if (source) where.source = source;
     if (from || to) {
@@ -164,7 +186,7 @@ export const ordersRepository = (strapi: Core.Strapi) => {
     const rows: OrderSummaryRow[] = await orders().findMany({
       where: { id: { $in: ids } },
       select: SUMMARY_FIELDS,
-      populate: { customer: { select: ['documentId', 'name'] } },
+      populate: { customer: { select: ['documentId', 'name'] }, connection: { select: ['documentId', 'name', 'kind'] } },
     });
     const byId = new Map(rows.map((row) => [row.id, row]));
     // An order deleted between the two reads is left out rather than shown empty.
@@ -173,6 +195,9 @@ export const ordersRepository = (strapi: Core.Strapi) => {
 
   return {
     find: (documentId: string): Promise<OrderRow | null> => orders().findOne({ where: { documentId }, populate: POPULATED }),
+
+    /** A webshop's order by its connection and the shop's id. */
+    findByExternalKey: (externalKey: string): Promise<OrderRow | null> => orders().findOne({ where: { externalKey }, populate: POPULATED }),
 
     /** Locks the order's row for the rest of the transaction; its id, or null when there is none. */
     lock: (trx: Transaction, documentId: string) => lockByDocumentId(strapi, trx, UID.order, documentId),

@@ -2,7 +2,7 @@
  * The JSON of orders: money as decimal strings in the order's currency, quantities as decimal
  * strings, ids as documentIds.
  */
-import type { AmountsJson, HistoryEntry, OrderItemJson, OrderJson, OrderSummaryJson } from '../../../../shared/contracts/orders';
+import type { AmountsJson, HistoryEntry, OrderConnectionJson, OrderItemJson, OrderJson, OrderSummaryJson } from '../../../../shared/contracts/orders';
 import { formatFixed, toBigInt } from '../../../../shared/domain/fixed-point';
 import { allowedActions } from '../../../../shared/domain/lifecycle';
 import { formatMoney } from '../../../../shared/domain/money';
@@ -32,6 +32,7 @@ export const serializeOrderItem = (item: OrderItemRow, currency: string): OrderI
   discountPercent: formatFixed(toBigInt(item.discountBasisPoints), DISCOUNT_SCALE, { trim: true }),
   vatRate: item.vatRate,
   note: item.note ?? null,
+  kind: item.kind ?? 'product',
   ...amounts(lineAmounts(pricedLine(item)), currency),
 });
 
@@ -59,14 +60,31 @@ export const serializeOrderSummary = (order: OrderSummaryRow): OrderSummaryJson 
     order.currency
   ),
   lineCount: order.lineCount,
+  connection: connectionOf(order.connection),
+  externalNumber: order.externalNumber ?? null,
+  flags: order.flags ?? [],
   createdAt: isoOf(order.createdAt),
   updatedAt: isoOf(order.updatedAt),
 });
 
+const connectionOf = (connection: OrderRow['connection']): OrderConnectionJson | null =>
+  connection ? { documentId: connection.documentId, name: connection.name, kind: connection.kind } : null;
+
+/**
+ * The order's totals: the sums of its lines, per VAT rate too — except that a webshop's order
+ * comes to what the shop says the customer pays (stored with it), even when that is not the sum
+ * of its lines: such an order is flagged totalMismatch, never silently fixed.
+ */
+const totalsOf = (order: OrderRow, items: OrderItemRow[]) => {
+  const totals = orderTotals(items.map(pricedLine));
+  if (!order.externalKey) return totals;
+  return { ...totals, net: toBigInt(order.netTotalMinor), vat: toBigInt(order.vatTotalMinor), gross: toBigInt(order.grossTotalMinor) };
+};
+
 export const serializeOrder = (order: OrderRow, history: HistoryEntry[]): OrderJson => {
   const items = [...order.items].sort((a, b) => a.position - b.position);
   const { currency } = order;
-  const totals = orderTotals(items.map(pricedLine));
+  const totals = totalsOf(order, items);
   return {
     documentId: order.documentId,
     number: order.number,
@@ -83,6 +101,11 @@ export const serializeOrder = (order: OrderRow, history: HistoryEntry[]): OrderJ
       byVatRate: totals.byVatRate.map((row) => ({ vatRate: row.vatRate, ...amounts(row, currency) })),
     },
     history,
+    connection: connectionOf(order.connection),
+    externalId: order.externalId ?? null,
+    externalNumber: order.externalNumber ?? null,
+    externalStatus: order.externalStatus ?? null,
+    flags: order.flags ?? [],
     createdAt: isoOf(order.createdAt),
     updatedAt: isoOf(order.updatedAt),
   };

@@ -7,9 +7,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../../shared/contracts/actor';
 import type { CreateOrderInput, OrderListQuery, StockImpactLine, UpdateOrderInput } from '../../../../shared/contracts/orders';
-import type { Settings } from '../../../../shared/contracts/settings';
 import { toBigInt } from '../../../../shared/domain/fixed-point';
-import { allowedActions, isEditable, nextState, type OrderAction, type OrderState } from '../../../../shared/domain/lifecycle';
+import { allowedActions, isEditable, nextState, type OrderAction } from '../../../../shared/domain/lifecycle';
 import { DEFAULT_CURRENCY } from '../../../../shared/domain/money';
 import { orderNumber } from '../../../../shared/domain/order-number';
 import { formatQuantity } from '../../../../shared/domain/quantity';
@@ -20,8 +19,8 @@ import { conflict, invalidField, notFound } from '../../core/errors';
 import type { OrderRef } from '../../core/events';
 import { pagination } from '../../core/pages';
 import { getService } from '../../core/service';
-import type { Movement } from '../inventory/ledger';
 import { pricedLine, resolveLines } from './lines';
+import { reconcileStock, stockLines } from './order-stock';
 import { ordersRepository, type LineData, type OrderData, type OrderFields, type OrderRow } from './repository';
 import { serializeOrder, serializeOrderSummary } from './serializer';
 
@@ -30,10 +29,6 @@ export interface TransitionOptions {
   restock?: boolean;
   note?: string | null;
 }
-
-/** The order's lines that take goods from stock. */
-const stockLines = (order: OrderRow) =>
-  order.items.flatMap((item) => (item.stockItem ? [{ stockItemId: item.stockItem.id, quantityMilli: toBigInt(item.quantityMilli) }] : []));
 
 const refOf = (order: Pick<OrderRow, 'documentId' | 'number'>): OrderRef => ({ documentId: order.documentId, number: order.number });
 
@@ -92,30 +87,6 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
       grossTotalMinor: totals.gross.toString(),
       lineCount: lines.length,
     };
-  };
-
-  /**
-   * Brings the stock the order holds to what its lines and new state call for, writing only the
-   * difference from what the ledger already shows — so nothing is ever booked or released twice.
-   */
-  const reconcileStock = async (
-    order: OrderRow,
-    state: OrderState,
-    config: Settings,
-    actor: Actor,
-    options: { reason: string; writeOff: boolean }
-  ) => {
-    const target = targetHolding(stockLines(order), state, config.inventoryDriver);
-    const changes = stockChanges(target, await ledger().heldByOrder(order.id));
-    const cause = { id: order.id, documentId: order.documentId };
-    const movements = changes.flatMap(({ stockItemId, delta }): Movement[] => {
-      const booking: Movement = { stockItemId, delta, kind: 'order', reason: options.reason, order: cause };
-      // Goods not coming back leave the order's holding and the stock at once: the ledger shows both.
-      return options.writeOff && delta > 0n
-        ? [booking, { stockItemId, delta: -delta, kind: 'write-off', reason: `${options.reason}: not restocked`, order: cause }]
-        : [booking];
-    });
-    await ledger().apply(movements, actor, config);
   };
 
   return {
@@ -204,7 +175,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
           throw conflict('noLines', `Order ${order.number} has no lines: add at least one before finalizing`, stateOf(order));
         }
         const config = await settings().get();
-        await reconcileStock(order, to, config, actor, { reason: `${action} ${order.number}`, writeOff: restock === false });
+        await reconcileStock(strapi, order, to, config, actor, { reason: `${action} ${order.number}`, writeOff: restock === false });
         await orders.setFields(trx, order.id, { state: to });
         const details = action === 'fail' ? { restock: restock !== false } : undefined;
         await history().record(trx, order.id, { actor, action, from: order.state, to, note, details });

@@ -7,7 +7,7 @@ import { DecimalFormatError, parseFixed } from '../../../../../../shared/domain/
 import { currencyScale, formatMoney as moneyText, parseMoney } from '../../../../../../shared/domain/money';
 import { parseQuantity, QUANTITY_SCALE } from '../../../../../../shared/domain/quantity';
 import { DISCOUNT_SCALE, lineAmounts, orderTotals, type Amounts, type PricedLine } from '../../../../../../shared/domain/totals';
-import type { VatRate } from '../../../../../../shared/domain/vat';
+import type { LineVatRate } from '../../../../../../shared/domain/totals';
 import { decimalText } from '../../../../ui/format';
 import type { DraftLine, LineField } from './lines';
 
@@ -92,7 +92,7 @@ export const checkLine = (line: DraftLine, currency: string): CheckedLine => {
 export const hasProblems = (checked: CheckedLine): boolean => Object.keys(checked.problems).length > 0;
 
 export interface TotalsTexts extends AmountTexts {
-  byVatRate: Array<AmountTexts & { vatRate: VatRate }>;
+  byVatRate: Array<AmountTexts & { vatRate: LineVatRate }>;
   /** Lines left out because a field does not parse yet. */
   leftOut: number;
 }

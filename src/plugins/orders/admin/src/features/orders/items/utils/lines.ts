@@ -5,13 +5,13 @@
 import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
 import type { OrderItemJson, UpdateOrder } from '../../../../../../shared/contracts/orders';
 import { STOCK_CURRENCY } from '../../../../../../shared/domain/money';
+import { DEFAULT_VAT_RATE, isVatRate, type VatRate } from '../../../../../../shared/domain/vat';
 import { decimalText } from '../../../../ui/format';
 
 /** An order line being edited: every number still the text the user typed, the note too. */
-export interface DraftLine extends Pick<
-  OrderItemJson,
-  'stockItem' | 'sku' | 'name' | 'quantity' | 'unit' | 'unitPrice' | 'discountPercent' | 'vatRate'
-> {
+export interface DraftLine extends Pick<OrderItemJson, 'stockItem' | 'sku' | 'name' | 'quantity' | 'unit' | 'unitPrice' | 'discountPercent'> {
+  /** Only a manual order's lines are edited, and they carry one of our rates. */
+  vatRate: VatRate;
   /** Stable across reordering, so React keeps each row's inputs (and the focus) in place. */
   key: string;
   note: string;
@@ -30,7 +30,7 @@ export const draftLineOf = (item: OrderItemJson): DraftLine => ({
   unit: item.unit,
   unitPrice: item.unitPrice,
   discountPercent: item.discountPercent,
-  vatRate: item.vatRate,
+  vatRate: isVatRate(item.vatRate) ? item.vatRate : DEFAULT_VAT_RATE,
   note: item.note ?? '',
 });
 

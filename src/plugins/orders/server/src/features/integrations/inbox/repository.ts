@@ -1,0 +1,160 @@
+/** The inbox's queries: an entry stored in its own committed transaction, claimed atomically, listed. */
+import type { Core } from '@strapi/strapi';
+import type { InboxListQuery, InboxState } from '../../../../../shared/contracts/inbox';
+import { columnOf, type StoredDate } from '../../../core/database';
+import { offsetOf } from '../../../core/pages';
+import { UID } from '../../../core/uids';
+
+export interface EntryError {
+  code: string;
+  message: string;
+  path?: string;
+}
+
+export interface InboxEntryRow {
+  id: number;
+  documentId: string;
+  connection: string;
+  connectionName: string;
+  kind: string;
+  origin: 'push' | 'pull';
+  topic: string | null;
+  deliveryId: string | null;
+  contentType: string | null;
+  headers: Record<string, string> | null;
+  query: Record<string, string> | null;
+  /** The bytes as sent, base64. */
+  body: string | null;
+  bodySize: number;
+  truncated: boolean | null;
+  bodyHash: string | null;
+  state: InboxState;
+  error: EntryError | null;
+  flags: string[] | null;
+  attempts: number;
+  receivedAt: StoredDate;
+  processedAt: StoredDate | null;
+  orders?: Array<{ documentId: string; number: string }>;
+}
+
+export type NewEntry = Pick<
+  InboxEntryRow,
+  'connection' | 'connectionName' | 'kind' | 'origin' | 'topic' | 'deliveryId' | 'contentType' | 'headers' | 'query' | 'body' | 'bodySize' | 'truncated' | 'bodyHash' | 'state'
+> & { error?: EntryError | null };
+
+/** The list shows no bodies: a page of entries is not a page of payloads. */
+const LIST_FIELDS = [
+  'id',
+  'documentId',
+  'connection',
+  'connectionName',
+  'kind',
+  'origin',
+  'topic',
+  'deliveryId',
+  'contentType',
+  'bodySize',
+  'truncated',
+  'state',
+  'error',
+  'flags',
+  'attempts',
+  'receivedAt',
+  'processedAt',
+];
+
+const ORDERS = { orders: { select: ['documentId', 'number'] } };
+
+/** An entry claimed this long ago by a process that has not finished it is taken to be abandoned. */
+export const CLAIM_EXPIRES_MS = 5 * 60_000;
+
+export const inboxRepository = (strapi: Core.Strapi) => {
+  const entries = () => strapi.db.query(UID.inboxEntry);
+  const table = () => strapi.db.metadata.get(UID.inboxEntry).tableName;
+  const column = (attribute: string) => columnOf(strapi, UID.inboxEntry, attribute);
+
+  return {
+    /** Stored outside any transaction of the caller's: committed before a byte of it is parsed. */
+    store: (entry: NewEntry): Promise<InboxEntryRow> => entries().create({ data: { ...entry, receivedAt: new Date(), attempts: 0 } }),
+
+    find: (documentId: string): Promise<InboxEntryRow | null> => entries().findOne({ where: { documentId }, populate: ORDERS }),
+
+    findById: (id: number): Promise<InboxEntryRow | null> => entries().findOne({ where: { id } }),
+
+    /** A processed entry of the connection with the same delivery id or the same bytes. */
+    processedTwin: async (entry: Pick<NewEntry, 'connection' | 'deliveryId' | 'bodyHash'>): Promise<InboxEntryRow | null> =>
+      entries().findOne({
+        where: {
+          connection: entry.connection,
+          state: 'processed',
+          $or: [...(entry.deliveryId ? [{ deliveryId: entry.deliveryId }] : []), { bodyHash: entry.bodyHash }],
+        },
+        select: ['id', 'documentId'],
+      }),
+
+    /**
+     * Takes the entry for this process: one conditional UPDATE, so that of several app processes
+     * (the request that stored it, the retry job, a replay) exactly one processes it.
+     */
+    async claim(id: number, now = new Date()): Promise<boolean> {
+      const stale = new Date(now.getTime() - CLAIM_EXPIRES_MS);
+      const claimed = await strapi.db
+        .connection(table())
+        .where('id', id)
+        .where(column('state'), 'received')
+        .where((query) => query.whereNull(column('claimedAt')).orWhere(column('claimedAt'), '<', stale))
+        .update({ [column('claimedAt')]: now, [column('attempts')]: strapi.db.connection.raw('?? + 1', [column('attempts')]) });
+      return claimed === 1;
+    },
+
+    /** Back to received, unclaimed: what a replay does before it processes the entry again. */
+    reopen: (id: number) => entries().update({ where: { id }, data: { state: 'received', claimedAt: null, error: null }, select: ['id'] }),
+
+    finish: (id: number, state: InboxState, outcome: { error?: EntryError | null; flags?: string[]; orders?: number[] }) =>
+      entries().update({
+        where: { id },
+        data: {
+          state,
+          error: outcome.error ?? null,
+          flags: outcome.flags?.length ? outcome.flags : null,
+          claimedAt: null,
+          processedAt: new Date(),
+          ...(outcome.orders ? { orders: outcome.orders } : {}),
+        },
+        select: ['id'],
+      }),
+
+    /** Entries left received by a process that died, oldest first. */
+    abandoned: async (receivedBefore: Date, limit: number): Promise<number[]> =>
+      (
+        await entries().findMany({
+          where: { state: 'received', receivedAt: { $lt: receivedBefore } },
+          select: ['id'],
+          orderBy: { receivedAt: 'asc' },
+          limit,
+        })
+      ).map((row: { id: number }) => row.id),
+
+    async list({ connection, state, page, pageSize }: InboxListQuery): Promise<[InboxEntryRow[], number]> {
+      const where = { ...(connection ? { connection } : {}), ...(state ? { state } : {}) };
+      return Promise.all([
+        entries().findMany({
+          where,
+          select: LIST_FIELDS,
+          populate: ORDERS,
+          orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
+          offset: offsetOf({ page, pageSize }),
+          limit: pageSize,
+        }),
+        entries().count({ where }),
+      ]);
+    },
+
+    /** Of an order: the entries that touched it, newest first. */
+    ofOrder: (orderId: number): Promise<InboxEntryRow[]> =>
+      entries().findMany({ where: { orders: { id: orderId } }, select: LIST_FIELDS, orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }], limit: 50 }),
+
+    /** Forgets what retention lets go: entries in `states` received before `before`. */
+    forget: (states: InboxState[], before: Date) => entries().deleteMany({ where: { state: { $in: states }, receivedAt: { $lt: before } } }),
+  };
+};

@@ -1,0 +1,167 @@
+/**
+ * The inbox: every payload is stored raw, in its own committed transaction, before a byte of it
+ * is parsed — so nothing a shop sends is lost, whatever happens next — then processed: read by
+ * its shop's adapter into NormalizedOrders, each applied through the engine's one upsert. A
+ * failure is kept with its error and can be replayed once its cause is fixed; a replay goes
+ * through the same upsert, which books only what is missing.
+ */
+import { createHash } from 'crypto';
+import type { Core } from '@strapi/strapi';
+import type { InboxListQuery, InboxState } from '../../../../../shared/contracts/inbox';
+import type { ShopMessage } from '../../../../../shared/contracts/normalized-order';
+import { notFound } from '../../../core/errors';
+import { pagination } from '../../../core/pages';
+import { getService } from '../../../core/service';
+import { ShopOrderError } from '../../orders/shop-lines';
+import type { ShopOrderOutcome } from '../../orders/shop-orders';
+import { AdapterError, adapters, type InboundRequest } from '../adapters';
+import type { Connection } from '../connection';
+import { inboxRepository, type EntryError, type InboxEntryRow, type NewEntry } from './repository';
+import { serializeEntry, serializeEntryDetail } from './serializer';
+
+/** A refused request's body is kept only this far: enough to see what it was, not enough to fill the disk. */
+export const REJECTED_BODY_KEPT = 64 * 1024;
+
+/** The headers worth keeping with a payload: the shops' own, and what describes the body. */
+const KEPT_HEADER = /^(x-wc-|x-shoprenter|x-unas|x-orders-|content-type$|content-length$|user-agent$)/i;
+
+const keptHeaders = (headers: InboundRequest['headers']) =>
+  Object.fromEntries(Object.entries(headers).filter(([name, value]) => KEPT_HEADER.test(name) && typeof value === 'string')) as Record<
+    string,
+    string
+  >;
+
+/** The request an adapter reads, made again from what the inbox kept. */
+const requestOf = (entry: InboxEntryRow): InboundRequest => ({
+  body: Buffer.from(entry.body ?? '', 'base64'),
+  contentType: entry.contentType,
+  headers: entry.headers ?? {},
+  query: entry.query ?? {},
+});
+
+const errorOf = (error: unknown): EntryError | null => {
+  if (error instanceof AdapterError || error instanceof ShopOrderError) {
+    return { code: error.code, message: error.message, ...(error.path ? { path: error.path } : {}) };
+  }
+  return null;
+};
+
+const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
+  const inbox = inboxRepository(strapi);
+  const shopOrders = () => getService(strapi, 'shopOrders');
+
+  const entryOf = (connection: Connection, request: InboundRequest, origin: 'push' | 'pull', keep = request.body.length): NewEntry => ({
+    connection: connection.documentId,
+    connectionName: connection.name,
+    kind: connection.kind,
+    origin,
+    topic: request.headers['x-wc-webhook-topic'] ?? null,
+    deliveryId: adapters[connection.kind].deliveryId(request),
+    contentType: request.contentType,
+    headers: keptHeaders(request.headers),
+    query: Object.fromEntries(Object.entries(request.query).filter(([name]) => name !== 'token')) as Record<string, string>,
+    body: request.body.subarray(0, keep).toString('base64'),
+    bodySize: request.body.length,
+    truncated: keep < request.body.length,
+    bodyHash: createHash('sha256').update(request.body).digest('hex'),
+    state: 'received',
+  });
+
+  /** One message of a payload, applied. */
+  const applyMessage = async (connection: Connection, message: ShopMessage): Promise<ShopOrderOutcome[]> => {
+    if (message.type === 'order') return [await shopOrders().apply(connection, message.order)];
+    if (message.type === 'deleted') return [await shopOrders().remove(connection, message.externalId)];
+    // A notice that the order is to be read from the shop's API (UNAS): what that answers is a payload of its own.
+    const fetched = await getService(strapi, 'integrations').fetchOrder(connection, message.externalId);
+    const entry = await inbox.store(entryOf(connection, fetched, 'pull'));
+    const processed = await processEntry(connection, entry.id);
+    if (processed.state === 'failed') throw new AdapterError(processed.error?.code ?? 'fetchFailed', `the order read from the shop failed: ${processed.error?.message}`);
+    return [];
+  };
+
+  /** Reads and applies a claimed entry; records what became of it. */
+  const run = async (connection: Connection, entry: InboxEntryRow) => {
+    const outcomes: ShopOrderOutcome[] = [];
+    try {
+      for (const message of adapters[connection.kind].read(requestOf(entry))) outcomes.push(...(await applyMessage(connection, message)));
+    } catch (error) {
+      const named = errorOf(error);
+      if (!named) strapi.log.error(`orders: inbox entry ${entry.documentId} of ${connection.name} failed: ${(error as Error)?.stack ?? error}`);
+      const failure = named ?? { code: 'processingError', message: `processing failed: ${(error as Error)?.message ?? error}` };
+      await inbox.finish(entry.id, 'failed', { error: failure, orders: ordersOf(outcomes) });
+      return { state: 'failed' as InboxState, error: failure };
+    }
+    const state: InboxState = outcomes.length && outcomes.every((outcome) => outcome.result === 'ignored') ? 'ignored' : 'processed';
+    const flags = [...new Set(outcomes.flatMap((outcome) => outcome.flags))];
+    await inbox.finish(entry.id, state, { flags, orders: ordersOf(outcomes) });
+    return { state, error: null };
+  };
+
+  /** Processes the entry unless another process has it; answers its state as this process left it. */
+  const processEntry = async (connection: Connection, id: number): Promise<{ state: InboxState; error: EntryError | null }> => {
+    if (!(await inbox.claim(id))) return { state: 'received', error: null };
+    const entry = (await inbox.findById(id))!;
+    return run(connection, entry);
+  };
+
+  const connectionOf = (documentId: string) => getService(strapi, 'connections').forInbound(documentId);
+
+  return {
+    /** Stores a verified payload, then processes it, unless it is the twin of one already processed. */
+    async receive(connection: Connection, request: InboundRequest, origin: 'push' | 'pull' = 'push') {
+      const data = entryOf(connection, request, origin);
+      const twin = await inbox.processedTwin(data);
+      const entry = await inbox.store({ ...data, state: twin ? 'duplicate' : 'received' });
+      if (twin) return { entry: entry.documentId, state: 'duplicate' as InboxState, error: null };
+      return { entry: entry.documentId, ...(await processEntry(connection, entry.id)) };
+    },
+
+    /** Keeps what a refused request sent, its body cut to REJECTED_BODY_KEPT. */
+    async reject(connection: Connection, request: InboundRequest, error: EntryError) {
+      await inbox.store({ ...entryOf(connection, request, 'push', REJECTED_BODY_KEPT), state: 'rejected', error });
+    },
+
+    /** Processes the entry again, from its kept bytes, through the same upsert. */
+    async replay(documentId: string) {
+      const entry = await inbox.find(documentId);
+      if (!entry) throw notFound('inboxEntryNotFound', `No inbox entry ${documentId}`, { id: documentId });
+      const connection = await connectionOf(entry.connection);
+      if (!connection) throw notFound('connectionNotFound', `The connection of inbox entry ${documentId} is gone`, { id: entry.connection });
+      if (entry.state === 'rejected' || entry.truncated) {
+        throw notFound('notReplayable', 'A rejected request is kept only to be seen: it was never verified, so it is never applied', { id: documentId });
+      }
+      await inbox.reopen(entry.id);
+      await processEntry(connection, entry.id);
+      return this.get(documentId);
+    },
+
+    /** Entries a process left received when it died: processed now, oldest first. */
+    async recover(limit = 100) {
+      for (const id of await inbox.abandoned(new Date(Date.now() - 60_000), limit)) {
+        const entry = await inbox.findById(id);
+        const connection = entry && (await connectionOf(entry.connection));
+        if (connection) await processEntry(connection, id);
+      }
+    },
+
+    async list(query: InboxListQuery) {
+      const [rows, total] = await inbox.list(query);
+      return { data: rows.map(serializeEntry), meta: pagination(query, total) };
+    },
+
+    async get(documentId: string) {
+      const entry = await inbox.find(documentId);
+      if (!entry) throw notFound('inboxEntryNotFound', `No inbox entry ${documentId}`, { id: documentId });
+      return serializeEntryDetail(entry);
+    },
+
+    ofOrder: async (orderId: number) => (await inbox.ofOrder(orderId)).map(serializeEntry),
+
+    /** Retention: processed payloads go after `days`; failed ones stay until a replay resolves them. */
+    forget: (days: number) => inbox.forget(['processed', 'duplicate', 'ignored', 'rejected'], new Date(Date.now() - days * 86_400_000)),
+  };
+};
+
+const ordersOf = (outcomes: ShopOrderOutcome[]) => [...new Set(outcomes.flatMap((outcome) => (outcome.order ? [outcome.order.id] : [])))];
+
+export default createInbox;

@@ -1,0 +1,47 @@
+/**
+ * What an order holds of stock, brought to what its lines and state call for by writing only the
+ * difference from what the ledger already shows — so nothing is ever booked or released twice,
+ * however often a change is retried, a button pressed or a webshop's delivery replayed.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Actor } from '../../../../shared/contracts/actor';
+import type { Settings } from '../../../../shared/contracts/settings';
+import { toBigInt } from '../../../../shared/domain/fixed-point';
+import type { OrderState } from '../../../../shared/domain/lifecycle';
+import { stockChanges, targetHolding } from '../../../../shared/domain/stock-plan';
+import { getService } from '../../core/service';
+import type { Movement } from '../inventory/ledger';
+import type { OrderRow } from './repository';
+
+/** The order's lines that take goods from stock. */
+export const stockLines = (order: Pick<OrderRow, 'items'>) =>
+  order.items.flatMap((item) => (item.stockItem ? [{ stockItemId: item.stockItem.id, quantityMilli: toBigInt(item.quantityMilli) }] : []));
+
+export interface Reconciliation {
+  reason: string;
+  /** Goods released are written off instead of returned (a fail without restock). */
+  writeOff: boolean;
+  /** A webshop has sold the goods already: its order books them even below zero. */
+  allowNegativeStock?: boolean;
+}
+
+export const reconcileStock = async (
+  strapi: Core.Strapi,
+  order: Pick<OrderRow, 'id' | 'documentId' | 'items'>,
+  state: OrderState,
+  config: Settings,
+  actor: Actor,
+  { reason, writeOff, allowNegativeStock = config.allowNegativeStock }: Reconciliation
+) => {
+  const ledger = getService(strapi, 'ledger');
+  const target = targetHolding(stockLines(order), state, config.inventoryDriver);
+  const changes = stockChanges(target, await ledger.heldByOrder(order.id));
+  const cause = { id: order.id, documentId: order.documentId };
+  const movements = changes.flatMap(({ stockItemId, delta }): Movement[] => {
+    const booking: Movement = { stockItemId, delta, kind: 'order', reason, order: cause };
+    // Goods not coming back leave the order's holding and the stock at once: the ledger shows both.
+    return writeOff && delta > 0n ? [booking, { stockItemId, delta: -delta, kind: 'write-off', reason: `${reason}: not restocked`, order: cause }] : [booking];
+  });
+  await ledger.apply(movements, actor, { allowNegativeStock });
+  return movements;
+};

@@ -1,0 +1,198 @@
+/**
+ * The one door through which webshops' orders enter the engine. Every adapter translates its
+ * shop's payload into NormalizedOrders; this upserts each by (connection, the shop's id), in one
+ * transaction under a lock named by that key — so that deliveries of one order, however many,
+ * retried, duplicated or at once, make one order and book its stock once:
+ *
+ * - the state is the shop's, through the connection's status map, set directly (a shop may go
+ *   from nothing to completed); a status the map does not know keeps the state and is flagged;
+ * - a delivery older than the one applied (the shop's modified-at) changes nothing;
+ * - the lines and amounts are the shop's; stock is reconciled by difference, below zero where it
+ *   must (the shop has sold the goods), and the order flagged oversold;
+ * - the history says which webshop did it, from → to, and the shop's status.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Actor } from '../../../../shared/contracts/actor';
+import type { NormalizedOrder } from '../../../../shared/contracts/normalized-order';
+import type { OrderFlag } from '../../../../shared/contracts/orders';
+import { toBigInt } from '../../../../shared/domain/fixed-point';
+import type { OrderState } from '../../../../shared/domain/lifecycle';
+import { orderNumber } from '../../../../shared/domain/order-number';
+import { mapStatus } from '../../../../shared/domain/status-map';
+import { lockName, type Transaction } from '../../core/database';
+import { getService } from '../../core/service';
+import type { Connection } from '../integrations/connection';
+import { reconcileStock } from './order-stock';
+import { ordersRepository, type LineData, type OrderRow } from './repository';
+import { sameLines, shopLines, shopTotals } from './shop-lines';
+
+/** What applying one shop order did. */
+export interface ShopOrderOutcome {
+  /** created, changed, unchanged (a replay), or ignored: older than the order shows, or not an order yet. */
+  result: 'created' | 'changed' | 'unchanged' | 'ignored';
+  order: { id: number; documentId: string; number: string } | null;
+  flags: OrderFlag[];
+  reason?: string;
+}
+
+const keyOf = (connection: Pick<Connection, 'id'>, externalId: string) => `${connection.id}:${externalId}`;
+
+const statusText = ({ status }: NormalizedOrder) => (status.name && status.name !== status.code ? `${status.name} (${status.code})` : status.code);
+
+const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
+  const orders = ordersRepository(strapi);
+  const timeZone = (): string => strapi.plugin('orders').config('timeZone');
+
+  const bySku = async (order: NormalizedOrder) => {
+    const skus = [...new Set(order.lines.flatMap((line) => (line.sku ? [line.sku] : [])))];
+    const items = skus.length ? await getService(strapi, 'inventory').named([], skus) : [];
+    return new Map(items.map((item) => [item.sku, item]));
+  };
+
+  /** Flags that follow from the order's stock once booked: an item it took from is below zero. */
+  const oversold = async (lines: LineData[]) => {
+    const ids = [...new Set(lines.flatMap((line) => (line.stockItem ? [line.stockItem] : [])))];
+    if (!ids.length) return false;
+    return (await getService(strapi, 'inventory').byIds(ids)).some((item) => toBigInt(item.onHandMilli) < 0n);
+  };
+
+  /** Writes the order's state, lines and stock; answers its flags. */
+  const write = async (
+    trx: Transaction,
+    connection: Connection,
+    row: Pick<OrderRow, 'id' | 'documentId' | 'number' | 'items'>,
+    state: OrderState,
+    lines: LineData[],
+    actor: Actor
+  ) => {
+    if (!sameLines(row.items, lines)) await orders.replaceLines(trx, row, lines);
+    const items = lines.map((line) => ({ ...line, stockItem: line.stockItem === null ? null : { id: line.stockItem } }));
+    const config = await getService(strapi, 'settings').get();
+    const movements = await reconcileStock(strapi, { ...row, items: items as OrderRow['items'] }, state, config, actor, {
+      reason: `${connection.name} ${row.number}`,
+      writeOff: false,
+      allowNegativeStock: true,
+    });
+    return movements.length > 0;
+  };
+
+  const flagsOf = async (lines: LineData[], mapped: boolean, totals: { gross: bigint }) => {
+    const flags: OrderFlag[] = [];
+    if (await oversold(lines)) flags.push('oversold');
+    if (lines.some((line) => line.kind === 'product' && line.sku && line.stockItem === null)) flags.push('unknownSku');
+    if (lines.reduce((sum, line) => sum + BigInt(line.shopGrossMinor!), 0n) !== totals.gross) flags.push('totalMismatch');
+    if (!mapped) flags.push('unmappedStatus');
+    return flags;
+  };
+
+  return {
+    /** Upserts one order a webshop sent. Throws ShopOrderError for what cannot be applied, changing nothing. */
+    async apply(connection: Connection, order: NormalizedOrder): Promise<ShopOrderOutcome> {
+      const actor: Actor = { type: 'integration', name: connection.name };
+      const externalKey = keyOf(connection, order.externalId);
+      const outcome = await strapi.db.transaction(async ({ trx }): Promise<ShopOrderOutcome> => {
+        await lockName(strapi, trx, `shop-order:${externalKey}`);
+        const existing = await orders.findByExternalKey(externalKey);
+        const modifiedAt = order.modifiedAt ? new Date(order.modifiedAt) : null;
+        if (existing?.externalModifiedAt && modifiedAt && modifiedAt < new Date(existing.externalModifiedAt)) {
+          return { result: 'ignored', order: refOf(existing), flags: existing.flags ?? [], reason: 'older than the order shows' };
+        }
+        const entry = mapStatus(connection.statusMap, order.status);
+        if (entry?.state === 'ignored' && !existing) return { result: 'ignored', order: null, flags: [], reason: `status ${order.status.code}` };
+        const state: OrderState = entry && entry.state !== 'ignored' ? entry.state : (existing?.state ?? 'draft');
+        const lines = shopLines(order, await bySku(order));
+        const totals = shopTotals(order, lines);
+        const fields = {
+          state,
+          currency: order.currency,
+          note: order.note,
+          externalStatus: order.status.code,
+          externalNumber: order.externalNumber,
+          externalModifiedAt: modifiedAt,
+          netTotalMinor: totals.net.toString(),
+          vatTotalMinor: totals.vat.toString(),
+          grossTotalMinor: totals.gross.toString(),
+          lineCount: lines.length,
+          ...(entry?.customStatus ? { customStatus: entry.customStatus } : {}),
+        };
+
+        const row = existing ?? (await this.create(trx, connection, order, externalKey, fields));
+        const booked = await write(trx, connection, row, state, lines, actor);
+        const flags = await flagsOf(lines, entry !== null, totals);
+        const changed = !existing || existing.state !== state || existing.externalStatus !== fields.externalStatus || !sameLines(existing.items, lines) || booked;
+        if (existing && !changed) return { result: 'unchanged', order: refOf(existing), flags };
+        await orders.setFields(trx, row.id, { ...fields, flags });
+        await getService(strapi, 'history').record(trx, row.id, {
+          actor,
+          action: existing ? 'shop-update' : 'create',
+          from: existing?.state ?? null,
+          to: state,
+          details: { externalStatus: statusText(order), ...(flags.length ? { flags } : {}) },
+        });
+        await getService(strapi, 'events').publish('order.synced', {
+          order: refOf(row),
+          connection: connection.documentId,
+          from: existing?.state ?? null,
+          to: state,
+          actor,
+        });
+        return { result: existing ? 'changed' : 'created', order: refOf(row), flags };
+      });
+      return outcome as ShopOrderOutcome;
+    },
+
+    /** The shop deleted or trashed the order: it fails, and its stock comes back. */
+    async remove(connection: Connection, externalId: string): Promise<ShopOrderOutcome> {
+      const actor: Actor = { type: 'integration', name: connection.name };
+      const externalKey = keyOf(connection, externalId);
+      const outcome = await strapi.db.transaction(async ({ trx }): Promise<ShopOrderOutcome> => {
+        await lockName(strapi, trx, `shop-order:${externalKey}`);
+        const existing = await orders.findByExternalKey(externalKey);
+        if (!existing) return { result: 'ignored', order: null, flags: [], reason: 'no such order' };
+        if (existing.state === 'failed') return { result: 'unchanged', order: refOf(existing), flags: existing.flags ?? [] };
+        const config = await getService(strapi, 'settings').get();
+        await reconcileStock(strapi, existing, 'failed', config, actor, { reason: `${connection.name} ${existing.number}`, writeOff: false });
+        await orders.setFields(trx, existing.id, { state: 'failed', externalStatus: 'deleted' });
+        await getService(strapi, 'history').record(trx, existing.id, {
+          actor,
+          action: 'shop-delete',
+          from: existing.state,
+          to: 'failed',
+          details: { externalStatus: 'deleted' },
+        });
+        await getService(strapi, 'events').publish('order.synced', {
+          order: refOf(existing),
+          connection: connection.documentId,
+          from: existing.state,
+          to: 'failed',
+          actor,
+        });
+        return { result: 'changed', order: refOf(existing), flags: existing.flags ?? [] };
+      });
+      return outcome as ShopOrderOutcome;
+    },
+
+    /** A new order for the shop's, numbered as every order is; its lines and stock follow. */
+    async create(trx: Transaction, connection: Connection, order: NormalizedOrder, externalKey: string, fields: { state: OrderState; currency: string; note: string | null }) {
+      const customer = await getService(strapi, 'customers').forShop(trx, connection.id, order.customer);
+      const row = await orders.create({
+        source: connection.kind,
+        state: fields.state,
+        currency: fields.currency,
+        note: fields.note,
+        customer: customer.id,
+        customerName: customer.name,
+        connection: connection.id,
+        externalKey,
+        externalId: order.externalId,
+      });
+      const number = orderNumber(row.id, new Date(row.createdAt), timeZone());
+      await orders.setFields(trx, row.id, { number });
+      return { id: row.id, documentId: row.documentId, number, items: [] };
+    },
+  };
+};
+
+const refOf = (order: Pick<OrderRow, 'id' | 'documentId' | 'number'>) => ({ id: order.id, documentId: order.documentId, number: order.number });
+
+export default createShopOrders;

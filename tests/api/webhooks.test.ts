@@ -1,0 +1,305 @@
+/**
+ * Webshop deliveries through POST /api/orders/webhooks/:connectionId, against the real app: each
+ * kind proves itself, every payload lands in the inbox, and however deliveries are retried,
+ * duplicated, reordered or replayed, one shop order is one order and its stock is booked once.
+ */
+import { createHmac } from 'crypto';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import request from 'supertest';
+import { createStockItem, ledgerDisagreements, onHand } from '../helpers/fixtures';
+import { startApp, type TestApp } from '../helpers/strapi';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(() => app?.stop());
+
+const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures/webshops', name), 'utf8');
+const sign = (body: string, secret: string) => createHmac('sha256', secret).update(body).digest('base64');
+
+interface Connection {
+  documentId: string;
+  secret: string;
+  inboundUrl: string;
+}
+
+let connections = 0;
+const connect = async (kind: string, fields: Record<string, unknown> = {}): Promise<Connection> => {
+  connections += 1;
+  const response = await app.admin.post('/orders/connections', {
+    name: `Bolt ${connections}`,
+    kind,
+    ...(kind === 'woocommerce' || kind === 'shoprenter' ? { shopUrl: 'https://bolt.example.hu' } : {}),
+    ...fields,
+  });
+  if (response.status !== 201) throw new Error(`connection: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.data;
+};
+
+const http = () => request(app.strapi.server.httpServer);
+const path = (connection: Connection) => `/api/orders/webhooks/${connection.documentId}`;
+
+let deliveries = 0;
+/** A WooCommerce delivery of `order`, signed with the connection's secret, as WooCommerce sends it. */
+const deliverWoo = (connection: Connection, order: object | string, { topic = 'order.updated', deliveryId = String(++deliveries), secret = connection.secret } = {}) => {
+  const body = typeof order === 'string' ? order : JSON.stringify(order);
+  return http()
+    .post(path(connection))
+    .set({
+      'content-type': 'application/json',
+      'x-wc-webhook-topic': topic,
+      'x-wc-webhook-delivery-id': deliveryId,
+      'x-wc-webhook-signature': sign(body, secret),
+    })
+    .send(body);
+};
+
+/** The Hungarian WooCommerce order of the fixtures, with another id so each test has its own. */
+let externalIds = 9000;
+const huOrder = (changes: Record<string, unknown> = {}) => ({ ...JSON.parse(fixture('woocommerce_hu_order.json')), id: ++externalIds, ...changes });
+
+/** Stock items for the SKUs of the Hungarian order, except the one no shop item has. */
+const stockForHuOrder = async (onHandEach = '10') => {
+  const items: Record<string, { documentId: string }> = {};
+  for (const sku of ['BOG-001', 'KONYV-1', 'POLO-PIROS-XL']) {
+    const existing = (await app.admin.get(`/orders/stock-items?q=${sku}`)).body.data.find((item: { sku: string }) => item.sku === sku);
+    items[sku] = existing ?? (await createStockItem(app.admin, { sku, onHand: onHandEach }));
+  }
+  return items;
+};
+
+const ordersOf = async (connection: Connection) => (await app.admin.get(`/orders/orders?connection=${connection.documentId}`)).body.data;
+const orderOf = async (connection: Connection) => {
+  const [summary] = await ordersOf(connection);
+  return summary && (await app.admin.get(`/orders/orders/${summary.documentId}`)).body.data;
+};
+const inboxOf = async (connection: Connection, state?: string) =>
+  (await app.admin.get(`/orders/inbox?connection=${connection.documentId}${state ? `&state=${state}` : ''}&pageSize=100`)).body.data;
+
+describe('a WooCommerce delivery', () => {
+  test('is stored, processed, and makes the shop’s order with its amounts, status and customer', async () => {
+    const connection = await connect('woocommerce');
+    await stockForHuOrder();
+    const order = huOrder();
+    const response = await deliverWoo(connection, order);
+    expect(response.status).toBe(200);
+    expect(response.body.data).toMatchObject({ state: 'processed' });
+
+    const saved = await orderOf(connection);
+    expect(saved).toMatchObject({
+      source: 'woocommerce',
+      state: 'finalized',
+      currency: 'HUF',
+      externalId: String(order.id),
+      externalNumber: String(order.number),
+      externalStatus: 'processing',
+      connection: { documentId: connection.documentId, kind: 'woocommerce' },
+      totals: { gross: order.total },
+      customer: { email: order.billing.email },
+    });
+    expect(saved.flags).toContain('unknownSku');
+    const unknown = saved.items.find((item: { sku: string }) => item.sku === 'ISMERETLEN-99');
+    expect(unknown.stockItem).toBeNull();
+    expect(saved.history[0]).toMatchObject({ action: 'create', actor: { type: 'integration' }, to: 'finalized' });
+
+    const [entry] = await inboxOf(connection);
+    expect(entry).toMatchObject({ state: 'processed', kind: 'woocommerce', topic: 'order.updated', orders: [{ documentId: saved.documentId }] });
+    const detail = (await app.admin.get(`/orders/inbox/${entry.documentId}`)).body.data;
+    expect(JSON.parse(detail.body.text)).toEqual(order);
+  });
+
+  test('replayed three times, redelivered and replayed from the inbox, books its stock once', async () => {
+    const connection = await connect('woocommerce');
+    const items = await stockForHuOrder();
+    const before = await onHand(app.admin, items['BOG-001'].documentId);
+    const order = huOrder();
+    for (let i = 0; i < 3; i += 1) expect((await deliverWoo(connection, order, { deliveryId: 'same' })).status).toBe(200);
+    expect((await deliverWoo(connection, order)).status).toBe(200);
+    const [latest] = await inboxOf(connection, 'processed');
+    expect((await app.admin.post(`/orders/inbox/${latest.documentId}/replay`)).status).toBe(200);
+
+    expect(await ordersOf(connection)).toHaveLength(1);
+    expect(Number(await onHand(app.admin, items['BOG-001'].documentId))).toBe(Number(before) - 2);
+    expect((await inboxOf(connection, 'duplicate')).length).toBe(3);
+    expect(await ledgerDisagreements(app.strapi)).toEqual([]);
+  });
+
+  test('20 at once, each its own delivery, make one order and one booking', async () => {
+    const connection = await connect('woocommerce');
+    const items = await stockForHuOrder();
+    const before = Number(await onHand(app.admin, items['KONYV-1'].documentId));
+    const order = huOrder();
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => deliverWoo(connection, { ...order, customer_note: `try ${i}` })));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200));
+    expect(await ordersOf(connection)).toHaveLength(1);
+    expect(Number(await onHand(app.admin, items['KONYV-1'].documentId))).toBe(before - 1);
+    expect(await ledgerDisagreements(app.strapi)).toEqual([]);
+  });
+
+  test('an older delivery after a newer one changes nothing', async () => {
+    const connection = await connect('woocommerce');
+    await stockForHuOrder();
+    const order = huOrder();
+    await deliverWoo(connection, { ...order, status: 'completed', date_modified_gmt: '2024-07-02T10:00:00' });
+    const late = await deliverWoo(connection, { ...order, status: 'processing', date_modified_gmt: '2024-07-01T08:20:30' });
+    expect(late.body.data.state).toBe('ignored');
+    expect((await orderOf(connection)).state).toBe('fulfilled');
+  });
+
+  test('the status follows the shop; deleted fails the order and returns its stock', async () => {
+    const connection = await connect('woocommerce');
+    const items = await stockForHuOrder();
+    const before = Number(await onHand(app.admin, items['POLO-PIROS-XL'].documentId));
+    const order = huOrder();
+    await deliverWoo(connection, { ...order, status: 'pending' });
+    expect((await orderOf(connection)).state).toBe('draft');
+    expect(Number(await onHand(app.admin, items['POLO-PIROS-XL'].documentId))).toBe(before);
+    await deliverWoo(connection, { ...order, status: 'completed', date_modified_gmt: '2024-07-03T00:00:00' });
+    expect((await orderOf(connection)).state).toBe('fulfilled');
+    expect(Number(await onHand(app.admin, items['POLO-PIROS-XL'].documentId))).toBe(before - 1);
+    const deleted = await deliverWoo(connection, { id: order.id }, { topic: 'order.deleted' });
+    expect(deleted.body.data.state).toBe('processed');
+    const saved = await orderOf(connection);
+    expect(saved.state).toBe('failed');
+    expect(saved.history.map((entry: { action: string }) => entry.action)).toEqual(['create', 'shop-update', 'shop-delete']);
+    expect(Number(await onHand(app.admin, items['POLO-PIROS-XL'].documentId))).toBe(before);
+  });
+
+  test('a status the map does not know keeps the state and is flagged', async () => {
+    const connection = await connect('woocommerce');
+    await stockForHuOrder();
+    await deliverWoo(connection, huOrder({ status: 'awaiting-pickup' }));
+    const saved = await orderOf(connection);
+    expect(saved).toMatchObject({ state: 'draft', externalStatus: 'awaiting-pickup' });
+    expect(saved.flags).toContain('unmappedStatus');
+  });
+
+  test('is never refused for want of stock: stock goes below zero and the order is flagged oversold', async () => {
+    const connection = await connect('woocommerce');
+    const item = await createStockItem(app.admin, { onHand: '1' });
+    const order = huOrder();
+    order.line_items = [{ ...order.line_items[1], sku: item.sku, quantity: 3, subtotal: '12000', total: '12000', total_tax: '600' }];
+    order.total = String(12000 + 600 + Number(order.shipping_total) + Number(order.shipping_tax) + 0);
+    await deliverWoo(connection, order);
+    const saved = await orderOf(connection);
+    expect(saved.state).toBe('finalized');
+    expect(saved.flags).toContain('oversold');
+    expect(await onHand(app.admin, item.documentId)).toBe('-2');
+  });
+
+  test('an unknown SKU fails nothing; once the item exists, a replay links the line and books it', async () => {
+    const connection = await connect('woocommerce');
+    await stockForHuOrder();
+    const sku = `UJ-${externalIds}`;
+    const order = huOrder();
+    order.line_items = order.line_items.map((line: { sku: string }) => (line.sku === 'ISMERETLEN-99' ? { ...line, sku } : line));
+    await deliverWoo(connection, order);
+    expect((await orderOf(connection)).flags).toContain('unknownSku');
+    const item = await createStockItem(app.admin, { sku, onHand: '5' });
+    const [entry] = await inboxOf(connection, 'processed');
+    const replayed = await app.admin.post(`/orders/inbox/${entry.documentId}/replay`);
+    expect(replayed.status).toBe(200);
+    const saved = await orderOf(connection);
+    expect(saved.flags).not.toContain('unknownSku');
+    expect(saved.items.find((line: { sku: string }) => line.sku === sku).stockItem).toBe(item.documentId);
+    expect(await onHand(app.admin, item.documentId)).toBe('4');
+  });
+});
+
+describe('what a shop sends that is refused', () => {
+  test('a wrong or missing signature is 401 and kept as rejected; an unknown connection is 404', async () => {
+    const connection = await connect('woocommerce');
+    const wrong = await deliverWoo(connection, huOrder(), { secret: 'not the secret' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error.details.code).toBe('badSignature');
+    const missing = await http().post(path(connection)).set('content-type', 'application/json').send('{"id":1}');
+    expect(missing.status).toBe(401);
+    expect(await inboxOf(connection, 'rejected')).toHaveLength(2);
+    expect(await ordersOf(connection)).toHaveLength(0);
+    expect((await http().post('/api/orders/webhooks/no-such-connection').send({})).status).toBe(404);
+  });
+
+  test('the unsigned ping WooCommerce sends when a webhook is saved answers 200', async () => {
+    const connection = await connect('woocommerce');
+    const ping = await http().post(path(connection)).type('form').send('webhook_id=12');
+    expect(ping.status).toBe(200);
+  });
+
+  test.each([
+    ['malformed JSON', '{"id": 1, "line_items": ['],
+    ['a negative quantity', JSON.stringify(huOrder({ line_items: [{ ...huOrder().line_items[0], quantity: -2 }] }))],
+    ['an unknown currency', JSON.stringify(huOrder({ currency: 'XYZ' }))],
+    ['no id', JSON.stringify(huOrder({ id: undefined }))],
+    ['a price that is not a number', JSON.stringify(huOrder({ line_items: [{ ...huOrder().line_items[0], total: '12,5' }] }))],
+  ])('%s: kept as failed with its error named, answered 200, no order', async (_, body) => {
+    const connection = await connect('woocommerce');
+    const response = await deliverWoo(connection, body);
+    expect(response.status).toBe(200);
+    expect(response.body.data.state).toBe('failed');
+    expect(response.body.data.error).toEqual(expect.objectContaining({ code: expect.any(String), message: expect.any(String) }));
+    expect(await ordersOf(connection)).toHaveLength(0);
+    const [entry] = await inboxOf(connection, 'failed');
+    expect(Buffer.from((await app.admin.get(`/orders/inbox/${entry.documentId}`)).body.data.body.text).toString()).toBe(body);
+  });
+
+  test('a body over the limit is 413', async () => {
+    const connection = await connect('woocommerce');
+    const big = JSON.stringify({ id: 1, padding: 'x'.repeat(6 * 1024 * 1024) });
+    const response = await deliverWoo(connection, big);
+    expect(response.status).toBe(413);
+  });
+});
+
+describe('Shoprenter', () => {
+  test('proves itself by the token in the URL', async () => {
+    const connection = await connect('shoprenter');
+    const body = fixture('shoprenter_order_confirm_webhook.json');
+    const wrong = await http().post(`${path(connection)}?token=wrong`).set('content-type', 'application/json').send(body);
+    expect(wrong.status).toBe(401);
+    const right = await http().post(new URL(connection.inboundUrl).pathname + new URL(connection.inboundUrl).search).set('content-type', 'application/json').send(body);
+    expect(right.status).toBe(200);
+    expect(right.body.data.state).toBe('processed');
+    expect(await ordersOf(connection)).toHaveLength(1);
+  });
+});
+
+describe('the inbox', () => {
+  test('needs inbox read to be seen and inbox replay to replay', async () => {
+    const connection = await connect('woocommerce');
+    await deliverWoo(connection, huOrder());
+    const [entry] = await inboxOf(connection);
+    const reader = await app.as(['plugin::orders.inbox.read']);
+    expect((await reader.get('/orders/inbox')).status).toBe(200);
+    expect((await reader.post(`/orders/inbox/${entry.documentId}/replay`)).status).toBe(403);
+    const nobody = await app.as(['plugin::orders.order.read']);
+    expect((await nobody.get('/orders/inbox')).status).toBe(403);
+  });
+
+  test('an entry a process left received is processed by the recovery job', async () => {
+    const connection = await connect('woocommerce');
+    await stockForHuOrder();
+    const body = JSON.stringify(huOrder());
+    // What a process that died right after storing leaves behind: the entry, stored and committed, unread.
+    await app.strapi.db.query('plugin::orders.inbox-entry').create({
+      data: {
+        connection: connection.documentId,
+        connectionName: 'Bolt',
+        kind: 'woocommerce',
+        origin: 'push',
+        contentType: 'application/json',
+        headers: { 'x-wc-webhook-topic': 'order.created' },
+        body: Buffer.from(body).toString('base64'),
+        bodySize: body.length,
+        bodyHash: 'unread',
+        state: 'received',
+        attempts: 0,
+        receivedAt: new Date(Date.now() - 120_000),
+      },
+    });
+    await app.strapi.plugin('orders').service('inbox').recover();
+    expect(await ordersOf(connection)).toHaveLength(1);
+    expect(await inboxOf(connection, 'processed')).toHaveLength(1);
+  });
+});
