@@ -13,10 +13,21 @@ export interface PluginConfig {
   jobs: JobsConfig;
   /** The largest request body the admin API reads, in bytes; a larger one answers 413. */
   maxBodySize: number;
+  /**
+   * What the credentials of webshop connections are encrypted with (core/secret-box.ts): the app
+   * hands over its ENCRYPTION_KEY secret. Read when a credential is, not at start, so that an
+   * admin build needs none.
+   */
+  encryptionKey: string;
 }
 
 export default {
-  default: { timeZone: DEFAULT_TIME_ZONE, jobs: DEFAULT_JOBS_CONFIG, maxBodySize: DEFAULT_MAX_BODY_SIZE } satisfies PluginConfig,
+  default: {
+    timeZone: DEFAULT_TIME_ZONE,
+    jobs: DEFAULT_JOBS_CONFIG,
+    maxBodySize: DEFAULT_MAX_BODY_SIZE,
+    encryptionKey: '',
+  } satisfies PluginConfig,
   validator(config: PluginConfig) {
     if (!Number.isSafeInteger(config.maxBodySize) || config.maxBodySize < 1024) {
       throw new Error(`orders plugin: maxBodySize must be a whole number of bytes, at least 1024, not ${String(config.maxBodySize)}`);

@@ -10,6 +10,7 @@ import jobs from './core/jobs';
 import { getService } from './core/service';
 import { readRequest } from './core/request';
 import customers from './features/customers';
+import connections from './features/integrations/connections';
 import inventory from './features/inventory';
 import orders from './features/orders';
 import settings from './features/settings';
@@ -20,6 +21,7 @@ export const services = {
   ...inventory.services,
   ...customers.services,
   ...settings.services,
+  ...connections.services,
   events: createEvents,
   jobs,
 };
@@ -29,6 +31,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await orders.bootstrap({ strapi });
     await inventory.bootstrap({ strapi });
+    await connections.bootstrap({ strapi });
     forgetOldAnswersHourly(strapi);
     // Last: every feature has defined its jobs and schedules by now.
     await getService(strapi, 'jobs').start();
@@ -38,9 +41,15 @@ export default {
     await getService(strapi, 'jobs').stop();
   },
   config,
-  contentTypes: { ...orders.contentTypes, ...inventory.contentTypes, ...customers.contentTypes, ...idempotencyKeyContentType },
+  contentTypes: {
+    ...orders.contentTypes,
+    ...inventory.contentTypes,
+    ...customers.contentTypes,
+    ...connections.contentTypes,
+    ...idempotencyKeyContentType,
+  },
   middlewares: { request: readRequest, idempotency },
-  controllers: { ...orders.controllers, ...inventory.controllers, ...settings.controllers },
-  routes: { admin: { type: 'admin', routes: [...orders.routes, ...inventory.routes, ...settings.routes] } },
+  controllers: { ...orders.controllers, ...inventory.controllers, ...settings.controllers, ...connections.controllers },
+  routes: { admin: { type: 'admin', routes: [...orders.routes, ...inventory.routes, ...settings.routes, ...connections.routes] } },
   services,
 };

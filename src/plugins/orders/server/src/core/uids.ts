@@ -7,6 +7,7 @@ export const UID = {
   stockMovement: 'plugin::orders.stock-movement',
   customer: 'plugin::orders.customer',
   idempotencyKey: 'plugin::orders.idempotency-key',
+  connection: 'plugin::orders.connection',
 } as const;
 
 export type PluginUid = (typeof UID)[keyof typeof UID];
