@@ -144,7 +144,8 @@ const createConnectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return secrets().decrypt(value, purpose);
     } catch (error) {
       throw new Error(
-        `orders: the ${purpose} of webshop connection "${row.name}" (${row.documentId}) cannot be read: ${(error as Error).message}`
+        `orders: the ${purpose} of webshop connection "${row.name}" (${row.documentId}) cannot be read: ${(error as Error).message}`,
+        { cause: error }
       );
     }
   };
