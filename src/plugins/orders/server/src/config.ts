@@ -17,6 +17,12 @@ export interface PluginConfig {
   webhookBodyLimit: number;
   /** How many days processed inbox entries are kept (failed ones stay until resolved). Default 90. */
   inboxRetentionDays: number;
+  /**
+   * What the credentials of webshop connections are encrypted with (core/secret-box.ts): the app
+   * hands over its ENCRYPTION_KEY secret. Read when a credential is, not at start, so that an
+   * admin build needs none.
+   */
+  encryptionKey: string;
 }
 
 export default {
@@ -26,6 +32,7 @@ export default {
     maxBodySize: DEFAULT_MAX_BODY_SIZE,
     webhookBodyLimit: 5 * 1024 * 1024,
     inboxRetentionDays: 90,
+    encryptionKey: '',
   } satisfies PluginConfig,
   validator(config: PluginConfig) {
     if (!Number.isSafeInteger(config.maxBodySize) || config.maxBodySize < 1024) {

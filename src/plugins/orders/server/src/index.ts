@@ -32,7 +32,7 @@ export default {
     await orders.bootstrap({ strapi });
     await inventory.bootstrap({ strapi });
     await customers.bootstrap({ strapi });
-    integrations.bootstrap({ strapi });
+    await integrations.bootstrap({ strapi });
     forgetOldAnswersHourly(strapi);
     // Last: every feature has defined its jobs and schedules by now.
     await getService(strapi, 'jobs').start();

@@ -39,6 +39,11 @@ export const FIELD_ERROR_CODES = [
   'lineTooLarge',
   'orderTooLarge',
   'notIdempotencyKey',
+  // Webshop connections (contracts/connections.ts).
+  'notUrl',
+  'notForKind',
+  'nameTaken',
+  'kindChanged',
   // What a request's body, path or query is made of, before any field is read (core/request.ts).
   'malformedJson',
   'notUtf8',
@@ -47,7 +52,7 @@ export const FIELD_ERROR_CODES = [
   'duplicateField',
 ] as const;
 
-/** Why a whole request is refused: `details.code` of a 409, 404, 422, 415 or 413, its values beside it in `details`. */
+/** Why a whole request is refused: `details.code` of a 409, 404, 422, 415, 413 or 501, its values beside it in `details`. */
 export const REFUSAL_CODES = [
   'actionNotAllowed',
   'onlyDraftChanged',
@@ -60,6 +65,10 @@ export const REFUSAL_CODES = [
   'unknownAction',
   'idempotencyKeyInUse',
   'idempotencyKeyReused',
+  'connectionNotFound',
+  // A sync asked of a connection that is not pulled (409), or before the server can pull (501).
+  'syncNotForKind',
+  'syncUnavailable',
   // A body the route cannot read: 415 and 413 (core/request.ts).
   'unsupportedMediaType',
   'bodyNotAllowed',

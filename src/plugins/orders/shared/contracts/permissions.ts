@@ -24,7 +24,8 @@ const areas = {
   order: orderActions,
   inventory: { read: 'Read', manage: 'Manage (create, edit, adjust)' },
   settings: { read: 'Read', update: 'Update' },
-  inbox: { read: 'Read', replay: 'Replay (Újrafeldolgozás)' },
+  connection: { read: 'Read webshop connections', manage: 'Manage webshop connections (create, edit, rotate secret, sync, delete)' },
+  inbox: { read: 'Read the webshop inbox', replay: 'Replay inbox entries' },
 } as const;
 
 export type Area = keyof typeof areas;

@@ -17,6 +17,10 @@ export const conflict = (code: RefusalCode, message: string, details: ErrorValue
 export const unprocessable = (code: RefusalCode, message: string, details: ErrorValues = {}) =>
   createHttpError(422, message, { details: { code, ...details } });
 
+/** 501 for what this server cannot do (yet), though the request is right: a sync before the integrations are installed. */
+export const notImplemented = (code: RefusalCode, message: string, details: ErrorValues = {}) =>
+  createHttpError(501, message, { details: { code, ...details } });
+
 /** 404 for something the request names that does not exist, with its code and values in `details`. */
 export const notFound = (code: RefusalCode, message: string, details: ErrorValues = {}) =>
   new errors.NotFoundError(message, { code, ...details });

@@ -6,12 +6,20 @@
 import type { ConnectionKind } from '../../../../../shared/domain/status-map';
 import { shoprenter } from './shoprenter';
 import type { Adapter } from './types';
-import { unas } from './unas';
+import type { ShopMessage } from '../../../../../shared/contracts/normalized-order';
+import { readOrders, unas } from './unas';
 import { woocommerce } from './woocommerce';
 // './xml' alone is xml.ts, the safe XML reader; the custom shop's adapter is the folder.
-import { xml } from './xml/index';
+import { readMiniCrmFeed, xml } from './xml/index';
 
 export { AdapterError, ADAPTER_ERROR_CODES, type AdapterErrorCode } from './errors';
 export type { Adapter, InboundRequest, Verdict } from './types';
 
 export const adapters: Record<ConnectionKind, Adapter> = { woocommerce, shoprenter, unas, xml };
+
+/** What we pull from a shop — UNAS's getOrder answers, a custom shop's feed — read as the shop wrote it. */
+export const readPulled: Partial<Record<ConnectionKind, (body: Buffer) => ShopMessage[]>> = { unas: readOrders, xml: readMiniCrmFeed };
+
+export { createUnasClient, UnasClientError, type UnasClient } from './unas';
+export { FEED_LIMITS } from './xml/feed';
+export { fetchText, HttpError } from './http';

@@ -14,7 +14,7 @@ import { pagination } from '../../../core/pages';
 import { getService } from '../../../core/service';
 import { ShopOrderError } from '../../orders/shop-lines';
 import type { ShopOrderOutcome } from '../../orders/shop-orders';
-import { AdapterError, adapters, type InboundRequest } from '../adapters';
+import { AdapterError, adapters, HttpError, readPulled, UnasClientError, type InboundRequest } from '../adapters';
 import type { Connection } from '../connection';
 import { inboxRepository, type EntryError, type InboxEntryRow, type NewEntry } from './repository';
 import { serializeEntry, serializeEntryDetail } from './serializer';
@@ -39,9 +39,16 @@ const requestOf = (entry: InboxEntryRow): InboundRequest => ({
   query: entry.query ?? {},
 });
 
+/** What the entry says: a delivery as its shop's adapter reads it, what we pulled as the shop wrote it. */
+const readEntry = (connection: Connection, entry: InboxEntryRow) => {
+  const pulled = entry.origin === 'pull' ? readPulled[connection.kind] : undefined;
+  return pulled ? pulled(Buffer.from(entry.body ?? '', 'base64')) : adapters[connection.kind].read(requestOf(entry));
+};
+
 const errorOf = (error: unknown): EntryError | null => {
-  if (error instanceof AdapterError || error instanceof ShopOrderError) {
-    return { code: error.code, message: error.message, ...(error.path ? { path: error.path } : {}) };
+  if (error instanceof AdapterError || error instanceof ShopOrderError || error instanceof UnasClientError || error instanceof HttpError) {
+    const path = 'path' in error ? error.path : undefined;
+    return { code: error.code, message: error.message, ...(path ? { path } : {}) };
   }
   return null;
 };
@@ -75,7 +82,7 @@ const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
     const fetched = await getService(strapi, 'integrations').fetchOrder(connection, message.externalId);
     const entry = await inbox.store(entryOf(connection, fetched, 'pull'));
     const processed = await processEntry(connection, entry.id);
-    if (processed.state === 'failed') throw new AdapterError(processed.error?.code ?? 'fetchFailed', `the order read from the shop failed: ${processed.error?.message}`);
+    if (processed.state === 'failed') throw new AdapterError('invalidOrder', `the order read from the shop failed: ${processed.error?.message}`);
     return [];
   };
 
@@ -83,7 +90,7 @@ const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
   const run = async (connection: Connection, entry: InboxEntryRow) => {
     const outcomes: ShopOrderOutcome[] = [];
     try {
-      for (const message of adapters[connection.kind].read(requestOf(entry))) outcomes.push(...(await applyMessage(connection, message)));
+      for (const message of readEntry(connection, entry)) outcomes.push(...(await applyMessage(connection, message)));
     } catch (error) {
       const named = errorOf(error);
       if (!named) strapi.log.error(`orders: inbox entry ${entry.documentId} of ${connection.name} failed: ${(error as Error)?.stack ?? error}`);

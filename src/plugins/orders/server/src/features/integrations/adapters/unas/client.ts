@@ -39,6 +39,10 @@ export interface UnasClient {
   getOrder(key: string): Promise<ShopMessage[]>;
   /** Every order modified since `since`, read `limit` (≤ 500, UNAS's most) at a time. */
   getOrdersModifiedSince(since: Date, limit?: number): Promise<ShopMessage[]>;
+  /** The order's getOrder answer as UNAS wrote it: the inbox keeps what a shop said before reading it. */
+  getOrderAnswer(key: string): Promise<string>;
+  /** The getOrder answers, page by page, for every order modified since `since`. */
+  answersModifiedSince(since: Date, limit?: number): Promise<string[]>;
 }
 
 /** UNAS's tokens last 2 hours; one is renewed 5 minutes early, so that none expires mid-pull. */
@@ -86,7 +90,7 @@ export const createUnasClient = (options: UnasClientOptions): UnasClient => {
     return token;
   };
 
-  const getOrders = async (filter: Record<string, string | number>): Promise<ShopMessage[]> => {
+  const getAnswer = async (filter: Record<string, string | number>): Promise<string> => {
     const answer = await post('/shop/getOrder', params(filter), await login());
     const refusal = errorOf(answer);
     if (refusal !== null) {
@@ -94,6 +98,10 @@ export const createUnasClient = (options: UnasClientOptions): UnasClient => {
       kept = null;
       throw new UnasClientError('refused', `UNAS refused getOrder: ${refusal}`);
     }
+    return answer;
+  };
+
+  const read = (answer: string): ShopMessage[] => {
     try {
       return readOrders(answer);
     } catch (error) {
@@ -101,19 +109,27 @@ export const createUnasClient = (options: UnasClientOptions): UnasClient => {
     }
   };
 
+  const getOrders = async (filter: Record<string, string | number>) => read(await getAnswer(filter));
+
+  /** The answers of every page of orders modified since `since`, and what each says. */
+  const pagesSince = async (since: Date, limit: number) => {
+    const pageSize = Math.min(Math.max(1, Math.floor(limit)), MAX_PAGE);
+    const pages: Array<{ answer: string; messages: ShopMessage[] }> = [];
+    for (let start = 0; ; start += pageSize) {
+      // UNAS takes TimeModStart as a Unix timestamp in seconds.
+      const answer = await getAnswer({ TimeModStart: Math.floor(since.getTime() / 1000), LimitStart: start, LimitNum: pageSize });
+      const messages = read(answer);
+      pages.push({ answer, messages });
+      if (messages.length < pageSize) return pages;
+    }
+  };
+
   return {
     login,
     getOrder: (key) => getOrders({ Key: key }),
-    async getOrdersModifiedSince(since, limit = MAX_PAGE) {
-      const pageSize = Math.min(Math.max(1, Math.floor(limit)), MAX_PAGE);
-      const messages: ShopMessage[] = [];
-      for (let start = 0; ; start += pageSize) {
-        // UNAS takes TimeModStart as a Unix timestamp in seconds.
-        const page = await getOrders({ TimeModStart: Math.floor(since.getTime() / 1000), LimitStart: start, LimitNum: pageSize });
-        messages.push(...page);
-        if (page.length < pageSize) return messages;
-      }
-    },
+    getOrdersModifiedSince: async (since, limit = MAX_PAGE) => (await pagesSince(since, limit)).flatMap((page) => page.messages),
+    getOrderAnswer: (key) => getAnswer({ Key: key }),
+    answersModifiedSince: async (since, limit = MAX_PAGE) => (await pagesSince(since, limit)).map((page) => page.answer),
   };
 };
 
