@@ -42,7 +42,18 @@ describe('the order_confirm sample', () => {
   });
 
   test('its lines, with the mixed number types kept as the shop wrote them', () => {
-    expect(order?.lines.map(({ kind, sku, quantity, unitNet, vatPercent, net, vat, gross }) => [kind, sku, quantity, unitNet, vatPercent, net, vat, gross])).toEqual([
+    expect(
+      order?.lines.map(({ kind, sku, quantity, unitNet, vatPercent, net, vat, gross }) => [
+        kind,
+        sku,
+        quantity,
+        unitNet,
+        vatPercent,
+        net,
+        vat,
+        gross,
+      ])
+    ).toEqual([
       ['product', '996000004', '1', '945', '27', '945', '255.15', '1200.15'],
       ['product', 'TTA1234', '1', '9000', '0', '9000', '0', '9000'],
       ['shipping', null, '1', '970.0714', '3.7', '970.0714', '35.9286', '1006'],
@@ -78,7 +89,13 @@ describe('variants', () => {
 
   test('a cash-on-delivery fee and a coupon become their lines, the coupon negative', () => {
     const body = sample();
-    Object.assign(body.orders.order[0], { paymentNetPrice: '394', paymentGrossPrice: 500, couponCode: 'NYAR10', couponGrossPrice: '1270', couponNetPrice: 1000 });
+    Object.assign(body.orders.order[0], {
+      paymentNetPrice: '394',
+      paymentGrossPrice: 500,
+      couponCode: 'NYAR10',
+      couponGrossPrice: '1270',
+      couponNetPrice: 1000,
+    });
     const [message] = shoprenter.read(request(body));
     const lines = message.type === 'order' ? message.order.lines : [];
     expect(lines.slice(3).map(({ kind, name, net, vat, gross, vatPercent }) => [kind, name, net, vat, gross, vatPercent])).toEqual([
@@ -120,9 +137,13 @@ describe('variants', () => {
   });
 
   test('malformed XML and a DOCTYPE are refused', () => {
-    expect(refusal(() => shoprenter.read(request('<orders><order></orders>', { contentType: 'application/xml' })))).toMatchObject({ code: 'malformedXml' });
+    expect(refusal(() => shoprenter.read(request('<orders><order></orders>', { contentType: 'application/xml' })))).toMatchObject({
+      code: 'malformedXml',
+    });
     const doctype = `<!DOCTYPE orders [<!ENTITY x "y">]>${xml.toString().replace(/<\?xml[^>]*>/, '')}`;
-    expect(refusal(() => shoprenter.read(request(doctype, { contentType: 'application/xml' })))).toMatchObject({ code: 'xmlDeclaresEntities' });
+    expect(refusal(() => shoprenter.read(request(doctype, { contentType: 'application/xml' })))).toMatchObject({
+      code: 'xmlDeclaresEntities',
+    });
   });
 
   test('a form body is unsupportedContentType', () => {

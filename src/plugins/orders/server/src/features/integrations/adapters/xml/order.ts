@@ -5,8 +5,8 @@
  * feed builders write "Szállítás: GLS futár", "Utánvét díja") or by the order's shipping method.
  *
  * The feed carries no totals: an order's gross is the sum of its lines.
- * A 10 000-order feed (≈ 30 MB) is parsed whole in a few seconds; streaming is not needed for
- * the feeds small shops publish (see tests/unit/adapters/xml.test.ts).
+ * A 10 000-order feed (26 MB) is read whole in about 9 s and some hundreds of MB; not streamed.
+ * Streaming (and a lighter check than zod's per order) is the next step if feeds grow.
  */
 import type { LineKind, NormalizedLine, NormalizedOrder, ShopMessage } from '../../../../../../shared/contracts/normalized-order';
 import { add, compare, decimal, multiply, percent } from '../decimal';
