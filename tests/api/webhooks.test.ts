@@ -43,7 +43,11 @@ const path = (connection: Connection) => `/api/orders/webhooks/${connection.docu
 
 let deliveries = 0;
 /** A WooCommerce delivery of `order`, signed with the connection's secret, as WooCommerce sends it. */
-const deliverWoo = (connection: Connection, order: object | string, { topic = 'order.updated', deliveryId = String(++deliveries), secret = connection.secret } = {}) => {
+const deliverWoo = (
+  connection: Connection,
+  order: object | string,
+  { topic = 'order.updated', deliveryId = String(++deliveries), secret = connection.secret } = {}
+) => {
   const body = typeof order === 'string' ? order : JSON.stringify(order);
   return http()
     .post(path(connection))
@@ -58,7 +62,11 @@ const deliverWoo = (connection: Connection, order: object | string, { topic = 'o
 
 /** The Hungarian WooCommerce order of the fixtures, with another id so each test has its own. */
 let externalIds = 9000;
-const huOrder = (changes: Record<string, unknown> = {}) => ({ ...JSON.parse(fixture('woocommerce_hu_order.json')), id: ++externalIds, ...changes });
+const huOrder = (changes: Record<string, unknown> = {}) => ({
+  ...JSON.parse(fixture('woocommerce_hu_order.json')),
+  id: ++externalIds,
+  ...changes,
+});
 
 /** Stock items for the SKUs of the Hungarian order, except the one no shop item has. */
 const stockForHuOrder = async (onHandEach = '10') => {
@@ -85,7 +93,7 @@ describe('a WooCommerce delivery', () => {
     const order = huOrder();
     const response = await deliverWoo(connection, order);
     expect(response.status).toBe(200);
-    expect(response.body.data).toMatchObject({ state: 'processed' });
+    expect(response.body.data).toMatchObject({ state: 'processed', error: null });
 
     const saved = await orderOf(connection);
     expect(saved).toMatchObject({
@@ -105,7 +113,12 @@ describe('a WooCommerce delivery', () => {
     expect(saved.history[0]).toMatchObject({ action: 'create', actor: { type: 'integration' }, to: 'finalized' });
 
     const [entry] = await inboxOf(connection);
-    expect(entry).toMatchObject({ state: 'processed', kind: 'woocommerce', topic: 'order.updated', orders: [{ documentId: saved.documentId }] });
+    expect(entry).toMatchObject({
+      state: 'processed',
+      kind: 'woocommerce',
+      topic: 'order.updated',
+      orders: [{ documentId: saved.documentId }],
+    });
     const detail = (await app.admin.get(`/orders/inbox/${entry.documentId}`)).body.data;
     expect(JSON.parse(detail.body.text)).toEqual(order);
   });
@@ -131,7 +144,9 @@ describe('a WooCommerce delivery', () => {
     const items = await stockForHuOrder();
     const before = Number(await onHand(app.admin, items['KONYV-1'].documentId));
     const order = huOrder();
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => deliverWoo(connection, { ...order, customer_note: `try ${i}` })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => deliverWoo(connection, { ...order, customer_note: `try ${i}` }))
+    );
     expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200));
     expect(await ordersOf(connection)).toHaveLength(1);
     expect(Number(await onHand(app.admin, items['KONYV-1'].documentId))).toBe(before - 1);
@@ -256,9 +271,15 @@ describe('Shoprenter', () => {
   test('proves itself by the token in the URL', async () => {
     const connection = await connect('shoprenter');
     const body = fixture('shoprenter_order_confirm_webhook.json');
-    const wrong = await http().post(`${path(connection)}?token=wrong`).set('content-type', 'application/json').send(body);
+    const wrong = await http()
+      .post(`${path(connection)}?token=wrong`)
+      .set('content-type', 'application/json')
+      .send(body);
     expect(wrong.status).toBe(401);
-    const right = await http().post(new URL(connection.inboundUrl).pathname + new URL(connection.inboundUrl).search).set('content-type', 'application/json').send(body);
+    const right = await http()
+      .post(new URL(connection.inboundUrl).pathname + new URL(connection.inboundUrl).search)
+      .set('content-type', 'application/json')
+      .send(body);
     expect(right.status).toBe(200);
     expect(right.body.data.state).toBe('processed');
     expect(await ordersOf(connection)).toHaveLength(1);

@@ -39,10 +39,14 @@ export default {
       throw new Error(`orders plugin: maxBodySize must be a whole number of bytes, at least 1024, not ${String(config.maxBodySize)}`);
     }
     if (!Number.isSafeInteger(config.webhookBodyLimit) || config.webhookBodyLimit < 1024) {
-      throw new Error(`orders plugin: webhookBodyLimit must be a whole number of bytes, at least 1024, not ${String(config.webhookBodyLimit)}`);
+      throw new Error(
+        `orders plugin: webhookBodyLimit must be a whole number of bytes, at least 1024, not ${String(config.webhookBodyLimit)}`
+      );
     }
     if (!Number.isSafeInteger(config.inboxRetentionDays) || config.inboxRetentionDays < 1) {
-      throw new Error(`orders plugin: inboxRetentionDays must be a whole number of days, at least 1, not ${String(config.inboxRetentionDays)}`);
+      throw new Error(
+        `orders plugin: inboxRetentionDays must be a whole number of days, at least 1, not ${String(config.inboxRetentionDays)}`
+      );
     }
     try {
       new Intl.DateTimeFormat('en', { timeZone: config.timeZone });

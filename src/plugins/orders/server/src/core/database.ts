@@ -115,7 +115,12 @@ export const insertRows = async (strapi: Core.Strapi, trx: Transaction, uid: Plu
  */
 export const updateColumns = async (strapi: Core.Strapi, trx: Transaction, uid: PluginUid, id: number, values: Record<string, unknown>) => {
   const record: Record<string, unknown> = { [columnOf(strapi, uid, 'updatedAt')]: new Date() };
-  for (const [attribute, value] of Object.entries(values)) record[columnOf(strapi, uid, attribute)] = value;
+  const { attributes } = strapi.db.metadata.get(uid);
+  for (const [attribute, value] of Object.entries(values)) {
+    // A json attribute is stored as its text, as Strapi's query engine stores it.
+    const json = (attributes[attribute] as { type?: string } | undefined)?.type === 'json' && value !== null;
+    record[columnOf(strapi, uid, attribute)] = json ? JSON.stringify(value) : value;
+  }
   await trx(strapi.db.metadata.get(uid).tableName).where('id', id).update(record);
 };
 

@@ -17,16 +17,13 @@ export const conflict = (code: RefusalCode, message: string, details: ErrorValue
 export const unprocessable = (code: RefusalCode, message: string, details: ErrorValues = {}) =>
   createHttpError(422, message, { details: { code, ...details } });
 
-/** 501 for what this server cannot do (yet), though the request is right: a sync before the integrations are installed. */
-export const notImplemented = (code: RefusalCode, message: string, details: ErrorValues = {}) =>
-  createHttpError(501, message, { details: { code, ...details } });
-
 /** 404 for something the request names that does not exist, with its code and values in `details`. */
 export const notFound = (code: RefusalCode, message: string, details: ErrorValues = {}) =>
   new errors.NotFoundError(message, { code, ...details });
 
 /** 401 for a delivery that does not prove it comes from the shop: a wrong or missing signature or token. */
-export const unauthorized = (code: Extract<RefusalCode, 'badSignature'>, message: string) => new errors.UnauthorizedError(message, { code });
+export const unauthorized = (code: Extract<RefusalCode, 'badSignature'>, message: string) =>
+  createHttpError(401, message, { details: { code } });
 
 /** 413 for a body larger than the route reads, naming the limit (bytes, as a decimal string). */
 export const bodyTooLarge = (limit: number) =>

@@ -41,7 +41,10 @@ export const customersRepository = (strapi: Core.Strapi) => {
       }),
 
     /** A webshop's customer: by the shop's id (`${connection id}:${id}`), else by e-mail, ignoring case. */
-    findForShop: async (externalKey: string | null, email: string | null): Promise<(CustomerRef & { externalKey: string | null }) | null> => {
+    findForShop: async (
+      externalKey: string | null,
+      email: string | null
+    ): Promise<(CustomerRef & { externalKey: string | null }) | null> => {
       const select = [...REF, 'externalKey'];
       const byKey = externalKey ? await customers().findOne({ where: { externalKey }, select }) : null;
       return byKey ?? (email ? customers().findOne({ where: { email: { $eqi: email } }, select, orderBy: { id: 'asc' } }) : null);

@@ -9,7 +9,16 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { getService } from '../../core/service';
-import { AdapterError, createUnasClient, FEED_LIMITS, fetchText, HttpError, UnasClientError, type InboundRequest, type UnasClient } from './adapters';
+import {
+  AdapterError,
+  createUnasClient,
+  FEED_LIMITS,
+  fetchText,
+  HttpError,
+  UnasClientError,
+  type InboundRequest,
+  type UnasClient,
+} from './adapters';
 import type { Connection } from './connection';
 
 /** How far back the first pull of an UNAS shop reads. */
@@ -24,7 +33,9 @@ const pulled = (text: string, contentType = 'application/xml'): InboundRequest =
 
 /** Why a pull failed, as its connection's last sync says it. */
 const reasonOf = (error: unknown) =>
-  error instanceof UnasClientError || error instanceof HttpError || error instanceof AdapterError ? error.message : `pull failed: ${(error as Error)?.message ?? error}`;
+  error instanceof UnasClientError || error instanceof HttpError || error instanceof AdapterError
+    ? error.message
+    : `pull failed: ${(error as Error)?.message ?? error}`;
 
 const PULL_DUE = 'orders.connections.pull-due';
 

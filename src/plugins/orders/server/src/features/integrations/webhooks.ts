@@ -23,7 +23,8 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => ({
     const connection = await getService(strapi, 'connections').forInbound(id);
     if (!connection || !connection.enabled) throw notFound('connectionNotFound', `No enabled webshop connection ${id}`, { id });
     const limit: number = strapi.plugin('orders').config('webhookBodyLimit');
-    if (Number(ctx.req.headers['content-length']) > limit) throw new errors.PayloadTooLargeError(`The body is larger than ${limit} bytes`, { code: 'bodyTooLarge', limit: String(limit) });
+    if (Number(ctx.req.headers['content-length']) > limit)
+      throw new errors.PayloadTooLargeError(`The body is larger than ${limit} bytes`, { code: 'bodyTooLarge', limit: String(limit) });
     const request: InboundRequest = {
       body: await readBytes(ctx.req, limit),
       contentType: ctx.req.headers['content-type'] ?? null,

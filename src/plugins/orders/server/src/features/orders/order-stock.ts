@@ -40,7 +40,9 @@ export const reconcileStock = async (
   const movements = changes.flatMap(({ stockItemId, delta }): Movement[] => {
     const booking: Movement = { stockItemId, delta, kind: 'order', reason, order: cause };
     // Goods not coming back leave the order's holding and the stock at once: the ledger shows both.
-    return writeOff && delta > 0n ? [booking, { stockItemId, delta: -delta, kind: 'write-off', reason: `${reason}: not restocked`, order: cause }] : [booking];
+    return writeOff && delta > 0n
+      ? [booking, { stockItemId, delta: -delta, kind: 'write-off', reason: `${reason}: not restocked`, order: cause }]
+      : [booking];
   });
   await ledger.apply(movements, actor, { allowNegativeStock });
   return movements;

@@ -2,7 +2,14 @@
  * The JSON of orders: money as decimal strings in the order's currency, quantities as decimal
  * strings, ids as documentIds.
  */
-import type { AmountsJson, HistoryEntry, OrderConnectionJson, OrderItemJson, OrderJson, OrderSummaryJson } from '../../../../shared/contracts/orders';
+import type {
+  AmountsJson,
+  HistoryEntry,
+  OrderConnectionJson,
+  OrderItemJson,
+  OrderJson,
+  OrderSummaryJson,
+} from '../../../../shared/contracts/orders';
 import { formatFixed, toBigInt } from '../../../../shared/domain/fixed-point';
 import { allowedActions } from '../../../../shared/domain/lifecycle';
 import { formatMoney } from '../../../../shared/domain/money';

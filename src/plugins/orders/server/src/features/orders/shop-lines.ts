@@ -89,7 +89,8 @@ export const shopTotals = (order: NormalizedOrder, lines: LineData[]): Amounts =
     vat: order.totals.vat === null ? sum((line) => line.shopVatMinor) : decimal(order.totals.vat, scale, 'totals.vat'),
     gross: decimal(order.totals.gross, scale, 'totals.gross'),
   };
-  if (!withinAmountLimit(totals)) throw new ShopOrderError('amountTooLarge', `comes to more than ${MAX_AMOUNT_MINOR} minor units`, 'totals');
+  if (!withinAmountLimit(totals))
+    throw new ShopOrderError('amountTooLarge', `comes to more than ${MAX_AMOUNT_MINOR} minor units`, 'totals');
   return totals;
 };
 

@@ -37,7 +37,8 @@ export interface ShopOrderOutcome {
 
 const keyOf = (connection: Pick<Connection, 'id'>, externalId: string) => `${connection.id}:${externalId}`;
 
-const statusText = ({ status }: NormalizedOrder) => (status.name && status.name !== status.code ? `${status.name} (${status.code})` : status.code);
+const statusText = ({ status }: NormalizedOrder) =>
+  status.name && status.name !== status.code ? `${status.name} (${status.code})` : status.code;
 
 const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
   const orders = ordersRepository(strapi);
@@ -98,7 +99,8 @@ const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
           return { result: 'ignored', order: refOf(existing), flags: existing.flags ?? [], reason: 'older than the order shows' };
         }
         const entry = mapStatus(connection.statusMap, order.status);
-        if (entry?.state === 'ignored' && !existing) return { result: 'ignored', order: null, flags: [], reason: `status ${order.status.code}` };
+        if (entry?.state === 'ignored' && !existing)
+          return { result: 'ignored', order: null, flags: [], reason: `status ${order.status.code}` };
         const state: OrderState = entry && entry.state !== 'ignored' ? entry.state : (existing?.state ?? 'draft');
         const lines = shopLines(order, await bySku(order));
         const totals = shopTotals(order, lines);
@@ -119,7 +121,12 @@ const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
         const row = existing ?? (await this.create(trx, connection, order, externalKey, fields));
         const booked = await write(trx, connection, row, state, lines, actor);
         const flags = await flagsOf(lines, entry !== null, totals);
-        const changed = !existing || existing.state !== state || existing.externalStatus !== fields.externalStatus || !sameLines(existing.items, lines) || booked;
+        const changed =
+          !existing ||
+          existing.state !== state ||
+          existing.externalStatus !== fields.externalStatus ||
+          !sameLines(existing.items, lines) ||
+          booked;
         if (existing && !changed) return { result: 'unchanged', order: refOf(existing), flags };
         await orders.setFields(trx, row.id, { ...fields, flags });
         await getService(strapi, 'history').record(trx, row.id, {
@@ -151,7 +158,10 @@ const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!existing) return { result: 'ignored', order: null, flags: [], reason: 'no such order' };
         if (existing.state === 'failed') return { result: 'unchanged', order: refOf(existing), flags: existing.flags ?? [] };
         const config = await getService(strapi, 'settings').get();
-        await reconcileStock(strapi, existing, 'failed', config, actor, { reason: `${connection.name} ${existing.number}`, writeOff: false });
+        await reconcileStock(strapi, existing, 'failed', config, actor, {
+          reason: `${connection.name} ${existing.number}`,
+          writeOff: false,
+        });
         await orders.setFields(trx, existing.id, { state: 'failed', externalStatus: 'deleted' });
         await getService(strapi, 'history').record(trx, existing.id, {
           actor,
@@ -173,7 +183,13 @@ const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** A new order for the shop's, numbered as every order is; its lines and stock follow. */
-    async create(trx: Transaction, connection: Connection, order: NormalizedOrder, externalKey: string, fields: { state: OrderState; currency: string; note: string | null }) {
+    async create(
+      trx: Transaction,
+      connection: Connection,
+      order: NormalizedOrder,
+      externalKey: string,
+      fields: { state: OrderState; currency: string; note: string | null }
+    ) {
       const customer = await getService(strapi, 'customers').forShop(trx, connection.id, order.customer);
       const row = await orders.create({
         source: connection.kind,
@@ -193,6 +209,10 @@ const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-const refOf = (order: Pick<OrderRow, 'id' | 'documentId' | 'number'>) => ({ id: order.id, documentId: order.documentId, number: order.number });
+const refOf = (order: Pick<OrderRow, 'id' | 'documentId' | 'number'>) => ({
+  id: order.id,
+  documentId: order.documentId,
+  number: order.number,
+});
 
 export default createShopOrders;

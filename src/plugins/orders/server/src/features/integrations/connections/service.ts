@@ -20,7 +20,7 @@ import {
 } from '../../../../../shared/contracts/connections';
 import type { FieldProblem } from '../../../../../shared/contracts/errors';
 import { DEFAULT_STATUS_MAPS, type StatusMapEntry } from '../../../../../shared/domain/status-map';
-import { conflict, invalidField, invalidFields, notFound, notImplemented } from '../../../core/errors';
+import { conflict, invalidField, invalidFields, notFound } from '../../../core/errors';
 import { secretBox, type SecretBox } from '../../../core/secret-box';
 import { getService } from '../../../core/service';
 import { violates } from '../../../core/unique';
@@ -236,18 +236,13 @@ const createConnectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       await rows.update(row.id, { deletedAt: new Date(), nameKey: null, enabled: false });
     },
 
-    /**
-     * "Sync now" of a pulled connection, by the integrations service once it exists; until then
-     * a 501 that says so.
-     */
+    /** "Sync now" of a pulled connection: the integrations service pulls it and records how it went. */
     async sync(documentId: string) {
       const row = await findRow(documentId);
       if (!isPulled(row.kind)) {
         throw conflict('syncNotForKind', `A ${row.kind} connection is not pulled: its shop sends its orders`, { kind: row.kind });
       }
-      const integrations = integrationsService(strapi);
-      if (!integrations) throw syncUnavailable();
-      await integrations.sync(row.documentId);
+      await getService(strapi, 'integrations').sync(row.documentId);
       return this.get(documentId);
     },
 
@@ -274,18 +269,5 @@ const createConnectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
-
-interface Integrations {
-  sync(documentId: string): Promise<unknown>;
-}
-
-/** The integrations service, when a feature has registered one. */
-const integrationsService = (strapi: Core.Strapi): Integrations | undefined => {
-  const service = strapi.plugin('orders').service('integrations') as Partial<Integrations> | undefined;
-  return typeof service?.sync === 'function' ? (service as Integrations) : undefined;
-};
-
-const syncUnavailable = () =>
-  notImplemented('syncUnavailable', 'This server cannot sync shops yet: the integrations service is not installed');
 
 export default createConnectionsService;

@@ -39,7 +39,20 @@ export interface InboxEntryRow {
 
 export type NewEntry = Pick<
   InboxEntryRow,
-  'connection' | 'connectionName' | 'kind' | 'origin' | 'topic' | 'deliveryId' | 'contentType' | 'headers' | 'query' | 'body' | 'bodySize' | 'truncated' | 'bodyHash' | 'state'
+  | 'connection'
+  | 'connectionName'
+  | 'kind'
+  | 'origin'
+  | 'topic'
+  | 'deliveryId'
+  | 'contentType'
+  | 'headers'
+  | 'query'
+  | 'body'
+  | 'bodySize'
+  | 'truncated'
+  | 'bodyHash'
+  | 'state'
 > & { error?: EntryError | null };
 
 /** The list shows no bodies: a page of entries is not a page of payloads. */
@@ -152,9 +165,15 @@ export const inboxRepository = (strapi: Core.Strapi) => {
 
     /** Of an order: the entries that touched it, newest first. */
     ofOrder: (orderId: number): Promise<InboxEntryRow[]> =>
-      entries().findMany({ where: { orders: { id: orderId } }, select: LIST_FIELDS, orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }], limit: 50 }),
+      entries().findMany({
+        where: { orders: { id: orderId } },
+        select: LIST_FIELDS,
+        orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
+        limit: 50,
+      }),
 
     /** Forgets what retention lets go: entries in `states` received before `before`. */
-    forget: (states: InboxState[], before: Date) => entries().deleteMany({ where: { state: { $in: states }, receivedAt: { $lt: before } } }),
+    forget: (states: InboxState[], before: Date) =>
+      entries().deleteMany({ where: { state: { $in: states }, receivedAt: { $lt: before } } }),
   };
 };

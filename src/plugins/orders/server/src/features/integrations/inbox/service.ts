@@ -82,7 +82,8 @@ const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
     const fetched = await getService(strapi, 'integrations').fetchOrder(connection, message.externalId);
     const entry = await inbox.store(entryOf(connection, fetched, 'pull'));
     const processed = await processEntry(connection, entry.id);
-    if (processed.state === 'failed') throw new AdapterError('invalidOrder', `the order read from the shop failed: ${processed.error?.message}`);
+    if (processed.state === 'failed')
+      throw new AdapterError('invalidOrder', `the order read from the shop failed: ${processed.error?.message}`);
     return [];
   };
 
@@ -93,7 +94,8 @@ const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const message of readEntry(connection, entry)) outcomes.push(...(await applyMessage(connection, message)));
     } catch (error) {
       const named = errorOf(error);
-      if (!named) strapi.log.error(`orders: inbox entry ${entry.documentId} of ${connection.name} failed: ${(error as Error)?.stack ?? error}`);
+      if (!named)
+        strapi.log.error(`orders: inbox entry ${entry.documentId} of ${connection.name} failed: ${(error as Error)?.stack ?? error}`);
       const failure = named ?? { code: 'processingError', message: `processing failed: ${(error as Error)?.message ?? error}` };
       await inbox.finish(entry.id, 'failed', { error: failure, orders: ordersOf(outcomes) });
       return { state: 'failed' as InboxState, error: failure };
@@ -133,9 +135,12 @@ const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
       const entry = await inbox.find(documentId);
       if (!entry) throw notFound('inboxEntryNotFound', `No inbox entry ${documentId}`, { id: documentId });
       const connection = await connectionOf(entry.connection);
-      if (!connection) throw notFound('connectionNotFound', `The connection of inbox entry ${documentId} is gone`, { id: entry.connection });
+      if (!connection)
+        throw notFound('connectionNotFound', `The connection of inbox entry ${documentId} is gone`, { id: entry.connection });
       if (entry.state === 'rejected' || entry.truncated) {
-        throw notFound('notReplayable', 'A rejected request is kept only to be seen: it was never verified, so it is never applied', { id: documentId });
+        throw notFound('notReplayable', 'A rejected request is kept only to be seen: it was never verified, so it is never applied', {
+          id: documentId,
+        });
       }
       await inbox.reopen(entry.id);
       await processEntry(connection, entry.id);

@@ -9,7 +9,10 @@ import { DEFAULT_VAT_RATE, isVatRate, type VatRate } from '../../../../../../sha
 import { decimalText } from '../../../../ui/format';
 
 /** An order line being edited: every number still the text the user typed, the note too. */
-export interface DraftLine extends Pick<OrderItemJson, 'stockItem' | 'sku' | 'name' | 'quantity' | 'unit' | 'unitPrice' | 'discountPercent'> {
+export interface DraftLine extends Pick<
+  OrderItemJson,
+  'stockItem' | 'sku' | 'name' | 'quantity' | 'unit' | 'unitPrice' | 'discountPercent'
+> {
   /** Only a manual order's lines are edited, and they carry one of our rates. */
   vatRate: VatRate;
   /** Stable across reordering, so React keeps each row's inputs (and the focus) in place. */
