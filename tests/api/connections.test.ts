@@ -20,7 +20,11 @@ const uniqueName = (prefix = 'Bolt') => `${prefix} ${++names}`;
 const create = (body: Record<string, unknown>, api: Api = app.admin) => api.post('/orders/connections', body);
 
 const woo = () => ({ name: uniqueName('Woo'), kind: 'woocommerce', shopUrl: 'https://bolt.example.hu' });
-const unas = () => ({ name: uniqueName('Unas'), kind: 'unas', unas: { apiBase: 'https://api.unas.eu/shop', apiKey: 'unas-titkos-kulcs-123' } });
+const unas = () => ({
+  name: uniqueName('Unas'),
+  kind: 'unas',
+  unas: { apiBase: 'https://api.unas.eu/shop', apiKey: 'unas-titkos-kulcs-123' },
+});
 const xml = () => ({
   name: uniqueName('XML'),
   kind: 'xml',
@@ -92,7 +96,11 @@ describe('creating a connection of each kind', () => {
     expect(raw.unasApiKey).not.toContain('unas-titkos-kulcs-123');
 
     const inbound = await connections().forInbound(data.documentId);
-    expect(inbound).toMatchObject({ kind: 'unas', secret: data.secret, unas: { apiBase: 'https://api.unas.eu/shop', apiKey: 'unas-titkos-kulcs-123' } });
+    expect(inbound).toMatchObject({
+      kind: 'unas',
+      secret: data.secret,
+      unas: { apiBase: 'https://api.unas.eu/shop', apiKey: 'unas-titkos-kulcs-123' },
+    });
   });
 
   test('XML: the feed and its password, write-only; or no feed at all (a shop that only pushes)', async () => {
@@ -127,9 +135,21 @@ describe('validation names every field at fault', () => {
     ['an unknown kind', { name: 'x', kind: 'magento' }, ['kind notOneOf']],
     ['no name', { kind: 'xml' }, ['name required']],
     ['an unknown field', { name: 'x', kind: 'xml', colour: 'red' }, ['unknownField']],
-    ['an interval below 5 minutes', { name: 'x', kind: 'xml', feed: { url: 'https://a.hu/f.xml', intervalMinutes: 2 } }, ['feed.intervalMinutes belowMin']],
-    ['an interval over a day', { name: 'x', kind: 'xml', feed: { url: 'https://a.hu/f.xml', intervalMinutes: 1441 } }, ['feed.intervalMinutes aboveMax']],
-    ['a state the lifecycle does not have', { name: 'x', kind: 'xml', statusMap: [{ external: 'Paid', state: 'paid' }] }, ['statusMap.0.state notOneOf']],
+    [
+      'an interval below 5 minutes',
+      { name: 'x', kind: 'xml', feed: { url: 'https://a.hu/f.xml', intervalMinutes: 2 } },
+      ['feed.intervalMinutes belowMin'],
+    ],
+    [
+      'an interval over a day',
+      { name: 'x', kind: 'xml', feed: { url: 'https://a.hu/f.xml', intervalMinutes: 1441 } },
+      ['feed.intervalMinutes aboveMax'],
+    ],
+    [
+      'a state the lifecycle does not have',
+      { name: 'x', kind: 'xml', statusMap: [{ external: 'Paid', state: 'paid' }] },
+      ['statusMap.0.state notOneOf'],
+    ],
     [
       'an external status listed twice',
       {
@@ -169,15 +189,23 @@ describe('changing a connection', () => {
     expect(problemsOf(await app.admin.put(url, { kind: 'woocommerce' }))).toEqual(['kind kindChanged']);
     expect((await app.admin.put(url, { kind: 'unas', enabled: false })).status).toBe(200);
 
-    const renamed = await app.admin.put(url, { name: uniqueName('Átnevezett'), unas: { apiBase: 'https://api2.unas.eu', intervalMinutes: 60 } });
+    const renamed = await app.admin.put(url, {
+      name: uniqueName('Átnevezett'),
+      unas: { apiBase: 'https://api2.unas.eu', intervalMinutes: 60 },
+    });
     expect(renamed.status).toBe(200);
-    expect(renamed.body.data).toMatchObject({ enabled: false, unas: { apiBase: 'https://api2.unas.eu', hasApiKey: true, intervalMinutes: 60 } });
+    expect(renamed.body.data).toMatchObject({
+      enabled: false,
+      unas: { apiBase: 'https://api2.unas.eu', hasApiKey: true, intervalMinutes: 60 },
+    });
     expect((await connections().forInbound(documentId)).unas.apiKey).toBe('unas-titkos-kulcs-123');
 
     expect(problemsOf(await app.admin.put(url, { unas: null }))).toEqual(['unas required']);
 
     const woocommerce = (await create(woo())).body.data;
-    expect(problemsOf(await app.admin.put(`/orders/connections/${woocommerce.documentId}`, { shopUrl: null }))).toEqual(['shopUrl required']);
+    expect(problemsOf(await app.admin.put(`/orders/connections/${woocommerce.documentId}`, { shopUrl: null }))).toEqual([
+      'shopUrl required',
+    ]);
   });
 
   test('a feed password is cleared with null, kept when left out', async () => {
@@ -213,7 +241,9 @@ describe('one name per connection', () => {
     expect((await create(body)).status).toBe(201);
     expect(problemsOf(await create({ ...body, name: body.name.toUpperCase() }))).toEqual(['name nameTaken']);
     const other = (await create(woo())).body.data;
-    expect(problemsOf(await app.admin.put(`/orders/connections/${other.documentId}`, { name: ` ${body.name} ` }))).toEqual(['name nameTaken']);
+    expect(problemsOf(await app.admin.put(`/orders/connections/${other.documentId}`, { name: ` ${body.name} ` }))).toEqual([
+      'name nameTaken',
+    ]);
     // Its own name, in another case, is not taken.
     expect((await app.admin.put(`/orders/connections/${other.documentId}`, { name: other.name.toUpperCase() })).status).toBe(200);
   });

@@ -27,7 +27,9 @@ describe('the secret box (AES-256-GCM)', () => {
     const [version, iv, tag, ciphertext] = stored.split('.');
     const flipped = Buffer.from(ciphertext, 'base64url');
     flipped[0] ^= 1;
-    expect(() => box.decrypt([version, iv, tag, flipped.toString('base64url')].join('.'), 'connection.feedPassword')).toThrow(SecretBoxError);
+    expect(() => box.decrypt([version, iv, tag, flipped.toString('base64url')].join('.'), 'connection.feedPassword')).toThrow(
+      SecretBoxError
+    );
     // A shortened tag is refused, not checked on fewer bytes.
     expect(() => box.decrypt([version, iv, tag.slice(0, 6), ciphertext].join('.'), 'connection.feedPassword')).toThrow(SecretBoxError);
     expect(() => box.decrypt('plaintext', 'connection.feedPassword')).toThrow(SecretBoxError);
