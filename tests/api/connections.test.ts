@@ -306,6 +306,20 @@ describe('deleting a connection', () => {
   });
 });
 
+describe('no other door', () => {
+  test('the Content Manager can neither create nor change a connection', async () => {
+    const { documentId } = (await create(woo())).body.data;
+    const base = '/content-manager/collection-types/plugin::orders.connection';
+    const attempts = [
+      app.admin.post(base, { name: uniqueName(), kind: 'xml', secret: 'mine' }),
+      app.admin.put(`${base}/${documentId}`, { secret: 'mine' }),
+      app.admin.delete(`${base}/${documentId}`),
+    ];
+    for (const response of await Promise.all(attempts)) expect(response.status).toBeGreaterThanOrEqual(400);
+    expect((await app.admin.get(`/orders/connections/${documentId}`)).body.data.secret).not.toBe('mine');
+  });
+});
+
 describe('syncing', () => {
   test('only pulled kinds sync; a feed that cannot be read is recorded as the last sync, failed', async () => {
     const woocommerce = (await create(woo())).body.data;

@@ -29,6 +29,10 @@ describe('per-button permissions', () => {
         'plugin::orders.inventory.manage',
         'plugin::orders.settings.read',
         'plugin::orders.settings.update',
+        'plugin::orders.connection.read',
+        'plugin::orders.connection.manage',
+        'plugin::orders.inbox.read',
+        'plugin::orders.inbox.replay',
       ].sort()
     );
     expect(listed).toHaveLength(RBAC_ACTIONS.length);

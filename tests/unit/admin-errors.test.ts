@@ -142,3 +142,14 @@ describe('a refusal', () => {
     expect(apiErrorText(inHungarian, refusal(404, {}, 'Not Found'))).toBe('Not Found');
   });
 });
+
+describe('a webshop connection’s refusals', () => {
+  test('name the kind by its label and the field by its name', () => {
+    const refused = refusal(400, {
+      errors: [{ path: ['feed'], message: 'is not for a woocommerce connection', code: 'notForKind', values: { kind: 'woocommerce' } }],
+    });
+    expect(apiErrorText(inHungarian, refused)).toBe('Nem fogadható el: A feed címe: Nem WooCommerce kapcsolathoz való');
+    const syncLater = refusal(501, { code: 'syncUnavailable' });
+    expect(apiErrorText(inEnglish, syncLater)).toBe('Syncing is not available on this server yet.');
+  });
+});

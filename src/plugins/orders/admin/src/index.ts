@@ -35,6 +35,13 @@ export default {
         Component: async () => (await import('./features/settings/SettingsPage')).SettingsPage,
         permissions: PERMISSIONS.readSettings,
       },
+      {
+        id: 'webshops',
+        to: `${PLUGIN_ID}/webshops`,
+        intlLabel: { id: `${PLUGIN_ID}.webshops.title`, defaultMessage: 'Webshops' },
+        Component: async () => (await import('./features/settings/webshops/WebshopsPage')).WebshopsPage,
+        permissions: PERMISSIONS.readConnections,
+      },
     ]);
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
   },

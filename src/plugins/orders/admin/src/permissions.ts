@@ -21,4 +21,6 @@ export const PERMISSIONS = {
   manageInventory: action('inventory', 'manage'),
   readSettings: action('settings', 'read'),
   updateSettings: action('settings', 'update'),
+  readConnections: action('connection', 'read'),
+  manageConnections: action('connection', 'manage'),
 };

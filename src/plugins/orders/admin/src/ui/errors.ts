@@ -30,6 +30,7 @@ const shownValue = (intl: Intl, key: string, value: unknown): string | number =>
   if (typeof value === 'string') {
     if (key === 'state') return label(intl, `state.${value}`, value);
     if (key === 'action') return actionLabel(value);
+    if (key === 'kind') return label(intl, `webshops.kind.${value}`, value);
     if (key === 'limit') return formatQuantity(value, intl.locale);
     return value;
   }
@@ -84,6 +85,18 @@ const FIELD_LABELS: Record<string, string> = {
   label: 'settings.statuses.label',
   color: 'settings.statuses.color',
   inventoryDriver: 'settings.inventory.driver',
+  kind: 'webshops.field.kind',
+  shopUrl: 'webshops.field.shopUrl',
+  apiBase: 'webshops.field.unasApiBase',
+  apiKey: 'webshops.field.unasApiKey',
+  url: 'webshops.field.feedUrl',
+  feed: 'webshops.field.feedUrl',
+  unas: 'webshops.field.unasApiBase',
+  username: 'webshops.field.feedUsername',
+  password: 'webshops.field.feedPassword',
+  intervalMinutes: 'webshops.field.interval',
+  external: 'webshops.statusMap.external',
+  state: 'webshops.statusMap.state',
 };
 
 /** Where a field error is: "Line 3, Quantity"; lines are counted from 1 as the itemised view shows them. */
