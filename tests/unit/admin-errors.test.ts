@@ -149,7 +149,7 @@ describe('a webshop connection’s refusals', () => {
       errors: [{ path: ['feed'], message: 'is not for a woocommerce connection', code: 'notForKind', values: { kind: 'woocommerce' } }],
     });
     expect(apiErrorText(inHungarian, refused)).toBe('Nem fogadható el: A feed címe: Nem WooCommerce kapcsolathoz való');
-    const syncLater = refusal(501, { code: 'syncUnavailable' });
-    expect(apiErrorText(inEnglish, syncLater)).toBe('Syncing is not available on this server yet.');
+    const notPulled = refusal(409, { code: 'syncNotForKind', kind: 'woocommerce' });
+    expect(apiErrorText(inEnglish, notPulled)).toBe('A WooCommerce connection is not synced from here: the shop sends its orders itself.');
   });
 });

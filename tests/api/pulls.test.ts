@@ -1,0 +1,119 @@
+/**
+ * Pulled shops, against the real app: a custom shop's XML feed and UNAS's API, each played by a
+ * small HTTP server on 127.0.0.1 from the recorded fixtures. What a shop answers is kept in the
+ * inbox like any delivery, processed through the same upsert, and a pull read twice books once.
+ */
+import { createHmac } from 'crypto';
+import { readFileSync } from 'fs';
+import { createServer, type IncomingMessage, type Server } from 'http';
+import type { AddressInfo } from 'net';
+import { join } from 'path';
+import request from 'supertest';
+import { ledgerDisagreements } from '../helpers/fixtures';
+import { startApp, type TestApp } from '../helpers/strapi';
+
+const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures/webshops', name), 'utf8');
+
+let app: TestApp;
+let shop: Server;
+let base: string;
+const seen: Array<{ url: string; authorization?: string; body: string }> = [];
+
+const bodyOf = (req: IncomingMessage) =>
+  new Promise<string>((resolve) => {
+    let text = '';
+    req.on('data', (chunk) => (text += chunk)).on('end', () => resolve(text));
+  });
+
+beforeAll(async () => {
+  shop = createServer(async (req, res) => {
+    const body = await bodyOf(req);
+    seen.push({ url: req.url ?? '', authorization: req.headers.authorization, body });
+    const answer = (status: number, text: string) => res.writeHead(status, { 'content-type': 'application/xml' }).end(text);
+    if (req.url === '/feed.xml') {
+      if (req.headers.authorization !== `Basic ${Buffer.from('feeder:jelszo').toString('base64')}`) return answer(401, '<Error>no</Error>');
+      return answer(200, fixture('minicrm_style_feed.xml'));
+    }
+    if (req.url === '/unas/shop/login') return answer(200, '<?xml version="1.0"?><Login><Token>token-1</Token></Login>');
+    if (req.url === '/unas/shop/getOrder') return answer(200, fixture('unas_getOrder_response.xml'));
+    return answer(404, '<Error>not here</Error>');
+  });
+  await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(shop.address() as AddressInfo).port}`;
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.stop();
+  await new Promise((resolve) => shop.close(resolve));
+});
+
+let names = 0;
+const connect = async (body: Record<string, unknown>) => {
+  const response = await app.admin.post('/orders/connections', { name: `Húzott ${++names}`, ...body });
+  if (response.status !== 201) throw new Error(`connection: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.data as { documentId: string; secret: string };
+};
+const ordersOf = async (connection: { documentId: string }) =>
+  (await app.admin.get(`/orders/orders?connection=${connection.documentId}`)).body.data;
+const inboxOf = async (connection: { documentId: string }) =>
+  (await app.admin.get(`/orders/inbox?connection=${connection.documentId}`)).body.data;
+
+describe('a custom shop’s XML feed', () => {
+  test('"Sync now" pulls it with Basic authentication, keeps it in the inbox and makes its orders; a second pull books nothing twice', async () => {
+    const connection = await connect({ kind: 'xml', feed: { url: `${base}/feed.xml`, username: 'feeder', password: 'jelszo' } });
+    const synced = await app.admin.post(`/orders/connections/${connection.documentId}/sync`);
+    expect(synced.status).toBe(200);
+    expect(synced.body.data.lastSync).toMatchObject({ ok: true });
+    const orders = await ordersOf(connection);
+    expect(orders.length).toBeGreaterThan(0);
+    const [entry] = await inboxOf(connection);
+    expect(entry).toMatchObject({ origin: 'pull', state: 'processed', kind: 'xml' });
+
+    await app.admin.post(`/orders/connections/${connection.documentId}/sync`);
+    expect(await ordersOf(connection)).toHaveLength(orders.length);
+    expect((await inboxOf(connection)).map((e: { state: string }) => e.state)).toEqual(['duplicate', 'processed']);
+    expect(await ledgerDisagreements(app.strapi)).toEqual([]);
+  });
+
+  test('a feed that refuses the credentials is a failed sync, named', async () => {
+    const connection = await connect({ kind: 'xml', feed: { url: `${base}/feed.xml`, username: 'feeder', password: 'wrong' } });
+    const synced = await app.admin.post(`/orders/connections/${connection.documentId}/sync`);
+    expect(synced.body.data.lastSync).toMatchObject({ ok: false, error: expect.stringContaining('401') });
+    expect(await ordersOf(connection)).toHaveLength(0);
+  });
+});
+
+describe('UNAS', () => {
+  test('a signed notice makes us read the order from UNAS’s API, logged in once; both payloads are kept', async () => {
+    const connection = await connect({ kind: 'unas', unas: { apiBase: `${base}/unas`, apiKey: 'unas-api-kulcs' } });
+    seen.length = 0;
+    const post = (event: string) => {
+      const notice = JSON.stringify({ orderID: '1000-1000000', event });
+      return request(app.strapi.server.httpServer)
+        .post(`/api/orders/webhooks/${connection.documentId}`)
+        .set({ 'content-type': 'application/json', 'x-unas-hmac': createHmac('sha256', connection.secret).update(notice).digest('base64') })
+        .send(notice);
+    };
+    const response = await post('new_order');
+    expect(response.status).toBe(200);
+    expect(response.body.data.state).toBe('processed');
+    expect(await ordersOf(connection)).toHaveLength(1);
+    // Another notice of the same order: UNAS is read again, with the token it gave before; its answer, the same bytes, is a duplicate.
+    await post('modify_order');
+    expect(seen.filter((call) => call.url === '/unas/shop/login')).toHaveLength(1);
+    expect(seen.find((call) => call.url === '/unas/shop/login')!.body).toContain('unas-api-kulcs');
+    expect(seen.filter((call) => call.url === '/unas/shop/getOrder').every((call) => call.authorization === 'Bearer token-1')).toBe(true);
+    const origins = (await inboxOf(connection)).map((entry: { origin: string }) => entry.origin).sort();
+    expect(origins).toEqual(['pull', 'pull', 'push', 'push']);
+    expect(await ordersOf(connection)).toHaveLength(1);
+  });
+
+  test('"Sync now" reads the orders modified since the last pull', async () => {
+    const connection = await connect({ kind: 'unas', unas: { apiBase: `${base}/unas`, apiKey: 'unas-api-kulcs' } });
+    seen.length = 0;
+    const synced = await app.admin.post(`/orders/connections/${connection.documentId}/sync`);
+    expect(synced.body.data.lastSync).toMatchObject({ ok: true });
+    expect(seen.find((call) => call.url === '/unas/shop/getOrder')!.body).toContain('<TimeModStart>');
+    expect(await ordersOf(connection)).toHaveLength(1);
+  });
+});
