@@ -223,6 +223,41 @@ describe('a WooCommerce delivery', () => {
   });
 });
 
+describe('a webshop’s order in the admin', () => {
+  test('follows its shop: no button moves it, no edit changes it; its custom status stays free; a link to it in the shop', async () => {
+    const connection = await connect('woocommerce');
+    await stockForHuOrder();
+    const order = huOrder();
+    await deliverWoo(connection, order);
+    const saved = await orderOf(connection);
+    expect(saved.allowedActions).toEqual([]);
+    expect(saved.externalUrl).toBe(`https://bolt.example.hu/wp-admin/post.php?post=${order.id}&action=edit`);
+    const fail = await app.admin.post(`/orders/orders/${saved.documentId}/actions/fail`);
+    expect(fail.status).toBe(409);
+    expect(fail.body.error.details.code).toBe('webshopOrder');
+    expect((await app.admin.put(`/orders/orders/${saved.documentId}`, { note: 'x' })).body.error.details.code).toBe('webshopOrder');
+    expect((await app.admin.delete(`/orders/orders/${saved.documentId}`)).status).toBe(409);
+    const custom = await app.admin.put('/orders/settings', { customStatuses: [{ key: 'packing', label: 'Csomagolás', color: '#336699' }] });
+    expect(custom.status).toBe(200);
+    expect((await app.admin.put(`/orders/orders/${saved.documentId}/custom-status`, { customStatus: 'packing' })).status).toBe(200);
+    const entries = (await app.admin.get(`/orders/inbox?order=${saved.documentId}`)).body.data;
+    expect(entries).toHaveLength(1);
+  });
+
+  test('an oversold stock item says so; a deleted connection keeps its orders, which say it is gone', async () => {
+    const connection = await connect('woocommerce');
+    const item = await createStockItem(app.admin, { onHand: '0' });
+    const order = huOrder();
+    order.line_items = [{ ...order.line_items[1], sku: item.sku }];
+    await deliverWoo(connection, order);
+    expect((await app.admin.get(`/orders/stock-items/${item.documentId}`)).body.data).toMatchObject({ onHand: '-1', oversold: true });
+    expect((await app.admin.delete(`/orders/connections/${connection.documentId}`)).status).toBe(200);
+    const saved = await orderOf(connection);
+    expect(saved.connection).toMatchObject({ documentId: connection.documentId, deleted: true });
+    expect(await inboxOf(connection)).toHaveLength(1);
+  });
+});
+
 describe('what a shop sends that is refused', () => {
   test('a wrong or missing signature is 401 and kept as rejected; an unknown connection is 404', async () => {
     const connection = await connect('woocommerce');

@@ -77,6 +77,7 @@ export const REFUSAL_CODES = [
   'connectionNotFound',
   'notReplayable',
   'badSignature',
+  'webshopOrder',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -18,6 +18,8 @@ export type InboxState = (typeof INBOX_STATES)[number];
 export const inboxListQuery = z.object({
   connection: text(64).optional(),
   state: z.enum(INBOX_STATES).optional(),
+  /** An order's documentId: the entries that created or changed it. */
+  order: text(64).optional(),
   ...pageQuery,
 });
 export type InboxListQuery = z.infer<typeof inboxListQuery>;

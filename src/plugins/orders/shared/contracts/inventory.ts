@@ -61,6 +61,8 @@ export interface StockItemJson {
   lowStockThreshold: string | null;
   held: string;
   isLow: boolean;
+  /** Below zero: a webshop's order took more than there was (a manual order never does). */
+  oversold: boolean;
   createdAt: string;
   updatedAt: string;
 }

@@ -115,6 +115,7 @@ export interface OrderConnectionJson {
   documentId: string;
   name: string;
   kind: string;
+  deleted: boolean;
 }
 
 /** Net, VAT and gross, as decimal strings in the order's currency. */
@@ -173,6 +174,8 @@ export interface OrderJson {
   externalId: string | null;
   externalNumber: string | null;
   externalStatus: string | null;
+  /** The order in the shop's own admin, where we know its address (WooCommerce, Shoprenter). */
+  externalUrl: string | null;
   flags: OrderFlag[];
   createdAt: string;
   updatedAt: string;

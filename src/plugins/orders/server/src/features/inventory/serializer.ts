@@ -21,6 +21,7 @@ export const serializeStockItem = (item: StockItemRow, held = 0n): StockItemJson
     lowStockThreshold: threshold === null ? null : formatQuantity(threshold),
     held: formatQuantity(held),
     isLow: threshold !== null && onHand <= threshold,
+    oversold: onHand < 0n,
     createdAt: isoOf(item.createdAt),
     updatedAt: isoOf(item.updatedAt),
   };

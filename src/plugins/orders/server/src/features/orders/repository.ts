@@ -72,7 +72,7 @@ export interface OrderFields {
 export interface OrderRow extends OrderFields {
   id: number;
   documentId: string;
-  connection: Pick<ConnectionRef, 'id' | 'documentId' | 'name' | 'kind'> | null;
+  connection: (Pick<ConnectionRef, 'id' | 'documentId' | 'name' | 'kind' | 'shopUrl'> & { deletedAt?: StoredDate | null }) | null;
   createdAt: StoredDate;
   updatedAt: StoredDate;
   customer: CustomerRow | null;
@@ -92,7 +92,7 @@ export type LineData = Omit<OrderItemRow, 'id' | 'documentId' | 'stockItem'> & {
 
 const POPULATED = {
   customer: true,
-  connection: { select: ['id', 'documentId', 'name', 'kind'] },
+  connection: { select: ['id', 'documentId', 'name', 'kind', 'shopUrl', 'deletedAt'] },
   items: { populate: { stockItem: { select: ['id', 'documentId'] } } },
 } as const;
 
@@ -186,7 +186,7 @@ export const ordersRepository = (strapi: Core.Strapi) => {
     const rows: OrderSummaryRow[] = await orders().findMany({
       where: { id: { $in: ids } },
       select: SUMMARY_FIELDS,
-      populate: { customer: { select: ['documentId', 'name'] }, connection: { select: ['documentId', 'name', 'kind'] } },
+      populate: { customer: { select: ['documentId', 'name'] }, connection: { select: ['documentId', 'name', 'kind', 'deletedAt'] } },
     });
     const byId = new Map(rows.map((row) => [row.id, row]));
     // An order deleted between the two reads is left out rather than shown empty.

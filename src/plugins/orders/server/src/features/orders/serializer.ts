@@ -74,8 +74,20 @@ export const serializeOrderSummary = (order: OrderSummaryRow): OrderSummaryJson 
   updatedAt: isoOf(order.updatedAt),
 });
 
+/** Where the shop's admin shows the order: WooCommerce's order screen, Shoprenter's (OpenCart's) order page. */
+const externalUrlOf = ({ connection, externalId }: OrderRow): string | null => {
+  if (!connection?.shopUrl || !externalId) return null;
+  const shop = connection.shopUrl.replace(/\/+$/, '');
+  const id = encodeURIComponent(externalId);
+  if (connection.kind === 'woocommerce') return `${shop}/wp-admin/post.php?post=${id}&action=edit`;
+  if (connection.kind === 'shoprenter') return `${shop}/admin/index.php?route=sale/order/info&order_id=${id}`;
+  return null;
+};
+
 const connectionOf = (connection: OrderRow['connection']): OrderConnectionJson | null =>
-  connection ? { documentId: connection.documentId, name: connection.name, kind: connection.kind } : null;
+  connection
+    ? { documentId: connection.documentId, name: connection.name, kind: connection.kind, deleted: Boolean(connection.deletedAt) }
+    : null;
 
 /**
  * The order's totals: the sums of its lines, per VAT rate too — except that a webshop's order
@@ -97,7 +109,8 @@ export const serializeOrder = (order: OrderRow, history: HistoryEntry[]): OrderJ
     number: order.number,
     source: order.source,
     state: order.state,
-    allowedActions: allowedActions(order.state),
+    // A webshop's order moves with its shop: no button moves it here.
+    allowedActions: order.externalKey ? [] : allowedActions(order.state),
     customStatus: order.customStatus ?? null,
     currency,
     note: order.note ?? null,
@@ -112,6 +125,7 @@ export const serializeOrder = (order: OrderRow, history: HistoryEntry[]): OrderJ
     externalId: order.externalId ?? null,
     externalNumber: order.externalNumber ?? null,
     externalStatus: order.externalStatus ?? null,
+    externalUrl: externalUrlOf(order),
     flags: order.flags ?? [],
     createdAt: isoOf(order.createdAt),
     updatedAt: isoOf(order.updatedAt),

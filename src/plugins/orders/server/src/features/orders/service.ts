@@ -52,6 +52,16 @@ const notAllowed = (
   });
 };
 
+/** A webshop's order follows its shop: its lines and state change there, never by a button here. */
+const refuseWebshopOrder = (order: OrderRow) => {
+  if (!order.externalKey) return;
+  const connection = order.connection?.name ?? 'a webshop';
+  throw conflict('webshopOrder', `Order ${order.number} follows its webshop (${connection}): its lines and state change there`, {
+    number: order.number,
+    connection,
+  });
+};
+
 const noOrder = (documentId: string) => notFound('orderNotFound', `No order ${documentId}`, { id: documentId });
 
 const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -131,6 +141,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
     async update(documentId: string, input: UpdateOrderInput, actor: Actor) {
       await strapi.db.transaction(async ({ trx }) => {
         const order = await lockOrder(trx, documentId);
+        refuseWebshopOrder(order);
         if (!isEditable(order.state)) throw notAllowed(order, 'onlyDraftChanged', 'only a draft can be changed');
         const currency = input.currency ?? order.currency;
         if (currency !== order.currency && !input.items) {
@@ -156,6 +167,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
     async remove(documentId: string, actor: Actor) {
       await strapi.db.transaction(async ({ trx }) => {
         const order = await lockOrder(trx, documentId);
+        refuseWebshopOrder(order);
         if (!isEditable(order.state)) throw notAllowed(order, 'onlyDraftDeleted', 'only a draft can be deleted');
         await saveLines(trx, order, []);
         await history().removeOf(order.id);
@@ -169,6 +181,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (restock !== undefined && action !== 'fail') throw invalidField('restock', 'failOnly', 'applies to fail only');
       await strapi.db.transaction(async ({ trx }) => {
         const order = await lockOrder(trx, documentId);
+        refuseWebshopOrder(order);
         const to = nextState(order.state, action);
         if (!to) throw notAllowed(order, 'actionNotAllowed', `${action} is not allowed`, action);
         if (action === 'finalize' && !order.items.length) {

@@ -148,8 +148,12 @@ export const inboxRepository = (strapi: Core.Strapi) => {
         })
       ).map((row: { id: number }) => row.id),
 
-    async list({ connection, state, page, pageSize }: InboxListQuery): Promise<[InboxEntryRow[], number]> {
-      const where = { ...(connection ? { connection } : {}), ...(state ? { state } : {}) };
+    async list({ connection, state, order, page, pageSize }: InboxListQuery): Promise<[InboxEntryRow[], number]> {
+      const where = {
+        ...(connection ? { connection } : {}),
+        ...(state ? { state } : {}),
+        ...(order ? { orders: { documentId: order } } : {}),
+      };
       return Promise.all([
         entries().findMany({
           where,
@@ -162,15 +166,6 @@ export const inboxRepository = (strapi: Core.Strapi) => {
         entries().count({ where }),
       ]);
     },
-
-    /** Of an order: the entries that touched it, newest first. */
-    ofOrder: (orderId: number): Promise<InboxEntryRow[]> =>
-      entries().findMany({
-        where: { orders: { id: orderId } },
-        select: LIST_FIELDS,
-        orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
-        limit: 50,
-      }),
 
     /** Forgets what retention lets go: entries in `states` received before `before`. */
     forget: (states: InboxState[], before: Date) =>

@@ -167,8 +167,6 @@ const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
       return serializeEntryDetail(entry);
     },
 
-    ofOrder: async (orderId: number) => (await inbox.ofOrder(orderId)).map(serializeEntry),
-
     /** Retention: processed payloads go after `days`; failed ones stay until a replay resolves them. */
     forget: (days: number) => inbox.forget(['processed', 'duplicate', 'ignored', 'rejected'], new Date(Date.now() - days * 86_400_000)),
   };
