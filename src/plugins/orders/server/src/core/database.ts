@@ -46,6 +46,8 @@ interface JoinTable {
   inverseJoinColumn: { name: string };
   /** Where the row stands in the target's list (order.items), when the relation has an inverse side. */
   inverseOrderColumnName?: string;
+  /** Where the target stands in the row's own list (an inbox entry's orders), for a many-to-many relation. */
+  orderColumnName?: string;
 }
 
 /** The link table Strapi 5 keeps a relation in. */

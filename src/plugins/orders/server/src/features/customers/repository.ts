@@ -13,6 +13,12 @@ export type CustomerRef = Pick<CustomerRow, 'id' | 'name'>;
 
 const REF = ['id', 'name'];
 
+/**
+ * The e-mail as customers are found by it: trimmed and lowercased, kept beside the e-mail in an
+ * indexed column, so that a webshop's 10 000th order finds its customer without reading the others.
+ */
+const emailKeyOf = (email: string | null | undefined) => email?.trim().toLowerCase() || null;
+
 /** A customer as a webshop describes it, as stored. */
 export interface ShopCustomerData {
   name: string;
@@ -30,13 +36,14 @@ export const customersRepository = (strapi: Core.Strapi) => {
   return {
     findRef: (documentId: string): Promise<CustomerRef | null> => customers().findOne({ where: { documentId }, select: REF }),
 
-    create: (details: CustomerInput): Promise<CustomerRef> => customers().create({ data: { ...details }, select: REF }),
+    create: (details: CustomerInput): Promise<CustomerRef> =>
+      customers().create({ data: { ...details, emailKey: emailKeyOf(details.email) }, select: REF }),
 
     /** Writes every detail: one left out is emptied. */
     replace: (id: number, details: CustomerInput): Promise<CustomerRef> =>
       customers().update({
         where: { id },
-        data: { email: null, phone: null, company: null, taxNumber: null, address: null, ...details },
+        data: { email: null, phone: null, company: null, taxNumber: null, address: null, ...details, emailKey: emailKeyOf(details.email) },
         select: REF,
       }),
 
@@ -47,10 +54,11 @@ export const customersRepository = (strapi: Core.Strapi) => {
     ): Promise<(CustomerRef & { externalKey: string | null }) | null> => {
       const select = [...REF, 'externalKey'];
       const byKey = externalKey ? await customers().findOne({ where: { externalKey }, select }) : null;
-      return byKey ?? (email ? customers().findOne({ where: { email: { $eqi: email } }, select, orderBy: { id: 'asc' } }) : null);
+      return byKey ?? (email ? customers().findOne({ where: { emailKey: emailKeyOf(email) }, select, orderBy: { id: 'asc' } }) : null);
     },
 
-    createForShop: (details: ShopCustomerData): Promise<CustomerRef> => customers().create({ data: details, select: REF }),
+    createForShop: (details: ShopCustomerData): Promise<CustomerRef> =>
+      customers().create({ data: { ...details, emailKey: emailKeyOf(details.email) }, select: REF }),
 
     setExternalKey: (id: number, externalKey: string) => customers().update({ where: { id }, data: { externalKey }, select: ['id'] }),
 

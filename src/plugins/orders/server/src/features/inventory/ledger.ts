@@ -44,9 +44,9 @@ const createLedger = ({ strapi }: { strapi: Core.Strapi }) => {
      * below zero and negative stock is off, nothing is written and a 409 lists every short item;
      * when one would reach MAX_STOCK_MILLI, a 409 names it.
      */
-    async apply(movements: Movement[], actor: Actor, { allowNegativeStock }: { allowNegativeStock: boolean }) {
-      if (!movements.length) return;
-      await strapi.db.transaction(async ({ trx }) => {
+    async apply(movements: Movement[], actor: Actor, { allowNegativeStock }: { allowNegativeStock: boolean }): Promise<StockBalance[]> {
+      if (!movements.length) return [];
+      return strapi.db.transaction(async ({ trx }) => {
         const after: StockBalance[] = [];
         const refused: Movement[] = [];
         for (const movement of movements) {
@@ -76,6 +76,7 @@ const createLedger = ({ strapi }: { strapi: Core.Strapi }) => {
           actor
         );
         await getService(strapi, 'events').publish('stock.moved', { moves: moves(movements, after), actor });
+        return after;
       });
     },
 

@@ -44,6 +44,6 @@ export const reconcileStock = async (
       ? [booking, { stockItemId, delta: -delta, kind: 'write-off', reason: `${reason}: not restocked`, order: cause }]
       : [booking];
   });
-  await ledger.apply(movements, actor, { allowNegativeStock });
-  return movements;
+  // The items' balances after the movements, in the movements' order.
+  return (await ledger.apply(movements, actor, { allowNegativeStock })) as Array<{ onHand: bigint }>;
 };

@@ -15,7 +15,6 @@ import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../../shared/contracts/actor';
 import type { NormalizedOrder } from '../../../../shared/contracts/normalized-order';
 import type { OrderFlag } from '../../../../shared/contracts/orders';
-import { toBigInt } from '../../../../shared/domain/fixed-point';
 import type { OrderState } from '../../../../shared/domain/lifecycle';
 import { orderNumber } from '../../../../shared/domain/order-number';
 import { mapStatus } from '../../../../shared/domain/status-map';
@@ -50,14 +49,7 @@ const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
     return new Map(items.map((item) => [item.sku, item]));
   };
 
-  /** Flags that follow from the order's stock once booked: an item it took from is below zero. */
-  const oversold = async (lines: LineData[]) => {
-    const ids = [...new Set(lines.flatMap((line) => (line.stockItem ? [line.stockItem] : [])))];
-    if (!ids.length) return false;
-    return (await getService(strapi, 'inventory').byIds(ids)).some((item) => toBigInt(item.onHandMilli) < 0n);
-  };
-
-  /** Writes the order's state, lines and stock; answers its flags. */
+  /** Writes the order's state, lines and stock; answers the balances of the items its stock moved. */
   const write = async (
     trx: Transaction,
     connection: Connection,
@@ -69,17 +61,26 @@ const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!sameLines(row.items, lines)) await orders.replaceLines(trx, row, lines);
     const items = lines.map((line) => ({ ...line, stockItem: line.stockItem === null ? null : { id: line.stockItem } }));
     const config = await getService(strapi, 'settings').get();
-    const movements = await reconcileStock(strapi, { ...row, items: items as OrderRow['items'] }, state, config, actor, {
+    return reconcileStock(strapi, { ...row, items: items as OrderRow['items'] }, state, config, actor, {
       reason: `${connection.name} ${row.number}`,
       writeOff: false,
       allowNegativeStock: true,
     });
-    return movements.length > 0;
   };
 
-  const flagsOf = async (lines: LineData[], mapped: boolean, totals: { gross: bigint }) => {
+  /**
+   * What the admin should look at. Oversold: an item this delivery booked is below zero now — or,
+   * when it booked nothing, the order said so before.
+   */
+  const flagsOf = (
+    lines: LineData[],
+    mapped: boolean,
+    totals: { gross: bigint },
+    balances: Array<{ onHand: bigint }>,
+    before: OrderFlag[]
+  ) => {
     const flags: OrderFlag[] = [];
-    if (await oversold(lines)) flags.push('oversold');
+    if (balances.length ? balances.some((balance) => balance.onHand < 0n) : before.includes('oversold')) flags.push('oversold');
     if (lines.some((line) => line.kind === 'product' && line.sku && line.stockItem === null)) flags.push('unknownSku');
     if (lines.reduce((sum, line) => sum + BigInt(line.shopGrossMinor!), 0n) !== totals.gross) flags.push('totalMismatch');
     if (!mapped) flags.push('unmappedStatus');
@@ -119,8 +120,9 @@ const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
         };
 
         const row = existing ?? (await this.create(trx, connection, order, externalKey, fields));
-        const booked = await write(trx, connection, row, state, lines, actor);
-        const flags = await flagsOf(lines, entry !== null, totals);
+        const balances = await write(trx, connection, row, state, lines, actor);
+        const booked = balances.length > 0;
+        const flags = flagsOf(lines, entry !== null, totals, balances, existing?.flags ?? []);
         const changed =
           !existing ||
           existing.state !== state ||

@@ -1,7 +1,7 @@
 /** The inbox's queries: an entry stored in its own committed transaction, claimed atomically, listed. */
 import type { Core } from '@strapi/strapi';
 import type { InboxListQuery, InboxState } from '../../../../../shared/contracts/inbox';
-import { columnOf, type StoredDate } from '../../../core/database';
+import { columnOf, joinTableOf, updateColumns, type StoredDate } from '../../../core/database';
 import { offsetOf } from '../../../core/pages';
 import { UID } from '../../../core/uids';
 
@@ -123,18 +123,24 @@ export const inboxRepository = (strapi: Core.Strapi) => {
     /** Back to received, unclaimed: what a replay does before it processes the entry again. */
     reopen: (id: number) => entries().update({ where: { id }, data: { state: 'received', claimedAt: null, error: null }, select: ['id'] }),
 
-    finish: (id: number, state: InboxState, outcome: { error?: EntryError | null; flags?: string[]; orders?: number[] }) =>
-      entries().update({
-        where: { id },
-        data: {
+    /** Records what became of the entry and links the orders it touched, in a few statements. */
+    finish: (id: number, state: InboxState, outcome: { error?: EntryError | null; flags?: string[]; orders: number[] }) =>
+      strapi.db.transaction(async ({ trx }) => {
+        await updateColumns(strapi, trx, UID.inboxEntry, id, {
           state,
           error: outcome.error ?? null,
           flags: outcome.flags?.length ? outcome.flags : null,
           claimedAt: null,
           processedAt: new Date(),
-          ...(outcome.orders ? { orders: outcome.orders } : {}),
-        },
-        select: ['id'],
+        });
+        const link = joinTableOf(strapi, UID.inboxEntry, 'orders');
+        await trx(link.name).where(link.joinColumn.name, id).delete();
+        const rows = outcome.orders.map((orderId, index) => ({
+          [link.joinColumn.name]: id,
+          [link.inverseJoinColumn.name]: orderId,
+          ...(link.orderColumnName ? { [link.orderColumnName]: index + 1 } : {}),
+        }));
+        for (let start = 0; start < rows.length; start += 500) await trx(link.name).insert(rows.slice(start, start + 500));
       }),
 
     /** Entries left received by a process that died, oldest first. */

@@ -19,6 +19,9 @@ import type { Connection } from '../connection';
 import { inboxRepository, type EntryError, type InboxEntryRow, type NewEntry } from './repository';
 import { serializeEntry, serializeEntryDetail } from './serializer';
 
+/** How many of a feed's orders are applied in one transaction. */
+const CHUNK = 100;
+
 /** A refused request's body is kept only this far: enough to see what it was, not enough to fill the disk. */
 export const REJECTED_BODY_KEPT = 64 * 1024;
 
@@ -81,17 +84,37 @@ const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
     // A notice that the order is to be read from the shop's API (UNAS): what that answers is a payload of its own.
     const fetched = await getService(strapi, 'integrations').fetchOrder(connection, message.externalId);
     const entry = await inbox.store(entryOf(connection, fetched, 'pull'));
-    const processed = await processEntry(connection, entry.id);
+    const processed = await processEntry(connection, entry);
     if (processed.state === 'failed')
       throw new AdapterError('invalidOrder', `the order read from the shop failed: ${processed.error?.message}`);
     return [];
+  };
+
+  /**
+   * Applies a payload's messages: a feed's orders CHUNK to a transaction, whose commit is most of
+   * what an order costs; a chunk that fails is applied again one order at a time, so that the
+   * others are applied and the failure is the one order's, named.
+   */
+  const applyAll = async (connection: Connection, messages: ShopMessage[], outcomes: ShopOrderOutcome[]) => {
+    const each = async (chunk: ShopMessage[]) => {
+      const done: ShopOrderOutcome[] = [];
+      for (const message of chunk) done.push(...(await applyMessage(connection, message)));
+      return done;
+    };
+    for (let start = 0; start < messages.length; start += CHUNK) {
+      const chunk = messages.slice(start, start + CHUNK);
+      const together =
+        chunk.length > 1 ? ((await strapi.db.transaction(() => each(chunk)).catch(() => null)) as ShopOrderOutcome[] | null) : null;
+      if (together) outcomes.push(...together);
+      else for (const message of chunk) outcomes.push(...(await applyMessage(connection, message)));
+    }
   };
 
   /** Reads and applies a claimed entry; records what became of it. */
   const run = async (connection: Connection, entry: InboxEntryRow) => {
     const outcomes: ShopOrderOutcome[] = [];
     try {
-      for (const message of readEntry(connection, entry)) outcomes.push(...(await applyMessage(connection, message)));
+      await applyAll(connection, readEntry(connection, entry), outcomes);
     } catch (error) {
       const named = errorOf(error);
       if (!named)
@@ -107,9 +130,8 @@ const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Processes the entry unless another process has it; answers its state as this process left it. */
-  const processEntry = async (connection: Connection, id: number): Promise<{ state: InboxState; error: EntryError | null }> => {
-    if (!(await inbox.claim(id))) return { state: 'received', error: null };
-    const entry = (await inbox.findById(id))!;
+  const processEntry = async (connection: Connection, entry: InboxEntryRow): Promise<{ state: InboxState; error: EntryError | null }> => {
+    if (!(await inbox.claim(entry.id))) return { state: 'received', error: null };
     return run(connection, entry);
   };
 
@@ -122,7 +144,7 @@ const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
       const twin = await inbox.processedTwin(data);
       const entry = await inbox.store({ ...data, state: twin ? 'duplicate' : 'received' });
       if (twin) return { entry: entry.documentId, state: 'duplicate' as InboxState, error: null };
-      return { entry: entry.documentId, ...(await processEntry(connection, entry.id)) };
+      return { entry: entry.documentId, ...(await processEntry(connection, entry)) };
     },
 
     /** Keeps what a refused request sent, its body cut to REJECTED_BODY_KEPT. */
@@ -143,7 +165,7 @@ const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
       await inbox.reopen(entry.id);
-      await processEntry(connection, entry.id);
+      await processEntry(connection, entry);
       return this.get(documentId);
     },
 
@@ -152,7 +174,7 @@ const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const id of await inbox.abandoned(new Date(Date.now() - 60_000), limit)) {
         const entry = await inbox.findById(id);
         const connection = entry && (await connectionOf(entry.connection));
-        if (connection) await processEntry(connection, id);
+        if (connection) await processEntry(connection, entry);
       }
     },
 
