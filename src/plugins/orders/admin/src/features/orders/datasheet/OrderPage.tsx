@@ -1,5 +1,5 @@
 import { Flex, Grid, LinkButton, Typography } from '@strapi/design-system';
-import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
+import { BackButton, Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router-dom';
@@ -10,18 +10,21 @@ import { apiErrorOf } from '../../../api/errors';
 import { useGetOrderQuery } from '../../../api/orders';
 import { useGetOrdersSettingsQuery, useListCustomStatusesQuery } from '../../../api/settings';
 import { ORDERS_LIST_PATH } from '../../../paths';
+import { PERMISSIONS } from '../../../permissions';
 import { Card } from '../../../ui/Card';
 import { OrderCustomStatusBadge, StateBadge } from '../../../ui/badges';
 import { useApiErrorText } from '../../../ui/errors';
 import { formatDateTime } from '../../../ui/format';
 import { getTranslation } from '../../../ui/translations';
+import { InboxEntries } from '../../inbox/components/InboxEntries';
 import { ItemsTable } from '../items/ItemsTable';
-import { sourceLabel } from '../utils/source';
+import { orderSourceText } from '../utils/source';
 import { OrderActions } from './components/OrderActions';
 import { OrderCustomStatus } from './components/OrderCustomStatus';
 import { OrderCustomerCard } from './components/OrderCustomerCard';
 import { OrderDeleteButton } from './components/OrderDeleteButton';
 import { OrderHistory } from './components/OrderHistory';
+import { OrderWebshopCard } from './components/OrderWebshopCard';
 
 /** The lifecycle state and, beside it, the custom status in its colour. */
 const OrderBadges = ({ order, customStatuses }: { order: OrderJson; customStatuses?: CustomStatus[] }) => (
@@ -30,6 +33,21 @@ const OrderBadges = ({ order, customStatuses }: { order: OrderJson; customStatus
     {order.customStatus && <OrderCustomStatusBadge statusKey={order.customStatus} customStatuses={customStatuses} />}
   </Flex>
 );
+
+/** What the shop sent for this order (beérkezett adatok), for a role that may read the inbox. */
+const OrderInbox = ({ order }: { order: OrderJson }) => {
+  const { formatMessage } = useIntl();
+  const {
+    allowedActions: { canRead },
+    isLoading,
+  } = useRBAC(PERMISSIONS.readInbox);
+  if (isLoading || !canRead) return null;
+  return (
+    <Card title={formatMessage({ id: getTranslation('webshop.inbox.title'), defaultMessage: 'Inbox' })}>
+      <InboxEntries order={order.documentId} />
+    </Card>
+  );
+};
 
 interface OrderDatasheetProps {
   order: OrderJson;
@@ -60,23 +78,26 @@ const OrderDatasheet = ({ order, customStatuses, settings }: OrderDatasheetProps
           { id: getTranslation('order.subtitle'), defaultMessage: 'Created {date} · Source: {source}' },
           {
             date: formatDateTime(order.createdAt, locale),
-            source: sourceLabel(order.source, formatMessage),
+            source: orderSourceText(order, formatMessage),
           }
         )}
         secondaryAction={<OrderBadges order={order} customStatuses={customStatuses} />}
         primaryAction={
-          <Flex gap={2} wrap="wrap">
-            {linesDirty && (
-              <Typography variant="pi" textColor="warning600">
-                {formatMessage({
-                  id: getTranslation('order.actions.saveLinesFirst'),
-                  defaultMessage: 'Save or discard the line changes first',
-                })}
-              </Typography>
-            )}
-            <OrderDeleteButton order={order} />
-            <OrderActions order={order} settings={settings} disabled={linesDirty} />
-          </Flex>
+          // A webshop's order follows its shop: no lifecycle buttons, no delete, not even an empty bar.
+          order.connection ? undefined : (
+            <Flex gap={2} wrap="wrap">
+              {linesDirty && (
+                <Typography variant="pi" textColor="warning600">
+                  {formatMessage({
+                    id: getTranslation('order.actions.saveLinesFirst'),
+                    defaultMessage: 'Save or discard the line changes first',
+                  })}
+                </Typography>
+              )}
+              <OrderDeleteButton order={order} />
+              <OrderActions order={order} settings={settings} disabled={linesDirty} />
+            </Flex>
+          )
         }
       />
       <Layouts.Content>
@@ -97,7 +118,9 @@ const OrderDatasheet = ({ order, customStatuses, settings }: OrderDatasheetProps
               </Card>
             </Grid.Item>
           </Grid.Root>
+          {order.connection && <OrderWebshopCard order={order} connection={order.connection} />}
           <ItemsTable order={order} onDirtyChange={setLinesDirty} />
+          {order.connection && <OrderInbox order={order} />}
           <OrderHistory order={order} customStatuses={customStatuses} />
         </Flex>
       </Layouts.Content>

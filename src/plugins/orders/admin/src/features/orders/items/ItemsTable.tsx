@@ -1,7 +1,8 @@
 /**
  * The itemised view ("tételes nézet") of an order: its lines and totals. A draft's lines are
  * edited in place by those allowed to update orders, and saved together; every other order shows
- * them as saved.
+ * them as saved. A webshop's order is never edited here, draft or not: its lines and totals are
+ * the shop's.
  */
 import { Loader } from '@strapi/design-system';
 import { useRBAC } from '@strapi/strapi/admin';
@@ -28,7 +29,7 @@ interface ItemsTableProps {
 const VIEW_PERMISSIONS = [...PERMISSIONS.updateOrder, ...PERMISSIONS.readInventory];
 
 export const ItemsTable = ({ order, onDirtyChange }: ItemsTableProps) => {
-  const draft = isEditable(order.state);
+  const draft = isEditable(order.state) && !order.connection;
   const { allowedActions, isLoading } = useRBAC(VIEW_PERMISSIONS);
   // A draft waits for the permission check, so that its hundreds of rows are drawn once, not twice.
   if (draft && isLoading) return <Loader small />;

@@ -5,12 +5,14 @@ import { useIntl } from 'react-intl';
 import type { ErrorJson } from '../../../../../shared/contracts/errors';
 import { FRESH } from '../../../api/base';
 import { apiErrorOf } from '../../../api/errors';
+import { useListConnectionsQuery } from '../../../api/connections';
 import { useListOrdersQuery } from '../../../api/orders';
 import { useListCustomStatusesQuery } from '../../../api/settings';
 import { PERMISSIONS } from '../../../permissions';
 import { ListPagination } from '../../../ui/ListPagination';
 import { useApiErrorText } from '../../../ui/errors';
 import { getTranslation } from '../../../ui/translations';
+import { connectionOptions } from '../utils/webshop';
 import { NewOrderButton } from './components/NewOrderButton';
 import { OrdersListFilters } from './components/OrdersListFilters';
 import { OrdersListTable } from './components/OrdersListTable';
@@ -28,6 +30,13 @@ export const OrdersListPage = () => {
   // The custom statuses' labels and colours; should they fail to load, statuses show as their keys.
   const statuses = useListCustomStatusesQuery(undefined, FRESH);
   const customStatuses = statuses.data ?? [];
+  // The connection filter: for a role that may read the connections, once there is one.
+  const {
+    allowedActions: { canRead: canReadConnections },
+    isLoading: checkingConnections,
+  } = useRBAC(PERMISSIONS.readConnections);
+  const connectionList = useListConnectionsQuery(undefined, { ...FRESH, skip: checkingConnections || !canReadConnections });
+  const connections = canReadConnections && connectionList.data?.length ? connectionOptions(connectionList.data, filters.connection) : [];
 
   const pagination = orders.data?.meta.pagination;
   const title = formatMessage({ id: getTranslation('list.title'), defaultMessage: 'Orders' });
@@ -53,7 +62,13 @@ export const OrdersListPage = () => {
               label={formatMessage({ id: getTranslation('list.search'), defaultMessage: 'Search orders' })}
               placeholder={formatMessage({ id: getTranslation('list.search.placeholder'), defaultMessage: 'Number, customer or SKU' })}
             />
-            <OrdersListFilters filters={filters} customStatuses={customStatuses} onChange={change} onClear={clearFilters} />
+            <OrdersListFilters
+              filters={filters}
+              customStatuses={customStatuses}
+              connections={connections}
+              onChange={change}
+              onClear={clearFilters}
+            />
           </>
         }
       />

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
 import { Panel } from '../../../../ui/Card';
-import { InventoryLowStockBadge } from '../../../../ui/LowStockBadge';
+import { InventoryStockBadge } from '../../../../ui/LowStockBadge';
 import { formatQuantity } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
 
@@ -33,11 +33,19 @@ export const StockItemStockLevel = ({ item }: { item: StockItemJson }) => {
             hint={formatMessage({ id: getTranslation('inventory.field.onHand.explain'), defaultMessage: 'In stock now, by the ledger' })}
           >
             <Flex gap={2}>
-              <Typography variant="alpha" tag="p" textColor={item.isLow ? 'danger600' : 'neutral800'}>
+              <Typography variant="alpha" tag="p" textColor={item.isLow || item.oversold ? 'danger600' : 'neutral800'}>
                 {withUnit(item.onHand)}
               </Typography>
-              {item.isLow && <InventoryLowStockBadge />}
+              <InventoryStockBadge item={item} />
             </Flex>
+            {item.oversold && (
+              <Typography variant="pi" textColor="danger600">
+                {formatMessage({
+                  id: getTranslation('inventory.oversold.explain'),
+                  defaultMessage: 'Below zero: a webshop’s order took more than there was. Receive goods or correct the stock.',
+                })}
+              </Typography>
+            )}
           </Figure>
         </Grid.Item>
         <Grid.Item col={4} s={12}>

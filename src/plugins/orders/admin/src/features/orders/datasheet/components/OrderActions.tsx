@@ -95,6 +95,9 @@ export const OrderActions = ({ order, settings, disabled = false }: OrderActions
   // A dialog whose action the order no longer allows (it changed meanwhile) closes by itself.
   const open = asking && order.allowedActions.includes(asking) ? asking : null;
 
+  // No action allowed (a webshop's order, a closed one): no bar at all rather than an empty one.
+  if (order.allowedActions.length === 0) return null;
+
   return (
     <Flex gap={2} wrap="wrap">
       {order.allowedActions.map((action) => (

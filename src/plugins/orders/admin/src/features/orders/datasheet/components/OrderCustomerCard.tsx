@@ -43,12 +43,15 @@ const Detail = ({ label, value, col = 6 }: { label: string; value: string | null
   </Grid.Item>
 );
 
-/** "Edit details", on a draft, for a role that may update orders: the customer and the note. */
+/**
+ * "Edit details", on a draft, for a role that may update orders: the customer and the note. Not on
+ * a webshop's order, whose customer comes from the shop (the server refuses the edit).
+ */
 const EditDetails = ({ order }: { order: OrderJson }) => {
   const { formatMessage } = useIntl();
   const { allowedActions } = useRBAC(PERMISSIONS.updateOrder);
   const [open, setOpen] = useState(false);
-  if (!isEditable(order.state) || !allowedActions.canUpdate) return null;
+  if (!isEditable(order.state) || order.connection || !allowedActions.canUpdate) return null;
   return (
     <>
       <Button variant="tertiary" size="S" startIcon={<Pencil />} onClick={() => setOpen(true)}>

@@ -11,7 +11,10 @@ import { PERMISSIONS } from '../../../../permissions';
 import { getTranslation } from '../../../../ui/translations';
 import { useSubmit } from '../../../../ui/useSubmit';
 
-/** Only a draft can be deleted, and only by a role allowed to: otherwise there is no button. */
+/**
+ * Only a draft can be deleted, and only by a role allowed to: otherwise there is no button. A
+ * webshop's order is never deleted here (it follows its shop; the server refuses it).
+ */
 export const OrderDeleteButton = ({ order }: { order: OrderJson }) => {
   const { formatMessage } = useIntl();
   const submit = useSubmit();
@@ -19,7 +22,7 @@ export const OrderDeleteButton = ({ order }: { order: OrderJson }) => {
   const [deleteOrder] = useDeleteOrderMutation();
   const { allowedActions } = useRBAC(PERMISSIONS.deleteOrder);
 
-  if (!isEditable(order.state) || !allowedActions.canDelete) return null;
+  if (!isEditable(order.state) || order.connection || !allowedActions.canDelete) return null;
 
   const remove = async () => {
     const { error } = await submit(deleteOrder(order.documentId), {

@@ -30,6 +30,10 @@ export interface ItemsLabels {
   moveUp: string;
   moveDown: string;
   remove: string;
+  /** A line kind's small label (shipping, fee, coupon); none for a product line. */
+  kinds: Record<string, string>;
+  /** Beside a webshop line whose SKU the inventory does not know. */
+  notInInventory: string;
 }
 
 const NONE = '—';
@@ -47,13 +51,25 @@ interface SavedRowProps extends WindowedRowProps {
   item: OrderItemJson;
   currency: string;
   locale: string;
+  /** The line's kind beside its name: shipping, fee, coupon; none for a product. */
+  kindLabel?: string;
+  /** Set when the line's SKU is not in the inventory (a webshop's line, flagged unknownSku). */
+  notInInventory?: string;
 }
 
-export const ItemsSavedRow = memo(({ item, index, measure, currency, locale }: SavedRowProps) => (
+export const ItemsSavedRow = memo(({ item, index, measure, currency, locale, kindLabel, notInInventory }: SavedRowProps) => (
   <tr ref={measure} {...lineRowProps(index)}>
     <td className="number muted">{index + 1}</td>
     <td className="nowrap">{item.sku ?? NONE}</td>
-    <td>{item.name}</td>
+    <td>
+      {item.name}
+      {kindLabel && (
+        <span className="line-kind" data-kind={item.kind}>
+          {kindLabel}
+        </span>
+      )}
+      {notInInventory && <span className="line-warning">{notInInventory}</span>}
+    </td>
     <td className="number">
       {formatQuantity(item.quantity, locale)} {item.unit}
     </td>

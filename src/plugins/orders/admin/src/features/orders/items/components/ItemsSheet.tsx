@@ -108,6 +108,30 @@ export const ItemsSheet = styled.table`
     min-width: 14ch;
   }
 
+  .line-kind,
+  .line-warning {
+    display: inline-block;
+    margin-left: ${({ theme }) => theme.spaces[2]};
+    padding: 0 ${({ theme }) => theme.spaces[2]};
+    border-radius: ${({ theme }) => theme.borderRadius};
+    font-size: ${({ theme }) => theme.fontSizes[0]};
+    font-weight: ${({ theme }) => theme.fontWeights.bold};
+    line-height: 1.8rem;
+    text-transform: uppercase;
+    white-space: nowrap;
+    vertical-align: middle;
+  }
+
+  .line-kind {
+    background: ${({ theme }) => theme.colors.neutral150};
+    color: ${({ theme }) => theme.colors.neutral700};
+  }
+
+  .line-warning {
+    background: ${({ theme }) => theme.colors.warning100};
+    color: ${({ theme }) => theme.colors.warning700};
+  }
+
   .problem {
     display: block;
     max-width: 22ch;

@@ -3,6 +3,7 @@ import { VisuallyHidden } from '@strapi/design-system';
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import { getTranslation } from '../../../../ui/translations';
+import { lineKindLabels } from '../../utils/webshop';
 import type { ItemsLabels } from './ItemsRow';
 
 export const useLabels = (): ItemsLabels => {
@@ -25,6 +26,8 @@ export const useLabels = (): ItemsLabels => {
       moveUp: say('items.moveUp', 'Move up'),
       moveDown: say('items.moveDown', 'Move down'),
       remove: say('items.remove', 'Remove line'),
+      kinds: lineKindLabels(formatMessage),
+      notInInventory: say('items.notInInventory', 'Not in the inventory'),
     };
   }, [formatMessage]);
 };

@@ -6,6 +6,7 @@ import type { CustomStatus } from '../../../../../../shared/contracts/settings';
 import { ORDER_STATES } from '../../../../../../shared/domain/lifecycle';
 import { getTranslation } from '../../../../ui/translations';
 import { sourceLabel, SOURCES } from '../../utils/source';
+import type { ConnectionOption } from '../../utils/webshop';
 import type { OrdersListFilter, OrdersListFilters as Filters } from '../hooks/useOrdersListQuery';
 
 type Option = { value: string; label: string };
@@ -16,12 +17,14 @@ const withCurrent = (options: Option[], current: string | undefined): Option[] =
 interface Props {
   filters: Filters;
   customStatuses: CustomStatus[];
+  /** The webshop connections to filter by; none (no connection, or a role that may not read them): no filter. */
+  connections: ConnectionOption[];
   onChange: (changes: Filters) => void;
   onClear: () => void;
 }
 
-/** The filters above the orders list: state, custom status, source and the creation date range. */
-export const OrdersListFilters = ({ filters, customStatuses, onChange, onClear }: Props) => {
+/** The filters above the orders list: state, custom status, source, webshop connection and the creation date range. */
+export const OrdersListFilters = ({ filters, customStatuses, connections, onChange, onClear }: Props) => {
   const { formatMessage } = useIntl();
   const set = (key: OrdersListFilter) => (value: string | undefined) => onChange({ [key]: value });
 
@@ -60,6 +63,14 @@ export const OrdersListFilters = ({ filters, customStatuses, onChange, onClear }
         onChange={set('source')}
         options={sourceOptions}
       />
+      {connections.length > 0 && (
+        <FilterSelect
+          label={formatMessage({ id: getTranslation('list.filter.connection'), defaultMessage: 'Webshop connection' })}
+          value={filters.connection}
+          onChange={set('connection')}
+          options={connections}
+        />
+      )}
       <DayFilter
         label={formatMessage({ id: getTranslation('list.filter.from'), defaultMessage: 'From date' })}
         day={filters.from}

@@ -1,5 +1,5 @@
 import { Flex, Link, Th, Tooltip, Typography } from '@strapi/design-system';
-import { CaretDown, CaretUp } from '@strapi/icons';
+import { CaretDown, CaretUp, WarningCircle } from '@strapi/icons';
 import { Table } from '@strapi/strapi/admin';
 import type { KeyboardEvent } from 'react';
 import { useIntl } from 'react-intl';
@@ -10,7 +10,8 @@ import { datasheetPath } from '../../../../paths';
 import { OrderCustomStatusBadge, StateBadge } from '../../../../ui/badges';
 import { formatDateTime, formatMoney } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
-import { sourceLabel } from '../../utils/source';
+import { orderSourceText } from '../../utils/source';
+import { flagLabel, knownFlags } from '../../utils/webshop';
 
 interface Column {
   name: string;
@@ -66,9 +67,12 @@ export const OrdersListTable = ({ orders, isLoading, isFiltered, sort, onSort, c
           {rows.map((order) => (
             <Table.Row key={order.id}>
               <Table.Cell>
-                <Link tag={NavLink} to={datasheetPath(order.documentId)}>
-                  {order.number}
-                </Link>
+                <Flex gap={2}>
+                  <Link tag={NavLink} to={datasheetPath(order.documentId)}>
+                    {order.number}
+                  </Link>
+                  <FlagsMarker order={order} />
+                </Flex>
               </Table.Cell>
               <Table.Cell>
                 <Typography textColor="neutral800">{formatDateTime(order.createdAt, locale)}</Typography>
@@ -83,7 +87,9 @@ export const OrdersListTable = ({ orders, isLoading, isFiltered, sort, onSort, c
                 {order.customStatus && <OrderCustomStatusBadge statusKey={order.customStatus} customStatuses={customStatuses} />}
               </Table.Cell>
               <Table.Cell>
-                <Typography textColor="neutral800">{sourceLabel(order.source, formatMessage)}</Typography>
+                <Typography textColor={order.connection?.deleted ? 'neutral600' : 'neutral800'}>
+                  {orderSourceText(order, formatMessage)}
+                </Typography>
               </Table.Cell>
               <Table.Cell textAlign="end">
                 <Typography textColor="neutral800" fontWeight="semiBold">
@@ -95,6 +101,28 @@ export const OrdersListTable = ({ orders, isLoading, isFiltered, sort, onSort, c
         </Table.Body>
       </Table.Content>
     </Table.Root>
+  );
+};
+
+/**
+ * A webshop order that asks for a look (oversold, unknown SKU…): a warning sign beside its number,
+ * the flags named in its tooltip and, for screen readers, in its label. Focusable, so that the
+ * tooltip opens from the keyboard too.
+ */
+const FlagsMarker = ({ order }: { order: OrderSummaryJson }) => {
+  const { formatMessage } = useIntl();
+  const flags = knownFlags(order.flags);
+  if (flags.length === 0) return null;
+  const text = formatMessage(
+    { id: getTranslation('list.flags'), defaultMessage: 'Needs a look: {flags}' },
+    { flags: flags.map((flag) => flagLabel(flag, formatMessage)).join(', ') }
+  );
+  return (
+    <Tooltip label={text}>
+      <Flex tag="span" role="img" aria-label={text} tabIndex={0} data-flags={flags.join(' ')}>
+        <WarningCircle fill="warning600" aria-hidden focusable={false} />
+      </Flex>
+    </Tooltip>
   );
 };
 

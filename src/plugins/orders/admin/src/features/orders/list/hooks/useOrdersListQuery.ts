@@ -12,7 +12,8 @@ const DEFAULT_SORT: OrderSort = 'createdAt:desc';
 /** The sorts the server accepts; anything else in the URL falls back to the default. */
 const SORTS: readonly OrderSort[] = ORDER_SORTS;
 
-const FILTERS = ['state', 'customStatus', 'source', 'from', 'to'] as const;
+/** `connection` is a webshop connection's documentId, sent as the server's `connection=`. */
+const FILTERS = ['state', 'customStatus', 'source', 'connection', 'from', 'to'] as const;
 export type OrdersListFilter = (typeof FILTERS)[number];
 
 export type OrdersListFilters = Partial<Record<OrdersListFilter, string>>;
