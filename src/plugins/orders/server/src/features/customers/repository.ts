@@ -1,6 +1,7 @@
 /** The customers' queries. */
 import type { Core } from '@strapi/strapi';
 import type { CustomerInput, CustomerJson } from '../../../../shared/contracts/customers';
+import { insertRows, type Transaction } from '../../core/database';
 import { UID } from '../../core/uids';
 
 /** A customer as stored: what the API shows, and the id that links it. */
@@ -17,7 +18,7 @@ const REF = ['id', 'name'];
  * The e-mail as customers are found by it: trimmed and lowercased, kept beside the e-mail in an
  * indexed column, so that a webshop's 10 000th order finds its customer without reading the others.
  */
-const emailKeyOf = (email: string | null | undefined) => email?.trim().toLowerCase() || null;
+export const emailKeyOf = (email: string | null | undefined) => email?.trim().toLowerCase() || null;
 
 /** A customer as a webshop describes it, as stored. */
 export interface ShopCustomerData {
@@ -56,6 +57,35 @@ export const customersRepository = (strapi: Core.Strapi) => {
       const byKey = externalKey ? await customers().findOne({ where: { externalKey }, select }) : null;
       return byKey ?? (email ? customers().findOne({ where: { emailKey: emailKeyOf(email) }, select, orderBy: { id: 'asc' } }) : null);
     },
+
+    /** Those a batch of webshop orders may be of, by the shops' ids or e-mails. */
+    findForShopMany: (
+      externalKeys: string[],
+      emailKeys: string[]
+    ): Promise<Array<CustomerRef & { externalKey: string | null; emailKey: string | null }>> =>
+      externalKeys.length || emailKeys.length
+        ? customers().findMany({
+            where: { $or: [{ externalKey: { $in: externalKeys } }, { emailKey: { $in: emailKeys } }] },
+            select: [...REF, 'externalKey', 'emailKey'],
+            orderBy: { id: 'asc' },
+          })
+        : Promise.resolve([]),
+
+    /** New customers in a few statements; answers their ids in order. */
+    insertForShop: (trx: Transaction, list: ShopCustomerData[]) =>
+      insertRows(
+        strapi,
+        trx,
+        UID.customer,
+        list.map((details) => ({
+          values: {
+            ...details,
+            address: details.address && JSON.stringify(details.address),
+            shippingAddress: details.shippingAddress && JSON.stringify(details.shippingAddress),
+            emailKey: emailKeyOf(details.email),
+          },
+        }))
+      ),
 
     createForShop: (details: ShopCustomerData): Promise<CustomerRef> =>
       customers().create({ data: { ...details, emailKey: emailKeyOf(details.email) }, select: REF }),

@@ -30,6 +30,16 @@ const createHistory = ({ strapi }: { strapi: Core.Strapi }) => {
         { orderId, entry: { at: new Date(), actor, action, fromState: from, toState: to, note: note || null, details: details ?? null } },
       ]),
 
+    /** Appends entries to several orders at once: a feed's new orders. */
+    recordMany: (trx: Transaction, entries: Array<{ orderId: number; entry: Happening }>) =>
+      history.append(
+        trx,
+        entries.map(({ orderId, entry: { actor, action, from, to, note, details } }) => ({
+          orderId,
+          entry: { at: new Date(), actor, action, fromState: from, toState: to, note: note || null, details: details ?? null },
+        }))
+      ),
+
     /** The order's history, oldest first, as the API shows it. */
     of: async (orderId: number): Promise<HistoryEntry[]> => (await history.of(orderId)).map(serializeHistoryEntry),
 

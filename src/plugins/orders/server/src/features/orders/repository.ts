@@ -196,6 +196,14 @@ export const ordersRepository = (strapi: Core.Strapi) => {
   return {
     find: (documentId: string): Promise<OrderRow | null> => orders().findOne({ where: { documentId }, populate: POPULATED }),
 
+    /** Which of these external keys orders have already. */
+    existingKeys: async (externalKeys: string[]): Promise<Set<string>> => {
+      const rows: Array<{ externalKey: string }> = externalKeys.length
+        ? await orders().findMany({ where: { externalKey: { $in: externalKeys } }, select: ['externalKey'] })
+        : [];
+      return new Set(rows.map((row) => row.externalKey));
+    },
+
     /** A webshop's order by its connection and the shop's id. */
     findByExternalKey: (externalKey: string): Promise<OrderRow | null> => orders().findOne({ where: { externalKey }, populate: POPULATED }),
 

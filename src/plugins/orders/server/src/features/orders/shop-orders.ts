@@ -21,9 +21,11 @@ import { mapStatus } from '../../../../shared/domain/status-map';
 import { lockName, type Transaction } from '../../core/database';
 import { getService } from '../../core/service';
 import type { Connection } from '../integrations/connection';
+import type { StockItemRow } from '../inventory/repository';
 import { reconcileStock } from './order-stock';
 import { ordersRepository, type LineData, type OrderRow } from './repository';
 import { sameLines, shopLines, shopTotals } from './shop-lines';
+import { insertNewShopOrders, type NewShopOrder } from './shop-orders-batch';
 
 /** What applying one shop order did. */
 export interface ShopOrderOutcome {
@@ -34,17 +36,68 @@ export interface ShopOrderOutcome {
   reason?: string;
 }
 
-const keyOf = (connection: Pick<Connection, 'id'>, externalId: string) => `${connection.id}:${externalId}`;
+export const keyOf = (connection: Pick<Connection, 'id'>, externalId: string) => `${connection.id}:${externalId}`;
 
-const statusText = ({ status }: NormalizedOrder) =>
+/**
+ * What the shop's order comes to here, before anything is written: the state its status maps to
+ * (an unmapped one keeps the order's), its lines and totals, the order's fields. Null when the
+ * status says it is not an order yet and we have none.
+ */
+export const planOf = (
+  connection: Connection,
+  order: NormalizedOrder,
+  existing: Pick<OrderRow, 'state'> | null,
+  bySku: Map<string, StockItemRow>
+) => {
+  const entry = mapStatus(connection.statusMap, order.status);
+  if (entry?.state === 'ignored' && !existing) return null;
+  const state: OrderState = entry && entry.state !== 'ignored' ? entry.state : (existing?.state ?? 'draft');
+  const lines = shopLines(order, bySku);
+  const totals = shopTotals(order, lines);
+  const fields = {
+    state,
+    currency: order.currency,
+    note: order.note,
+    externalStatus: order.status.code,
+    externalNumber: order.externalNumber,
+    externalModifiedAt: order.modifiedAt ? new Date(order.modifiedAt) : null,
+    netTotalMinor: totals.net.toString(),
+    vatTotalMinor: totals.vat.toString(),
+    grossTotalMinor: totals.gross.toString(),
+    lineCount: lines.length,
+    ...(entry?.customStatus ? { customStatus: entry.customStatus } : {}),
+  };
+  return { entry, state, lines, totals, fields };
+};
+
+/**
+ * What the admin should look at. Oversold: an item this delivery booked is below zero now — or,
+ * when it booked nothing, the order said so before.
+ */
+export const flagsOf = (
+  lines: LineData[],
+  mapped: boolean,
+  totals: { gross: bigint },
+  balances: Array<{ onHand: bigint }>,
+  before: OrderFlag[]
+) => {
+  const flags: OrderFlag[] = [];
+  if (balances.length ? balances.some((balance) => balance.onHand < 0n) : before.includes('oversold')) flags.push('oversold');
+  if (lines.some((line) => line.kind === 'product' && line.sku && line.stockItem === null)) flags.push('unknownSku');
+  if (lines.reduce((sum, line) => sum + BigInt(line.shopGrossMinor!), 0n) !== totals.gross) flags.push('totalMismatch');
+  if (!mapped) flags.push('unmappedStatus');
+  return flags;
+};
+
+export const statusText = ({ status }: NormalizedOrder) =>
   status.name && status.name !== status.code ? `${status.name} (${status.code})` : status.code;
 
 const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
   const orders = ordersRepository(strapi);
   const timeZone = (): string => strapi.plugin('orders').config('timeZone');
 
-  const bySku = async (order: NormalizedOrder) => {
-    const skus = [...new Set(order.lines.flatMap((line) => (line.sku ? [line.sku] : [])))];
+  const bySku = async (shopOrders: NormalizedOrder[]) => {
+    const skus = [...new Set(shopOrders.flatMap((order) => order.lines.flatMap((line) => (line.sku ? [line.sku] : []))))];
     const items = skus.length ? await getService(strapi, 'inventory').named([], skus) : [];
     return new Map(items.map((item) => [item.sku, item]));
   };
@@ -68,25 +121,6 @@ const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
-  /**
-   * What the admin should look at. Oversold: an item this delivery booked is below zero now — or,
-   * when it booked nothing, the order said so before.
-   */
-  const flagsOf = (
-    lines: LineData[],
-    mapped: boolean,
-    totals: { gross: bigint },
-    balances: Array<{ onHand: bigint }>,
-    before: OrderFlag[]
-  ) => {
-    const flags: OrderFlag[] = [];
-    if (balances.length ? balances.some((balance) => balance.onHand < 0n) : before.includes('oversold')) flags.push('oversold');
-    if (lines.some((line) => line.kind === 'product' && line.sku && line.stockItem === null)) flags.push('unknownSku');
-    if (lines.reduce((sum, line) => sum + BigInt(line.shopGrossMinor!), 0n) !== totals.gross) flags.push('totalMismatch');
-    if (!mapped) flags.push('unmappedStatus');
-    return flags;
-  };
-
   return {
     /** Upserts one order a webshop sent. Throws ShopOrderError for what cannot be applied, changing nothing. */
     async apply(connection: Connection, order: NormalizedOrder): Promise<ShopOrderOutcome> {
@@ -99,25 +133,9 @@ const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
         if (existing?.externalModifiedAt && modifiedAt && modifiedAt < new Date(existing.externalModifiedAt)) {
           return { result: 'ignored', order: refOf(existing), flags: existing.flags ?? [], reason: 'older than the order shows' };
         }
-        const entry = mapStatus(connection.statusMap, order.status);
-        if (entry?.state === 'ignored' && !existing)
-          return { result: 'ignored', order: null, flags: [], reason: `status ${order.status.code}` };
-        const state: OrderState = entry && entry.state !== 'ignored' ? entry.state : (existing?.state ?? 'draft');
-        const lines = shopLines(order, await bySku(order));
-        const totals = shopTotals(order, lines);
-        const fields = {
-          state,
-          currency: order.currency,
-          note: order.note,
-          externalStatus: order.status.code,
-          externalNumber: order.externalNumber,
-          externalModifiedAt: modifiedAt,
-          netTotalMinor: totals.net.toString(),
-          vatTotalMinor: totals.vat.toString(),
-          grossTotalMinor: totals.gross.toString(),
-          lineCount: lines.length,
-          ...(entry?.customStatus ? { customStatus: entry.customStatus } : {}),
-        };
+        const plan = planOf(connection, order, existing, await bySku([order]));
+        if (!plan) return { result: 'ignored', order: null, flags: [], reason: `status ${order.status.code}` };
+        const { entry, state, lines, totals, fields } = plan;
 
         const row = existing ?? (await this.create(trx, connection, order, externalKey, fields));
         const balances = await write(trx, connection, row, state, lines, actor);
@@ -148,6 +166,34 @@ const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
         return { result: existing ? 'changed' : 'created', order: refOf(row), flags };
       });
       return outcome as ShopOrderOutcome;
+    },
+
+    /**
+     * Upserts a payload's orders in one transaction: those we have not seen written together
+     * (shop-orders-batch.ts), the rest — orders we have, a second copy of one in this payload —
+     * one at a time through apply, after them. Answers an outcome per order, in their order.
+     */
+    async applyMany(connection: Connection, shopOrders: NormalizedOrder[]): Promise<ShopOrderOutcome[]> {
+      const outcomes = await strapi.db.transaction(async ({ trx }) => {
+        const keys = shopOrders.map((order) => keyOf(connection, order.externalId));
+        for (const key of [...new Set(keys)].sort()) await lockName(strapi, trx, `shop-order:${key}`);
+        const known = await orders.existingKeys(keys);
+        const skus = await bySku(shopOrders);
+        const answers: Array<ShopOrderOutcome | undefined> = new Array(shopOrders.length);
+        const fresh: Array<NewShopOrder & { index: number }> = [];
+        for (const [index, order] of shopOrders.entries()) {
+          if (known.has(keys[index])) continue;
+          known.add(keys[index]);
+          const plan = planOf(connection, order, null, skus);
+          if (plan) fresh.push({ index, order, externalKey: keys[index], plan });
+          else answers[index] = { result: 'ignored', order: null, flags: [], reason: `status ${order.status.code}` };
+        }
+        const created = await insertNewShopOrders(strapi, trx, connection, fresh);
+        fresh.forEach(({ index }, k) => (answers[index] = created[k]));
+        for (const [index, order] of shopOrders.entries()) answers[index] ??= await this.apply(connection, order);
+        return answers as ShopOrderOutcome[];
+      });
+      return outcomes as ShopOrderOutcome[];
     },
 
     /** The shop deleted or trashed the order: it fails, and its stock comes back. */
@@ -211,7 +257,7 @@ const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-const refOf = (order: Pick<OrderRow, 'id' | 'documentId' | 'number'>) => ({
+export const refOf = (order: Pick<OrderRow, 'id' | 'documentId' | 'number'>) => ({
   id: order.id,
   documentId: order.documentId,
   number: order.number,

@@ -91,23 +91,24 @@ const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * Applies a payload's messages: a feed's orders CHUNK to a transaction, whose commit is most of
-   * what an order costs; a chunk that fails is applied again one order at a time, so that the
-   * others are applied and the failure is the one order's, named.
+   * Applies a payload's messages: a feed's orders CHUNK to a transaction through the engine's
+   * batched upsert; a chunk that fails is applied again one order at a time, so that the others
+   * are applied and the failure is the one order's, named.
    */
   const applyAll = async (connection: Connection, messages: ShopMessage[], outcomes: ShopOrderOutcome[]) => {
-    const each = async (chunk: ShopMessage[]) => {
-      const done: ShopOrderOutcome[] = [];
-      for (const message of chunk) done.push(...(await applyMessage(connection, message)));
-      return done;
-    };
-    for (let start = 0; start < messages.length; start += CHUNK) {
-      const chunk = messages.slice(start, start + CHUNK);
-      const together =
-        chunk.length > 1 ? ((await strapi.db.transaction(() => each(chunk)).catch(() => null)) as ShopOrderOutcome[] | null) : null;
-      if (together) outcomes.push(...together);
-      else for (const message of chunk) outcomes.push(...(await applyMessage(connection, message)));
+    const orders = messages.flatMap((message) => (message.type === 'order' ? [message.order] : []));
+    if (orders.length > 1 && orders.length === messages.length) {
+      for (let start = 0; start < orders.length; start += CHUNK) {
+        const chunk = orders.slice(start, start + CHUNK);
+        const together = await shopOrders()
+          .applyMany(connection, chunk)
+          .catch(() => null);
+        if (together) outcomes.push(...together);
+        else for (const order of chunk) outcomes.push(await shopOrders().apply(connection, order));
+      }
+      return;
     }
+    for (const message of messages) outcomes.push(...(await applyMessage(connection, message)));
   };
 
   /** Reads and applies a claimed entry; records what became of it. */
