@@ -23,4 +23,6 @@ export const PERMISSIONS = {
   updateSettings: action('settings', 'update'),
   readConnections: action('connection', 'read'),
   manageConnections: action('connection', 'manage'),
+  readInbox: action('inbox', 'read'),
+  replayInbox: action('inbox', 'replay'),
 };
