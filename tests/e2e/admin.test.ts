@@ -438,6 +438,8 @@ test('the inbox in Hungarian, and a rejected entry cannot be replayed', async ()
   await page.getByRole('heading', { name: 'Beérkezett adatok' }).waitFor();
   const row = page.locator('tbody tr', { hasText: 'E2E elutasított bolt' });
   await row.getByText('Elutasítva', { exact: true }).waitFor();
+  // The server's code, worded in the admin's language.
+  await row.getByText('A küldés aláírása vagy tokenje hibás.').waitFor();
   await row.getByRole('link').first().click();
   const replay = page.getByRole('button', { name: 'Újrafeldolgozás' });
   await replay.waitFor();

@@ -14,6 +14,7 @@ import { formatDateTime } from '../../../ui/format';
 import { TableHeads } from '../../../ui/tables';
 import { getTranslation } from '../../../ui/translations';
 import { InboxFlags } from './InboxFlags';
+import { useEntryErrorText } from '../utils/useEntryErrorText';
 import { InboxStateBadge } from './InboxStateBadge';
 
 const COLUMNS = [
@@ -27,6 +28,7 @@ const COLUMNS = [
 /** The newest entries that created or changed `order` (a documentId); the inbox itself has the rest. */
 export const InboxEntries = ({ order }: { order: string }) => {
   const { formatMessage, locale } = useIntl();
+  const errorText = useEntryErrorText();
   const t = (key: string, defaultMessage: string, values?: Record<string, number>) =>
     formatMessage({ id: getTranslation(`inbox.order.${key}`), defaultMessage }, values);
   const {
@@ -62,7 +64,7 @@ export const InboxEntries = ({ order }: { order: string }) => {
               </Td>
               <Td style={{ maxWidth: '20rem' }}>
                 <Typography textColor={entry.error ? 'danger600' : 'neutral500'} ellipsis title={entry.error?.message}>
-                  {entry.error?.message ?? '—'}
+                  {entry.error ? errorText(entry.error) : '—'}
                 </Typography>
               </Td>
               <Td>

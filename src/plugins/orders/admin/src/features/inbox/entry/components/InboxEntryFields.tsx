@@ -8,6 +8,7 @@ import { getTranslation } from '../../../../ui/translations';
 import { InboxFlags } from '../../components/InboxFlags';
 import { InboxOrderLinks } from '../../components/InboxOrderLinks';
 import { InboxStateBadge } from '../../components/InboxStateBadge';
+import { useEntryErrorText } from '../../utils/useEntryErrorText';
 
 /** One datum in its cell of the card's grid. */
 const Field = ({ label, children, col = 4 }: { label: string; children: ReactNode; col?: number }) => (
@@ -30,6 +31,7 @@ const Text = ({ children }: { children: string | null | undefined }) => (
 /** Everything the inbox knows of an entry: where it came from, what became of it and what it touched. */
 export const InboxEntryFields = ({ entry }: { entry: InboxEntryJson }) => {
   const { formatMessage, formatNumber, locale } = useIntl();
+  const errorText = useEntryErrorText();
   const t = (key: string, defaultMessage: string, values?: Record<string, string>) =>
     formatMessage({ id: getTranslation(`inbox.${key}`), defaultMessage }, values);
 
@@ -81,7 +83,7 @@ export const InboxEntryFields = ({ entry }: { entry: InboxEntryJson }) => {
         <Field label={t('column.error', 'Error')} col={12}>
           {entry.error ? (
             <Typography textColor="danger600" style={{ overflowWrap: 'anywhere' }} data-testid="inbox-error">
-              {entry.error.message}
+              {errorText(entry.error)}
               {entry.error.path ? ` (${entry.error.path})` : ''}
               {` · ${entry.error.code}`}
             </Typography>

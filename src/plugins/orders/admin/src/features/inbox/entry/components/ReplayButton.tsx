@@ -7,6 +7,7 @@ import { useReplayInboxEntryMutation } from '../../../../api/inbox';
 import { PERMISSIONS } from '../../../../permissions';
 import { getTranslation } from '../../../../ui/translations';
 import { useSubmit } from '../../../../ui/useSubmit';
+import { useEntryErrorText } from '../../utils/useEntryErrorText';
 
 /**
  * Újrafeldolgozás: reads the entry again and applies it; the engine books only what is missing.
@@ -19,6 +20,7 @@ export const ReplayButton = ({ entry }: { entry: InboxEntryDetailJson }) => {
     formatMessage({ id: getTranslation(`inbox.replay.${key}`), defaultMessage }, values);
   const { toggleNotification } = useNotification();
   const submit = useSubmit();
+  const errorText = useEntryErrorText();
   const {
     allowedActions: { canReplay },
   } = useRBAC(PERMISSIONS.replayInbox);
@@ -39,7 +41,10 @@ export const ReplayButton = ({ entry }: { entry: InboxEntryDetailJson }) => {
     const state = formatMessage({ id: getTranslation(`inbox.state.${data.state}`), defaultMessage: data.state });
     toggleNotification(
       data.state === 'failed' || data.state === 'rejected'
-        ? { type: 'danger', message: t('failed', 'Replayed, and it failed again: {error}', { error: data.error?.message ?? state }) }
+        ? {
+            type: 'danger',
+            message: t('failed', 'Replayed, and it failed again: {error}', { error: data.error ? errorText(data.error) : state }),
+          }
         : { type: 'success', message: t('done', 'Replayed: {state}.', { state }) }
     );
   };

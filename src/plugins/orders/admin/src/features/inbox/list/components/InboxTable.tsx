@@ -1,4 +1,4 @@
-import { Flex, Link, Typography } from '@strapi/design-system';
+import { Link, Typography } from '@strapi/design-system';
 import { Table } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
@@ -9,6 +9,7 @@ import { getTranslation } from '../../../../ui/translations';
 import { InboxFlags } from '../../components/InboxFlags';
 import { InboxOrderLinks } from '../../components/InboxOrderLinks';
 import { InboxStateBadge } from '../../components/InboxStateBadge';
+import { useEntryErrorText } from '../../utils/useEntryErrorText';
 
 const COLUMNS = [
   { name: 'receivedAt', defaultMessage: 'Received at' },
@@ -31,6 +32,7 @@ interface Props {
 /** One page of the inbox, newest first; the time received opens the entry with its payload. */
 export const InboxTable = ({ entries, isLoading, isFiltered }: Props) => {
   const { formatMessage, locale } = useIntl();
+  const errorText = useEntryErrorText();
   const t = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(`inbox.${key}`), defaultMessage });
   const headers = COLUMNS.map(({ name, defaultMessage }) => ({ name, label: t(`column.${name}`, defaultMessage) }));
   // Strapi's table keys its rows by `id`.
@@ -79,11 +81,9 @@ export const InboxTable = ({ entries, isLoading, isFiltered }: Props) => {
               </Table.Cell>
               <Table.Cell style={{ maxWidth: '24rem' }}>
                 {entry.error ? (
-                  <Flex direction="column" alignItems="flex-start">
-                    <Typography textColor="danger600" ellipsis title={entry.error.message}>
-                      {entry.error.message}
-                    </Typography>
-                  </Flex>
+                  <Typography textColor="danger600" ellipsis title={entry.error.message}>
+                    {errorText(entry.error)}
+                  </Typography>
                 ) : (
                   <Typography textColor="neutral500">—</Typography>
                 )}
