@@ -3,7 +3,11 @@
  * built in the itemised view, finalize, the stock dropping in the Inventory, failure with
  * restock bringing it back — and a clerk whose role lacks Finalize.
  */
+import { createHmac } from 'crypto';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import type { Page } from 'playwright-core';
+import request from 'supertest';
 import { screenshot, startBrowserApp, type BrowserApp } from '../helpers/browser';
 
 let app: BrowserApp;
@@ -333,4 +337,112 @@ test('a scanner: a second SKU scanned before the first one’s lookup answered i
   expect(await lines.count()).toBe(2);
   await expect(page.getByText('Szkennelt SCAN-1').count()).resolves.toBeGreaterThan(0);
   await expect(page.getByText('Szkennelt SCAN-2').count()).resolves.toBeGreaterThan(0);
+});
+
+/** The admin API over HTTP as a super admin of its own, for what the browser test sets up and checks. */
+const adminApiOf = async (browserApp: BrowserApp) => {
+  const email = `e2e-api-${Date.now()}@orders.test`;
+  const password = 'E2e-password-1';
+  const superAdmin = await browserApp.strapi.service('admin::role').getSuperAdmin();
+  await browserApp.strapi
+    .service('admin::user')
+    .create({ email, firstname: 'E2E', lastname: 'API', password, isActive: true, roles: [superAdmin.id] });
+  const http = () => request(browserApp.strapi.server.httpServer);
+  const login = await http().post('/admin/login').send({ email, password });
+  const auth = { Authorization: `Bearer ${login.body.data.token}` };
+  return {
+    get: (url: string) => http().get(url).set(auth),
+    post: (url: string, body: object = {}) => http().post(url).set(auth).send(body),
+  };
+};
+
+test('the inbox: a signed WooCommerce delivery with an unknown SKU, its payload, and a replay once the item exists', async () => {
+  const api = await adminApiOf(app);
+  const created = await api.post('/orders/connections', { name: 'E2E Woo bolt', kind: 'woocommerce', shopUrl: 'https://bolt.example.hu' });
+  expect(created.status).toBe(201);
+  const connection: { documentId: string; secret: string } = created.body.data;
+
+  // The fixture's bytes as they are, signed as WooCommerce signs: base64 HMAC-SHA256 with the secret.
+  const body = readFileSync(join(__dirname, '../fixtures/webshops/woocommerce_hu_order.json'), 'utf8');
+  const delivered = await request(app.strapi.server.httpServer)
+    .post(`/api/orders/webhooks/${connection.documentId}`)
+    .set({
+      'content-type': 'application/json',
+      'x-wc-webhook-topic': 'order.created',
+      'x-wc-webhook-delivery-id': 'e2e-1',
+      'x-wc-webhook-signature': createHmac('sha256', connection.secret).update(body).digest('base64'),
+    })
+    .send(body);
+  expect(delivered.status).toBe(200);
+
+  const page = await app.login();
+  await page.goto(`${app.url}/admin/plugins/orders/inbox`);
+  const row = page.locator('tbody tr', { hasText: 'E2E Woo bolt' });
+  await row.waitFor();
+  await row.getByText('Processed', { exact: true }).waitFor();
+  await row.getByText('Unknown SKU', { exact: true }).waitFor();
+  expect(await row.innerText()).toContain('order.created');
+  await screenshot(page, '21-inbox-list');
+
+  // Filtered by state in the URL: a failed entry is not among them.
+  await page.goto(`${app.url}/admin/plugins/orders/inbox?state=failed`);
+  await page.getByText('No inbox entries match these filters').waitFor();
+  await page.goto(`${app.url}/admin/plugins/orders/inbox?state=processed&connection=${connection.documentId}`);
+  await row.waitFor();
+
+  await row.getByRole('link').first().click();
+  const payload = page.getByTestId('inbox-payload');
+  await payload.waitFor();
+  // JSON is shown indented.
+  expect(await payload.innerText()).toContain('"sku": "ISMERETLEN-99"');
+  await page.getByText('x-wc-webhook-topic').waitFor();
+  await screenshot(page, '22-inbox-entry');
+
+  const stock = await api.post('/orders/stock-items', {
+    sku: 'ISMERETLEN-99',
+    name: 'Ajándékkártya',
+    unitPrice: '900',
+    vatRate: '27',
+    onHand: '5',
+  });
+  expect(stock.status).toBe(201);
+  await page.getByRole('button', { name: 'Replay' }).click();
+  await page.getByText('Replayed: Processed.').waitFor();
+  await screenshot(page, '23-inbox-replayed');
+
+  const [entry] = (await api.get(`/orders/inbox?connection=${connection.documentId}`)).body.data;
+  expect(entry.state).toBe('processed');
+  expect(entry.attempts).toBeGreaterThanOrEqual(2);
+  const order = (await api.get(`/orders/orders/${entry.orders[0].documentId}`)).body.data;
+  const line = order.items.find((item: { sku: string }) => item.sku === 'ISMERETLEN-99');
+  expect(line.stockItem).toBe(stock.body.data.documentId);
+  expect((await api.get(`/orders/stock-items/${stock.body.data.documentId}`)).body.data.onHand).toBe('4');
+});
+
+test('the inbox in Hungarian, and a rejected entry cannot be replayed', async () => {
+  const api = await adminApiOf(app);
+  const created = await api.post('/orders/connections', {
+    name: 'E2E elutasított bolt',
+    kind: 'woocommerce',
+    shopUrl: 'https://bolt.example.hu',
+  });
+  const connection: { documentId: string } = created.body.data;
+  const refused = await request(app.strapi.server.httpServer)
+    .post(`/api/orders/webhooks/${connection.documentId}`)
+    .set({ 'content-type': 'application/json', 'x-wc-webhook-topic': 'order.created', 'x-wc-webhook-signature': 'not-the-signature' })
+    .send('{"id": 1}');
+  expect(refused.status).toBeGreaterThanOrEqual(400);
+
+  const page = await app.login({ language: 'hu', actions: ['plugin::orders.inbox.read', 'plugin::orders.inbox.replay'] });
+  await page.goto(`${app.url}/admin/plugins/orders/inbox?connection=${connection.documentId}`);
+  await page.getByRole('heading', { name: 'Beérkezett adatok' }).waitFor();
+  const row = page.locator('tbody tr', { hasText: 'E2E elutasított bolt' });
+  await row.getByText('Elutasítva', { exact: true }).waitFor();
+  // The server's code, worded in the admin's language.
+  await row.getByText('A küldés aláírása vagy tokenje hibás.').waitFor();
+  await row.getByRole('link').first().click();
+  const replay = page.getByRole('button', { name: 'Újrafeldolgozás' });
+  await replay.waitFor();
+  expect(await replay.isDisabled()).toBe(true);
+  await screenshot(page, '24-inbox-rejected-hu');
 });

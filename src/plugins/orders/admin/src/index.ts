@@ -1,6 +1,6 @@
 import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
-import { InventoryIcon, PluginIcon } from './ui/PluginIcon';
+import { InboxIcon, InventoryIcon, PluginIcon } from './ui/PluginIcon';
 import { prefixKeys } from './ui/translations';
 
 type Locale = string;
@@ -26,6 +26,13 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.inventory.title`, defaultMessage: 'Inventory' },
       Component: async () => (await import('./features/inventory/App')).InventoryApp,
       permissions: PERMISSIONS.readInventory,
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/inbox`,
+      icon: InboxIcon,
+      intlLabel: { id: `${PLUGIN_ID}.inbox.title`, defaultMessage: 'Inbox' },
+      Component: async () => (await import('./features/inbox/App')).InboxApp,
+      permissions: PERMISSIONS.readInbox,
     });
     app.createSettingSection({ id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Orders' } }, [
       {

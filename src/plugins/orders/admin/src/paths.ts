@@ -9,3 +9,9 @@ export const datasheetPath = (documentId: string) => `${ORDERS_LIST_PATH}/${docu
 
 /** The inventory: the index route of features/inventory/App.tsx. */
 export const INVENTORY_PATH = `/plugins/${PLUGIN_ID}/inventory`;
+
+/** The inbox (beérkezett adatok): the index route of features/inbox/App.tsx. */
+export const INBOX_PATH = `/plugins/${PLUGIN_ID}/inbox`;
+
+/** One inbox entry with its payload: the `:id` route of features/inbox/App.tsx. */
+export const inboxEntryPath = (documentId: string) => `${INBOX_PATH}/${documentId}`;

@@ -24,4 +24,5 @@ export const PERMISSIONS = {
   readConnections: action('connection', 'read'),
   manageConnections: action('connection', 'manage'),
   readInbox: action('inbox', 'read'),
+  replayInbox: action('inbox', 'replay'),
 };

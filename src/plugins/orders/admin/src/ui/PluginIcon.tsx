@@ -1,4 +1,5 @@
-import { Archive, ShoppingCart } from '@strapi/icons';
+import { Archive, Mail, ShoppingCart } from '@strapi/icons';
 
 export const PluginIcon = () => <ShoppingCart />;
 export const InventoryIcon = () => <Archive />;
+export const InboxIcon = () => <Mail />;
