@@ -233,6 +233,9 @@ describe('listing', () => {
       customer: { documentId: expect.any(String), name: 'Aladár Sorter' },
       totals: { net: '3000', vat: '150', gross: '3150' },
       lineCount: 1,
+      connection: null,
+      externalNumber: null,
+      flags: [],
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });

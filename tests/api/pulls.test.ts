@@ -9,10 +9,24 @@ import { createServer, type IncomingMessage, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { join } from 'path';
 import request from 'supertest';
-import { ledgerDisagreements } from '../helpers/fixtures';
+import { createStockItem, ledgerDisagreements, onHand } from '../helpers/fixtures';
 import { startApp, type TestApp } from '../helpers/strapi';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures/webshops', name), 'utf8');
+
+/** A feed of several orders in MiniCRM's layout, as `feedOf` last made it. */
+let manyOrders = '';
+const feedOf = (orders: Array<{ id: number; email: string; sku: string; quantity: string }>) => {
+  const projects = orders.map(
+    ({ id, email, sku, quantity }) =>
+      `<Project Id="${1_000_000 + id}"><Name>Vevő ${id}</Name><Contacts><Contact><FirstName>V</FirstName><LastName>${id}</LastName>` +
+      `<Emails><Email><Value>${email}</Value></Email></Emails></Contact></Contacts><Orders><Order Id="${id}"><Number>F-${id}</Number>` +
+      `<CurrencyCode>HUF</CurrencyCode><Performance>2026-11-30 10:00:00</Performance><Status>Issued</Status><Products>` +
+      `<Product Id="${sku}"><Name>Cikk</Name><PriceNet>1000</PriceNet><Quantity>${quantity}</Quantity><SKU>${sku}</SKU><Unit>db</Unit><VAT>27%</VAT></Product>` +
+      `</Products></Order></Orders></Project>`
+  );
+  manyOrders = `<?xml version="1.0" encoding="UTF-8"?><Projects>${projects.join('')}</Projects>`;
+};
 
 let app: TestApp;
 let shop: Server;
@@ -34,6 +48,7 @@ beforeAll(async () => {
       if (req.headers.authorization !== `Basic ${Buffer.from('feeder:jelszo').toString('base64')}`) return answer(401, '<Error>no</Error>');
       return answer(200, fixture('minicrm_style_feed.xml'));
     }
+    if (req.url === '/many.xml') return answer(200, manyOrders);
     if (req.url === '/unas/shop/login') return answer(200, '<?xml version="1.0"?><Login><Token>token-1</Token></Login>');
     if (req.url === '/unas/shop/getOrder') return answer(200, fixture('unas_getOrder_response.xml'));
     return answer(404, '<Error>not here</Error>');
@@ -80,6 +95,49 @@ describe('a custom shop’s XML feed', () => {
     const synced = await app.admin.post(`/orders/connections/${connection.documentId}/sync`);
     expect(synced.body.data.lastSync).toMatchObject({ ok: false, error: expect.stringContaining('401') });
     expect(await ordersOf(connection)).toHaveLength(0);
+  });
+});
+
+describe('a feed of many orders', () => {
+  test('new ones written together, known ones upserted, one customer per e-mail, each booked once; a feed with a bad order changes nothing, named', async () => {
+    const item = await createStockItem(app.admin, { onHand: '100' });
+    const connection = await connect({ kind: 'xml', feed: { url: `${base}/many.xml` } });
+    const sync = () => app.admin.post(`/orders/connections/${connection.documentId}/sync`);
+    feedOf([{ id: 1, email: 'egy@example.hu', sku: item.sku, quantity: '2' }]);
+    await sync();
+    feedOf([
+      { id: 1, email: 'egy@example.hu', sku: item.sku, quantity: '3' },
+      { id: 2, email: 'ket@example.hu', sku: item.sku, quantity: '1' },
+      { id: 3, email: 'KET@example.hu', sku: item.sku, quantity: '1' },
+      { id: 4, email: 'negy@example.hu', sku: 'NINCS-ILYEN', quantity: '1' },
+    ]);
+    await sync();
+    const orders = await ordersOf(connection);
+    expect(orders).toHaveLength(4);
+    expect(await onHand(app.admin, item.documentId)).toBe(String(100 - 3 - 1 - 1));
+    const [two, three] = await Promise.all(
+      ['F-2', 'F-3'].map(async (number) => {
+        const summary = orders.find((order: { externalNumber: string }) => order.externalNumber === number);
+        return (await app.admin.get(`/orders/orders/${summary.documentId}`)).body.data;
+      })
+    );
+    expect(two.customer.documentId).toBe(three.customer.documentId);
+    expect(two).toMatchObject({ state: 'finalized', history: [{ action: 'create', actor: { type: 'integration' } }] });
+    expect(orders.find((order: { externalNumber: string }) => order.externalNumber === 'F-4').flags).toContain('unknownSku');
+    expect(await ledgerDisagreements(app.strapi)).toEqual([]);
+
+    feedOf([
+      { id: 5, email: 'ot@example.hu', sku: item.sku, quantity: '1' },
+      { id: 6, email: 'hat@example.hu', sku: item.sku, quantity: '0' },
+      { id: 7, email: 'het@example.hu', sku: item.sku, quantity: '1' },
+    ]);
+    await sync();
+    const [entry] = await inboxOf(connection);
+    expect(entry.state).toBe('failed');
+    expect(entry.error).toMatchObject({ code: 'badQuantity' });
+    expect(entry.error.message).toContain('quantity');
+    expect(await ordersOf(connection)).toHaveLength(4);
+    expect(await onHand(app.admin, item.documentId)).toBe('95');
   });
 });
 
