@@ -336,6 +336,7 @@ describe('a body meant to hurt the reader is stored, answered 200, kept as faile
     const detail = await entryDetail(entry.documentId);
     expect(detail.body.text).toBe(body);
     expect(detail.bodySize).toBe(Buffer.byteLength(body));
+    expect(detail.error.message).not.toMatch(/the body the body/);
     expect(await ledgerDisagreements(app.strapi)).toEqual([]);
   });
 });
