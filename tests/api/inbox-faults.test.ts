@@ -146,7 +146,7 @@ const abandonedEntry = (connection: Connection, body: string) =>
     },
   });
 
-/** Waits until `child` prints `text` (after now), for up to `ms`. */
+/** Waits until the process prints what matches `pattern` (from now on), for up to `ms`. */
 const printed = (second: SecondProcess, pattern: RegExp, ms = 60_000) =>
   new Promise<RegExpExecArray>((resolve, reject) => {
     let output = '';
