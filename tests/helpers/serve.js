@@ -4,7 +4,10 @@
  * "listening <port>". Stops on SIGTERM. With ORDERS_TEST_JOBS=1 it defines the test jobs
  * (test-jobs.js) too, and with ORDERS_TEST_JOBS=schedule also runs their schedule.
  * ORDERS_TEST_ANSWER_DELAY_MS holds every answer back that long after its work is done (a crash
- * test's window).
+ * test's window). ORDERS_TEST_HANG_AFTER_STORE=1 stops every delivery right after its inbox entry
+ * is stored and committed, before it is processed: prints "stored <documentId>" and never answers
+ * (the test then kills the process). SIGUSR2 runs the inbox's recover() here now, then prints
+ * "recovered" (what the recovery job does, on demand).
  */
 const path = require('path');
 const { createStrapi } = require('@strapi/strapi');
@@ -25,6 +28,34 @@ const main = async () => {
       await new Promise((resolve) => setTimeout(resolve, delay));
     });
   }
+  // Fault injection: a process that dies between storing a delivery and processing it. The inbox
+  // stores an entry with one create outside any transaction (inbox/repository.ts), so once that
+  // create has resolved the entry is committed; holding it there keeps it from being processed.
+  if (process.env.ORDERS_TEST_HANG_AFTER_STORE) {
+    const query = strapi.db.query.bind(strapi.db);
+    strapi.db.query = (uid) => {
+      const repository = query(uid);
+      if (uid !== 'plugin::orders.inbox-entry') return repository;
+      return Object.assign(Object.create(repository), {
+        async create(params) {
+          const row = await repository.create(params);
+          if (row.state !== 'received') return row;
+          process.stdout.write(`stored ${row.documentId}\n`);
+          return new Promise(() => {});
+        },
+      });
+    };
+  }
+  process.on('SIGUSR2', () => {
+    strapi
+      .plugin('orders')
+      .service('inbox')
+      .recover()
+      .then(
+        () => process.stdout.write('recovered\n'),
+        (error) => process.stdout.write(`recover failed: ${error?.stack ?? error}\n`)
+      );
+  });
   strapi.server.listen(0, '127.0.0.1', () => {
     process.stdout.write(`listening ${strapi.server.httpServer.address().port}\n`);
   });

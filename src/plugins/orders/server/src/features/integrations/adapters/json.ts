@@ -18,7 +18,8 @@ export const readJson = (body: Buffer | string): Record<string, unknown> => {
   const [problem] = result.problems;
   const path = pathText(problem.path);
   const code = problem.code === 'tooDeep' ? 'tooDeep' : 'malformedJson';
-  throw new AdapterError(code, `${path ? `${path}: ` : 'the body '}${problem.message}`, path || undefined);
+  // A problem of the body as a whole already says "the body …": prefixing it again read "the body the body is not valid JSON".
+  throw new AdapterError(code, path ? `${path}: ${problem.message}` : problem.message, path || undefined);
 };
 
 /** The value as a list: shops send one element bare and several as a list. */

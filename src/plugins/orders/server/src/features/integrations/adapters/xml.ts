@@ -10,6 +10,14 @@ import { MAX_DEPTH } from './json';
 
 const DECLARES_ENTITIES = /<!\s*(DOCTYPE|ENTITY)/i;
 
+// Characters XML 1.0 forbids (§2.2): C0 controls but tab, LF and CR; U+FFFE, U+FFFF. XMLValidator
+// lets them through: a NUL in a product's name then failed PostgreSQL's insert as an unnamed
+// processingError (text holds no U+0000) and was stored as is on SQLite. Refused like malformed
+// XML, raw or written as a reference (&#0;, &#x1;), before anything is read.
+const FORBIDDEN_CHARACTER =
+  // eslint-disable-next-line no-control-regex -- matching the control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|&#(?:0*(?:[0-8]|1[1-2]|1[4-9]|2\d|3[01]|6553[45])|x0*(?:[0-8bce-f]|1[0-9a-f]|fff[ef]));/i;
+
 // The five entities XML predefines and character references: safe to decode once DOCTYPE is refused.
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const REFERENCE = /&(?:(lt|gt|amp|quot|apos)|#(\d{1,7})|#x([0-9a-f]{1,6}));/gi;
@@ -59,6 +67,13 @@ export const readXml = (body: Buffer | string, { lists }: XmlOptions): Record<st
   const xml = typeof body === 'string' ? body : body.toString('utf8');
   if (DECLARES_ENTITIES.test(xml)) {
     throw new AdapterError('xmlDeclaresEntities', 'the XML declares a DOCTYPE or an ENTITY, which no shop needs; it was not read');
+  }
+  const forbidden = FORBIDDEN_CHARACTER.exec(xml);
+  if (forbidden) {
+    const character = forbidden[0].startsWith('&#')
+      ? forbidden[0]
+      : `U+${forbidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new AdapterError('malformedXml', `the body is not valid XML: it contains ${character}, a character XML does not allow`);
   }
   if (deeperThan(xml, MAX_DEPTH)) throw new AdapterError('tooDeep', `the XML nests deeper than ${MAX_DEPTH} levels`);
   const valid = XMLValidator.validate(xml);
