@@ -268,7 +268,18 @@ describe('what a shop sends that is refused', () => {
     expect(missing.status).toBe(401);
     expect(await inboxOf(connection, 'rejected')).toHaveLength(2);
     expect(await ordersOf(connection)).toHaveLength(0);
+    expect((await app.admin.get(`/orders/connections/${connection.documentId}`)).body.data.rejectedCount).toBe(2);
     expect((await http().post('/api/orders/webhooks/no-such-connection').send({})).status).toBe(404);
+  });
+
+  test('refused requests are counted, but only the first hundred an hour are kept', async () => {
+    const connection = await connect('woocommerce');
+    for (let i = 0; i < 105; i += 1) {
+      expect((await http().post(path(connection)).set('content-type', 'application/json').send(`{"id":${i}}`)).status).toBe(401);
+    }
+    expect((await app.admin.get(`/orders/connections/${connection.documentId}`)).body.data.rejectedCount).toBe(105);
+    const kept = await app.admin.get(`/orders/inbox?connection=${connection.documentId}&state=rejected&pageSize=1`);
+    expect(kept.body.meta.pagination.total).toBe(100);
   });
 
   test('the unsigned ping WooCommerce sends when a webhook is saved answers 200', async () => {

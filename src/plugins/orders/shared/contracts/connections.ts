@@ -138,6 +138,8 @@ export interface ConnectionJson {
   feed: { url: string; username: string | null; hasPassword: boolean; intervalMinutes: number } | null;
   lastSync: LastSync | null;
   lastSyncedAt: string | null;
+  /** How many requests to the inbound URL were refused (a wrong signature or token), kept or not. */
+  rejectedCount: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -136,6 +136,10 @@ export interface HistoryEntry {
   note?: string | null;
   /** Fail only: whether the goods went back into stock. */
   restock?: boolean;
+  /** A webshop's change: the shop's status as it sent it. */
+  externalStatus?: string;
+  /** A webshop's change: what the admin should look at after it. */
+  flags?: OrderFlag[];
 }
 
 export interface OrderItemJson extends AmountsJson {

@@ -2,7 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import type { LastSync } from '../../../../../shared/contracts/connections';
 import type { ConnectionKind, StatusMapEntry } from '../../../../../shared/domain/status-map';
-import type { StoredDate } from '../../../core/database';
+import { columnOf, type StoredDate } from '../../../core/database';
 import { UID } from '../../../core/uids';
 
 /** A connection as stored: the UNAS API key and the feed password as ciphertexts (core/secret-box.ts). */
@@ -25,6 +25,7 @@ export interface ConnectionRow {
   pullIntervalMinutes: number | null;
   lastSyncedAt: StoredDate | null;
   lastSync: LastSync | null;
+  rejectedCount: number | null;
   deletedAt: StoredDate | null;
   createdAt: StoredDate;
   updatedAt: StoredDate;
@@ -59,6 +60,13 @@ export const connectionsRepository = (strapi: Core.Strapi) => {
       rows().create({ data: fields, select: ['id', 'documentId'] }),
 
     update: (id: number, fields: ConnectionFields) => rows().update({ where: { id }, data: fields, select: ['id'] }),
+
+    /** One more refused request, counted in one atomic UPDATE however many arrive at once. */
+    countRejected: (id: number) => {
+      const meta = strapi.db.metadata.get(UID.connection);
+      const column = columnOf(strapi, UID.connection, 'rejectedCount');
+      return strapi.db.connection(meta.tableName).where('id', id).increment(column, 1);
+    },
 
     /** The row whichever its state, by id or documentId: the inbound side records syncs by either. */
     findAny: (key: number | string): Promise<ConnectionRow | null> =>

@@ -30,6 +30,7 @@ export const serializeConnection = (row: ConnectionRow, publicUrl: string): Conn
       : null,
     lastSync: row.lastSync ?? null,
     lastSyncedAt: row.lastSyncedAt == null ? null : isoOf(row.lastSyncedAt),
+    rejectedCount: row.rejectedCount ?? 0,
     createdAt: isoOf(row.createdAt),
     updatedAt: isoOf(row.updatedAt),
   };

@@ -258,6 +258,9 @@ const createConnectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Keeps how a sync went; a successful one also how far it read the shop. `key`: id or documentId. */
+    /** A request to the inbound URL was refused. */
+    countRejected: (id: number) => rows.countRejected(id),
+
     async recordSync(key: number | string, { at, ok, error = null, syncedUntil }: SyncRecord) {
       const row = await rows.findAny(key);
       if (!row) return;

@@ -173,6 +173,10 @@ export const inboxRepository = (strapi: Core.Strapi) => {
       ]);
     },
 
+    /** How many refused requests the connection has kept since `since`. */
+    rejectedSince: (connection: string, since: Date): Promise<number> =>
+      entries().count({ where: { connection, state: 'rejected', receivedAt: { $gte: since } } }),
+
     /** Forgets what retention lets go: entries in `states` received before `before`. */
     forget: (states: InboxState[], before: Date) =>
       entries().deleteMany({ where: { state: { $in: states }, receivedAt: { $lt: before } } }),

@@ -22,6 +22,9 @@ import { serializeEntry, serializeEntryDetail } from './serializer';
 /** How many of a feed's orders are applied in one transaction. */
 const CHUNK = 100;
 
+/** How many refused requests a connection keeps in an hour; the ones beyond are only counted. */
+export const REJECTED_KEPT_PER_HOUR = 100;
+
 /** A refused request's body is kept only this far: enough to see what it was, not enough to fill the disk. */
 export const REJECTED_BODY_KEPT = 64 * 1024;
 
@@ -148,8 +151,14 @@ const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
       return { entry: entry.documentId, ...(await processEntry(connection, entry)) };
     },
 
-    /** Keeps what a refused request sent, its body cut to REJECTED_BODY_KEPT. */
+    /**
+     * Counts a refused request on its connection and keeps what it sent, its body cut to
+     * REJECTED_BODY_KEPT — up to REJECTED_KEPT_PER_HOUR of them: nobody fills the disk by
+     * sending unsigned requests, and the count still says how many came.
+     */
     async reject(connection: Connection, request: InboundRequest, error: EntryError) {
+      await getService(strapi, 'connections').countRejected(connection.id);
+      if ((await inbox.rejectedSince(connection.documentId, new Date(Date.now() - 3_600_000))) >= REJECTED_KEPT_PER_HOUR) return;
       await inbox.store({ ...entryOf(connection, request, 'push', REJECTED_BODY_KEPT), state: 'rejected', error });
     },
 

@@ -20,6 +20,8 @@ const ACTIONS: Record<string, string> = {
   fulfil: 'Fulfilled',
   succeed: 'Marked as successful',
   fail: 'Marked as failed',
+  'shop-update': 'Updated by the webshop',
+  'shop-delete': 'Deleted in the webshop',
 };
 
 const isState = (value: string | null): value is OrderState => ORDER_STATES.includes(value as OrderState);
@@ -91,6 +93,16 @@ const Entry = ({ entry, customStatuses, first }: EntryProps) => {
           {formatDateTime(entry.at, locale)} · <Who actor={entry.actor} />
         </Typography>
       </Flex>
+      {entry.externalStatus && (
+        <Box paddingBottom={entry.note ? 1 : 3}>
+          <Typography variant="pi" textColor="neutral600">
+            {formatMessage(
+              { id: getTranslation('order.history.externalStatus'), defaultMessage: 'Status in the shop: {status}' },
+              { status: entry.externalStatus }
+            )}
+          </Typography>
+        </Box>
+      )}
       {entry.note && (
         <Box paddingBottom={3}>
           <Typography textColor="neutral700" style={{ whiteSpace: 'pre-wrap' }}>
