@@ -182,6 +182,29 @@ describe('a WooCommerce delivery', () => {
     expect(Number(await onHand(app.admin, items['POLO-PIROS-XL'].documentId))).toBe(before);
   });
 
+  test('restored, it comes back as the shop says; a line the shop changes is reconciled by difference', async () => {
+    const connection = await connect('woocommerce');
+    const items = await stockForHuOrder();
+    const before = Number(await onHand(app.admin, items['BOG-001'].documentId));
+    const order = huOrder();
+    await deliverWoo(connection, order, { topic: 'order.created' });
+    await deliverWoo(connection, { id: order.id }, { topic: 'order.deleted' });
+    expect(Number(await onHand(app.admin, items['BOG-001'].documentId))).toBe(before);
+    await deliverWoo(connection, { ...order, date_modified_gmt: '2024-07-05T00:00:00' }, { topic: 'order.restored' });
+    expect((await orderOf(connection)).state).toBe('finalized');
+    expect(Number(await onHand(app.admin, items['BOG-001'].documentId))).toBe(before - 2);
+
+    // The shop sells one more mug on the same order: the line goes to 3, stock down by one more.
+    const lines = order.line_items.map((line: { sku: string; quantity: number }) =>
+      line.sku === 'BOG-001' ? { ...line, quantity: 3 } : line
+    );
+    await deliverWoo(connection, { ...order, line_items: lines, date_modified_gmt: '2024-07-06T00:00:00' });
+    const saved = await orderOf(connection);
+    expect(saved.items.find((item: { sku: string }) => item.sku === 'BOG-001').quantity).toBe('3');
+    expect(Number(await onHand(app.admin, items['BOG-001'].documentId))).toBe(before - 3);
+    expect(await ledgerDisagreements(app.strapi)).toEqual([]);
+  });
+
   test('a status the map does not know keeps the state and is flagged', async () => {
     const connection = await connect('woocommerce');
     await stockForHuOrder();
