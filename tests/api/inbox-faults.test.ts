@@ -5,14 +5,12 @@
  * Shoprenter's other forms, and bodies meant to hurt the reader. On PostgreSQL the races run
  * from two processes on one database; SQLite serialises writers, so those run on PostgreSQL only.
  */
-import { createHash, createHmac } from 'crypto';
-import { readFileSync } from 'fs';
-import { join } from 'path';
-import request from 'supertest';
+import { createHash } from 'crypto';
 import { usesPostgres } from '../helpers/database';
 import { createStockItem, ledgerDisagreements, onHand } from '../helpers/fixtures';
 import { startSecondProcess, type SecondProcess } from '../helpers/second-process';
 import { startApp, type TestApp } from '../helpers/strapi';
+import { inboundPath, sign, webshopFixture, webshops, type Connection } from '../helpers/webshops';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -21,47 +19,10 @@ beforeAll(async () => {
 afterAll(() => app?.stop());
 
 const INBOX = 'plugin::orders.inbox-entry';
-const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures/webshops', name), 'utf8');
-const sign = (body: string | Buffer, secret: string) => createHmac('sha256', secret).update(body).digest('base64');
+const fixture = webshopFixture;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-interface Connection {
-  documentId: string;
-  secret: string;
-  inboundUrl: string;
-}
-
-let connections = 0;
-const connect = async (kind: string, fields: Record<string, unknown> = {}): Promise<Connection> => {
-  connections += 1;
-  const response = await app.admin.post('/orders/connections', {
-    name: `Hiba ${connections}`,
-    kind,
-    ...(kind === 'woocommerce' || kind === 'shoprenter' ? { shopUrl: 'https://hiba.example.hu' } : {}),
-    ...fields,
-  });
-  if (response.status !== 201) throw new Error(`connection: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body.data;
-};
-
-const path = (connection: Connection) => `/api/orders/webhooks/${connection.documentId}`;
-/** This process's server, or another process's base URL. */
-const http = (server: string = '') => request(server || app.strapi.server.httpServer);
-
-let deliveries = 0;
-/** A WooCommerce delivery, signed as WooCommerce signs it, to this process or to `server`. */
-const deliverWoo = (connection: Connection, order: object, { server = '', deliveryId = `d-${process.pid}-${++deliveries}` } = {}) => {
-  const body = JSON.stringify(order);
-  return http(server)
-    .post(path(connection))
-    .set({
-      'content-type': 'application/json',
-      'x-wc-webhook-topic': 'order.updated',
-      'x-wc-webhook-delivery-id': deliveryId,
-      'x-wc-webhook-signature': sign(body, connection.secret),
-    })
-    .send(body);
-};
+const { http, connect, deliverWoo } = webshops(() => app);
+const path = inboundPath;
 
 /** A custom shop's push, signed with X-Orders-Signature. */
 const pushCustom = (connection: Connection, body: string | Buffer, contentType: string, secret = connection.secret) =>

@@ -3,12 +3,9 @@
  * kind proves itself, every payload lands in the inbox, and however deliveries are retried,
  * duplicated, reordered or replayed, one shop order is one order and its stock is booked once.
  */
-import { createHmac } from 'crypto';
-import { readFileSync } from 'fs';
-import { join } from 'path';
-import request from 'supertest';
 import { createStockItem, ledgerDisagreements, onHand } from '../helpers/fixtures';
 import { startApp, type TestApp } from '../helpers/strapi';
+import { inboundPath, webshopFixture, webshops, type Connection } from '../helpers/webshops';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -16,49 +13,9 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures/webshops', name), 'utf8');
-const sign = (body: string, secret: string) => createHmac('sha256', secret).update(body).digest('base64');
-
-interface Connection {
-  documentId: string;
-  secret: string;
-  inboundUrl: string;
-}
-
-let connections = 0;
-const connect = async (kind: string, fields: Record<string, unknown> = {}): Promise<Connection> => {
-  connections += 1;
-  const response = await app.admin.post('/orders/connections', {
-    name: `Bolt ${connections}`,
-    kind,
-    ...(kind === 'woocommerce' || kind === 'shoprenter' ? { shopUrl: 'https://bolt.example.hu' } : {}),
-    ...fields,
-  });
-  if (response.status !== 201) throw new Error(`connection: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body.data;
-};
-
-const http = () => request(app.strapi.server.httpServer);
-const path = (connection: Connection) => `/api/orders/webhooks/${connection.documentId}`;
-
-let deliveries = 0;
-/** A WooCommerce delivery of `order`, signed with the connection's secret, as WooCommerce sends it. */
-const deliverWoo = (
-  connection: Connection,
-  order: object | string,
-  { topic = 'order.updated', deliveryId = String(++deliveries), secret = connection.secret } = {}
-) => {
-  const body = typeof order === 'string' ? order : JSON.stringify(order);
-  return http()
-    .post(path(connection))
-    .set({
-      'content-type': 'application/json',
-      'x-wc-webhook-topic': topic,
-      'x-wc-webhook-delivery-id': deliveryId,
-      'x-wc-webhook-signature': sign(body, secret),
-    })
-    .send(body);
-};
+const { http, connect, deliverWoo } = webshops(() => app);
+const fixture = webshopFixture;
+const path = inboundPath;
 
 /** The Hungarian WooCommerce order of the fixtures, with another id so each test has its own. */
 let externalIds = 9000;

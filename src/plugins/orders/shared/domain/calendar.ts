@@ -5,10 +5,13 @@
  */
 export const DEFAULT_TIME_ZONE = 'Europe/Budapest';
 
-/** How far `timeZone`'s wall clock is ahead of UTC at `instant`, in milliseconds. */
-const offsetAt = (instant: number, timeZone: string) => {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per time zone: making one is what costs, and a feed asks thousands of times. */
+const formatIn = (timeZone: string) => {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',
@@ -17,7 +20,16 @@ const offsetAt = (instant: number, timeZone: string) => {
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
-    })
+    });
+    formats.set(timeZone, format);
+  }
+  return format;
+};
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `instant`, in milliseconds. */
+const offsetAt = (instant: number, timeZone: string) => {
+  const parts = Object.fromEntries(
+    formatIn(timeZone)
       .formatToParts(new Date(instant))
       .map((part) => [part.type, part.value])
   );
@@ -25,13 +37,18 @@ const offsetAt = (instant: number, timeZone: string) => {
   return wallClock - Math.floor(instant / 1000) * 1000;
 };
 
-/** The instant a day (YYYY-MM-DD) begins in `timeZone`. */
-export const startOfDay = (day: string, timeZone: string): Date => {
-  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
-  // Twice: the first guess may sit on the other side of a daylight-saving change.
-  const guess = midnightUtc - offsetAt(midnightUtc, timeZone);
-  return new Date(midnightUtc - offsetAt(guess, timeZone));
+/**
+ * The instant a wall-clock time of `timeZone` is; `wallClock` is that time read as if it were UTC
+ * (Date.UTC of its fields). The offset at a first guess, then at the result: right on both sides
+ * of a daylight-saving change.
+ */
+export const instantOfWallClock = (wallClock: number, timeZone: string): Date => {
+  const guess = wallClock - offsetAt(wallClock, timeZone);
+  return new Date(wallClock - offsetAt(guess, timeZone));
 };
+
+/** The instant a day (YYYY-MM-DD) begins in `timeZone`. */
+export const startOfDay = (day: string, timeZone: string): Date => instantOfWallClock(Date.parse(`${day}T00:00:00Z`), timeZone);
 
 /** The instant the day after `day` begins: the exclusive end of `day`. */
 export const endOfDay = (day: string, timeZone: string): Date => {
@@ -41,4 +58,8 @@ export const endOfDay = (day: string, timeZone: string): Date => {
 
 /** The year of `timeZone`'s calendar at `instant`: 23:30 UTC on 31 December is already next year in Budapest. */
 export const yearIn = (instant: Date, timeZone: string): number =>
-  Number(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(instant));
+  Number(
+    formatIn(timeZone)
+      .formatToParts(instant)
+      .find((part) => part.type === 'year')!.value
+  );

@@ -48,16 +48,6 @@ export const customersRepository = (strapi: Core.Strapi) => {
         select: REF,
       }),
 
-    /** A webshop's customer: by the shop's id (`${connection id}:${id}`), else by e-mail, ignoring case. */
-    findForShop: async (
-      externalKey: string | null,
-      email: string | null
-    ): Promise<(CustomerRef & { externalKey: string | null }) | null> => {
-      const select = [...REF, 'externalKey'];
-      const byKey = externalKey ? await customers().findOne({ where: { externalKey }, select }) : null;
-      return byKey ?? (email ? customers().findOne({ where: { emailKey: emailKeyOf(email) }, select, orderBy: { id: 'asc' } }) : null);
-    },
-
     /** Those a batch of webshop orders may be of, by the shops' ids or e-mails. */
     findForShopMany: (
       externalKeys: string[],
@@ -86,9 +76,6 @@ export const customersRepository = (strapi: Core.Strapi) => {
           },
         }))
       ),
-
-    createForShop: (details: ShopCustomerData): Promise<CustomerRef> =>
-      customers().create({ data: { ...details, emailKey: emailKeyOf(details.email) }, select: REF }),
 
     setExternalKey: (id: number, externalKey: string) => customers().update({ where: { id }, data: { externalKey }, select: ['id'] }),
 

@@ -35,27 +35,11 @@ const createCustomersService = ({ strapi }: { strapi: Core.Strapi }) => {
      * that two first orders of one new customer at once make one customer.
      */
     async forShop(trx: Transaction, connectionId: number, customer: NormalizedCustomer): Promise<CustomerRef> {
-      const externalKey = customer.externalId ? `${connectionId}:${customer.externalId}` : null;
-      const email = customer.email?.trim() || null;
-      if (externalKey || email) await lockName(strapi, trx, `customer:${externalKey ?? email!.toLowerCase()}`);
-      const found = await customers.findForShop(externalKey, email);
-      if (found) {
-        if (externalKey && !found.externalKey) await customers.setExternalKey(found.id, externalKey);
-        return { id: found.id, name: found.name };
-      }
-      return customers.createForShop({
-        name: customer.name,
-        email,
-        phone: customer.phone,
-        company: customer.company,
-        taxNumber: customer.taxNumber,
-        address: customer.billingAddress,
-        shippingAddress: customer.shippingAddress,
-        externalKey,
-      });
+      const [found] = await this.forShopMany(trx, connectionId, [customer]);
+      return found;
     },
 
-    /** The customers of a batch of webshop orders, as forShop finds or makes each; one new customer per new shop customer. */
+    /** The customers of a batch of webshop orders, as forShop finds or makes each: one new customer per new shop customer. */
     async forShopMany(trx: Transaction, connectionId: number, list: NormalizedCustomer[]): Promise<CustomerRef[]> {
       const wanted = list.map((customer) => ({
         customer,
