@@ -94,13 +94,13 @@ const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * Applies a payload's messages: a feed's orders CHUNK to a transaction through the engine's
-   * batched upsert; a chunk that fails is applied again one order at a time, so that the others
-   * are applied and the failure is the one order's, named.
+   * Applies a payload's messages: its orders — one, or a feed's thousands — CHUNK to a transaction
+   * through the engine's batched upsert; a chunk that fails is applied again one order at a time,
+   * so that the others are applied and the failure is the one order's, named.
    */
   const applyAll = async (connection: Connection, messages: ShopMessage[], outcomes: ShopOrderOutcome[]) => {
     const orders = messages.flatMap((message) => (message.type === 'order' ? [message.order] : []));
-    if (orders.length > 1 && orders.length === messages.length) {
+    if (orders.length && orders.length === messages.length) {
       for (let start = 0; start < orders.length; start += CHUNK) {
         const chunk = orders.slice(start, start + CHUNK);
         const together = await shopOrders()
