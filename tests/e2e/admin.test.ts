@@ -446,3 +446,114 @@ test('the inbox in Hungarian, and a rejected entry cannot be replayed', async ()
   expect(await replay.isDisabled()).toBe(true);
   await screenshot(page, '24-inbox-rejected-hu');
 });
+
+test('a webshop through the UI: a WooCommerce connection made and its status map edited in Settings, a signed delivery, the order in the list and on its datasheet', async () => {
+  const SHOP = 'https://ui-bolt.example.hu';
+  const NAME = 'E2E UI bolt';
+  const page = await app.login();
+
+  // Settings → Orders → Webshops, through the settings menu: only its own entry is marked as the current page.
+  await page.goto(`${app.url}/admin/settings/orders`);
+  const settingsMenu = page.getByRole('navigation', { name: 'Settings' });
+  await settingsMenu.getByRole('link', { name: 'Webshops', exact: true }).click();
+  await page.getByRole('heading', { name: 'Webshops', exact: true }).waitFor();
+  expect(await settingsMenu.locator('a[aria-current="page"]').allInnerTexts()).toEqual(['Webshops']);
+
+  // A new WooCommerce connection (the form's default kind).
+  await page.getByRole('button', { name: 'Add webshop connection' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name').fill(NAME);
+  await dialog.getByLabel('Shop address').fill(SHOP);
+  await screenshot(page, '25-webshop-new-connection');
+  await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+
+  // The form stays open on the new connection, with what to paste into the shop.
+  const inboundField = dialog.getByLabel('Inbound URL');
+  await inboundField.waitFor();
+  const valueOf = (field: typeof inboundField) => field.evaluate((input) => (input as HTMLInputElement).value);
+  const inboundUrl = await valueOf(inboundField);
+  const secret = await valueOf(dialog.getByLabel('Secret', { exact: true }));
+  expect(inboundUrl).toMatch(/\/api\/orders\/webhooks\/[a-z0-9]{20,}$/);
+  expect(secret.length).toBeGreaterThanOrEqual(20);
+  // The hint names all four webhooks the docs ask for: without "deleted", a deleted order would keep its stock.
+  await dialog.getByText(/“Order created”, “Order updated”, “Order deleted” and “Order restored”/).waitFor();
+  await screenshot(page, '26-webshop-connection-created');
+
+  // The status map: on-hold (finalized by default) becomes fulfilled.
+  const externals = dialog.getByLabel('Status in the shop', { exact: true });
+  const shopStatuses = await externals.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+  const onHold = shopStatuses.indexOf('on-hold');
+  expect(onHold).toBeGreaterThanOrEqual(0);
+  await dialog.getByRole('combobox', { name: 'State', exact: true }).nth(onHold).click();
+  await page.getByRole('option', { name: 'Fulfilled', exact: true }).click();
+  await expect(dialog.getByRole('combobox', { name: 'State', exact: true }).nth(onHold).innerText()).resolves.toContain('Fulfilled');
+  await screenshot(page, '27-webshop-status-map-edited');
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText('Webshop connection saved.').first().waitFor();
+  await dialog.waitFor({ state: 'detached' });
+  // A shop that only sends is never pulled: no "Never" under Last sync.
+  await page.locator('tr', { hasText: NAME }).getByText('Not pulled: the shop sends').waitFor();
+  await screenshot(page, '28-webshops-list');
+
+  // The shop delivers an on-hold order, signed with the secret read from the page.
+  const externalId = 600_000 + (Date.now() % 100_000);
+  const fixture = JSON.parse(readFileSync(join(__dirname, '../fixtures/webshops/woocommerce_hu_order.json'), 'utf8'));
+  const body = JSON.stringify({ ...fixture, id: externalId, number: String(externalId), status: 'on-hold' });
+  const delivered = await request(app.strapi.server.httpServer)
+    .post(new URL(inboundUrl).pathname)
+    .set({
+      'content-type': 'application/json',
+      'x-wc-webhook-topic': 'order.created',
+      'x-wc-webhook-delivery-id': `e2e-ui-${externalId}`,
+      'x-wc-webhook-signature': createHmac('sha256', secret).update(body).digest('base64'),
+    })
+    .send(body);
+  expect(delivered.status).toBe(200);
+
+  // The orders list, filtered by the connection with its filter.
+  await page.goto(`${app.url}/admin/plugins/orders`);
+  await page.getByRole('combobox', { name: 'Webshop connection' }).click();
+  await page.getByRole('option', { name: NAME, exact: true }).click();
+  await page.waitForURL(/[?&]connection=[a-z0-9]{20,}/);
+  const row = page.locator('tbody tr', { hasText: NAME });
+  await row.waitFor();
+  expect(await page.locator('tbody tr').count()).toBe(1);
+  expect(await row.locator('[data-flags]').getAttribute('data-flags')).toContain('unknownSku');
+  await row.getByRole('img', { name: /Needs a look: .*Unknown SKU/ }).waitFor();
+  // The source column (the sixth) names the connection, not its kind.
+  expect((await row.locator('td').nth(5).innerText()).trim()).toBe(NAME);
+  await screenshot(page, '29-orders-list-by-connection');
+
+  // Its datasheet: the webshop panel, the state the edited map gives, no lifecycle buttons.
+  await row.getByRole('link').first().click();
+  await page.waitForURL(/\/admin\/plugins\/orders\/[a-z0-9]{20,}$/);
+  const card = page.getByRole('heading', { name: 'Webshop', exact: true }).locator('xpath=../..');
+  await card.waitFor();
+  const cardText = await card.innerText();
+  expect(cardText).toContain(NAME);
+  expect(cardText).toContain('WooCommerce');
+  expect(cardText).toContain(String(externalId));
+  expect(cardText).toContain('on-hold');
+  const open = card.getByRole('link', { name: 'Open in the shop' });
+  expect(await open.getAttribute('href')).toBe(`${SHOP}/wp-admin/post.php?post=${externalId}&action=edit`);
+  await card.locator('[data-flag="unknownSku"]').getByText('Unknown SKU').waitFor();
+  await page.getByText('Fulfilled', { exact: true }).first().waitFor();
+  for (const name of ['Finalize', 'Fulfil', 'Success', 'Failure', 'Edit', 'Delete']) {
+    expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
+  }
+
+  // Its inbox entries, and the itemised view read-only.
+  const inbox = page.getByRole('heading', { name: 'Inbox', exact: true }).locator('xpath=../..');
+  const entry = inbox.locator('tbody tr', { hasText: 'order.created' });
+  await entry.waitFor();
+  await entry.getByText('Processed', { exact: true }).waitFor();
+  await inbox.scrollIntoViewIfNeeded();
+  await screenshot(page, '31-webshop-order-inbox-entries');
+  await page.getByText('The lines and totals are the shop’s, as it sent them: they change in the shop, not here.').waitFor();
+  await page.getByText('Szakácskönyv').first().waitFor();
+  expect(await page.locator('tbody tr input').count()).toBe(0);
+  for (const name of ['Save lines', 'Add free line', 'Add from inventory']) {
+    expect(await page.getByRole('button', { name }).count()).toBe(0);
+  }
+  await screenshot(page, '30-webshop-order-datasheet');
+});

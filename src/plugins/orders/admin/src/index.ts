@@ -44,7 +44,9 @@ export default {
       },
       {
         id: 'webshops',
-        to: `${PLUGIN_ID}/webshops`,
+        // Not `orders/webshops`: Strapi's settings menu marks a link active for every path under it
+        // (its NavLink has no `end`), so "Orders settings" (`orders`) was highlighted here too.
+        to: `${PLUGIN_ID}-webshops`,
         intlLabel: { id: `${PLUGIN_ID}.webshops.title`, defaultMessage: 'Webshops' },
         Component: async () => (await import('./features/settings/webshops/WebshopsPage')).WebshopsPage,
         permissions: PERMISSIONS.readConnections,

@@ -45,7 +45,10 @@ const ConnectionRow = ({ connection, canManage, onEdit }: { connection: Connecti
         <Badge active={connection.enabled}>{connection.enabled ? t('enabled.on', 'On') : t('enabled.off', 'Off')}</Badge>
       </Td>
       <Td>
-        {lastSync ? (
+        {/* A shop that only sends (WooCommerce, Shoprenter) is never pulled: "Never" would read as if it were not working. */}
+        {!isPulled(connection.kind) ? (
+          <Typography textColor="neutral600">{t('sync.push', 'Not pulled: the shop sends')}</Typography>
+        ) : lastSync ? (
           <Flex direction="column" alignItems="flex-start">
             <Typography textColor={lastSync.ok ? 'success600' : 'danger600'}>
               {formatDateTime(lastSync.at, locale)} · {lastSync.ok ? t('sync.ok', 'OK') : t('sync.failed', 'Failed')}
