@@ -24,11 +24,15 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
+/** What an order's JSON has gained since: a manual order is no webshop's, and its lines are products. */
+const WEBSHOP_FIELDS = { connection: null, externalId: null, externalNumber: null, externalStatus: null, externalUrl: null, flags: [] };
+
 test('every order answers as the code before the history table answered it', async () => {
   for (const order of before) {
     const response = await app.admin.get(`/orders/orders/${order.documentId}`);
     expect(response.status).toBe(200);
-    expect(response.body.data).toEqual(order);
+    const items = order.items.map((item: object) => ({ ...item, kind: 'product' }));
+    expect(response.body.data).toEqual({ ...order, ...WEBSHOP_FIELDS, items });
   }
 });
 
@@ -59,4 +63,14 @@ test('the write-off and its note survived the move', async () => {
     note: 'törött áru',
     actor: { type: 'system' },
   });
+});
+
+test('a database that already has orders gets the webshops’ unique indexes: orders without an external key never collide', async () => {
+  const indexes = usesPostgres()
+    ? (await app.strapi.db.connection.raw(`SELECT indexname AS name FROM pg_indexes WHERE indexname LIKE '%external_key_unique'`)).rows
+    : await app.strapi.db.connection.raw(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%external_key_unique'`);
+  expect(indexes.map((index: { name: string }) => index.name).sort()).toEqual([
+    'orders_customers_external_key_unique',
+    'orders_orders_external_key_unique',
+  ]);
 });

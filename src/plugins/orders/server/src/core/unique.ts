@@ -27,7 +27,9 @@ const namesOf = (strapi: Core.Strapi, { uid, attribute }: UniqueIndex) => {
 export const ensureUniqueIndex = async (strapi: Core.Strapi, unique: UniqueIndex) => {
   const { table, column, index } = namesOf(strapi, unique);
   const connection = strapi.db.connection;
+  // Any number of rows may leave the value empty (a manual order has no external key): NULLs never collide.
   const duplicates: Array<Record<string, unknown>> = await connection(table)
+    .whereNotNull(column)
     .select({ value: column })
     .count({ rows: '*' })
     .groupBy(column)
