@@ -49,6 +49,8 @@ beforeAll(async () => {
       return answer(200, fixture('minicrm_style_feed.xml'));
     }
     if (req.url === '/many.xml') return answer(200, manyOrders);
+    // A shop slow to answer: a pull of it is still running when the next sync asks.
+    if (req.url === '/slow.xml') return setTimeout(() => answer(200, fixture('minicrm_style_feed.xml')), 500);
     if (req.url === '/unas/shop/login') return answer(200, '<?xml version="1.0"?><Login><Token>token-1</Token></Login>');
     if (req.url === '/unas/shop/getOrder') return answer(200, fixture('unas_getOrder_response.xml'));
     return answer(404, '<Error>not here</Error>');
@@ -88,6 +90,17 @@ describe('a custom shop’s XML feed', () => {
     expect(await ordersOf(connection)).toHaveLength(orders.length);
     expect((await inboxOf(connection)).map((e: { state: string }) => e.state)).toEqual(['duplicate', 'processed']);
     expect(await ledgerDisagreements(app.strapi)).toEqual([]);
+  });
+
+  test('two syncs at once pull the shop once', async () => {
+    const connection = await connect({ kind: 'xml', feed: { url: `${base}/slow.xml` } });
+    seen.length = 0;
+    const answers = await Promise.all([1, 2, 3].map(() => app.admin.post(`/orders/connections/${connection.documentId}/sync`)));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    expect(seen.filter((call) => call.url === '/slow.xml')).toHaveLength(1);
+    // Once it is over, the next sync pulls again.
+    await app.admin.post(`/orders/connections/${connection.documentId}/sync`);
+    expect(seen.filter((call) => call.url === '/slow.xml')).toHaveLength(2);
   });
 
   test('a feed that refuses the credentials is a failed sync, named', async () => {

@@ -77,7 +77,8 @@ const createPulls = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Sync now: pulls the connection and records how it went; a failure is recorded, then thrown. */
     async sync(documentId: string) {
       const connection = await connections().forInbound(documentId);
-      if (!connection) return;
+      // Being pulled already, here or in another process: this pull would only wait for it.
+      if (!connection || !(await connections().claimSync(connection.id))) return;
       const at = new Date();
       try {
         const syncedUntil = await pull(connection, at);

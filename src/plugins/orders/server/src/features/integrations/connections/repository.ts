@@ -26,6 +26,8 @@ export interface ConnectionRow {
   lastSyncedAt: StoredDate | null;
   lastSync: LastSync | null;
   rejectedCount: number | null;
+  /** Set while a pull of the connection runs, by whichever process runs it. */
+  syncStartedAt: StoredDate | null;
   deletedAt: StoredDate | null;
   createdAt: StoredDate;
   updatedAt: StoredDate;
@@ -60,6 +62,22 @@ export const connectionsRepository = (strapi: Core.Strapi) => {
       rows().create({ data: fields, select: ['id', 'documentId'] }),
 
     update: (id: number, fields: ConnectionFields) => rows().update({ where: { id }, data: fields, select: ['id'] }),
+
+    /**
+     * Takes the connection's pull for this process: one conditional UPDATE, so that a "Sync now"
+     * and the schedule, in any processes, never pull one shop twice at once. A claim older than
+     * `staleBefore` was left by a process that died.
+     */
+    async claimSync(id: number, now: Date, staleBefore: Date): Promise<boolean> {
+      const meta = strapi.db.metadata.get(UID.connection);
+      const column = columnOf(strapi, UID.connection, 'syncStartedAt');
+      const claimed = await strapi.db
+        .connection(meta.tableName)
+        .where('id', id)
+        .where((query) => query.whereNull(column).orWhere(column, '<', staleBefore))
+        .update({ [column]: now });
+      return claimed === 1;
+    },
 
     /** One more refused request, counted in one atomic UPDATE however many arrive at once. */
     countRejected: (id: number) => {

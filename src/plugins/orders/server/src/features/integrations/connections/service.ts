@@ -48,6 +48,9 @@ export interface SyncRecord {
 
 const MAX_SYNC_ERROR = 2000;
 
+/** A pull still marked running after this long was left by a process that died. */
+const SYNC_CLAIM_EXPIRES_MS = 30 * 60_000;
+
 const createConnectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = connectionsRepository(strapi);
   let box: SecretBox | undefined;
@@ -258,6 +261,9 @@ const createConnectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Keeps how a sync went; a successful one also how far it read the shop. `key`: id or documentId. */
+    /** Whether this process may pull the connection now: no other pull of it is running. */
+    claimSync: (id: number, now = new Date()) => rows.claimSync(id, now, new Date(now.getTime() - SYNC_CLAIM_EXPIRES_MS)),
+
     /** A request to the inbound URL was refused. */
     countRejected: (id: number) => rows.countRejected(id),
 
@@ -266,6 +272,7 @@ const createConnectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!row) return;
       const fields: ConnectionFields = {
         lastSync: { at: at.toISOString(), ok, error: error ? error.slice(0, MAX_SYNC_ERROR) : null },
+        syncStartedAt: null,
       };
       if (ok && syncedUntil) fields.lastSyncedAt = syncedUntil;
       await rows.update(row.id, fields);
