@@ -9,16 +9,7 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { getService } from '../../core/service';
-import {
-  AdapterError,
-  createUnasClient,
-  FEED_LIMITS,
-  fetchText,
-  HttpError,
-  UnasClientError,
-  type InboundRequest,
-  type UnasClient,
-} from './adapters';
+import { AdapterError, createUnasClient, fetchFeed, isShopError, type InboundRequest, type UnasClient } from './adapters';
 import type { Connection } from './connection';
 
 /** How far back the first pull of an UNAS shop reads. */
@@ -32,10 +23,7 @@ const pulled = (text: string, contentType = 'application/xml'): InboundRequest =
 });
 
 /** Why a pull failed, as its connection's last sync says it. */
-const reasonOf = (error: unknown) =>
-  error instanceof UnasClientError || error instanceof HttpError || error instanceof AdapterError
-    ? error.message
-    : `pull failed: ${(error as Error)?.message ?? error}`;
+const reasonOf = (error: unknown) => (isShopError(error) ? error.message : `pull failed: ${(error as Error)?.message ?? error}`);
 
 const PULL_DUE = 'orders.connections.pull-due';
 
@@ -61,10 +49,7 @@ const createPulls = ({ strapi }: { strapi: Core.Strapi }) => {
       return startedAt;
     }
     if (!connection.feed) throw new AdapterError('invalidOrder', `${connection.name} has no feed URL to pull`);
-    const { url, username, password } = connection.feed;
-    const headers: Record<string, string> = { accept: 'application/xml, text/xml' };
-    if (username !== null) headers.authorization = `Basic ${Buffer.from(`${username}:${password ?? ''}`).toString('base64')}`;
-    await inbox().receive(connection, pulled(await fetchText(fetch, url, { method: 'GET', headers }, FEED_LIMITS)), 'pull');
+    await inbox().receive(connection, pulled(await fetchFeed(connection.feed.url, connection.feed)), 'pull');
     return startedAt;
   };
 
@@ -85,7 +70,7 @@ const createPulls = ({ strapi }: { strapi: Core.Strapi }) => {
         await connections().recordSync(connection.id, { at, ok: true, syncedUntil });
       } catch (error) {
         await connections().recordSync(connection.id, { at, ok: false, error: reasonOf(error) });
-        if (!(error instanceof UnasClientError || error instanceof HttpError || error instanceof AdapterError)) throw error;
+        if (!isShopError(error)) throw error;
       }
     },
 

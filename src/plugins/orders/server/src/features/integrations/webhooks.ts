@@ -7,8 +7,7 @@
  * kept and the failure is ours to resolve (WooCommerce disables a webhook after five failures).
  */
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { notFound, unauthorized } from '../../core/errors';
+import { bodyTooLarge, notFound, unauthorized } from '../../core/errors';
 import type { Ctx } from '../../core/http';
 import { readBytes } from '../../core/request';
 import { getService } from '../../core/service';
@@ -23,8 +22,7 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => ({
     const connection = await getService(strapi, 'connections').forInbound(id);
     if (!connection || !connection.enabled) throw notFound('connectionNotFound', `No enabled webshop connection ${id}`, { id });
     const limit: number = strapi.plugin('orders').config('webhookBodyLimit');
-    if (Number(ctx.req.headers['content-length']) > limit)
-      throw new errors.PayloadTooLargeError(`The body is larger than ${limit} bytes`, { code: 'bodyTooLarge', limit: String(limit) });
+    if (Number(ctx.req.headers['content-length']) > limit) throw bodyTooLarge(limit);
     const request: InboundRequest = {
       body: await readBytes(ctx.req, limit),
       contentType: ctx.req.headers['content-type'] ?? null,

@@ -14,7 +14,7 @@ import { pagination } from '../../../core/pages';
 import { getService } from '../../../core/service';
 import { ShopOrderError } from '../../orders/shop-lines';
 import type { ShopOrderOutcome } from '../../orders/shop-orders';
-import { AdapterError, adapters, HttpError, readPulled, UnasClientError, type InboundRequest } from '../adapters';
+import { AdapterError, adapters, isShopError, readPulled, type InboundRequest } from '../adapters';
 import type { Connection } from '../connection';
 import { inboxRepository, type EntryError, type InboxEntryRow, type NewEntry } from './repository';
 import { serializeEntry, serializeEntryDetail } from './serializer';
@@ -52,7 +52,7 @@ const readEntry = (connection: Connection, entry: InboxEntryRow) => {
 };
 
 const errorOf = (error: unknown): EntryError | null => {
-  if (error instanceof AdapterError || error instanceof ShopOrderError || error instanceof UnasClientError || error instanceof HttpError) {
+  if (isShopError(error) || error instanceof ShopOrderError) {
     const path = 'path' in error ? error.path : undefined;
     return { code: error.code, message: error.message, ...(path ? { path } : {}) };
   }

@@ -12,7 +12,7 @@ import { validateOrder } from '../validate';
 import { readMiniCrmFeed } from './order';
 
 export { readMiniCrmFeed } from './order';
-export { readFeed } from './feed';
+export { fetchFeed } from './feed';
 
 export const xml: Adapter = {
   kind: 'xml',
