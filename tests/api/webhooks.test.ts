@@ -249,6 +249,11 @@ describe('what a shop sends that is refused', () => {
     expect(await inboxOf(connection, 'rejected')).toHaveLength(2);
     expect(await ordersOf(connection)).toHaveLength(0);
     expect((await app.admin.get(`/orders/connections/${connection.documentId}`)).body.data.rejectedCount).toBe(2);
+    // Never verified, so never applied: a replay of it is refused.
+    const [rejected] = await inboxOf(connection, 'rejected');
+    const replay = await app.admin.post(`/orders/inbox/${rejected.documentId}/replay`);
+    expect(replay.status).toBe(409);
+    expect(replay.body.error.details.code).toBe('notReplayable');
     expect((await http().post('/api/orders/webhooks/no-such-connection').send({})).status).toBe(404);
   });
 

@@ -9,7 +9,7 @@ import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { InboxListQuery, InboxState } from '../../../../../shared/contracts/inbox';
 import type { ShopMessage } from '../../../../../shared/contracts/normalized-order';
-import { notFound } from '../../../core/errors';
+import { conflict, notFound } from '../../../core/errors';
 import { pagination } from '../../../core/pages';
 import { getService } from '../../../core/service';
 import { ShopOrderError } from '../../orders/shop-lines';
@@ -170,7 +170,7 @@ const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!connection)
         throw notFound('connectionNotFound', `The connection of inbox entry ${documentId} is gone`, { id: entry.connection });
       if (entry.state === 'rejected' || entry.truncated) {
-        throw notFound('notReplayable', 'A rejected request is kept only to be seen: it was never verified, so it is never applied', {
+        throw conflict('notReplayable', 'A rejected request is kept only to be seen: it was never verified, so it is never applied', {
           id: documentId,
         });
       }
