@@ -11,6 +11,7 @@ import { createStockItem, ledgerDisagreements, onHand } from '../helpers/fixture
 import { startSecondProcess, type SecondProcess } from '../helpers/second-process';
 import { startApp, type TestApp } from '../helpers/strapi';
 import { inboundPath, sign, webshopFixture, webshops, type Connection } from '../helpers/webshops';
+import { CLAIM_EXPIRES_MS } from '../../src/plugins/orders/server/src/features/integrations/inbox/repository';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -202,15 +203,21 @@ describe('an app process killed between storing a delivery and processing it', (
       await sent;
       expect(answered).toBe('lost');
 
+      // Born claimed by the process that stored it, which died.
       const entry = await app.strapi.db.query(INBOX).findOne({ where: { documentId } });
-      expect(entry).toMatchObject({ state: 'received', attempts: 0 });
+      expect(entry).toMatchObject({ state: 'received', attempts: 1 });
+      expect(entry.claimedAt).not.toBeNull();
       expect(await ordersOf(connection)).toHaveLength(0);
+      const inbox = app.strapi.plugin('orders').service('inbox');
+      await inbox.recover();
+      expect(await app.strapi.db.query(INBOX).findOne({ where: { documentId } })).toMatchObject({ state: 'received', attempts: 1 });
 
-      // The recovery job takes entries received over a minute ago: that minute, passed.
-      await app.strapi.db.query(INBOX).update({ where: { documentId }, data: { receivedAt: new Date(Date.now() - 120_000) } });
-      await app.strapi.plugin('orders').service('inbox').recover();
+      // The recovery job takes entries whose claim has expired: those minutes, passed.
+      const past = new Date(Date.now() - CLAIM_EXPIRES_MS - 60_000);
+      await app.strapi.db.query(INBOX).update({ where: { documentId }, data: { receivedAt: past, claimedAt: past } });
+      await inbox.recover();
 
-      expect(await app.strapi.db.query(INBOX).findOne({ where: { documentId } })).toMatchObject({ state: 'processed', attempts: 1 });
+      expect(await app.strapi.db.query(INBOX).findOne({ where: { documentId } })).toMatchObject({ state: 'processed', attempts: 2 });
       expect(await ordersOf(connection)).toHaveLength(1);
       expect(Number(await onHand(app.admin, items['KONYV-1'].documentId))).toBe(before - quantityOf(order, 'KONYV-1'));
       // Redelivered by the shop after the lost answer: the same bytes, a duplicate, booked nothing more.

@@ -29,21 +29,17 @@ const main = async () => {
     });
   }
   // Fault injection: a process that dies between storing a delivery and processing it. The inbox
-  // stores an entry with one create outside any transaction (inbox/repository.ts), so once that
-  // create has resolved the entry is committed; holding it there keeps it from being processed.
+  // stores an entry with one INSERT outside any transaction (inbox/repository.ts: insertRows), so
+  // once that has resolved the entry is committed; holding it there keeps it from being processed.
   if (process.env.ORDERS_TEST_HANG_AFTER_STORE) {
-    const query = strapi.db.query.bind(strapi.db);
-    strapi.db.query = (uid) => {
-      const repository = query(uid);
-      if (uid !== 'plugin::orders.inbox-entry') return repository;
-      return Object.assign(Object.create(repository), {
-        async create(params) {
-          const row = await repository.create(params);
-          if (row.state !== 'received') return row;
-          process.stdout.write(`stored ${row.documentId}\n`);
-          return new Promise(() => {});
-        },
-      });
+    const database = require(path.join(ROOT, 'src/plugins/orders/dist/server/src/core/database'));
+    const insertRows = database.insertRows;
+    database.insertRows = async (strapi, trx, uid, rows) => {
+      const ids = await insertRows(strapi, trx, uid, rows);
+      const [{ values }] = rows;
+      if (uid !== 'plugin::orders.inbox-entry' || values.state !== 'received') return ids;
+      process.stdout.write(`stored ${values.documentId}\n`);
+      return new Promise(() => {});
     };
   }
   process.on('SIGUSR2', () => {

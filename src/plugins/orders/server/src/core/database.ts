@@ -54,8 +54,17 @@ interface JoinTable {
 export const joinTableOf = (strapi: Core.Strapi, uid: PluginUid, attribute: string): JoinTable =>
   (strapi.db.metadata.get(uid).attributes[attribute] as unknown as { joinTable: JoinTable }).joinTable;
 
+/**
+ * A value as its column keeps it: a json attribute as its text, as Strapi's query engine stores
+ * it (the drivers would store an object as "[object Object]").
+ */
+const storedValue = (strapi: Core.Strapi, uid: PluginUid, attribute: string, value: unknown) => {
+  const type = (strapi.db.metadata.get(uid).attributes[attribute] as { type?: string } | undefined)?.type;
+  return type === 'json' && value !== null && value !== undefined ? JSON.stringify(value) : value;
+};
+
 export interface NewRow {
-  /** Attribute values as the database takes them (bigintegers as strings, JSON as text). */
+  /** Attribute values as the database takes them (bigintegers as strings; json ones as they are). */
   values: Record<string, unknown>;
   /** The id each manyToOne relation of the row points at; none leaves it empty. */
   links?: Record<string, number | null | undefined>;
@@ -73,13 +82,13 @@ const chunks = <T>(rows: T[]) => Array.from({ length: Math.ceil(rows.length / CH
  * the order of `rows` (right for lines inserted after all the order's old ones were deleted).
  * Answers the new ids in the order of `rows`.
  */
-export const insertRows = async (strapi: Core.Strapi, trx: Transaction, uid: PluginUid, rows: NewRow[]): Promise<number[]> => {
+export const insertRows = async (strapi: Core.Strapi, trx: Knex, uid: PluginUid, rows: NewRow[]): Promise<number[]> => {
   const column = (attribute: string) => columnOf(strapi, uid, attribute);
   const now = new Date();
   const records = rows.map(({ values }) => {
     const record: Record<string, unknown> = { [column('documentId')]: createId() };
     for (const attribute of ['createdAt', 'updatedAt', 'publishedAt']) record[column(attribute)] = now;
-    for (const [attribute, value] of Object.entries(values)) record[column(attribute)] = value;
+    for (const [attribute, value] of Object.entries(values)) record[column(attribute)] = storedValue(strapi, uid, attribute, value);
     return record;
   });
   // Ids are matched by documentId: neither database promises RETURNING rows in VALUES order.
@@ -117,12 +126,8 @@ export const insertRows = async (strapi: Core.Strapi, trx: Transaction, uid: Plu
  */
 export const updateColumns = async (strapi: Core.Strapi, trx: Transaction, uid: PluginUid, id: number, values: Record<string, unknown>) => {
   const record: Record<string, unknown> = { [columnOf(strapi, uid, 'updatedAt')]: new Date() };
-  const { attributes } = strapi.db.metadata.get(uid);
-  for (const [attribute, value] of Object.entries(values)) {
-    // A json attribute is stored as its text, as Strapi's query engine stores it.
-    const json = (attributes[attribute] as { type?: string } | undefined)?.type === 'json' && value !== null;
-    record[columnOf(strapi, uid, attribute)] = json ? JSON.stringify(value) : value;
-  }
+  for (const [attribute, value] of Object.entries(values))
+    record[columnOf(strapi, uid, attribute)] = storedValue(strapi, uid, attribute, value);
   await trx(strapi.db.metadata.get(uid).tableName).where('id', id).update(record);
 };
 

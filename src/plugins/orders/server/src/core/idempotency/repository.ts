@@ -43,7 +43,7 @@ export const idempotencyRepository = (strapi: Core.Strapi) => {
     },
 
     keep: (trx: Transaction, owner: KeyOwner, answer: KeptAnswer) =>
-      insertRows(strapi, trx, UID.idempotencyKey, [{ values: { ...owner, ...answer, response: JSON.stringify(answer.response) } }]),
+      insertRows(strapi, trx, UID.idempotencyKey, [{ values: { ...owner, ...answer } }]),
 
     /** Forgets every answer kept before `before`. */
     forgetBefore: (before: Date) => keys().deleteMany({ where: { createdAt: { $lt: before } } }),

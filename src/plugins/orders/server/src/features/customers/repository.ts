@@ -70,8 +70,8 @@ export const customersRepository = (strapi: Core.Strapi) => {
         list.map((details) => ({
           values: {
             ...details,
-            address: details.address && JSON.stringify(details.address),
-            shippingAddress: details.shippingAddress && JSON.stringify(details.shippingAddress),
+            address: details.address,
+            shippingAddress: details.shippingAddress,
             emailKey: emailKeyOf(details.email),
           },
         }))

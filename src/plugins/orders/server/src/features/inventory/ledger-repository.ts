@@ -107,7 +107,7 @@ export const ledgerRepository = (strapi: Core.Strapi) => {
             quantityMilli: movement.delta.toString(),
             balanceAfterMilli: balances[index].toString(),
             reason: movement.reason,
-            actor: JSON.stringify(actor),
+            actor,
           },
           links: { stockItem: movement.stockItemId, order: movement.order?.id },
         }))

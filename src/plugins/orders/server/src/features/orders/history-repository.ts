@@ -28,7 +28,7 @@ export const historyRepository = (strapi: Core.Strapi) => ({
       trx,
       UID.historyEntry,
       entries.map(({ orderId, entry }) => ({
-        values: { ...entry, actor: JSON.stringify(entry.actor), details: entry.details && JSON.stringify(entry.details) },
+        values: entry,
         links: { order: orderId },
       }))
     ),

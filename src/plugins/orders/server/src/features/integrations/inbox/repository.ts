@@ -1,7 +1,8 @@
 /** The inbox's queries: an entry stored in its own committed transaction, claimed atomically, listed. */
 import type { Core } from '@strapi/strapi';
 import type { InboxListQuery, InboxState } from '../../../../../shared/contracts/inbox';
-import { columnOf, joinTableOf, updateColumns, type StoredDate } from '../../../core/database';
+import { createId } from '@paralleldrive/cuid2';
+import { columnOf, insertRows, joinTableOf, updateColumns, type StoredDate } from '../../../core/database';
 import { offsetOf } from '../../../core/pages';
 import { UID } from '../../../core/uids';
 
@@ -87,8 +88,20 @@ export const inboxRepository = (strapi: Core.Strapi) => {
   const column = (attribute: string) => columnOf(strapi, UID.inboxEntry, attribute);
 
   return {
-    /** Stored outside any transaction of the caller's: committed before a byte of it is parsed. */
-    store: (entry: NewEntry): Promise<InboxEntryRow> => entries().create({ data: { ...entry, receivedAt: new Date(), attempts: 0 } }),
+    /**
+     * Stored outside any transaction of the caller's — committed before a byte of it is parsed —
+     * in one INSERT. A received entry is born claimed by this process, which processes it next:
+     * no other process takes it before its claim expires (and the recover job takes it then).
+     */
+    async store(entry: NewEntry): Promise<InboxEntryRow> {
+      const now = new Date();
+      const claimed = entry.state === 'received';
+      const row = { ...entry, documentId: createId(), error: entry.error ?? null, receivedAt: now, attempts: claimed ? 1 : 0 };
+      const [id] = await insertRows(strapi, strapi.db.connection, UID.inboxEntry, [
+        { values: { ...row, claimedAt: claimed ? now : null } },
+      ]);
+      return { ...row, id, flags: null, processedAt: null };
+    },
 
     find: (documentId: string): Promise<InboxEntryRow | null> => entries().findOne({ where: { documentId }, populate: ORDERS }),
 
@@ -123,8 +136,15 @@ export const inboxRepository = (strapi: Core.Strapi) => {
     /** Back to received, unclaimed: what a replay does before it processes the entry again. */
     reopen: (id: number) => entries().update({ where: { id }, data: { state: 'received', claimedAt: null, error: null }, select: ['id'] }),
 
-    /** Records what became of the entry and links the orders it touched, in a few statements. */
-    finish: (id: number, state: InboxState, outcome: { error?: EntryError | null; flags?: string[]; orders: number[] }) =>
+    /**
+     * Records what became of the entry and links the orders it touched, in a few statements —
+     * inside the caller's transaction when there is one. An entry never finished has no links yet.
+     */
+    finish: (
+      { id, processedAt }: Pick<InboxEntryRow, 'id' | 'processedAt'>,
+      state: InboxState,
+      outcome: { error?: EntryError | null; flags?: string[]; orders: number[] }
+    ) =>
       strapi.db.transaction(async ({ trx }) => {
         await updateColumns(strapi, trx, UID.inboxEntry, id, {
           state,
@@ -134,7 +154,7 @@ export const inboxRepository = (strapi: Core.Strapi) => {
           processedAt: new Date(),
         });
         const link = joinTableOf(strapi, UID.inboxEntry, 'orders');
-        await trx(link.name).where(link.joinColumn.name, id).delete();
+        if (processedAt) await trx(link.name).where(link.joinColumn.name, id).delete();
         const rows = outcome.orders.map((orderId, index) => ({
           [link.joinColumn.name]: id,
           [link.inverseJoinColumn.name]: orderId,
@@ -143,11 +163,15 @@ export const inboxRepository = (strapi: Core.Strapi) => {
         for (let start = 0; start < rows.length; start += 500) await trx(link.name).insert(rows.slice(start, start + 500));
       }),
 
-    /** Entries left received by a process that died, oldest first. */
-    abandoned: async (receivedBefore: Date, limit: number): Promise<number[]> =>
+    /** Entries left received by a process that died — unclaimed, or their claim expired — oldest first. */
+    abandoned: async (receivedBefore: Date, limit: number, now = new Date()): Promise<number[]> =>
       (
         await entries().findMany({
-          where: { state: 'received', receivedAt: { $lt: receivedBefore } },
+          where: {
+            state: 'received',
+            receivedAt: { $lt: receivedBefore },
+            $or: [{ claimedAt: { $null: true } }, { claimedAt: { $lt: new Date(now.getTime() - CLAIM_EXPIRES_MS) } }],
+          },
           select: ['id'],
           orderBy: { receivedAt: 'asc' },
           limit,

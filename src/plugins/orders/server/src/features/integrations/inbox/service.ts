@@ -86,8 +86,7 @@ const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
     if (message.type === 'deleted') return [await shopOrders().remove(connection, message.externalId)];
     // A notice that the order is to be read from the shop's API (UNAS): what that answers is a payload of its own.
     const fetched = await getService(strapi, 'integrations').fetchOrder(connection, message.externalId);
-    const entry = await inbox.store(entryOf(connection, fetched, 'pull'));
-    const processed = await processEntry(connection, entry);
+    const processed = await run(connection, await inbox.store(entryOf(connection, fetched, 'pull')));
     if (processed.state === 'failed')
       throw new AdapterError('invalidOrder', `the order read from the shop failed: ${processed.error?.message}`);
     return [];
@@ -114,27 +113,46 @@ const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const message of messages) outcomes.push(...(await applyMessage(connection, message)));
   };
 
+  /** Records what applying the entry's orders did. */
+  const settle = async (entry: InboxEntryRow, outcomes: ShopOrderOutcome[]) => {
+    const state: InboxState = outcomes.length && outcomes.every((outcome) => outcome.result === 'ignored') ? 'ignored' : 'processed';
+    const flags = [...new Set(outcomes.flatMap((outcome) => outcome.flags))];
+    await inbox.finish(entry, state, { flags, orders: ordersOf(outcomes) });
+    return { state, error: null };
+  };
+
+  /**
+   * A payload of at most one chunk of orders — every delivery of one order — is applied and its
+   * entry finished in one transaction: a commit less per delivery. Null when that failed, to be
+   * applied again the long way, which names the failure.
+   */
+  const applyAndSettle = async (connection: Connection, entry: InboxEntryRow, messages: ShopMessage[]) => {
+    const orders = messages.flatMap((message) => (message.type === 'order' ? [message.order] : []));
+    if (!orders.length || orders.length !== messages.length || orders.length > CHUNK) return null;
+    return strapi.db.transaction(async () => settle(entry, await shopOrders().applyMany(connection, orders))).catch(() => null);
+  };
+
   /** Reads and applies a claimed entry; records what became of it. */
-  const run = async (connection: Connection, entry: InboxEntryRow) => {
+  const run = async (connection: Connection, entry: InboxEntryRow): Promise<{ state: InboxState; error: EntryError | null }> => {
     const outcomes: ShopOrderOutcome[] = [];
     try {
-      await applyAll(connection, readEntry(connection, entry), outcomes);
+      const messages = readEntry(connection, entry);
+      const settled = await applyAndSettle(connection, entry, messages);
+      if (settled) return settled;
+      await applyAll(connection, messages, outcomes);
     } catch (error) {
       const named = errorOf(error);
       if (!named)
         strapi.log.error(`orders: inbox entry ${entry.documentId} of ${connection.name} failed: ${(error as Error)?.stack ?? error}`);
       const failure = named ?? { code: 'processingError', message: `processing failed: ${(error as Error)?.message ?? error}` };
-      await inbox.finish(entry.id, 'failed', { error: failure, orders: ordersOf(outcomes) });
+      await inbox.finish(entry, 'failed', { error: failure, orders: ordersOf(outcomes) });
       return { state: 'failed' as InboxState, error: failure };
     }
-    const state: InboxState = outcomes.length && outcomes.every((outcome) => outcome.result === 'ignored') ? 'ignored' : 'processed';
-    const flags = [...new Set(outcomes.flatMap((outcome) => outcome.flags))];
-    await inbox.finish(entry.id, state, { flags, orders: ordersOf(outcomes) });
-    return { state, error: null };
+    return settle(entry, outcomes);
   };
 
-  /** Processes the entry unless another process has it; answers its state as this process left it. */
-  const processEntry = async (connection: Connection, entry: InboxEntryRow): Promise<{ state: InboxState; error: EntryError | null }> => {
+  /** Processes a stored entry unless another process has it; answers its state as this process left it. */
+  const processEntry = async (connection: Connection, entry: InboxEntryRow) => {
     if (!(await inbox.claim(entry.id))) return { state: 'received', error: null };
     return run(connection, entry);
   };
@@ -142,13 +160,13 @@ const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
   const connectionOf = (documentId: string) => getService(strapi, 'connections').forInbound(documentId);
 
   return {
-    /** Stores a verified payload, then processes it, unless it is the twin of one already processed. */
+    /** Stores a verified payload, then processes it (the entry is born claimed), unless it is the twin of one already processed. */
     async receive(connection: Connection, request: InboundRequest, origin: 'push' | 'pull' = 'push') {
       const data = entryOf(connection, request, origin);
       const twin = await inbox.processedTwin(data);
       const entry = await inbox.store({ ...data, state: twin ? 'duplicate' : 'received' });
       if (twin) return { entry: entry.documentId, state: 'duplicate' as InboxState, error: null };
-      return { entry: entry.documentId, ...(await processEntry(connection, entry)) };
+      return { entry: entry.documentId, ...(await run(connection, entry)) };
     },
 
     /**
