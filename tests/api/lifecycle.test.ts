@@ -48,6 +48,8 @@ test.each(cases)('$action from $from → $to', async ({ from, action, to }) => {
     expect(response.status).toBe(200);
     expect(response.body.data.state).toBe(to);
     expect(response.body.data.history.at(-1)).toMatchObject({ action, from, to, actor: { type: 'admin' } });
+    // The answer is made of what the change read and wrote, not read back: it is what a read shows.
+    expect((await app.admin.get(`/orders/orders/${order.documentId}`)).body.data).toEqual(response.body.data);
   } else {
     expect(response.status).toBe(409);
     expect(response.body.error.message).toContain(`is ${from}`);
@@ -163,6 +165,7 @@ describe('custom status', () => {
       expect(response.body.data).toMatchObject({ state, customStatus: 'in-delivery' });
       expect(response.body.data.allowedActions).toEqual(Object.keys(EXPECTED[state]).filter((a) => EXPECTED[state][a]));
       expect(response.body.data.history.at(-1)).toMatchObject({ action: 'custom-status', from: null, to: 'in-delivery' });
+      expect((await app.admin.get(`/orders/orders/${order.documentId}`)).body.data).toEqual(response.body.data);
     }
   });
 

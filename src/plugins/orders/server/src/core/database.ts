@@ -19,19 +19,6 @@ export const columnOf = (strapi: Core.Strapi, uid: PluginUid, attribute: string)
   (strapi.db.metadata.get(uid).attributes[attribute] as { columnName?: string }).columnName ?? attribute;
 
 /**
- * SELECT … FOR UPDATE of one row by documentId: the lock of the lock-then-write pattern.
- * SQLite has no row locks and needs none: it lets one writer at a time.
- */
-export const lockByDocumentId = async (strapi: Core.Strapi, trx: Transaction, uid: PluginUid, documentId: string) => {
-  const query = trx(strapi.db.metadata.get(uid).tableName)
-    .where(columnOf(strapi, uid, 'documentId'), documentId)
-    .select('id');
-  if (isPostgres(strapi)) query.forUpdate();
-  const row = await query.first();
-  return row ? (row.id as number) : null;
-};
-
-/**
  * Holds a named lock for the rest of the transaction: two transactions that take the same name
  * run one after the other, even when the row they are about to write does not exist yet (a
  * webshop's first deliveries of one order, at once). SQLite lets one writer at a time already.
@@ -40,7 +27,7 @@ export const lockName = async (strapi: Core.Strapi, trx: Transaction, name: stri
   if (isPostgres(strapi)) await trx.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [`orders:${name}`]);
 };
 
-interface JoinTable {
+export interface JoinTable {
   name: string;
   joinColumn: { name: string };
   inverseJoinColumn: { name: string };
@@ -123,12 +110,59 @@ export const insertRows = async (strapi: Core.Strapi, trx: Knex, uid: PluginUid,
 /**
  * Writes columns of one row, and its updatedAt, in one statement, where strapi.db.query().update
  * takes three (it reads the row before and after). Columns only: relations go through Strapi.
+ * Answers the updatedAt it wrote, as the query engine would read it back.
  */
-export const updateColumns = async (strapi: Core.Strapi, trx: Transaction, uid: PluginUid, id: number, values: Record<string, unknown>) => {
-  const record: Record<string, unknown> = { [columnOf(strapi, uid, 'updatedAt')]: new Date() };
+export const updateColumns = async (
+  strapi: Core.Strapi,
+  trx: Transaction,
+  uid: PluginUid,
+  id: number,
+  values: Record<string, unknown>
+): Promise<{ updatedAt: string }> => {
+  const updatedAt = new Date();
+  const record: Record<string, unknown> = { [columnOf(strapi, uid, 'updatedAt')]: updatedAt };
   for (const [attribute, value] of Object.entries(values))
     record[columnOf(strapi, uid, attribute)] = storedValue(strapi, uid, attribute, value);
   await trx(strapi.db.metadata.get(uid).tableName).where('id', id).update(record);
+  return { updatedAt: updatedAt.toISOString() };
+};
+
+type ColumnAttribute = { type: string; columnName?: string };
+
+/** A column's value as Strapi's query engine answers it for the attribute's type. */
+const attributeValue = (type: string, value: unknown): unknown => {
+  if (value === null || value === undefined) return null;
+  switch (type) {
+    case 'datetime':
+    case 'timestamp':
+      return (value instanceof Date ? value : new Date(value as string | number)).toISOString();
+    case 'biginteger':
+      return String(value);
+    case 'integer':
+    case 'float':
+    case 'decimal':
+      return Number(value);
+    case 'boolean':
+      return value === true || value === 1 || value === '1' || value === 'true';
+    case 'json':
+      return typeof value === 'string' ? JSON.parse(value) : value;
+    default:
+      return value;
+  }
+};
+
+/**
+ * A row read with the query builder, as Strapi's query engine answers it: by attribute name,
+ * each value of its attribute's type (bigintegers as strings, datetimes as ISO text, JSON
+ * parsed). `prefix`: the row's columns carry it (a joined table's, "customer__").
+ */
+export const attributesOf = (strapi: Core.Strapi, uid: PluginUid, row: Record<string, unknown>, prefix = '') => {
+  const record: Record<string, unknown> = {};
+  for (const [name, attribute] of Object.entries(strapi.db.metadata.get(uid).attributes as Record<string, ColumnAttribute>)) {
+    const column = `${prefix}${attribute.columnName ?? name}`;
+    if (attribute.type !== 'relation' && column in row) record[name] = attributeValue(attribute.type, row[column]);
+  }
+  return record;
 };
 
 /** A stored timestamp as the API speaks it: ISO 8601 in UTC. */

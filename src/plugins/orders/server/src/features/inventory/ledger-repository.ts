@@ -9,7 +9,7 @@ import type { Actor } from '../../../../shared/contracts/actor';
 import type { MovementKind } from '../../../../shared/contracts/inventory';
 import { toBigInt } from '../../../../shared/domain/fixed-point';
 import { MAX_STOCK_MILLI } from '../../../../shared/domain/quantity';
-import { columnOf, insertRows, joinTableOf, type Transaction } from '../../core/database';
+import { columnOf, insertRows, isPostgres, joinTableOf, type Transaction } from '../../core/database';
 import { UID, type PluginUid } from '../../core/uids';
 
 /** One change of one item's on-hand stock, as the engine asks for it. */
@@ -87,6 +87,53 @@ export const ledgerRepository = (strapi: Core.Strapi) => {
       ]);
       if (!rows.length) return null;
       return { documentId: String(rows[0][items.documentId]), sku: String(rows[0][items.sku]), onHand: toBigInt(rows[0][items.onHand]) };
+    },
+
+    /**
+     * Changes the on-hand stock of several items, each by its delta, in one conditional UPDATE
+     * with the conditions of changeOnHand; answers the balances of the items it changed, by id —
+     * an item missing was refused. On PostgreSQL the items are locked in id order first: a
+     * multi-row UPDATE locks in whatever order its plan reads, and two finalizes over the same
+     * items must wait for each other, never deadlock.
+     */
+    async changeOnHandOfMany(trx: Transaction, changes: Array<{ stockItemId: number; delta: bigint }>, allowNegative: boolean) {
+      const { items } = schema();
+      const ids = changes.map((change) => change.stockItemId);
+      // SQLite's RETURNING sees only the updated table, unqualified; PostgreSQL's sees both, qualified.
+      const returning = (table: string) => `RETURNING ${table}id, ${table}?? AS on_hand, ${table}?? AS sku, ${table}?? AS document_id`;
+      const conditions = `t.id = d.id AND (d.delta >= 0 OR ? OR t.?? + d.delta >= 0) AND (d.delta <= 0 OR t.?? + d.delta < ?)`;
+      const columns = [items.onHand, items.onHand, Number(MAX_STOCK_MILLI), items.onHand, items.sku, items.documentId];
+      let result: { rows?: Rows } | Rows;
+      if (isPostgres(strapi)) {
+        await trx(items.table).whereIn('id', ids).orderBy('id').forUpdate().select('id');
+        // Arrays as PostgreSQL's literals: knex would spread a JavaScript array into a list.
+        const array = (values: Array<number | bigint>) => `{${values.join(',')}}`;
+        result = await trx.raw(
+          `UPDATE ?? AS t SET ?? = t.?? + d.delta FROM unnest(?::int[], ?::bigint[]) AS d(id, delta) WHERE ${conditions} ${returning('t.')}`,
+          [items.table, items.onHand, items.onHand, array(ids), array(changes.map((change) => change.delta)), allowNegative, ...columns]
+        );
+      } else {
+        // SQLite compares text with a number as greater, always: the deltas are cast to integers.
+        const values = changes.map(() => '(CAST(? AS INTEGER), CAST(? AS INTEGER))').join(', ');
+        result = await trx.raw(
+          `WITH d(id, delta) AS (VALUES ${values}) UPDATE ?? AS t SET ?? = t.?? + d.delta FROM d WHERE ${conditions} ${returning('')}`,
+          [
+            ...changes.flatMap((change) => [change.stockItemId, change.delta.toString()]),
+            items.table,
+            items.onHand,
+            items.onHand,
+            allowNegative ? 1 : 0,
+            ...columns,
+          ]
+        );
+      }
+      const rows = Array.isArray(result) ? result : (result.rows ?? []);
+      return new Map(
+        rows.map((row): [number, StockBalance] => [
+          Number(row.id),
+          { documentId: String(row.document_id), sku: String(row.sku), onHand: toBigInt(row.on_hand) },
+        ])
+      );
     },
 
     /** SKU and on-hand stock of the items, by id. */

@@ -28,6 +28,31 @@ const createLedger = ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   };
 
+  /**
+   * Changes on-hand stock as the movements say: several items at once when each has one
+   * movement (an order's lines), else one movement after another, so that each balance is the
+   * one after it.
+   */
+  const change = async (trx: Transaction, movements: Movement[], allowNegative: boolean) => {
+    const after: StockBalance[] = [];
+    const refused: Movement[] = [];
+    if (movements.length > 1 && new Set(movements.map((movement) => movement.stockItemId)).size === movements.length) {
+      const balances = await ledger.changeOnHandOfMany(trx, movements, allowNegative);
+      for (const movement of movements) {
+        const balance = balances.get(movement.stockItemId);
+        if (balance) after.push(balance);
+        else refused.push(movement);
+      }
+      return { after, refused };
+    }
+    for (const movement of movements) {
+      const balance = await ledger.changeOnHand(trx, movement.stockItemId, movement.delta, allowNegative);
+      if (balance) after.push(balance);
+      else refused.push(movement);
+    }
+    return { after, refused };
+  };
+
   const moves = (movements: Movement[], after: StockBalance[]) =>
     movements.map((movement, index) => ({
       stockItem: after[index].documentId,
@@ -47,13 +72,7 @@ const createLedger = ({ strapi }: { strapi: Core.Strapi }) => {
     async apply(movements: Movement[], actor: Actor, { allowNegativeStock }: { allowNegativeStock: boolean }): Promise<StockBalance[]> {
       if (!movements.length) return [];
       return strapi.db.transaction(async ({ trx }) => {
-        const after: StockBalance[] = [];
-        const refused: Movement[] = [];
-        for (const movement of movements) {
-          const balance = await ledger.changeOnHand(trx, movement.stockItemId, movement.delta, allowNegativeStock);
-          if (balance) after.push(balance);
-          else refused.push(movement);
-        }
+        const { after, refused } = await change(trx, movements, allowNegativeStock);
         // Only an addition can be refused for reaching the limit: a subtraction is refused for want of stock.
         const over = refused.find((movement) => movement.delta > 0n);
         if (over) {

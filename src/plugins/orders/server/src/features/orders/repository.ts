@@ -9,16 +9,19 @@ import { endOfDay, startOfDay } from '../../../../shared/domain/calendar';
 import type { OrderState } from '../../../../shared/domain/lifecycle';
 import type { LineVatRate } from '../../../../shared/domain/totals';
 import {
+  attributesOf,
+  columnOf,
   insertRows,
   isPostgres,
-  lockByDocumentId,
+  joinTableOf,
   updateColumns,
   type StoredDate,
+  type JoinTable,
   type StoredInteger,
   type Transaction,
 } from '../../core/database';
 import { offsetOf } from '../../core/pages';
-import { UID } from '../../core/uids';
+import { UID, type PluginUid } from '../../core/uids';
 import type { OrderFlag } from '../../../../shared/contracts/orders';
 import type { CustomerRow } from '../customers/repository';
 import type { Connection as ConnectionRef } from '../integrations/connection';
@@ -90,12 +93,6 @@ export type OrderData = Partial<OrderFields> & { customer?: number; connection?:
 /** A line to store, and the stock item it takes from. */
 export type LineData = Omit<OrderItemRow, 'id' | 'documentId' | 'stockItem'> & { stockItem: number | null };
 
-const POPULATED = {
-  customer: true,
-  connection: { select: ['id', 'documentId', 'name', 'kind', 'shopUrl', 'deletedAt'] },
-  items: { populate: { stockItem: { select: ['id', 'documentId'] } } },
-} as const;
-
 /**
  * The list's sorts. Each ends with id, so that every order has one place in the list and pages
  * neither repeat nor skip one; each is served by an index over the same columns in the same
@@ -135,8 +132,73 @@ export type OrderFilters = Omit<OrderListQuery, 'sort' | keyof Page>;
 
 type Where = Record<string, unknown>;
 
+/** What an order shows of its connection. */
+const CONNECTION_FIELDS = ['id', 'documentId', 'name', 'kind', 'shopUrl', 'deletedAt'] as const;
+
+/**
+ * The order whose `attribute` is `value`, with its customer, connection and lines, in four
+ * small queries on the caller's transaction (or a short one of its own, so that SQLite's one
+ * connection is never asked twice at once). findOne with populate took five queries and most
+ * of its millisecond and a half in the query engine, on every change and every answer.
+ */
+const orderReader = (strapi: Core.Strapi) => {
+  const table = (uid: PluginUid) => strapi.db.metadata.get(uid).tableName;
+  const customerLink = joinTableOf(strapi, UID.order, 'customer');
+  const connectionLink = joinTableOf(strapi, UID.order, 'connection');
+  const orderLink = joinTableOf(strapi, UID.orderItem, 'order');
+  const stockLink = joinTableOf(strapi, UID.orderItem, 'stockItem');
+
+  /** The row linked to the order through `link`, from `uid`'s table. */
+  const linked = async (trx: Transaction, uid: PluginUid, link: JoinTable, orderId: number) => {
+    const row = await trx(`${table(uid)} as t`)
+      .join(`${link.name} as l`, `l.${link.inverseJoinColumn.name}`, 't.id')
+      .where(`l.${link.joinColumn.name}`, orderId)
+      .first('t.*');
+    return row ? attributesOf(strapi, uid, row) : null;
+  };
+
+  /** The order's lines in their place in the order, each with the id and documentId of its stock item. */
+  const lines = async (trx: Transaction, orderId: number) => {
+    const rows: Array<Record<string, unknown>> = await trx(`${table(UID.orderItem)} as i`)
+      .join(`${orderLink.name} as l`, `l.${orderLink.joinColumn.name}`, 'i.id')
+      .leftJoin(`${stockLink.name} as s`, `s.${stockLink.joinColumn.name}`, 'i.id')
+      .leftJoin(`${table(UID.stockItem)} as si`, 'si.id', `s.${stockLink.inverseJoinColumn.name}`)
+      .where(`l.${orderLink.inverseJoinColumn.name}`, orderId)
+      .orderBy([`l.${orderLink.inverseOrderColumnName}`, 'i.id'])
+      .select('i.*', { stock__id: 'si.id', stock__document_id: `si.${columnOf(strapi, UID.stockItem, 'documentId')}` });
+    return rows.map((row) => ({
+      ...attributesOf(strapi, UID.orderItem, row),
+      stockItem: row.stock__id === null ? null : { id: Number(row.stock__id), documentId: String(row.stock__document_id) },
+    }));
+  };
+
+  /** `lock`: the order's row stays locked for the rest of the transaction (SQLite lets one writer at a time already). */
+  const read = async (trx: Transaction, attribute: 'documentId' | 'externalKey', value: string, lock = false): Promise<OrderRow | null> => {
+    const query = trx(table(UID.order)).where(columnOf(strapi, UID.order, attribute), value);
+    if (lock && isPostgres(strapi)) query.forUpdate();
+    const row = await query.first();
+    if (!row) return null;
+    const order = attributesOf(strapi, UID.order, row) as unknown as OrderRow;
+    const connection = await linked(trx, UID.connection, connectionLink, order.id);
+    return {
+      ...order,
+      customer: (await linked(trx, UID.customer, customerLink, order.id)) as CustomerRow | null,
+      connection: connection && (Object.fromEntries(CONNECTION_FIELDS.map((name) => [name, connection[name]])) as OrderRow['connection']),
+      items: (await lines(trx, order.id)) as OrderItemRow[],
+    };
+  };
+  return {
+    // Strapi types the answer of transaction() as the callback's promise itself, hence the cast.
+    find: async (attribute: 'documentId' | 'externalKey', value: string) =>
+      (await strapi.db.transaction(({ trx }) => read(trx, attribute, value))) as OrderRow | null,
+    /** Lock, then read, in one query: concurrent changes of one order wait for each other instead of racing. */
+    lock: (trx: Transaction, documentId: string) => read(trx, 'documentId', documentId, true),
+  };
+};
+
 export const ordersRepository = (strapi: Core.Strapi) => {
   const orders = () => strapi.db.query(UID.order);
+  const reader = orderReader(strapi);
 
   /**
    * The free-text search's condition, ignoring case on both databases: SQLite's LIKE already
@@ -194,7 +256,7 @@ export const ordersRepository = (strapi: Core.Strapi) => {
   };
 
   return {
-    find: (documentId: string): Promise<OrderRow | null> => orders().findOne({ where: { documentId }, populate: POPULATED }),
+    find: (documentId: string) => reader.find('documentId', documentId),
 
     /** Which of these external keys orders have already. */
     existingKeys: async (externalKeys: string[]): Promise<Set<string>> => {
@@ -205,10 +267,10 @@ export const ordersRepository = (strapi: Core.Strapi) => {
     },
 
     /** A webshop's order by its connection and the shop's id. */
-    findByExternalKey: (externalKey: string): Promise<OrderRow | null> => orders().findOne({ where: { externalKey }, populate: POPULATED }),
+    findByExternalKey: (externalKey: string) => reader.find('externalKey', externalKey),
 
-    /** Locks the order's row for the rest of the transaction; its id, or null when there is none. */
-    lock: (trx: Transaction, documentId: string) => lockByDocumentId(strapi, trx, UID.order, documentId),
+    /** The order, its row locked for the rest of the transaction; null when there is none. */
+    lock: reader.lock,
 
     create: (data: OrderData): Promise<Pick<OrderRow, 'id' | 'documentId' | 'createdAt'>> =>
       orders().create({ data, select: ['id', 'documentId', 'createdAt'] }),

@@ -80,9 +80,17 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Lock, then read: concurrent changes of one order wait for each other instead of racing. */
   const lockOrder = async (trx: Transaction, documentId: string) => {
-    if (!(await orders.lock(trx, documentId))) throw noOrder(documentId);
-    return findRow(documentId);
+    const order = await orders.lock(trx, documentId);
+    if (!order) throw noOrder(documentId);
+    return order;
   };
+
+  /**
+   * The answer to a change of the order's own fields (a transition, a custom status): the order
+   * as read under its lock with what the change wrote — its lines and customer did not change —
+   * and its history, read once the change has committed.
+   */
+  const answer = async (order: OrderRow) => serializeOrder(order, await history().of(order.id));
 
   /**
    * Replaces the order's lines; answers the order's totals to store with it, so that lists sort
@@ -105,10 +113,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { data: rows.map(serializeOrderSummary), meta: pagination({ page, pageSize }, total) };
     },
 
-    async get(documentId: string) {
-      const order = await findRow(documentId);
-      return serializeOrder(order, await history().of(order.id));
-    },
+    get: async (documentId: string) => answer(await findRow(documentId)),
 
     async create(input: CreateOrderInput, actor: Actor) {
       const currency = input.currency ?? DEFAULT_CURRENCY;
@@ -179,7 +184,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Moves the order through the lifecycle and its stock with it, in one transaction. */
     async transition(documentId: string, action: OrderAction, { restock, note }: TransitionOptions, actor: Actor) {
       if (restock !== undefined && action !== 'fail') throw invalidField('restock', 'failOnly', 'applies to fail only');
-      await strapi.db.transaction(async ({ trx }) => {
+      const changed = await strapi.db.transaction(async ({ trx }): Promise<OrderRow> => {
         const order = await lockOrder(trx, documentId);
         refuseWebshopOrder(order);
         const to = nextState(order.state, action);
@@ -189,12 +194,13 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         const config = await settings().get();
         await reconcileStock(strapi, order, to, config, actor, { reason: `${action} ${order.number}`, writeOff: restock === false });
-        await orders.setFields(trx, order.id, { state: to });
+        const { updatedAt } = await orders.setFields(trx, order.id, { state: to });
         const details = action === 'fail' ? { restock: restock !== false } : undefined;
         await history().record(trx, order.id, { actor, action, from: order.state, to, note, details });
         await events().publish('order.transitioned', { order: refOf(order), action, from: order.state, to, actor });
+        return { ...order, state: to, updatedAt };
       });
-      return this.get(documentId);
+      return answer(changed as OrderRow);
     },
 
     /**
@@ -241,15 +247,16 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
           { customStatus, allowed }
         );
       }
-      await strapi.db.transaction(async ({ trx }) => {
+      const changed = await strapi.db.transaction(async ({ trx }): Promise<OrderRow> => {
         const order = await lockOrder(trx, documentId);
         const from = order.customStatus ?? null;
-        if (from === customStatus) return;
-        await orders.setFields(trx, order.id, { customStatus });
+        if (from === customStatus) return order;
+        const { updatedAt } = await orders.setFields(trx, order.id, { customStatus });
         await history().record(trx, order.id, { actor, action: 'custom-status', from, to: customStatus });
         await events().publish('order.custom-status-set', { order: refOf(order), from, to: customStatus, actor });
+        return { ...order, customStatus, updatedAt };
       });
-      return this.get(documentId);
+      return answer(changed as OrderRow);
     },
   };
 };
