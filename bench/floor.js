@@ -1,176 +1,259 @@
 /**
- * The database's floor under the engine: the fewest statements that make an operation's writes,
- * issued through the raw driver on a connection of Strapi's own pool — better-sqlite3 prepared
- * statements, or node-postgres named statements with array parameters — in one transaction.
- * What no implementation of the same guarantees can skip: the order's lock, one conditional
- * UPDATE of every stock item that cannot oversell, the movements with their balances and links,
- * the order's state and its history entry.
+ * The database's floor under the engine: for each operation, the fewest statements that make its
+ * writes, issued through the raw driver on a connection of Strapi's own pool — better-sqlite3
+ * prepared statements, or node-postgres named statements — in one transaction. What no
+ * implementation of the same guarantees can skip: the order's lock, one conditional UPDATE of
+ * every stock item that cannot oversell (on PostgreSQL after locking them in id order), the
+ * movements with their balances and links, the order's rows, its state and its history entry.
  */
 const { createId } = require('@paralleldrive/cuid2');
 
-/** The tables and columns the floor writes, from Strapi's metadata. */
+const ACTOR = JSON.stringify({ type: 'system', name: 'bench' });
+
+/** The tables and link tables the floor writes, from Strapi's metadata. */
 const schemaOf = (strapi) => {
-  const meta = (uid) => strapi.db.metadata.get(uid);
+  const meta = (uid) => strapi.db.metadata.get(`plugin::orders.${uid}`);
   const link = (uid, attribute) => {
     const { joinTable } = meta(uid).attributes[attribute];
-    return { table: joinTable.name, from: joinTable.joinColumn.name, to: joinTable.inverseJoinColumn.name };
+    return {
+      table: joinTable.name,
+      from: joinTable.joinColumn.name,
+      to: joinTable.inverseJoinColumn.name,
+      place: joinTable.inverseOrderColumnName,
+    };
   };
   return {
-    orders: meta('plugin::orders.order').tableName,
-    items: meta('plugin::orders.stock-item').tableName,
-    movements: meta('plugin::orders.stock-movement').tableName,
-    movementItem: link('plugin::orders.stock-movement', 'stockItem'),
-    movementOrder: link('plugin::orders.stock-movement', 'order'),
-    history: meta('plugin::orders.history-entry').tableName,
-    historyOrder: link('plugin::orders.history-entry', 'order'),
+    orders: meta('order').tableName,
+    customers: meta('customer').tableName,
+    lines: meta('order-item').tableName,
+    items: meta('stock-item').tableName,
+    movements: meta('stock-movement').tableName,
+    history: meta('history-entry').tableName,
+    orderCustomer: link('order', 'customer'),
+    lineOrder: link('order-item', 'order'),
+    lineItem: link('order-item', 'stockItem'),
+    movementItem: link('stock-movement', 'stockItem'),
+    movementOrder: link('stock-movement', 'order'),
+    historyOrder: link('history-entry', 'order'),
   };
 };
 
-/** Runs `use` on a connection taken from Strapi's pool, and gives it back. */
-const withRawConnection = async (strapi, use) => {
+/** `count` placeholders: "?, ?, ?". */
+const list = (count) => Array(count).fill('?').join(', ');
+
+/** `rows` rows of `width` placeholders: "(?, ?), (?, ?)". */
+const places = (rows, width) => Array.from({ length: rows }, () => `(${list(width)})`).join(', ');
+
+/** The two drivers behind one `all(sql, params)`: rows answered, statements prepared once. */
+const sqliteDriver = (db) => {
+  const prepared = (sqliteDriver.cache ??= new WeakMap()).get(db) ?? new Map();
+  sqliteDriver.cache.set(db, prepared);
+  const statementOf = (sql) => {
+    if (!prepared.has(sql)) prepared.set(sql, db.prepare(sql));
+    return prepared.get(sql);
+  };
+  return {
+    postgres: false,
+    now: () => Date.now(),
+    exec: async (sql) => db.exec(sql),
+    all: async (sql, params = []) => {
+      const statement = statementOf(sql);
+      if (statement.reader) return statement.all(params);
+      statement.run(params);
+      return [];
+    },
+  };
+};
+
+const postgresDriver = (client) => {
+  const names = (postgresDriver.names ??= new Map());
+  return {
+    postgres: true,
+    now: () => new Date(),
+    exec: (sql) => client.query(sql),
+    all: async (sql, params = []) => {
+      if (!names.has(sql)) names.set(sql, `floor-${names.size}`);
+      let n = 0;
+      const text = sql.replace(/\?/g, () => `$${++n}`);
+      return (await client.query({ name: names.get(sql), text, values: params })).rows;
+    },
+  };
+};
+
+/** The floor's operations, each on one driver, inside one transaction. */
+const operations = (s) => {
+  const linkRows = (db, link, pairs) =>
+    db.all(
+      `INSERT INTO ${link.table} (${link.from}, ${link.to}${link.place ? `, ${link.place}` : ''}) VALUES ${places(pairs.length, link.place ? 3 : 2)}`,
+      pairs.flatMap(([from, to], index) => (link.place ? [from, to, index + 1] : [from, to]))
+    );
+
+  const historyEntry = async (db, orderId, action, from, to, now) => {
+    const [entry] = await db.all(
+      `INSERT INTO ${s.history} (document_id, at, actor, action, from_state, to_state, created_at, updated_at, published_at)
+       VALUES ${places(1, 9)} RETURNING id`,
+      [createId(), now, ACTOR, action, from, to, now, now, now]
+    );
+    await linkRows(db, s.historyOrder, [[entry.id, orderId]]);
+  };
+
+  /** One conditional UPDATE of every item; the balances by id. Throws when any item is short. */
+  const moveStock = async (db, deltas) => {
+    const ids = deltas.map(([id]) => id);
+    let rows;
+    if (db.postgres) {
+      await db.all(`SELECT id FROM ${s.items} WHERE id = ANY(?::int[]) ORDER BY id FOR UPDATE`, [ids]);
+      rows = await db.all(
+        `UPDATE ${s.items} AS t SET on_hand_milli = t.on_hand_milli + d.delta FROM unnest(?::int[], ?::bigint[]) AS d(id, delta)
+         WHERE t.id = d.id AND t.on_hand_milli + d.delta >= 0 RETURNING t.id, t.on_hand_milli`,
+        [ids, deltas.map(([, delta]) => delta)]
+      );
+    } else {
+      rows = await db.all(
+        `WITH d(id, delta) AS (VALUES ${places(deltas.length, 2)})
+         UPDATE ${s.items} SET on_hand_milli = on_hand_milli + d.delta FROM d
+         WHERE ${s.items}.id = d.id AND on_hand_milli + d.delta >= 0 RETURNING id, on_hand_milli`,
+        deltas.flat()
+      );
+    }
+    if (rows.length !== deltas.length) throw new Error('floor: short of stock');
+    return new Map(rows.map((row) => [Number(row.id), String(row.on_hand_milli)]));
+  };
+
+  /** Stock movements of an order (or none), with their balances and links. */
+  const movements = async (db, deltas, balances, orderId, now) => {
+    const rows = await db.all(
+      `INSERT INTO ${s.movements} (document_id, kind, quantity_milli, balance_after_milli, reason, actor, created_at, updated_at, published_at)
+       VALUES ${places(deltas.length, 9)} RETURNING id`,
+      deltas.flatMap(([id, delta]) => [
+        createId(),
+        orderId ? 'order' : 'adjustment',
+        delta,
+        balances.get(id),
+        'bench',
+        ACTOR,
+        now,
+        now,
+        now,
+      ])
+    );
+    await linkRows(
+      db,
+      s.movementItem,
+      rows.map((row, index) => [row.id, deltas[index][0]])
+    );
+    if (orderId)
+      await linkRows(
+        db,
+        s.movementOrder,
+        rows.map((row) => [row.id, orderId])
+      );
+  };
+
+  const lockOrder = async (db, documentId) => {
+    const [order] = await db.all(`SELECT id FROM ${s.orders} WHERE document_id = ?${db.postgres ? ' FOR UPDATE' : ''}`, [documentId]);
+    return order.id;
+  };
+
+  return {
+    /** Finalize (take the lines' goods) or edit (give them back) a 20-line order. `deltas`: [stock item id, change]. */
+    async transition(db, { orderDocumentId, deltas, action, from, to }) {
+      const now = db.now();
+      const orderId = await lockOrder(db, orderDocumentId);
+      await movements(db, deltas, await moveStock(db, deltas), orderId, now);
+      await db.all(`UPDATE ${s.orders} SET state = ?, updated_at = ? WHERE id = ?`, [to, now, orderId]);
+      await historyEntry(db, orderId, action, from, to, now);
+    },
+
+    /** A draft with its customer and lines, priced from the stock items it names. */
+    async create(db, { stockItemDocumentIds }) {
+      const now = db.now();
+      const items = await db.all(
+        `SELECT id, sku, name, unit, unit_price_minor, vat_rate FROM ${s.items} WHERE document_id IN (${list(stockItemDocumentIds.length)})`,
+        stockItemDocumentIds
+      );
+      const [customer] = await db.all(
+        `INSERT INTO ${s.customers} (document_id, name, created_at, updated_at, published_at) VALUES ${places(1, 5)} RETURNING id`,
+        [createId(), 'Floor', now, now, now]
+      );
+      const [order] = await db.all(
+        `INSERT INTO ${s.orders} (document_id, source, state, currency, customer_name, created_at, updated_at, published_at)
+         VALUES ${places(1, 8)} RETURNING id`,
+        [createId(), 'manual', 'draft', 'HUF', 'Floor', now, now, now]
+      );
+      const net = items.reduce((sum, item) => sum + BigInt(item.unit_price_minor), 0n);
+      await db.all(`UPDATE ${s.orders} SET number = ?, net_total_minor = ?, line_count = ? WHERE id = ?`, [
+        `F-${order.id}`,
+        String(net),
+        items.length,
+        order.id,
+      ]);
+      await linkRows(db, s.orderCustomer, [[order.id, customer.id]]);
+      const lines = await db.all(
+        `INSERT INTO ${s.lines} (document_id, position, sku, name, unit, quantity_milli, unit_price_minor, discount_basis_points, vat_rate, kind, created_at, updated_at, published_at)
+         VALUES ${places(items.length, 13)} RETURNING id`,
+        items.flatMap((item, position) => [
+          createId(),
+          position,
+          item.sku,
+          item.name,
+          item.unit,
+          1000,
+          item.unit_price_minor,
+          0,
+          item.vat_rate,
+          'product',
+          now,
+          now,
+          now,
+        ])
+      );
+      await linkRows(
+        db,
+        s.lineOrder,
+        lines.map((line) => [line.id, order.id])
+      );
+      await linkRows(
+        db,
+        s.lineItem,
+        lines.map((line, index) => [line.id, items[index].id])
+      );
+      await historyEntry(db, order.id, 'create', null, 'draft', now);
+    },
+
+    /** A stock adjustment of one item. */
+    async adjust(db, { stockItemId, delta }) {
+      const now = db.now();
+      const deltas = [[stockItemId, delta]];
+      await movements(db, deltas, await moveStock(db, deltas), null, now);
+    },
+  };
+};
+
+/** Runs `use` in a transaction on a connection taken from Strapi's pool, and gives it back. */
+const inTransaction = async (strapi, use) => {
   const { client } = strapi.db.connection;
   const connection = await client.acquireConnection();
+  const db = strapi.db.dialect.client === 'postgres' ? postgresDriver(connection) : sqliteDriver(connection);
   try {
-    return await use(connection);
+    await db.exec('BEGIN');
+    try {
+      await use(db);
+      await db.exec('COMMIT');
+    } catch (error) {
+      await db.exec('ROLLBACK');
+      throw error;
+    }
   } finally {
     await client.releaseConnection(connection);
   }
 };
 
-const ACTOR = JSON.stringify({ type: 'system', name: 'bench' });
-const MOVEMENT_COLUMNS = 'document_id, kind, quantity_milli, balance_after_milli, reason, actor, created_at, updated_at, published_at';
-const HISTORY_COLUMNS = 'document_id, at, actor, action, from_state, to_state, created_at, updated_at, published_at';
-
-const places = (rows, width) => Array.from({ length: rows }, () => `(${Array(width).fill('?').join(', ')})`).join(', ');
-
-/** better-sqlite3: statements prepared once per connection and shape. */
-const sqliteFloor = (s) => {
-  const prepared = new WeakMap();
-  const statement = (db, sql) => {
-    const cache = prepared.get(db) ?? new Map();
-    prepared.set(db, cache);
-    if (!cache.has(sql)) cache.set(sql, db.prepare(sql));
-    return cache.get(sql);
-  };
-
-  /** `deltas`: [stockItemId, signed change of on-hand in thousandths] per line, one per item. */
-  const finalize = (db, { orderDocumentId, deltas }) =>
-    db.transaction(() => {
-      const now = Date.now();
-      const order = statement(db, `SELECT id FROM ${s.orders} WHERE document_id = ?`).get(orderDocumentId);
-      const balances = statement(
-        db,
-        `WITH d(id, delta) AS (VALUES ${places(deltas.length, 2)})
-         UPDATE ${s.items} SET on_hand_milli = on_hand_milli + d.delta FROM d
-         WHERE ${s.items}.id = d.id AND on_hand_milli + d.delta >= 0 RETURNING ${s.items}.id, on_hand_milli`
-      ).all(deltas.flat());
-      if (balances.length !== deltas.length) throw new Error('floor: short of stock');
-      const after = new Map(balances.map((row) => [row.id, row.on_hand_milli]));
-      const movements = statement(
-        db,
-        `INSERT INTO ${s.movements} (${MOVEMENT_COLUMNS}) VALUES ${places(deltas.length, 9)} RETURNING id`
-      ).all(deltas.flatMap(([id, delta]) => [createId(), 'order', delta, after.get(id), 'bench', ACTOR, now, now, now]));
-      const links = (link, target) =>
-        statement(db, `INSERT INTO ${link.table} (${link.from}, ${link.to}) VALUES ${places(movements.length, 2)}`).run(
-          movements.flatMap((row, index) => [row.id, target(index)])
-        );
-      links(s.movementItem, (index) => deltas[index][0]);
-      links(s.movementOrder, () => order.id);
-      statement(db, `UPDATE ${s.orders} SET state = ?, updated_at = ? WHERE id = ?`).run('finalized', now, order.id);
-      const entry = statement(db, `INSERT INTO ${s.history} (${HISTORY_COLUMNS}) VALUES ${places(1, 9)} RETURNING id`).get(
-        createId(),
-        now,
-        ACTOR,
-        'finalize',
-        'draft',
-        'finalized',
-        now,
-        now,
-        now
-      );
-      statement(db, `INSERT INTO ${s.historyOrder.table} (${s.historyOrder.from}, ${s.historyOrder.to}) VALUES (?, ?)`).run(
-        entry.id,
-        order.id
-      );
-    })();
-
-  return { finalize };
-};
-
-/** node-postgres: named statements, one per shape, with array parameters for the lines. */
-const postgresFloor = (s) => {
-  const query = (client, name, text, values) => client.query({ name: `floor-${name}`, text, values });
-
-  const finalize = async (client, { orderDocumentId, deltas }) => {
-    const now = new Date();
-    await client.query('BEGIN');
-    try {
-      const { rows: orders } = await query(client, 'lock', `SELECT id FROM ${s.orders} WHERE document_id = $1 FOR UPDATE`, [
-        orderDocumentId,
-      ]);
-      const orderId = orders[0].id;
-      const ids = deltas.map(([id]) => id);
-      // Locked in id order first, so that two finalizes over the same items wait, never deadlock.
-      await query(client, 'lock-items', `SELECT id FROM ${s.items} WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE`, [ids]);
-      const { rows: balances } = await query(
-        client,
-        'stock',
-        `UPDATE ${s.items} AS i SET on_hand_milli = i.on_hand_milli + d.delta
-         FROM unnest($1::int[], $2::bigint[]) AS d(id, delta)
-         WHERE i.id = d.id AND i.on_hand_milli + d.delta >= 0 RETURNING i.id, i.on_hand_milli`,
-        [ids, deltas.map(([, delta]) => delta)]
-      );
-      if (balances.length !== deltas.length) throw new Error('floor: short of stock');
-      const after = new Map(balances.map((row) => [row.id, row.on_hand_milli]));
-      const { rows: movements } = await query(
-        client,
-        'movements',
-        `INSERT INTO ${s.movements} (${MOVEMENT_COLUMNS})
-         SELECT m.document_id, 'order', m.quantity, m.balance, 'bench', $4::jsonb, $5, $5, $5
-         FROM unnest($1::text[], $2::bigint[], $3::bigint[]) WITH ORDINALITY AS m(document_id, quantity, balance, n)
-         ORDER BY m.n RETURNING id`,
-        [deltas.map(() => createId()), deltas.map(([, delta]) => delta), deltas.map(([id]) => after.get(id)), ACTOR, now]
-      );
-      const movementIds = movements.map((row) => row.id);
-      await query(
-        client,
-        'movement-items',
-        `INSERT INTO ${s.movementItem.table} (${s.movementItem.from}, ${s.movementItem.to}) SELECT * FROM unnest($1::int[], $2::int[])`,
-        [movementIds, ids]
-      );
-      await query(
-        client,
-        'movement-orders',
-        `INSERT INTO ${s.movementOrder.table} (${s.movementOrder.from}, ${s.movementOrder.to}) SELECT m, $2 FROM unnest($1::int[]) AS m`,
-        [movementIds, orderId]
-      );
-      await query(client, 'state', `UPDATE ${s.orders} SET state = $1, updated_at = $2 WHERE id = $3`, ['finalized', now, orderId]);
-      await query(
-        client,
-        'history',
-        `WITH h AS (INSERT INTO ${s.history} (${HISTORY_COLUMNS}) VALUES ($1, $2, $3, 'finalize', 'draft', 'finalized', $2, $2, $2) RETURNING id)
-         INSERT INTO ${s.historyOrder.table} (${s.historyOrder.from}, ${s.historyOrder.to}) SELECT id, $4 FROM h`,
-        [createId(), now, ACTOR, orderId]
-      );
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    }
-  };
-
-  return { finalize };
-};
-
-/** The floor's operations on Strapi's database: each takes its own connection from the pool. */
+/** The floor's operations on Strapi's database. */
 const createFloor = (strapi) => {
-  const schema = schemaOf(strapi);
-  const floor = strapi.db.dialect.client === 'postgres' ? postgresFloor(schema) : sqliteFloor(schema);
+  const floor = operations(schemaOf(strapi));
   return Object.fromEntries(
-    Object.entries(floor).map(([name, operation]) => [
-      name,
-      (input) => withRawConnection(strapi, (connection) => operation(connection, input)),
-    ])
+    Object.entries(floor).map(([name, operation]) => [name, (input) => inTransaction(strapi, (db) => operation(db, input))])
   );
 };
 

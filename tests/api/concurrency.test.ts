@@ -61,3 +61,25 @@ test('concurrent transitions of one order book it once', async () => {
   expect(await onHand(app.admin, item.documentId)).toBe('6');
   expect(await ledgerDisagreements(app.strapi)).toEqual([]);
 });
+
+test('8 finalizes at once of 20-line orders over the same 20 items, listed in different orders: no deadlock, none oversold', async () => {
+  const items = [];
+  for (let i = 0; i < 20; i += 1) items.push(await createStockItem(app.admin, { onHand: '5' }));
+  const orders = [];
+  for (let i = 0; i < 8; i += 1) {
+    const lines = items.map((item) => ({ stockItem: item.documentId, quantity: '1' }));
+    // Every order names the items in another order: the locks must be taken in one order all the same.
+    const shifted = [...lines.slice(i * 3), ...lines.slice(0, i * 3)];
+    orders.push(await createOrder(app.admin, i % 2 ? shifted.reverse() : shifted));
+  }
+
+  const responses = await Promise.all(orders.map((order) => app.admin.post(`/orders/orders/${order.documentId}/actions/finalize`)));
+
+  expect(responses.map((response) => response.status).sort()).toEqual([200, 200, 200, 200, 200, 409, 409, 409]);
+  for (const refused of responses.filter((response) => response.status === 409)) {
+    // Every short item is named, not only the first.
+    expect(refused.body.error.details.shortages).toHaveLength(20);
+  }
+  for (const item of items) expect(await onHand(app.admin, item.documentId)).toBe('0');
+  expect(await ledgerDisagreements(app.strapi)).toEqual([]);
+});

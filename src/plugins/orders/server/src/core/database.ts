@@ -27,7 +27,7 @@ export const lockName = async (strapi: Core.Strapi, trx: Transaction, name: stri
   if (isPostgres(strapi)) await trx.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [`orders:${name}`]);
 };
 
-export interface JoinTable {
+interface JoinTable {
   name: string;
   joinColumn: { name: string };
   inverseJoinColumn: { name: string };

@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../../shared/contracts/actor';
-import type { AdjustmentInput, CreateStockItemInput, UpdateStockItemInput } from '../../../../shared/contracts/inventory';
+import type { AdjustmentInput, CreateStockItemInput, StockItemJson, UpdateStockItemInput } from '../../../../shared/contracts/inventory';
 import type { Page } from '../../../../shared/contracts/pages';
 import { inertText, toCsv, type Separator } from '../../../../shared/domain/csv';
 import { OPEN_STATES } from '../../../../shared/domain/lifecycle';
@@ -83,9 +83,11 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
     return rows.map((row) => serializeStockItem(row, held.get(row.id)));
   };
 
+  /** Books a change of the item's stock; answers its on-hand quantity after. */
   const book = async (stockItemId: number, delta: bigint, kind: 'initial' | 'adjustment', reason: string, actor: Actor) => {
     const settings = await getService(strapi, 'settings').get();
-    await ledger().apply([{ stockItemId, delta, kind, reason }], actor, settings);
+    const [after] = await ledger().apply([{ stockItemId, delta, kind, reason }], actor, settings);
+    return after.onHand;
   };
 
   return {
@@ -143,11 +145,18 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
       return this.get(documentId);
     },
 
-    /** Goods received, a stocktake, breakage: a signed change with the reason it happened. */
+    /**
+     * Goods received, a stocktake, breakage: a signed change with the reason it happened, in one
+     * transaction; answered with the quantity the ledger's UPDATE returned, not read back.
+     */
     async adjust(documentId: string, { delta, reason }: AdjustmentInput, actor: Actor) {
-      const item = await findRow(documentId);
-      await book(item.id, parseQuantity(delta), 'adjustment', reason, actor);
-      return this.get(documentId);
+      const adjusted = await strapi.db.transaction(async () => {
+        const item = await findRow(documentId);
+        const onHand = await book(item.id, parseQuantity(delta), 'adjustment', reason, actor);
+        const [answer] = await withHeld([{ ...item, onHandMilli: onHand.toString() }]);
+        return answer;
+      });
+      return adjusted as StockItemJson;
     },
 
     async movements(documentId: string, page: Page) {

@@ -16,7 +16,6 @@ import {
   joinTableOf,
   updateColumns,
   type StoredDate,
-  type JoinTable,
   type StoredInteger,
   type Transaction,
 } from '../../core/database';
@@ -136,8 +135,8 @@ type Where = Record<string, unknown>;
 const CONNECTION_FIELDS = ['id', 'documentId', 'name', 'kind', 'shopUrl', 'deletedAt'] as const;
 
 /**
- * The order whose `attribute` is `value`, with its customer, connection and lines, in four
- * small queries on the caller's transaction (or a short one of its own, so that SQLite's one
+ * The order whose `attribute` is `value`, with its customer, connection and lines, in two
+ * queries on the caller's transaction (or a short one of its own, so that SQLite's one
  * connection is never asked twice at once). findOne with populate took five queries and most
  * of its millisecond and a half in the query engine, on every change and every answer.
  */
@@ -148,13 +147,29 @@ const orderReader = (strapi: Core.Strapi) => {
   const orderLink = joinTableOf(strapi, UID.orderItem, 'order');
   const stockLink = joinTableOf(strapi, UID.orderItem, 'stockItem');
 
-  /** The row linked to the order through `link`, from `uid`'s table. */
-  const linked = async (trx: Transaction, uid: PluginUid, link: JoinTable, orderId: number) => {
-    const row = await trx(`${table(uid)} as t`)
-      .join(`${link.name} as l`, `l.${link.inverseJoinColumn.name}`, 't.id')
-      .where(`l.${link.joinColumn.name}`, orderId)
-      .first('t.*');
-    return row ? attributesOf(strapi, uid, row) : null;
+  /** The columns of `uid`'s table under `alias`, each renamed `${alias}__${column}`: a joined row's own. */
+  const columnsAs = (uid: PluginUid, alias: string, attributes: readonly string[]) =>
+    attributes.map((attribute) => {
+      const column = columnOf(strapi, uid, attribute);
+      return `${alias}.${column} as ${alias}__${column}`;
+    });
+  const scalars = (uid: PluginUid) =>
+    Object.entries(strapi.db.metadata.get(uid).attributes)
+      .filter(([, attribute]) => attribute.type !== 'relation')
+      .map(([name]) => name);
+
+  /** The order's row, and its customer's and connection's, joined through their link tables. */
+  const orderRow = (trx: Transaction, attribute: 'documentId' | 'externalKey', value: string, lock: boolean) => {
+    const query = trx(`${table(UID.order)} as o`)
+      .leftJoin(`${customerLink.name} as ol`, `ol.${customerLink.joinColumn.name}`, 'o.id')
+      .leftJoin(`${table(UID.customer)} as c`, 'c.id', `ol.${customerLink.inverseJoinColumn.name}`)
+      .leftJoin(`${connectionLink.name} as nl`, `nl.${connectionLink.joinColumn.name}`, 'o.id')
+      .leftJoin(`${table(UID.connection)} as n`, 'n.id', `nl.${connectionLink.inverseJoinColumn.name}`)
+      .where(`o.${columnOf(strapi, UID.order, attribute)}`, value)
+      .first(['o.*', ...columnsAs(UID.customer, 'c', scalars(UID.customer)), ...columnsAs(UID.connection, 'n', CONNECTION_FIELDS)]);
+    // Only the order's row: the joined ones may be missing, and are not the lock's business.
+    if (lock && isPostgres(strapi)) query.forUpdate('o');
+    return query;
   };
 
   /** The order's lines in their place in the order, each with the id and documentId of its stock item. */
@@ -174,19 +189,17 @@ const orderReader = (strapi: Core.Strapi) => {
 
   /** `lock`: the order's row stays locked for the rest of the transaction (SQLite lets one writer at a time already). */
   const read = async (trx: Transaction, attribute: 'documentId' | 'externalKey', value: string, lock = false): Promise<OrderRow | null> => {
-    const query = trx(table(UID.order)).where(columnOf(strapi, UID.order, attribute), value);
-    if (lock && isPostgres(strapi)) query.forUpdate();
-    const row = await query.first();
+    const row: Record<string, unknown> | undefined = await orderRow(trx, attribute, value, lock);
     if (!row) return null;
     const order = attributesOf(strapi, UID.order, row) as unknown as OrderRow;
-    const connection = await linked(trx, UID.connection, connectionLink, order.id);
     return {
       ...order,
-      customer: (await linked(trx, UID.customer, customerLink, order.id)) as CustomerRow | null,
-      connection: connection && (Object.fromEntries(CONNECTION_FIELDS.map((name) => [name, connection[name]])) as OrderRow['connection']),
+      customer: row.c__id === null ? null : (attributesOf(strapi, UID.customer, row, 'c__') as unknown as CustomerRow),
+      connection: row.n__id === null ? null : (attributesOf(strapi, UID.connection, row, 'n__') as unknown as OrderRow['connection']),
       items: (await lines(trx, order.id)) as OrderItemRow[],
     };
   };
+
   return {
     // Strapi types the answer of transaction() as the callback's promise itself, hence the cast.
     find: async (attribute: 'documentId' | 'externalKey', value: string) =>
