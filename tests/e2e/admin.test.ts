@@ -132,6 +132,49 @@ test('a clerk whose role lacks Finalize sees the button disabled', async () => {
   await screenshot(clerk, '12-clerk-finalize-disabled');
 });
 
+test('leaving a page with unsaved lines or settings asks first; staying keeps them, leaving drops them', async () => {
+  const page = await app.login();
+  const order = await app.strapi
+    .plugin('orders')
+    .service('orders')
+    .create(
+      { customer: { name: 'Tóth Gábor' }, items: [{ name: 'Doboz', quantity: '1', unitPrice: '500', vatRate: '27' }] },
+      { type: 'system', name: 'e2e' }
+    );
+  await page.goto(`${app.url}/admin/plugins/orders/${order.documentId}`);
+  const quantity = page.locator('input[aria-label="Quantity"]').first();
+  await quantity.fill('4');
+
+  // A menu entry would leave the page: asked, and Cancel stays with the lines as typed.
+  await page.getByRole('link', { name: 'Inventory' }).first().click();
+  const question = page.getByRole('alertdialog').or(page.getByRole('dialog'));
+  await question.getByText('Leave without saving?').waitFor();
+  await screenshot(page, '16-leave-unsaved-lines');
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  expect(page.url()).toContain(order.documentId);
+  expect(await quantity.inputValue()).toBe('4');
+
+  // The page's Back, then leaving after all: the order still has its saved line.
+  await page.getByRole('link', { name: 'Back' }).click();
+  await question.getByText('Leave without saving?').waitFor();
+  await question.getByRole('button', { name: 'Leave without saving' }).click();
+  await page.waitForURL((url) => !url.pathname.includes(order.documentId));
+  const saved = await app.strapi.plugin('orders').service('orders').get(order.documentId);
+  expect(saved.items[0].quantity).toBe('1');
+
+  // Settings: a changed field asks too; a saved one does not.
+  await page.goto(`${app.url}/admin/settings/orders`);
+  await page.getByLabel('Allow negative stock').click({ force: true });
+  await page.getByRole('link', { name: 'Inventory' }).first().click();
+  await question.getByText('Leave without saving?').waitFor();
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Saved').first().waitFor();
+  await page.getByRole('link', { name: 'Inventory' }).first().click();
+  await page.waitForURL((url) => url.pathname.endsWith('/inventory'));
+  await app.strapi.plugin('orders').service('settings').update({ allowNegativeStock: false });
+});
+
 /**
  * Waits until the sheet's row (aria-rowindex: 2 is the first line) is drawn in sight: inside the
  * sheet's frame, below its column headers (which stay in place).
@@ -251,10 +294,10 @@ test('in Hungarian, the server’s refusals are worded in Hungarian', async () =
   await page.getByText('Nem fogadható el: Cikkszám: A(z) E2E-HU cikkszámot már egy másik cikk használja').waitFor();
   await screenshot(page, '16-sku-taken-hu');
 
+  // An order without lines is not refused behind a dialog: the button is held back and says why.
   await page.goto(`${app.url}/admin/plugins/orders/${empty.documentId}`);
-  await page.getByRole('button', { name: 'Véglegesítés' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Véglegesítés' }).click();
-  await page.getByText(`A(z) ${empty.number} megrendelésnek nincs tétele: véglegesítés előtt adj hozzá legalább egyet.`).waitFor();
+  await page.getByText('A véglegesítéshez adj hozzá legalább egy tételt').waitFor();
+  expect(await page.getByRole('button', { name: 'Véglegesítés' }).isDisabled()).toBe(true);
   await screenshot(page, '17-no-lines-hu');
 });
 

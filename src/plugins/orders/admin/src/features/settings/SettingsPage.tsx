@@ -9,6 +9,7 @@ import { useGetOrdersSettingsQuery, useUpdateOrdersSettingsMutation } from '../.
 import { PERMISSIONS } from '../../permissions';
 import { Panel } from '../../ui/Card';
 import { useApiErrorText } from '../../ui/errors';
+import { LeaveGuard } from '../../ui/LeaveGuard';
 import { getTranslation } from '../../ui/translations';
 import { useSubmit } from '../../ui/useSubmit';
 import { SettingsCustomStatuses, statusRow, type StatusRow } from './components/SettingsCustomStatuses';
@@ -77,6 +78,7 @@ const SettingsEditor = ({ saved }: { saved: Settings }) => {
   return (
     <Page.Main aria-busy={saving}>
       <Page.Title>{title}</Page.Title>
+      <LeaveGuard when={modified} />
       <form onSubmit={save} noValidate>
         <Layouts.Header
           title={title}

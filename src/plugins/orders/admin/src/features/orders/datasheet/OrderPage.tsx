@@ -15,6 +15,7 @@ import { Card } from '../../../ui/Card';
 import { OrderCustomStatusBadge, StateBadge } from '../../../ui/badges';
 import { useApiErrorText } from '../../../ui/errors';
 import { formatDateTime } from '../../../ui/format';
+import { LeaveGuard } from '../../../ui/LeaveGuard';
 import { getTranslation } from '../../../ui/translations';
 import { InboxEntries } from '../../inbox/components/InboxEntries';
 import { ItemsTable } from '../items/ItemsTable';
@@ -71,6 +72,7 @@ const OrderDatasheet = ({ order, customStatuses, settings }: OrderDatasheetProps
   return (
     <Page.Main>
       <Page.Title>{title}</Page.Title>
+      <LeaveGuard when={linesDirty} />
       <Layouts.Header
         navigationAction={<BackButton fallback={ORDERS_LIST_PATH} />}
         title={title}

@@ -6,6 +6,7 @@ import type { StockItemJson } from '../../../../../../shared/contracts/inventory
 import { useUpdateStockItemMutation } from '../../../../api/inventory';
 import { Panel } from '../../../../ui/Card';
 import { useApiErrorText } from '../../../../ui/errors';
+import { LeaveGuard } from '../../../../ui/LeaveGuard';
 import { getTranslation } from '../../../../ui/translations';
 import { useSubmit } from '../../../../ui/useSubmit';
 import { stockItemBody, StockItemFields, stockItemFormValues, type StockItemFormValues } from '../../components/StockItemFields';
@@ -43,6 +44,7 @@ export const StockItemEditForm = ({ item, canManage }: Props) => {
 
   return (
     <Panel tag="form" onSubmit={save} noValidate>
+      <LeaveGuard when={modified} />
       <Flex direction="column" alignItems="stretch" gap={4}>
         <Typography variant="delta" tag="h2">
           {formatMessage({ id: getTranslation('inventory.item.details'), defaultMessage: 'Details' })}

@@ -98,14 +98,22 @@ export const OrderActions = ({ order, settings, disabled = false }: OrderActions
   // No action allowed (a webshop's order, a closed one): no bar at all rather than an empty one.
   if (order.allowedActions.length === 0) return null;
 
+  // The server refuses to finalize an order without lines: the button says so before it is pressed.
+  const noLines = order.allowedActions.includes('finalize') && order.items.length === 0;
+
   return (
     <Flex gap={2} wrap="wrap">
+      {noLines && (
+        <Typography variant="pi" textColor="neutral600">
+          {formatMessage({ id: getTranslation('order.actions.noLines'), defaultMessage: 'Add a line to finalize the order' })}
+        </Typography>
+      )}
       {order.allowedActions.map((action) => (
         <Button
           key={action}
           variant={BUTTONS[action].variant}
           startIcon={BUTTONS[action].icon}
-          disabled={disabled || loadingPermissions || !can[BUTTONS[action].allowedBy]}
+          disabled={disabled || loadingPermissions || !can[BUTTONS[action].allowedBy] || (action === 'finalize' && noLines)}
           onClick={() => setAsking(action)}
         >
           {formatMessage({ id: getTranslation(`action.${action}`), defaultMessage: BUTTONS[action].label })}

@@ -23,15 +23,7 @@ export const useDraftLines = (order: OrderJson, onDirtyChange: ((dirty: boolean)
     dispatch({ type: 'loaded', lines: order.items.map(draftLineOf) });
   }, [order.items]);
 
-  // Closing or reloading the tab would lose the unsaved lines: let the browser ask first.
-  useEffect(() => {
-    if (!state.dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [state.dirty]);
-
-  // Tell the page while there are unsaved lines; the clean-up also tells it when this view goes
+  // Tell the page while there are unsaved lines (it asks before they are left behind: LeaveGuard); the clean-up also tells it when this view goes
   // away with them (the order left the draft state). The latest callback is read from a ref, so a
   // new function from the page does not count as a change.
   const dirtyListener = useRef(onDirtyChange);
