@@ -265,6 +265,13 @@ test('a 300-line order: only the lines in sight are drawn; scrolling, problems a
   expect(saved.totals.gross).toBe('40119');
 });
 
+test('the plugin registers its pages as Strapi asks: no deprecation warning from the menu or the settings', async () => {
+  const page = await app.login();
+  await page.goto(`${app.url}/admin/plugins/orders`);
+  await page.getByRole('link', { name: 'Inventory' }).first().waitFor();
+  expect(app.consoleProblems.filter((text) => /addMenuLink|addSettingsLink|\[deprecated\]/.test(text))).toEqual([]);
+});
+
 test('in Hungarian, the plugin speaks Hungarian', async () => {
   const page = await app.login({ language: 'hu' });
   await page.goto(`${app.url}/admin/plugins/orders`);

@@ -16,6 +16,8 @@ export interface BrowserApp {
   url: string;
   /** A new browser session logged in as a new admin of the role (super admin without one). */
   login(options?: { actions?: string[]; language?: 'en' | 'hu' }): Promise<Page>;
+  /** What the pages' consoles warned of or logged as errors, every session's, in order. */
+  consoleProblems: string[];
   stop(): Promise<void>;
 }
 
@@ -35,9 +37,11 @@ export const startBrowserApp = async (): Promise<BrowserApp> => {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
 
+  const consoleProblems: string[] = [];
   return {
     strapi,
     url,
+    consoleProblems,
     async login({ actions, language = 'en' } = {}) {
       admins += 1;
       const roles = strapi.service('admin::role');
@@ -57,6 +61,9 @@ export const startBrowserApp = async (): Promise<BrowserApp> => {
       const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
       await context.addInitScript((locale) => window.localStorage.setItem('strapi-admin-language', locale), language);
       const page = await context.newPage();
+      page.on('console', (message) => {
+        if (message.type() === 'warning' || message.type() === 'error') consoleProblems.push(message.text());
+      });
       await page.goto(`${url}/admin/auth/login`);
       await page.fill('input[name="email"]', email);
       await page.fill('input[name="password"]', password);

@@ -11,27 +11,29 @@ interface AdminApp {
   createSettingSection: (section: Record<string, unknown>, links: Array<Record<string, unknown>>) => void;
 }
 
+// Pages load as Strapi asks of a link's Component: a dynamic import answering { default }, not
+// an async function (which it warns about, and will stop taking).
 export default {
   register(app: AdminApp) {
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: PluginIcon,
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Orders' },
-      Component: async () => (await import('./features/orders/App')).App,
+      Component: () => import('./features/orders/App').then((mod) => ({ default: mod.App })),
       permissions: PERMISSIONS.readOrders,
     });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}/inventory`,
       icon: InventoryIcon,
       intlLabel: { id: `${PLUGIN_ID}.inventory.title`, defaultMessage: 'Inventory' },
-      Component: async () => (await import('./features/inventory/App')).InventoryApp,
+      Component: () => import('./features/inventory/App').then((mod) => ({ default: mod.InventoryApp })),
       permissions: PERMISSIONS.readInventory,
     });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}/inbox`,
       icon: InboxIcon,
       intlLabel: { id: `${PLUGIN_ID}.inbox.title`, defaultMessage: 'Inbox' },
-      Component: async () => (await import('./features/inbox/App')).InboxApp,
+      Component: () => import('./features/inbox/App').then((mod) => ({ default: mod.InboxApp })),
       permissions: PERMISSIONS.readInbox,
     });
     app.createSettingSection({ id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Orders' } }, [
@@ -39,7 +41,7 @@ export default {
         id: 'settings',
         to: `${PLUGIN_ID}`,
         intlLabel: { id: `${PLUGIN_ID}.settings.title`, defaultMessage: 'Orders settings' },
-        Component: async () => (await import('./features/settings/SettingsPage')).SettingsPage,
+        Component: () => import('./features/settings/SettingsPage').then((mod) => ({ default: mod.SettingsPage })),
         permissions: PERMISSIONS.readSettings,
       },
       {
@@ -48,7 +50,7 @@ export default {
         // (its NavLink has no `end`), so "Orders settings" (`orders`) was highlighted here too.
         to: `${PLUGIN_ID}-webshops`,
         intlLabel: { id: `${PLUGIN_ID}.webshops.title`, defaultMessage: 'Webshops' },
-        Component: async () => (await import('./features/settings/webshops/WebshopsPage')).WebshopsPage,
+        Component: () => import('./features/settings/webshops/WebshopsPage').then((mod) => ({ default: mod.WebshopsPage })),
         permissions: PERMISSIONS.readConnections,
       },
     ]);
