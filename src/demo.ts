@@ -68,12 +68,19 @@ const ORDERS: Array<{ customer: number; lines: Array<[string, string]>; actions:
   { customer: 1, lines: [['BOGRE-03', '6']], actions: ['finalize', 'fail'] },
 ];
 
+/** Prints the admin's URL as the app really listens (a PORT of 0 takes a free port) and the demo login. */
+const announce = (strapi: Core.Strapi, what: string) =>
+  strapi.server.httpServer.once('listening', () => {
+    const address = strapi.server.httpServer.address();
+    if (!address || typeof address === 'string') return;
+    const host = address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.address;
+    const shown = host.includes(':') ? `[${host}]` : host;
+    strapi.log.info(`${what} Admin: http://${shown}:${address.port}/admin — log in as ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
+  });
+
 export const seedDemo = async (strapi: Core.Strapi) => {
-  const host: string = strapi.config.get('server.host');
-  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-  const url = `${strapi.config.get('server.url') || `http://${shown}:${strapi.config.get('server.port')}`}/admin`;
   if ((await strapi.db.query('plugin::orders.stock-item').count()) > 0) {
-    strapi.log.info(`Demo data already present. Admin: ${url} — ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
+    announce(strapi, 'Demo data already present.');
     return;
   }
   await createDemoAdmin(strapi);
@@ -97,7 +104,7 @@ export const seedDemo = async (strapi: Core.Strapi) => {
     for (const action of spec.actions) await orders.transition(order.documentId, action, {}, system);
     if (spec.customStatus) await orders.setCustomStatus(order.documentId, spec.customStatus, system);
   }
-  strapi.log.info(`Demo data created. Admin: ${url} — log in as ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
+  announce(strapi, 'Demo data created.');
 };
 
 const createDemoAdmin = async (strapi: Core.Strapi) => {
