@@ -21,13 +21,16 @@ interface SettingsForm extends Omit<Settings, 'customStatuses'> {
 const formOf = (settings: Settings): SettingsForm => ({
   inventoryDriver: settings.inventoryDriver,
   allowNegativeStock: settings.allowNegativeStock,
+  // Kept as saved: the segments' thresholds are set through the API (PUT /orders/settings) for now.
+  segments: settings.segments,
   statuses: settings.customStatuses.map((status) => statusRow(status, true)),
 });
 
 /** The settings in one shape and field order, without stray spaces: what is sent, and what is compared. */
-const normalised = ({ inventoryDriver, allowNegativeStock, customStatuses }: Settings): Settings => ({
+const normalised = ({ inventoryDriver, allowNegativeStock, customStatuses, segments }: Settings): Settings => ({
   inventoryDriver,
   allowNegativeStock,
+  segments,
   customStatuses: customStatuses.map(({ key, label, color }) => ({ key: key.trim(), label: label.trim(), color: color.trim() })),
 });
 
