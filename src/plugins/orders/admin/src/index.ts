@@ -1,6 +1,6 @@
 import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
-import { InboxIcon, InventoryIcon, PluginIcon } from './ui/PluginIcon';
+import { CustomersIcon, InboxIcon, InventoryIcon, PluginIcon } from './ui/PluginIcon';
 import { prefixKeys } from './ui/translations';
 
 type Locale = string;
@@ -19,6 +19,13 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Orders' },
       Component: async () => (await import('./features/orders/App')).App,
       permissions: PERMISSIONS.readOrders,
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/customers`,
+      icon: CustomersIcon,
+      intlLabel: { id: `${PLUGIN_ID}.customers.title`, defaultMessage: 'Customers' },
+      Component: async () => (await import('./features/customers/App')).CustomersApp,
+      permissions: PERMISSIONS.readCustomers,
     });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}/inventory`,

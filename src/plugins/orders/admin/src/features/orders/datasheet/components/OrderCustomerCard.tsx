@@ -21,7 +21,7 @@ const countryName = (code: string, locale: string) => {
 };
 
 /** "1052 Budapest, Váci utca 12., Magyarország": the order Hungarian envelopes use. */
-const addressText = (address: AddressJson | null, locale: string) => {
+export const addressText = (address: AddressJson | null, locale: string) => {
   if (!address) return null;
   const town = [address.postalCode, address.city].filter(Boolean).join(' ');
   const parts = [town, address.street, address.country && countryName(address.country, locale)].filter(Boolean);
@@ -29,7 +29,7 @@ const addressText = (address: AddressJson | null, locale: string) => {
 };
 
 /** One datum in its cell of the card's grid: half a row, a whole one on narrow screens. */
-const Detail = ({ label, value, col = 6 }: { label: string; value: string | null | undefined; col?: number }) => (
+export const Detail = ({ label, value, col = 6 }: { label: string; value: string | null | undefined; col?: number }) => (
   <Grid.Item col={col} s={12}>
     <Flex direction="column" alignItems="flex-start" gap={1}>
       <Typography variant="sigma" textColor="neutral600">
