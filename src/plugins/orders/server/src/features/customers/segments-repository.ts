@@ -117,10 +117,27 @@ export const segmentsRepository = (strapi: Core.Strapi) => {
     return count;
   };
 
+  /**
+   * On PostgreSQL, what keeps a recompute from writing stats older than another's: its statements
+   * read the orders as of when each starts, so a recompute must start reading only once no other
+   * is writing its customers. The daily pass takes the lock alone; recomputes of some customers
+   * share it and lock their rows. SQLite lets one writer at a time already.
+   */
+  const lockScope = async (trx: Transaction, scope: Scope) => {
+    if (!isPostgres(strapi)) return;
+    const share = scope === 'all' ? '' : '_shared';
+    await trx.raw(`SELECT pg_advisory_xact_lock${share}(hashtextextended('orders:customer-segments', 0))`);
+    if (scope !== 'all' && scope.length) await trx(table(UID.customer)).whereIn('id', scope).orderBy('id').forUpdate().select('id');
+  };
+
   return {
+    /** Locks customers for a change that ends in their recompute (a merge): before their rows, as a recompute takes it. */
+    lockScope,
+
     /** Recomputes the stats and segments of the scope's customers at `now`, in the caller's transaction. */
     async recompute(trx: Transaction, scope: Scope, now: Date, rules: SegmentRules, timeZone: string): Promise<RecomputeOutcome> {
       if (scope !== 'all' && !scope.length) return { statsChanged: 0, segmentsChanged: 0 };
+      await lockScope(trx, scope);
       const statsChanged = await writeStats(trx, scope, rules.countedStates);
       const segmentsChanged = await writeSegments(trx, scope, now, rules, timeZone);
       return { statsChanged, segmentsChanged };

@@ -6,6 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { EventName, OrderRef } from '../../core/events';
+import type { Transaction } from '../../core/database';
 import { getService } from '../../core/service';
 import { UID } from '../../core/uids';
 import { segmentsRepository, type RecomputeOutcome, type Scope } from './segments-repository';
@@ -67,6 +68,9 @@ const createSegments = ({ strapi }: { strapi: Core.Strapi }) => {
       const { segments } = await getService(strapi, 'settings').get();
       return strapi.db.transaction(({ trx }) => repository.recompute(trx, scope, now, segments, timeZone()));
     },
+
+    /** Locks customers whose change ends in their recompute, as the recompute would (a merge: before it locks anything else). */
+    lock: (trx: Transaction, ids: number[]) => repository.lockScope(trx, ids),
 
     /** What the recompute job does: the customers it names, at the clock's time. */
     async run(job: RecomputeJob) {

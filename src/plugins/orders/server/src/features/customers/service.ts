@@ -146,7 +146,9 @@ const createCustomersService = ({ strapi }: { strapi: Core.Strapi }) => {
     async merge(documentId: string, into: string) {
       if (documentId === into) throw invalidField('into', 'sameCustomer', 'a customer cannot be merged into itself', { customerId: into });
       await strapi.db.transaction(async ({ trx }) => {
-        // Locked in one order (by documentId), so that two opposite merges at once wait instead of deadlocking.
+        // The recompute's lock first, then both customers in one order (by documentId): two
+        // opposite merges, or a merge and the daily pass, wait for each other instead of deadlocking.
+        await getService(strapi, 'segments').lock(trx, []);
         const [first, second] = [documentId, into].sort();
         const locked = new Map<string, CustomerStatsRow>();
         for (const id of [first, second]) locked.set(id, await lockForMerge(trx, id === documentId ? 'id' : 'into', id));
