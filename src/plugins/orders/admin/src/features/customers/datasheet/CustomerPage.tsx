@@ -10,6 +10,7 @@ import { CUSTOMERS_PATH } from '../../../paths';
 import { SegmentBadge } from '../../../ui/SegmentBadge';
 import { useApiErrorText } from '../../../ui/errors';
 import { getTranslation } from '../../../ui/translations';
+import { CustomerMergeButton } from './components/CustomerMergeButton';
 import { CustomerContactCard, CustomerFiguresCard, CustomerOrdersCard, CustomerSegmentHistoryCard } from './components/CustomerCards';
 
 /** The customer's datasheet (adatlap): contact data, what they bought, their orders and their segment's history. */
@@ -21,6 +22,7 @@ const CustomerDatasheet = ({ customer }: { customer: CustomerDetailJson }) => (
       title={customer.name}
       subtitle={customer.company ?? customer.email ?? undefined}
       secondaryAction={<SegmentBadge segment={customer.segment} />}
+      primaryAction={<CustomerMergeButton customer={customer} />}
     />
     <Layouts.Content>
       <Flex direction="column" alignItems="stretch" gap={6}>
