@@ -217,7 +217,13 @@ describe('segments', () => {
       segments: { ...DEFAULT_SEGMENT_RULES, oneTime: { activeDays: 60, passiveDays: 30 } },
     });
     expect(response.status).toBe(400);
-    expect(response.body.error.details.errors[0]).toMatchObject({ path: ['segments'], code: 'segmentThresholds' });
+    expect(response.body.error.details.errors).toEqual([
+      expect.objectContaining({
+        path: ['segments', 'oneTime', 'passiveDays'],
+        code: 'segmentThresholds',
+        values: { rule: 'passiveBelowActive' },
+      }),
+    ]);
     expect(response.body.error.message).toMatch(/oneTime\.passiveDays/);
   });
 });

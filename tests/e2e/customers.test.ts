@@ -62,3 +62,19 @@ test('in Hungarian, and a role without customers manage sees no edit button', as
   expect(await page.getByRole('button', { name: 'Elérhetőségek szerkesztése' }).count()).toBe(0);
   await screenshot(page, 'customers-04-hu');
 });
+
+test("Settings: the segments' thresholds, refused with the problem named when they do not fit together", async () => {
+  const page = await app.login();
+  await page.goto(`${app.url}/admin/settings/orders`);
+  await page.getByRole('heading', { name: 'Customer segments' }).waitFor();
+  const passive = page.getByLabel('Passive up to days, then lost').first();
+  await passive.fill('10');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText('At least the active days').first().waitFor();
+  await screenshot(page, 'customers-05-settings');
+  await passive.fill('45');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText('Saved').first().waitFor();
+  const { segments } = await app.strapi.plugin('orders').service('settings').get();
+  expect(segments.oneTime).toEqual({ activeDays: 30, passiveDays: 45 });
+});

@@ -111,8 +111,14 @@ test('thresholds from the settings move the boundaries', () => {
 
 test('rules whose days shrink or whose bands overlap are refused', () => {
   expect(segmentRulesProblem(DEFAULT_SEGMENT_RULES)).toBeNull();
-  expect(segmentRulesProblem({ ...DEFAULT_SEGMENT_RULES, oneTime: { activeDays: 30, passiveDays: 10 } })).toMatch(/oneTime/);
-  expect(segmentRulesProblem({ ...DEFAULT_SEGMENT_RULES, loyal: { fromOrders: 2, activeDays: 90, passiveDays: 365 } })).toMatch(/loyal/);
+  expect(segmentRulesProblem({ ...DEFAULT_SEGMENT_RULES, oneTime: { activeDays: 30, passiveDays: 10 } })).toMatchObject({
+    path: ['oneTime', 'passiveDays'],
+    rule: 'passiveBelowActive',
+  });
+  expect(segmentRulesProblem({ ...DEFAULT_SEGMENT_RULES, loyal: { fromOrders: 2, activeDays: 90, passiveDays: 365 } })).toMatchObject({
+    path: ['loyal', 'fromOrders'],
+    rule: 'loyalNotAboveRepeat',
+  });
 });
 
 test('every segment has a name in English and Hungarian', () => {

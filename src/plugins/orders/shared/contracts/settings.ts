@@ -37,7 +37,9 @@ const segmentRules = z
   })
   .superRefine((rules, ctx) => {
     const problem = segmentRulesProblem(rules);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem, ...ours('segmentThresholds', { problem }) });
+    if (problem) {
+      ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message, ...ours('segmentThresholds', { rule: problem.rule }) });
+    }
   });
 
 export const settingsInput = z.strictObject({

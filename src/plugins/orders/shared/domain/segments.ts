@@ -128,16 +128,22 @@ export const cutoffsOf = (now: Date, rules: SegmentRules, timeZone: string) => (
   registeredSince: cutoffOf(now, rules.inactiveAfterDays, timeZone),
 });
 
-/** Why a set of rules cannot be used, or null: each band's days grow, and the bands' order counts do too. */
-export const segmentRulesProblem = (rules: SegmentRules): string | null => {
-  for (const [name, band] of [
-    ['oneTime', rules.oneTime],
-    ['repeat', rules.repeat],
-    ['loyal', rules.loyal],
-  ] as const) {
-    if (band.passiveDays < band.activeDays) return `${name}.passiveDays must be at least ${name}.activeDays`;
+/** What is wrong with a set of rules: the field at fault, which rule it breaks, and in English. */
+export interface SegmentRulesProblem {
+  path: [band: 'oneTime' | 'repeat' | 'loyal', field: 'passiveDays' | 'fromOrders'];
+  rule: 'passiveBelowActive' | 'loyalNotAboveRepeat';
+  message: string;
+}
+
+/** Why a set of rules cannot be used, or null: each band's passive days reach its active days, and loyal starts above repeat. */
+export const segmentRulesProblem = (rules: SegmentRules): SegmentRulesProblem | null => {
+  for (const band of ['oneTime', 'repeat', 'loyal'] as const) {
+    if (rules[band].passiveDays < rules[band].activeDays) {
+      return { path: [band, 'passiveDays'], rule: 'passiveBelowActive', message: `must be at least ${band}.activeDays` };
+    }
   }
-  if (rules.repeat.fromOrders < 2) return 'repeat.fromOrders must be at least 2';
-  if (rules.loyal.fromOrders <= rules.repeat.fromOrders) return 'loyal.fromOrders must be more than repeat.fromOrders';
+  if (rules.loyal.fromOrders <= rules.repeat.fromOrders) {
+    return { path: ['loyal', 'fromOrders'], rule: 'loyalNotAboveRepeat', message: 'must be more than repeat.fromOrders' };
+  }
   return null;
 };

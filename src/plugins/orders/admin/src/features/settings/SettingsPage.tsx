@@ -13,6 +13,7 @@ import { getTranslation } from '../../ui/translations';
 import { useSubmit } from '../../ui/useSubmit';
 import { SettingsCustomStatuses, statusRow, type StatusRow } from './components/SettingsCustomStatuses';
 import { SettingsInventory } from './components/SettingsInventory';
+import { SettingsSegments } from './components/SettingsSegments';
 
 interface SettingsForm extends Omit<Settings, 'customStatuses'> {
   statuses: StatusRow[];
@@ -21,7 +22,6 @@ interface SettingsForm extends Omit<Settings, 'customStatuses'> {
 const formOf = (settings: Settings): SettingsForm => ({
   inventoryDriver: settings.inventoryDriver,
   allowNegativeStock: settings.allowNegativeStock,
-  // Kept as saved: the segments' thresholds are set through the API (PUT /orders/settings) for now.
   segments: settings.segments,
   statuses: settings.customStatuses.map((status) => statusRow(status, true)),
 });
@@ -100,6 +100,14 @@ const SettingsEditor = ({ saved }: { saved: Settings }) => {
                 inventoryDriver={form.inventoryDriver}
                 allowNegativeStock={form.allowNegativeStock}
                 onChange={(patch) => setForm((previous) => ({ ...previous, ...patch }))}
+                errors={errors}
+                disabled={!canUpdate}
+              />
+            </Panel>
+            <Panel>
+              <SettingsSegments
+                segments={form.segments}
+                onChange={(segments) => setForm((previous) => ({ ...previous, segments }))}
                 errors={errors}
                 disabled={!canUpdate}
               />
