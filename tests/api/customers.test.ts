@@ -316,6 +316,15 @@ describe('the list', () => {
     const fromShop = await app.admin.get(`/orders/customers?connection=${connection.documentId}`);
     expect(fromShop.body.data).toHaveLength(1);
     expect(fromShop.body.data[0].connection).toEqual({ documentId: connection.documentId, name: expect.any(String) });
+
+    // A customer from before customers kept their connection is linked to it by the next pass.
+    const link = (app.strapi.db.metadata.get('plugin::orders.customer').attributes as Record<string, { joinTable?: { name: string } }>)
+      .connection.joinTable!.name;
+    await app.strapi.db.connection(link).delete();
+    expect((await app.admin.get(`/orders/customers?connection=${connection.documentId}`)).body.data).toHaveLength(0);
+    await segments().recompute('all', NOW);
+    const relinked = await app.admin.get(`/orders/customers?connection=${connection.documentId}`);
+    expect(relinked.body.data.map((row: { documentId: string }) => row.documentId)).toEqual([fromShop.body.data[0].documentId]);
   });
 
   test('the overview counts customers and what they spent per segment', async () => {

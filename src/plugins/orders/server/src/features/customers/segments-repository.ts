@@ -69,6 +69,27 @@ export const segmentsRepository = (strapi: Core.Strapi) => {
     return rowCount(written) + rowCount(emptied);
   };
 
+  /**
+   * Links each customer without a webshop connection to the one their orders came through (the
+   * lowest id, where several did): customers a shop's order found by e-mail, and those from before
+   * customers kept their connection.
+   */
+  const linkConnections = async (trx: Transaction, scope: Scope) => {
+    const own = joinTableOf(strapi, UID.customer, 'connection');
+    const ordered = joinTableOf(strapi, UID.order, 'customer');
+    const via = joinTableOf(strapi, UID.order, 'connection');
+    const customerOf = `l.${ordered.inverseJoinColumn.name}`;
+    await trx.raw(
+      `INSERT INTO ${own.name} (${own.joinColumn.name}, ${own.inverseJoinColumn.name})
+       SELECT ${customerOf}, MIN(v.${via.inverseJoinColumn.name})
+       FROM ${ordered.name} l JOIN ${via.name} v ON v.${via.joinColumn.name} = l.${ordered.joinColumn.name}
+       WHERE ${customerOf} IS NOT NULL${inScope(scope, customerOf)}
+         AND NOT EXISTS (SELECT 1 FROM ${own.name} x WHERE x.${own.joinColumn.name} = ${customerOf})
+       GROUP BY ${customerOf}`,
+      ids(scope)
+    );
+  };
+
   /** The segment of every customer at `now`, as one CASE over its stored stats (shared/domain/segments.ts, in SQL). */
   const segmentCase = (now: Date, rules: SegmentRules, timeZone: string) => {
     const { bands, registeredSince } = cutoffsOf(now, rules, timeZone);
@@ -141,6 +162,7 @@ export const segmentsRepository = (strapi: Core.Strapi) => {
       if (scope !== 'all' && !scope.length) return { statsChanged: 0, segmentsChanged: 0 };
       await lockScope(trx, scope);
       const statsChanged = await writeStats(trx, scope, rules.countedStates);
+      await linkConnections(trx, scope);
       const segmentsChanged = await writeSegments(trx, scope, now, rules, timeZone);
       return { statsChanged, segmentsChanged };
     },
