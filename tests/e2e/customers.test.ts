@@ -36,6 +36,9 @@ test('New order picks an existing customer; the Customers page, the datasheet, t
   await page.waitForURL(/\/admin\/plugins\/orders\/[a-z0-9]{20,}$/);
   await page.getByText('szabo.eva@example.hu').first().waitFor();
   expect(await app.strapi.db.query('plugin::orders.customer').count({ where: { email: 'szabo.eva@example.hu' } })).toBe(1);
+  // From the order's datasheet to the customer's.
+  await page.getByRole('link', { name: "Customer's datasheet" }).click();
+  await page.getByRole('heading', { name: 'Segment history' }).waitFor();
 
   // The Customers page: the overview and the list; her datasheet shows both orders.
   await page.goto(`${app.url}/admin/plugins/orders/customers`);
