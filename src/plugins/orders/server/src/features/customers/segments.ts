@@ -52,9 +52,6 @@ const createSegments = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** The time segments are computed at: now, unless a test has fixed the clock. */
-    now: () => clock(),
-
     /** For tests: fixes the clock the jobs compute at (none given: the real one again). */
     useClock(now?: () => Date) {
       clock = now ?? (() => new Date());
