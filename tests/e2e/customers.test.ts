@@ -54,6 +54,23 @@ test('New order picks an existing customer; the Customers page, the datasheet, t
   await page.getByRole('dialog').getByLabel('Phone').fill('+36 30 999 8877');
   await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText('+36 30 999 8877').waitFor();
+
+  // A second record of her, merged into the first from its datasheet: Enter on her e-mail picks her.
+  await page.goto(`${app.url}/admin/plugins/orders`);
+  await page.getByRole('button', { name: 'New order' }).click();
+  await page.getByRole('dialog').getByLabel('Customer name').fill('Szabó É.');
+  await page.getByRole('dialog').getByRole('button', { name: 'Create draft' }).click();
+  await page.waitForURL(/\/admin\/plugins\/orders\/[a-z0-9]{20,}$/);
+  await page.getByRole('link', { name: "Customer's datasheet" }).click();
+  await page.getByRole('button', { name: 'Merge into…' }).click();
+  const merge = page.getByRole('dialog');
+  await merge.getByPlaceholder('Name, email, phone or tax number').fill('szabo.eva@example.hu');
+  await merge.getByPlaceholder('Name, email, phone or tax number').press('Enter');
+  await merge.getByText('Szabó Éva · szabo.eva@example.hu').waitFor();
+  await merge.getByRole('button', { name: 'Merge', exact: true }).click();
+  await page.getByRole('heading', { name: 'Szabó Éva', exact: true }).waitFor();
+  await page.locator('tr', { hasText: 'Draft' }).nth(2).waitFor();
+  expect(await app.strapi.db.query('plugin::orders.customer').count({ where: { name: 'Szabó É.' } })).toBe(0);
 });
 
 test('in Hungarian, and a role without customers manage sees no edit button', async () => {
