@@ -33,6 +33,8 @@ describe('per-button permissions', () => {
         'plugin::orders.connection.manage',
         'plugin::orders.inbox.read',
         'plugin::orders.inbox.replay',
+        'plugin::orders.customer.read',
+        'plugin::orders.customer.manage',
       ].sort()
     );
     expect(listed).toHaveLength(RBAC_ACTIONS.length);

@@ -1,6 +1,6 @@
 import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
-import { InboxIcon, InventoryIcon, PluginIcon } from './ui/PluginIcon';
+import { CustomersIcon, InboxIcon, InventoryIcon, PluginIcon } from './ui/PluginIcon';
 import { prefixKeys } from './ui/translations';
 
 type Locale = string;
@@ -12,7 +12,8 @@ interface AdminApp {
 }
 
 // Pages load as Strapi asks of a link's Component: a dynamic import answering { default }, not
-// an async function (which it warns about, and will stop taking).
+// an async function (which it warns about, and will stop taking). The menu as MiniCRM's: Orders,
+// then Inventory, then Customers; the webshops' Inbox last.
 export default {
   register(app: AdminApp) {
     app.addMenuLink({
@@ -28,6 +29,13 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.inventory.title`, defaultMessage: 'Inventory' },
       Component: () => import('./features/inventory/App').then((mod) => ({ default: mod.InventoryApp })),
       permissions: PERMISSIONS.readInventory,
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/customers`,
+      icon: CustomersIcon,
+      intlLabel: { id: `${PLUGIN_ID}.customers.title`, defaultMessage: 'Customers' },
+      Component: () => import('./features/customers/App').then((mod) => ({ default: mod.CustomersApp })),
+      permissions: PERMISSIONS.readCustomers,
     });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}/inbox`,

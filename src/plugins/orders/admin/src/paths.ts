@@ -15,3 +15,9 @@ export const INBOX_PATH = `/plugins/${PLUGIN_ID}/inbox`;
 
 /** One inbox entry with its payload: the `:id` route of features/inbox/App.tsx. */
 export const inboxEntryPath = (documentId: string) => `${INBOX_PATH}/${documentId}`;
+
+/** The customers list: the index route of features/customers/App.tsx. */
+export const CUSTOMERS_PATH = `/plugins/${PLUGIN_ID}/customers`;
+
+/** A customer's datasheet: the `:id` route of features/customers/App.tsx. */
+export const customerPath = (documentId: string) => `${CUSTOMERS_PATH}/${documentId}`;

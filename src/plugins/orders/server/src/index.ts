@@ -36,6 +36,7 @@ export default {
     forgetOldAnswersHourly(strapi);
     // Last: every feature has defined its jobs and schedules by now.
     await getService(strapi, 'jobs').start();
+    await customers.afterJobsStarted({ strapi });
   },
   /** Stops the job runner before Strapi closes the database. */
   async destroy({ strapi }: { strapi: Core.Strapi }) {
@@ -50,9 +51,18 @@ export default {
     ...idempotencyKeyContentType,
   },
   middlewares: { request: readRequest, idempotency },
-  controllers: { ...orders.controllers, ...inventory.controllers, ...settings.controllers, ...integrations.controllers },
+  controllers: {
+    ...orders.controllers,
+    ...inventory.controllers,
+    ...customers.controllers,
+    ...settings.controllers,
+    ...integrations.controllers,
+  },
   routes: {
-    admin: { type: 'admin', routes: [...orders.routes, ...inventory.routes, ...settings.routes, ...integrations.routes] },
+    admin: {
+      type: 'admin',
+      routes: [...orders.routes, ...inventory.routes, ...customers.routes, ...settings.routes, ...integrations.routes],
+    },
     'content-api': { type: 'content-api', routes: integrations.contentApiRoutes },
   },
   services,

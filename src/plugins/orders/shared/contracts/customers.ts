@@ -1,6 +1,9 @@
 /** Who orders: the customer's details as the API takes and answers them. */
 import { z } from 'zod';
-import { optionalText, text } from './fields';
+import { SEGMENTS, type Segment, type Subscription } from '../domain/segments';
+import { documentId, optionalText, text } from './fields';
+import type { OrderSummaryJson } from './orders';
+import { pageQuery, type Answer, type ListAnswer } from './pages';
 
 const address = z.strictObject({
   country: optionalText(2),
@@ -29,4 +32,102 @@ export interface CustomerJson {
   company: string | null;
   taxNumber: string | null;
   address: AddressJson | null;
+}
+
+/** The customers list's sorts; each ends with the customer's id, so that pages neither repeat nor skip one. */
+export const CUSTOMER_SORTS = [
+  'createdAt:desc',
+  'name:asc',
+  'name:desc',
+  'lastOrderAt:desc',
+  'lastOrderAt:asc',
+  'totalSpent:desc',
+  'totalSpent:asc',
+  'ordersCount:desc',
+  'ordersCount:asc',
+] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+
+export const customerListQuery = z.object({
+  segment: z.enum(SEGMENTS).optional(),
+  /** A webshop connection's documentId: the customers who came from it. */
+  connection: text(64).optional(),
+  /** Searches name, e-mail, phone and tax number. */
+  q: text(200).optional(),
+  sort: z.enum(CUSTOMER_SORTS).default('createdAt:desc'),
+  ...pageQuery,
+});
+
+/** The export takes the list's filters and sort, and a separator for the spreadsheet. */
+export const customerExportQuery = customerListQuery
+  .omit({ page: true, pageSize: true })
+  .extend({ separator: z.enum([';', ',']).default(';') });
+
+/** A customer's contact data, given whole as on an order (a field left out is emptied). */
+export const updateCustomerInput = customerInput;
+
+export const mergeCustomerInput = z.strictObject({ into: documentId });
+
+export type CustomerListQuery = z.infer<typeof customerListQuery>;
+export type CustomerExportQuery = z.infer<typeof customerExportQuery>;
+export type MergeCustomerInput = z.infer<typeof mergeCustomerInput>;
+
+/** A customer in the list: contact data, where they came from, and what their orders add up to. */
+export interface CustomerSummaryJson extends CustomerJson {
+  connection: { documentId: string; name: string } | null;
+  segment: Segment | null;
+  subscription: Subscription | null;
+  /** Counted orders (the settings' counted states). */
+  ordersCount: number;
+  successfulCount: number;
+  /** Gross of the counted orders in the shop's currency (HUF), a decimal string. */
+  totalSpent: string;
+  currency: string;
+  lastOrderAt: string | null;
+  segmentChangedAt: string | null;
+  createdAt: string;
+}
+
+/** One change of a customer's segment. */
+export interface SegmentChangeJson {
+  at: string;
+  from: Segment | null;
+  to: Segment;
+}
+
+/** The customer's datasheet: the summary, their orders (newest first) and their segment history (newest first). */
+export interface CustomerDetailJson extends CustomerSummaryJson {
+  shippingAddress: AddressJson | null;
+  orders: OrderSummaryJson[];
+  segmentHistory: SegmentChangeJson[];
+}
+
+/** The overview: per segment how many customers and what they spent. */
+export interface SegmentOverviewJson {
+  segment: Segment | null;
+  customers: number;
+  totalSpent: string;
+}
+
+export declare namespace ListCustomers {
+  type Query = z.input<typeof customerListQuery>;
+  type Response = ListAnswer<CustomerSummaryJson>;
+}
+
+export declare namespace GetCustomer {
+  type Response = Answer<CustomerDetailJson>;
+}
+
+export declare namespace UpdateCustomer {
+  type Request = z.input<typeof updateCustomerInput>;
+  type Response = Answer<CustomerDetailJson>;
+}
+
+export declare namespace MergeCustomer {
+  type Request = z.input<typeof mergeCustomerInput>;
+  type Response = Answer<CustomerDetailJson>;
+}
+
+export declare namespace GetSegmentOverview {
+  type Response = Answer<{ currency: string; segments: SegmentOverviewJson[] }>;
 }

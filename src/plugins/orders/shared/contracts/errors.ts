@@ -44,6 +44,9 @@ export const FIELD_ERROR_CODES = [
   'notForKind',
   'nameTaken',
   'kindChanged',
+  // Customers and their segments (contracts/customers.ts, contracts/settings.ts).
+  'segmentThresholds',
+  'sameCustomer',
   // What a request's body, path or query is made of, before any field is read (core/request.ts).
   'malformedJson',
   'notUtf8',
@@ -78,6 +81,7 @@ export const REFUSAL_CODES = [
   'notReplayable',
   'badSignature',
   'webshopOrder',
+  'customerNotFound',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -92,6 +92,8 @@ export const orderListQuery = z.object({
   source: text(64).optional(),
   /** A webshop connection's documentId: its orders only. */
   connection: text(64).optional(),
+  /** A customer's documentId: their orders only (the customer's datasheet). */
+  customer: text(64).optional(),
   q: text(200).optional(),
   ...pageQuery,
 });

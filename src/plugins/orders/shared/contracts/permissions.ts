@@ -26,6 +26,7 @@ const areas = {
   settings: { read: 'Read', update: 'Update' },
   connection: { read: 'Read webshop connections', manage: 'Manage webshop connections (create, edit, rotate secret, sync, delete)' },
   inbox: { read: 'Read the webshop inbox', replay: 'Replay inbox entries' },
+  customer: { read: 'Read customers (Ügyfelek megtekintése)', manage: 'Manage customers: edit, merge (Ügyfelek kezelése)' },
 } as const;
 
 export type Area = keyof typeof areas;

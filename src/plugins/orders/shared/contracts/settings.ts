@@ -1,5 +1,7 @@
 /** The settings a shop changes in Settings → Orders, and the custom statuses they list. */
 import { z } from 'zod';
+import { ORDER_STATES } from '../domain/lifecycle';
+import { DEFAULT_SEGMENT_RULES, segmentRulesProblem, type SegmentRules } from '../domain/segments';
 import { INVENTORY_DRIVERS, type InventoryDriver } from '../domain/stock-plan';
 import { ours, text } from './fields';
 import type { Answer } from './pages';
@@ -21,6 +23,25 @@ const customStatus = z.strictObject({
   }),
 });
 
+const days = z.number().int().min(1).max(3650);
+const fromOrders = z.number().int().min(2).max(1000);
+
+/** The segments' thresholds, given whole; checked together, since each band's days must grow. */
+const segmentRules = z
+  .strictObject({
+    countedStates: z.array(z.enum(ORDER_STATES)).min(1).max(ORDER_STATES.length),
+    oneTime: z.strictObject({ activeDays: days, passiveDays: days }),
+    repeat: z.strictObject({ fromOrders, activeDays: days, passiveDays: days }),
+    loyal: z.strictObject({ fromOrders, activeDays: days, passiveDays: days }),
+    inactiveAfterDays: days,
+  })
+  .superRefine((rules, ctx) => {
+    const problem = segmentRulesProblem(rules);
+    if (problem) {
+      ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message, ...ours('segmentThresholds', { rule: problem.rule }) });
+    }
+  });
+
 export const settingsInput = z.strictObject({
   inventoryDriver: z.enum(INVENTORY_DRIVERS).optional(),
   allowNegativeStock: z.boolean().optional(),
@@ -32,6 +53,7 @@ export const settingsInput = z.strictObject({
       ...ours('duplicateKeys'),
     })
     .optional(),
+  segments: segmentRules.optional(),
 });
 
 export type SettingsInput = z.infer<typeof settingsInput>;
@@ -48,6 +70,8 @@ export interface Settings {
   inventoryDriver: InventoryDriver;
   allowNegativeStock: boolean;
   customStatuses: CustomStatus[];
+  /** The customers' segments: which states of an order count, and the days of each band. */
+  segments: SegmentRules;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -58,6 +82,7 @@ export const DEFAULT_SETTINGS: Settings = {
     { key: 'awaiting-confirmation', label: 'Visszaigazolásra vár', color: '#d9822f' },
     { key: 'in-delivery', label: 'Kiszállítás alatt', color: '#328048' },
   ],
+  segments: DEFAULT_SEGMENT_RULES,
 };
 
 export declare namespace GetSettings {

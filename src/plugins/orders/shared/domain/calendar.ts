@@ -63,3 +63,21 @@ export const yearIn = (instant: Date, timeZone: string): number =>
       .formatToParts(instant)
       .find((part) => part.type === 'year')!.value
   );
+
+/** The day (YYYY-MM-DD) of `timeZone`'s calendar at `instant`. */
+export const dayIn = (instant: Date, timeZone: string): string => {
+  const parts = Object.fromEntries(
+    formatIn(timeZone)
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value])
+  );
+  return `${parts.year}-${parts.month}-${parts.day}`;
+};
+
+/** The day `days` after `day` (before, when negative). */
+export const addDays = (day: string, days: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** How many of `timeZone`'s calendar days lie from `from` to `to`: 0 the same day, 1 the next. */
+export const daysBetween = (from: Date, to: Date, timeZone: string): number =>
+  Math.round((Date.parse(`${dayIn(to, timeZone)}T00:00:00Z`) - Date.parse(`${dayIn(from, timeZone)}T00:00:00Z`)) / 86_400_000);

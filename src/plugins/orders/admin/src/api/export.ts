@@ -10,3 +10,12 @@ export const useStockItemsCsv = () => {
   const { get } = useFetchClient();
   return useCallback(async () => ({ data: (await get('/orders/stock-items/export.csv', { responseType: 'blob' })).data }), [get]);
 };
+
+/** The customers the list's filters find, as CSV for Excel. */
+export const useCustomersCsv = () => {
+  const { get } = useFetchClient();
+  return useCallback(
+    async (query: string) => ({ data: (await get(`/orders/customers/export.csv${query}`, { responseType: 'blob' })).data }),
+    [get]
+  );
+};

@@ -1,5 +1,6 @@
-import { Archive, Mail, ShoppingCart } from '@strapi/icons';
+import { Archive, Mail, ShoppingCart, User } from '@strapi/icons';
 
 export const PluginIcon = () => <ShoppingCart />;
 export const InventoryIcon = () => <Archive />;
 export const InboxIcon = () => <Mail />;
+export const CustomersIcon = () => <User />;

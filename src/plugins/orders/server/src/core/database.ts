@@ -19,6 +19,19 @@ export const columnOf = (strapi: Core.Strapi, uid: PluginUid, attribute: string)
   (strapi.db.metadata.get(uid).attributes[attribute] as { columnName?: string }).columnName ?? attribute;
 
 /**
+ * SELECT … FOR UPDATE of one row by documentId: the lock of the lock-then-write pattern.
+ * SQLite has no row locks and needs none: it lets one writer at a time.
+ */
+export const lockByDocumentId = async (strapi: Core.Strapi, trx: Transaction, uid: PluginUid, documentId: string) => {
+  const query = trx(strapi.db.metadata.get(uid).tableName)
+    .where(columnOf(strapi, uid, 'documentId'), documentId)
+    .select('id');
+  if (isPostgres(strapi)) query.forUpdate();
+  const row = await query.first();
+  return row ? (row.id as number) : null;
+};
+
+/**
  * Holds a named lock for the rest of the transaction: two transactions that take the same name
  * run one after the other, even when the row they are about to write does not exist yet (a
  * webshop's first deliveries of one order, at once). SQLite lets one writer at a time already.

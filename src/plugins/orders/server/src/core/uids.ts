@@ -6,6 +6,7 @@ export const UID = {
   stockItem: 'plugin::orders.stock-item',
   stockMovement: 'plugin::orders.stock-movement',
   customer: 'plugin::orders.customer',
+  segmentChange: 'plugin::orders.customer-segment-change',
   idempotencyKey: 'plugin::orders.idempotency-key',
   connection: 'plugin::orders.connection',
   inboxEntry: 'plugin::orders.inbox-entry',

@@ -14,6 +14,7 @@ import { getTranslation } from '../../ui/translations';
 import { useSubmit } from '../../ui/useSubmit';
 import { SettingsCustomStatuses, statusRow, type StatusRow } from './components/SettingsCustomStatuses';
 import { SettingsInventory } from './components/SettingsInventory';
+import { SettingsSegments } from './components/SettingsSegments';
 
 interface SettingsForm extends Omit<Settings, 'customStatuses'> {
   statuses: StatusRow[];
@@ -22,13 +23,15 @@ interface SettingsForm extends Omit<Settings, 'customStatuses'> {
 const formOf = (settings: Settings): SettingsForm => ({
   inventoryDriver: settings.inventoryDriver,
   allowNegativeStock: settings.allowNegativeStock,
+  segments: settings.segments,
   statuses: settings.customStatuses.map((status) => statusRow(status, true)),
 });
 
 /** The settings in one shape and field order, without stray spaces: what is sent, and what is compared. */
-const normalised = ({ inventoryDriver, allowNegativeStock, customStatuses }: Settings): Settings => ({
+const normalised = ({ inventoryDriver, allowNegativeStock, customStatuses, segments }: Settings): Settings => ({
   inventoryDriver,
   allowNegativeStock,
+  segments,
   customStatuses: customStatuses.map(({ key, label, color }) => ({ key: key.trim(), label: label.trim(), color: color.trim() })),
 });
 
@@ -99,6 +102,14 @@ const SettingsEditor = ({ saved }: { saved: Settings }) => {
                 inventoryDriver={form.inventoryDriver}
                 allowNegativeStock={form.allowNegativeStock}
                 onChange={(patch) => setForm((previous) => ({ ...previous, ...patch }))}
+                errors={errors}
+                disabled={!canUpdate}
+              />
+            </Panel>
+            <Panel>
+              <SettingsSegments
+                segments={form.segments}
+                onChange={(segments) => setForm((previous) => ({ ...previous, segments }))}
                 errors={errors}
                 disabled={!canUpdate}
               />

@@ -1,12 +1,105 @@
 /** The customers' queries. */
 import type { Core } from '@strapi/strapi';
-import type { CustomerInput, CustomerJson } from '../../../../shared/contracts/customers';
-import { insertRows, type Transaction } from '../../core/database';
+import type { CustomerInput, CustomerJson, CustomerListQuery, CustomerSort } from '../../../../shared/contracts/customers';
+import type { Page } from '../../../../shared/contracts/pages';
+import type { Segment, Subscription } from '../../../../shared/domain/segments';
+import type { Knex } from 'knex';
+import { columnOf, insertRows, isPostgres, joinTableOf, type StoredDate, type StoredInteger, type Transaction } from '../../core/database';
+import { offsetOf } from '../../core/pages';
 import { UID } from '../../core/uids';
 
 /** A customer as stored: what the API shows, and the id that links it. */
 export interface CustomerRow extends CustomerJson {
   id: number;
+}
+
+/** A customer as the customers list and datasheet read it: contact data, stats and segment. */
+export interface CustomerStatsRow extends CustomerRow {
+  shippingAddress: CustomerJson['address'];
+  connection: { id: number; documentId: string; name: string } | null;
+  segment: Segment | null;
+  subscription: Subscription | null;
+  ordersCount: number;
+  successfulCount: number;
+  totalSpentMinor: StoredInteger;
+  lastOrderAt: StoredDate | null;
+  segmentChangedAt: StoredDate | null;
+  createdAt: StoredDate;
+}
+
+const STATS_FIELDS = [
+  'id',
+  'documentId',
+  'name',
+  'email',
+  'phone',
+  'company',
+  'taxNumber',
+  'address',
+  'shippingAddress',
+  'segment',
+  'subscription',
+  'ordersCount',
+  'successfulCount',
+  'totalSpentMinor',
+  'lastOrderAt',
+  'segmentChangedAt',
+  'createdAt',
+];
+
+const STATS_POPULATE = { connection: { select: ['id', 'documentId', 'name'] } } as const;
+
+/**
+ * The list's sorts, each ending with id so that every customer has one place in the list. Those
+ * with a last order put customers without one last when newest first (PostgreSQL would put them
+ * first): where one has no order, its NULL sorts as SQLite sorts it, on both databases.
+ */
+const ORDER_BY: Record<CustomerSort, Array<[attribute: string, direction: 'asc' | 'desc']>> = {
+  'createdAt:desc': [
+    ['createdAt', 'desc'],
+    ['id', 'desc'],
+  ],
+  'name:asc': [
+    ['name', 'asc'],
+    ['id', 'asc'],
+  ],
+  'name:desc': [
+    ['name', 'desc'],
+    ['id', 'desc'],
+  ],
+  'lastOrderAt:desc': [
+    ['lastOrderAt', 'desc'],
+    ['id', 'desc'],
+  ],
+  'lastOrderAt:asc': [
+    ['lastOrderAt', 'asc'],
+    ['id', 'asc'],
+  ],
+  'totalSpent:desc': [
+    ['totalSpentMinor', 'desc'],
+    ['id', 'desc'],
+  ],
+  'totalSpent:asc': [
+    ['totalSpentMinor', 'asc'],
+    ['id', 'asc'],
+  ],
+  'ordersCount:desc': [
+    ['ordersCount', 'desc'],
+    ['id', 'desc'],
+  ],
+  'ordersCount:asc': [
+    ['ordersCount', 'asc'],
+    ['id', 'asc'],
+  ],
+};
+
+export type CustomerFilters = Omit<CustomerListQuery, 'sort' | keyof Page>;
+
+/** A segment change as stored. */
+export interface SegmentChangeRow {
+  at: StoredDate;
+  fromSegment: Segment | null;
+  toSegment: Segment;
 }
 
 /** What an order keeps of its customer: the link and the name its list shows and sorts by. */
@@ -34,6 +127,56 @@ export interface ShopCustomerData {
 
 export const customersRepository = (strapi: Core.Strapi) => {
   const customers = () => strapi.db.query(UID.customer);
+  const column = (attribute: string) => `c.${columnOf(strapi, UID.customer, attribute)}`;
+
+  /** The ids of the customers the filters find, as a query to page or count. */
+  const filtered = ({ segment, connection, q }: CustomerFilters): Knex.QueryBuilder => {
+    const query = strapi.db.connection({ c: strapi.db.metadata.get(UID.customer).tableName });
+    if (segment) query.where(column('segment'), segment);
+    if (connection) {
+      const link = joinTableOf(strapi, UID.customer, 'connection');
+      const connections = strapi.db.metadata.get(UID.connection).tableName;
+      query.whereIn(
+        'c.id',
+        strapi.db
+          .connection({ l: link.name })
+          .join({ k: connections }, 'k.id', `l.${link.inverseJoinColumn.name}`)
+          .where(`k.${columnOf(strapi, UID.connection, 'documentId')}`, connection)
+          .select(`l.${link.joinColumn.name}`)
+      );
+    }
+    if (q) {
+      // PostgreSQL's LIKE minds case; SQLite's already ignores ASCII case, the only case its LOWER() folds.
+      const like = isPostgres(strapi) ? 'ILIKE' : 'LIKE';
+      const pattern = `%${q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+      query.where((where) => {
+        for (const attribute of ['name', 'email', 'phone', 'taxNumber'])
+          where.orWhereRaw(`?? ${like} ? ESCAPE '\\'`, [column(attribute), pattern]);
+      });
+    }
+    return query;
+  };
+
+  /** The sort's ORDER BY; PostgreSQL is told where NULLs go, where SQLite puts them (smallest). */
+  const orderedBy = (query: Knex.QueryBuilder, sort: CustomerSort) => {
+    for (const [attribute, direction] of ORDER_BY[sort]) {
+      const nulls = isPostgres(strapi) && attribute === 'lastOrderAt' ? (direction === 'desc' ? ' NULLS LAST' : ' NULLS FIRST') : '';
+      query.orderByRaw(`?? ${direction}${nulls}`, [column(attribute)]);
+    }
+  };
+
+  /** Customers by id, in the ids' order. */
+  const byIds = async (ids: number[]): Promise<CustomerStatsRow[]> => {
+    if (!ids.length) return [];
+    const rows: CustomerStatsRow[] = await customers().findMany({
+      where: { id: { $in: ids } },
+      select: STATS_FIELDS,
+      populate: STATS_POPULATE,
+    });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  };
+
   return {
     findRef: (documentId: string): Promise<CustomerRef | null> => customers().findOne({ where: { documentId }, select: REF }),
 
@@ -61,8 +204,10 @@ export const customersRepository = (strapi: Core.Strapi) => {
           })
         : Promise.resolve([]),
 
-    /** New customers in a few statements; answers their ids in order. */
-    insertForShop: (trx: Transaction, list: ShopCustomerData[]) =>
+    setExternalKey: (id: number, externalKey: string) => customers().update({ where: { id }, data: { externalKey }, select: ['id'] }),
+
+    /** New customers of a webshop, linked to the connection they came from; answers their ids in order. */
+    insertForShopOf: (trx: Transaction, connectionId: number, list: ShopCustomerData[]) =>
       insertRows(
         strapi,
         trx,
@@ -74,13 +219,106 @@ export const customersRepository = (strapi: Core.Strapi) => {
             shippingAddress: details.shippingAddress,
             emailKey: emailKeyOf(details.email),
           },
+          links: { connection: connectionId },
         }))
       ),
-
-    setExternalKey: (id: number, externalKey: string) => customers().update({ where: { id }, data: { externalKey }, select: ['id'] }),
 
     /** How many orders other than `orderId` the customer has. */
     otherOrders: (customerId: number, orderId: number): Promise<number> =>
       strapi.db.query(UID.order).count({ where: { customer: { id: customerId }, id: { $ne: orderId } } }),
+    /** One page of the customers the filters find, in the sort's order, and how many they find in all. */
+    async list(filters: CustomerFilters, sort: CustomerSort, page: Page): Promise<[CustomerStatsRow[], number]> {
+      const ids = filtered(filters);
+      orderedBy(ids, sort);
+      const [pageIds, [{ total }]] = await Promise.all([
+        ids.offset(offsetOf(page)).limit(page.pageSize).select('c.id'),
+        filtered(filters).count({ total: '*' }),
+      ]);
+      return [await byIds(pageIds.map((row: { id: number }) => row.id)), Number(total)];
+    },
+
+    /** Every customer the filters find, in the sort's order: the export. */
+    async all(filters: CustomerFilters, sort: CustomerSort): Promise<CustomerStatsRow[]> {
+      const ids = filtered(filters);
+      orderedBy(ids, sort);
+      const rows: Array<{ id: number }> = await ids.select('c.id');
+      const found: CustomerStatsRow[] = [];
+      for (let i = 0; i < rows.length; i += 500) found.push(...(await byIds(rows.slice(i, i + 500).map((row) => row.id))));
+      return found;
+    },
+
+    find: async (documentId: string): Promise<CustomerStatsRow | null> => {
+      const row = await customers().findOne({ where: { documentId }, select: STATS_FIELDS, populate: STATS_POPULATE });
+      return row ?? null;
+    },
+
+    /** Per segment: how many customers, and the total they spent. */
+    overview: async (): Promise<Array<{ segment: Segment | null; customers: number; spent: StoredInteger }>> => {
+      const segment = columnOf(strapi, UID.customer, 'segment');
+      const spent = columnOf(strapi, UID.customer, 'totalSpentMinor');
+      const rows = await strapi.db
+        .connection(strapi.db.metadata.get(UID.customer).tableName)
+        .select({ segment })
+        .count({ customers: '*' })
+        .sum({ spent })
+        .groupBy(segment);
+      return rows.map((row: Record<string, unknown>) => ({
+        segment: (row.segment as Segment | null) ?? null,
+        customers: Number(row.customers),
+        spent: (row.spent as StoredInteger | null) ?? 0,
+      }));
+    },
+
+    /** The customer's segment changes, newest first. */
+    segmentHistory: (customerId: number): Promise<SegmentChangeRow[]> =>
+      strapi.db.query(UID.segmentChange).findMany({
+        where: { customer: { id: customerId } },
+        orderBy: [{ at: 'desc' }, { id: 'desc' }],
+        select: ['at', 'fromSegment', 'toSegment'],
+        limit: 200,
+      }),
+
+    /** Writes the contact data given whole: a field left out is emptied. */
+    updateContact: (id: number, details: CustomerInput) =>
+      customers().update({
+        where: { id },
+        data: { email: null, phone: null, company: null, taxNumber: null, address: null, ...details, emailKey: emailKeyOf(details.email) },
+        select: ['id'],
+      }),
+
+    /** The name orders keep of their customer (the list's cache), for all of the customer's orders. */
+    renameOrders: async (trx: Transaction, customerId: number, name: string) => {
+      const link = joinTableOf(strapi, UID.order, 'customer');
+      await trx(strapi.db.metadata.get(UID.order).tableName)
+        .whereIn('id', trx(link.name).where(link.inverseJoinColumn.name, customerId).select(link.joinColumn.name))
+        .update({ [columnOf(strapi, UID.order, 'customerName')]: name });
+    },
+
+    /** Moves every order of `fromId` to `intoId`, in one statement. */
+    moveOrders: async (trx: Transaction, fromId: number, intoId: number) => {
+      const link = joinTableOf(strapi, UID.order, 'customer');
+      return trx(link.name)
+        .where(link.inverseJoinColumn.name, fromId)
+        .update({ [link.inverseJoinColumn.name]: intoId });
+    },
+
+    /** Removes a customer and its segment history (its orders have been moved). */
+    remove: async (trx: Transaction, id: number) => {
+      const link = joinTableOf(strapi, UID.segmentChange, 'customer');
+      const changes = trx(link.name).where(link.inverseJoinColumn.name, id).select(link.joinColumn.name);
+      await trx(strapi.db.metadata.get(UID.segmentChange).tableName).whereIn('id', changes).delete();
+      await customers().delete({ where: { id } });
+    },
+
+    /** Writes columns of the customer: what a merge takes over from the other record. */
+    setFields: (id: number, data: Record<string, unknown>) => customers().update({ where: { id }, data, select: ['id'] }),
+
+    /** The keys that find the customer: a webshop's customer id, the e-mail. */
+    keysOf: async (id: number): Promise<{ externalKey: string | null; emailKey: string | null }> =>
+      customers().findOne({ where: { id }, select: ['externalKey', 'emailKey'] }),
+
+    /** Whether any customer has no segment yet: one from before segments, which the daily pass has not reached. */
+    anyUnsegmented: async (): Promise<boolean> =>
+      Boolean(await customers().findOne({ where: { segment: { $null: true } }, select: ['id'] })),
   };
 };

@@ -1,13 +1,169 @@
+/**
+ * Customers (ügyfél): who orders. Found or made for an order — by the order's own details, an
+ * existing customer picked in New order, or a webshop's customer —, listed with what their
+ * orders add up to and the segment that makes of them, edited, exported and merged.
+ */
 import type { Core } from '@strapi/strapi';
-import type { CustomerInput } from '../../../../shared/contracts/customers';
+import type {
+  CustomerDetailJson,
+  CustomerExportQuery,
+  CustomerInput,
+  CustomerListQuery,
+  SegmentOverviewJson,
+} from '../../../../shared/contracts/customers';
 import type { NormalizedCustomer } from '../../../../shared/contracts/normalized-order';
-import { lockName, type Transaction } from '../../core/database';
-import { invalidField } from '../../core/errors';
-import { customersRepository, emailKeyOf, type CustomerRef, type ShopCustomerData } from './repository';
+import { inertText, toCsv } from '../../../../shared/domain/csv';
+import { toBigInt } from '../../../../shared/domain/fixed-point';
+import { DEFAULT_CURRENCY, formatMoney } from '../../../../shared/domain/money';
+import { SEGMENT_NAMES } from '../../../../shared/domain/segments';
+import { lockByDocumentId, lockName, type Transaction } from '../../core/database';
+import { invalidField, notFound } from '../../core/errors';
+import { pagination } from '../../core/pages';
+import { getService } from '../../core/service';
+import { UID } from '../../core/uids';
+import { customersRepository, emailKeyOf, type CustomerRef, type CustomerStatsRow, type ShopCustomerData } from './repository';
+import { serializeCustomerSummary, serializeSegmentChange } from './serializer';
+
+/** The export's columns, in the order a spreadsheet shows them. */
+const CSV_COLUMNS = [
+  'name',
+  'email',
+  'phone',
+  'company',
+  'taxNumber',
+  'connection',
+  'segment',
+  'ordersCount',
+  'successfulCount',
+  'totalSpent',
+  'currency',
+  'lastOrderAt',
+  'createdAt',
+];
+
+/** A merge's target takes over the contact data it lacks from the record merged into it. */
+const TAKEN_OVER = ['email', 'phone', 'company', 'taxNumber', 'address', 'shippingAddress'] as const;
+
+const noCustomer = (documentId: string) => notFound('customerNotFound', `No customer ${documentId}`, { id: documentId });
 
 const createCustomersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const customers = customersRepository(strapi);
+
+  const findRow = async (documentId: string): Promise<CustomerStatsRow> => {
+    const row = await customers.find(documentId);
+    if (!row) throw noCustomer(documentId);
+    return row;
+  };
+
+  /** The datasheet: the customer, their latest orders, their segment history. */
+  const detailOf = async (row: CustomerStatsRow): Promise<CustomerDetailJson> => {
+    const [orders, history] = await Promise.all([
+      getService(strapi, 'orders').list({ customer: row.documentId, sort: 'createdAt:desc', page: 1, pageSize: 25 }),
+      customers.segmentHistory(row.id),
+    ]);
+    return {
+      ...serializeCustomerSummary(row),
+      shippingAddress: row.shippingAddress ?? null,
+      orders: orders.data,
+      segmentHistory: history.map(serializeSegmentChange),
+    };
+  };
+
+  /** Locks a customer named by a merge, or refuses the merge naming the field at fault. */
+  const lockForMerge = async (trx: Transaction, field: 'id' | 'into', documentId: string) => {
+    const id = await lockByDocumentId(strapi, trx, UID.customer, documentId);
+    if (!id) throw invalidField(field, 'unknownCustomer', `no customer ${documentId}`, { customerId: documentId });
+    return (await customers.find(documentId))!;
+  };
+
   return {
+    /** Whether a customer has no segment yet (one from before segments). */
+    anyUnsegmented: () => customers.anyUnsegmented(),
+
+    /** One page of the customers list. */
+    async list({ sort, page, pageSize, ...filters }: CustomerListQuery) {
+      const [rows, total] = await customers.list(filters, sort, { page, pageSize });
+      return { data: rows.map(serializeCustomerSummary), meta: pagination({ page, pageSize }, total) };
+    },
+
+    async get(documentId: string) {
+      return detailOf(await findRow(documentId));
+    },
+
+    /** Corrects a customer's contact data, given whole; their orders' list shows the new name. */
+    async update(documentId: string, details: CustomerInput) {
+      await strapi.db.transaction(async ({ trx }) => {
+        const id = await lockByDocumentId(strapi, trx, UID.customer, documentId);
+        if (!id) throw noCustomer(documentId);
+        await customers.updateContact(id, details);
+        await customers.renameOrders(trx, id, details.name);
+      });
+      return this.get(documentId);
+    },
+
+    /** Per segment: how many customers, and what they spent (in the shop's currency). */
+    async overview(): Promise<{ currency: string; segments: SegmentOverviewJson[] }> {
+      const rows = await customers.overview();
+      return {
+        currency: DEFAULT_CURRENCY,
+        segments: rows.map(({ segment, customers: count, spent }) => ({
+          segment,
+          customers: count,
+          totalSpent: formatMoney(toBigInt(spent), DEFAULT_CURRENCY),
+        })),
+      };
+    },
+
+    /** The customers the filters find, as a spreadsheet; segments by their Hungarian names, as the shop's people read them. */
+    async exportCsv({ separator, sort, ...filters }: CustomerExportQuery) {
+      const rows = (await customers.all(filters, sort)).map(serializeCustomerSummary);
+      return toCsv(
+        CSV_COLUMNS,
+        rows.map((row) => [
+          inertText(row.name),
+          inertText(row.email ?? ''),
+          inertText(row.phone ?? ''),
+          inertText(row.company ?? ''),
+          inertText(row.taxNumber ?? ''),
+          inertText(row.connection?.name ?? ''),
+          row.segment ? SEGMENT_NAMES[row.segment].hu : '',
+          String(row.ordersCount),
+          String(row.successfulCount),
+          row.totalSpent,
+          row.currency,
+          row.lastOrderAt ?? '',
+          row.createdAt,
+        ]),
+        separator
+      );
+    },
+
+    /**
+     * Two records of one person become one: `documentId`'s orders move to `into`, which takes
+     * over the contact data it lacks; the record merged goes, with its segment history; `into`'s
+     * stats and segment are recomputed — all in one transaction.
+     */
+    async merge(documentId: string, into: string) {
+      if (documentId === into) throw invalidField('into', 'sameCustomer', 'a customer cannot be merged into itself', { customerId: into });
+      await strapi.db.transaction(async ({ trx }) => {
+        // The recompute's lock first, then both customers in one order (by documentId): two
+        // opposite merges, or a merge and the daily pass, wait for each other instead of deadlocking.
+        await getService(strapi, 'segments').lock(trx, []);
+        const [first, second] = [documentId, into].sort();
+        const locked = new Map<string, CustomerStatsRow>();
+        for (const id of [first, second]) locked.set(id, await lockForMerge(trx, id === documentId ? 'id' : 'into', id));
+        const from = locked.get(documentId)!;
+        const target = locked.get(into)!;
+        await customers.moveOrders(trx, from.id, target.id);
+        await customers.renameOrders(trx, target.id, target.name);
+        const fromKeys = await customers.keysOf(from.id);
+        await customers.remove(trx, from.id);
+        await customers.setFields(target.id, takenOver(target, from, fromKeys, await customers.keysOf(target.id)));
+        await getService(strapi, 'segments').recompute([target.id]);
+      });
+      return this.get(into);
+    },
+
     /** The customer an order names: an existing one by documentId, or a new one from its details. */
     async resolve({ customer, customerId }: { customer?: CustomerInput; customerId?: string }): Promise<CustomerRef> {
       if (customerId) {
@@ -89,10 +245,25 @@ const createCustomersService = ({ strapi }: { strapi: Core.Strapi }) => {
           externalKey,
         });
       }
-      const ids = toMake.length ? await customers.insertForShop(trx, toMake) : [];
+      const ids = toMake.length ? await customers.insertForShopOf(trx, connectionId, toMake) : [];
       return picks.map((pick) => ('found' in pick ? pick.found! : { id: ids[pick.made!], name: toMake[pick.made!].name }));
     },
   };
+};
+
+/** What a merge's target takes over: the contact data it lacks, and the webshop's and e-mail keys that find it. */
+const takenOver = (
+  target: CustomerStatsRow,
+  from: CustomerStatsRow,
+  fromKeys: { externalKey: string | null; emailKey: string | null },
+  targetKeys: { externalKey: string | null; emailKey: string | null }
+) => {
+  const fields: Record<string, unknown> = {};
+  for (const field of TAKEN_OVER) if (target[field] == null && from[field] != null) fields[field] = from[field];
+  if (fields.email) fields.emailKey = emailKeyOf(fields.email as string);
+  if (!targetKeys.externalKey && fromKeys.externalKey) fields.externalKey = fromKeys.externalKey;
+  if (!target.connection && from.connection) fields.connection = from.connection.id;
+  return fields;
 };
 
 export default createCustomersService;

@@ -220,10 +220,14 @@ export const ordersRepository = (strapi: Core.Strapi) => {
    */
   const containing = (text: string) => (isPostgres(strapi) ? { $containsi: text } : { $contains: text });
 
-  const whereOf = async ({ state, customStatus, source, connection, q, from, to }: OrderFilters, timeZone: string): Promise<Where> => {
+  const whereOf = async (
+    { state, customStatus, source, connection, customer, q, from, to }: OrderFilters,
+    timeZone: string
+  ): Promise<Where> => {
     const where: Where = {};
     if (state) where.state = state;
     if (connection) where.connection = { documentId: connection };
+    if (customer) where.customer = { documentId: customer };
     if (customStatus) where.customStatus = customStatus;
     if (source) where.source = source;
     if (from || to) {

@@ -1,15 +1,19 @@
-import { Field, Grid, Textarea } from '@strapi/design-system';
+import { Box, Button, Field, Flex, Grid, Textarea, Typography } from '@strapi/design-system';
+import { useRBAC } from '@strapi/strapi/admin';
 import { useState, type ComponentProps } from 'react';
 import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
+import type { CustomerSummaryJson } from '../../../../../shared/contracts/customers';
 import type { OrderJson } from '../../../../../shared/contracts/orders';
 import { useCreateOrderMutation, useUpdateOrderMutation } from '../../../api/orders';
 import { datasheetPath } from '../../../paths';
+import { PERMISSIONS } from '../../../permissions';
 import { FormModal } from '../../../ui/FormModal';
 import { TextField } from '../../../ui/TextField';
 import { useApiErrorText } from '../../../ui/errors';
 import { getTranslation } from '../../../ui/translations';
 import { useSubmit } from '../../../ui/useSubmit';
+import { CustomerPicker, customerLine } from './CustomerPicker';
 
 /** The form's fields, named by their path in the request so the server's field errors land on them. */
 type FieldPath = 'customer.name' | 'customer.email' | 'customer.phone' | 'customer.company' | 'customer.taxNumber' | 'note';
@@ -44,12 +48,27 @@ export const OrderDetailsForm = ({ order, onClose }: OrderDetailsFormProps) => {
   const [updateOrder, updating] = useUpdateOrderMutation();
   const [values, setValues] = useState(() => valuesOf(order));
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
+  // New order: an existing customer picked instead of a new one's details (for a role that may read customers).
+  const [picked, setPicked] = useState<CustomerSummaryJson | null>(null);
+  const {
+    allowedActions: { canRead: canPick },
+  } = useRBAC(PERMISSIONS.readCustomers);
   // Busy from the request until the form goes away: it closes, or the new draft's datasheet opens.
   const isSubmitting = creating.isLoading || creating.isSuccess || updating.isLoading || updating.isSuccess;
 
   const text = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(key), defaultMessage });
 
   const save = async () => {
+    if (!order && picked) {
+      const given = values.note.trim() || null;
+      const { data: created, error } = await submit(createOrder({ customerId: picked.documentId, note: given, items: [] }), {
+        done: ({ number }) =>
+          formatMessage({ id: getTranslation('newOrder.created'), defaultMessage: 'Order {number} created' }, { number }),
+      });
+      if (error) setErrors(fieldErrorsOf(error));
+      else navigate(datasheetPath(created.documentId));
+      return;
+    }
     if (!values['customer.name'].trim()) {
       setErrors({ 'customer.name': text('newOrder.nameRequired', "Enter the customer's name") });
       return;
@@ -94,11 +113,24 @@ export const OrderDetailsForm = ({ order, onClose }: OrderDetailsFormProps) => {
       onClose={onClose}
     >
       <Grid.Root gap={4}>
-        <GridTextField {...field('customer.name')} label={text('newOrder.customer.name', 'Customer name')} required col={12} />
-        <GridTextField {...field('customer.email')} label={text('newOrder.customer.email', 'Email')} type="email" />
-        <GridTextField {...field('customer.phone')} label={text('newOrder.customer.phone', 'Phone')} type="tel" />
-        <GridTextField {...field('customer.company')} label={text('newOrder.customer.company', 'Company')} />
-        <GridTextField {...field('customer.taxNumber')} label={text('newOrder.customer.taxNumber', 'Tax number')} />
+        {!order && canPick && (
+          <Grid.Item col={12} direction="column" alignItems="stretch">
+            {picked ? (
+              <PickedCustomer customer={picked} error={errors.customerId} onChange={() => setPicked(null)} />
+            ) : (
+              <CustomerPicker onPick={setPicked} />
+            )}
+          </Grid.Item>
+        )}
+        {!picked && (
+          <>
+            <GridTextField {...field('customer.name')} label={text('newOrder.customer.name', 'Customer name')} required col={12} />
+            <GridTextField {...field('customer.email')} label={text('newOrder.customer.email', 'Email')} type="email" />
+            <GridTextField {...field('customer.phone')} label={text('newOrder.customer.phone', 'Phone')} type="tel" />
+            <GridTextField {...field('customer.company')} label={text('newOrder.customer.company', 'Company')} />
+            <GridTextField {...field('customer.taxNumber')} label={text('newOrder.customer.taxNumber', 'Tax number')} />
+          </>
+        )}
         <Grid.Item col={12} direction="column" alignItems="stretch">
           <Field.Root name="note" error={errors.note}>
             <Field.Label>{text('newOrder.note', 'Note')}</Field.Label>
@@ -108,6 +140,31 @@ export const OrderDetailsForm = ({ order, onClose }: OrderDetailsFormProps) => {
         </Grid.Item>
       </Grid.Root>
     </FormModal>
+  );
+};
+
+/** The existing customer New order will be for, with a way back to the search. */
+const PickedCustomer = ({ customer, error, onChange }: { customer: CustomerSummaryJson; error?: string; onChange: () => void }) => {
+  const { formatMessage } = useIntl();
+  return (
+    <Box background="neutral100" hasRadius padding={4}>
+      <Flex justifyContent="space-between" gap={2}>
+        <Flex direction="column" alignItems="flex-start" gap={1}>
+          <Typography variant="sigma" textColor="neutral600">
+            {formatMessage({ id: getTranslation('newOrder.picker.picked'), defaultMessage: 'Existing customer' })}
+          </Typography>
+          <Typography fontWeight="semiBold">{customerLine(customer)}</Typography>
+          {error && (
+            <Typography variant="pi" textColor="danger600">
+              {error}
+            </Typography>
+          )}
+        </Flex>
+        <Button variant="tertiary" size="S" onClick={onChange}>
+          {formatMessage({ id: getTranslation('newOrder.picker.change'), defaultMessage: 'Change' })}
+        </Button>
+      </Flex>
+    </Box>
   );
 };
 

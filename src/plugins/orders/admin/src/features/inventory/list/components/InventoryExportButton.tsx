@@ -8,7 +8,7 @@ import { getTranslation } from '../../../../ui/translations';
 import { useSubmit } from '../../../../ui/useSubmit';
 
 /** Hands the browser a file: the download goes through the admin's authenticated client, not a plain link. */
-const saveAs = (file: Blob, fileName: string) => {
+export const saveAs = (file: Blob, fileName: string) => {
   const url = URL.createObjectURL(file);
   const link = document.createElement('a');
   link.href = url;

@@ -1,11 +1,13 @@
-import { Button, Flex, Grid, Typography } from '@strapi/design-system';
-import { Pencil } from '@strapi/icons';
+import { Button, Flex, Grid, LinkButton, Typography } from '@strapi/design-system';
+import { Pencil, User } from '@strapi/icons';
 import { useRBAC } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
+import { Link } from 'react-router-dom';
 import type { AddressJson } from '../../../../../../shared/contracts/customers';
 import type { OrderJson } from '../../../../../../shared/contracts/orders';
 import { isEditable } from '../../../../../../shared/domain/lifecycle';
+import { customerPath } from '../../../../paths';
 import { PERMISSIONS } from '../../../../permissions';
 import { Card } from '../../../../ui/Card';
 import { getTranslation } from '../../../../ui/translations';
@@ -21,7 +23,7 @@ const countryName = (code: string, locale: string) => {
 };
 
 /** "1052 Budapest, Váci utca 12., Magyarország": the order Hungarian envelopes use. */
-const addressText = (address: AddressJson | null, locale: string) => {
+export const addressText = (address: AddressJson | null, locale: string) => {
   if (!address) return null;
   const town = [address.postalCode, address.city].filter(Boolean).join(' ');
   const parts = [town, address.street, address.country && countryName(address.country, locale)].filter(Boolean);
@@ -29,7 +31,7 @@ const addressText = (address: AddressJson | null, locale: string) => {
 };
 
 /** One datum in its cell of the card's grid: half a row, a whole one on narrow screens. */
-const Detail = ({ label, value, col = 6 }: { label: string; value: string | null | undefined; col?: number }) => (
+export const Detail = ({ label, value, col = 6 }: { label: string; value: string | null | undefined; col?: number }) => (
   <Grid.Item col={col} s={12}>
     <Flex direction="column" alignItems="flex-start" gap={1}>
       <Typography variant="sigma" textColor="neutral600">
@@ -62,6 +64,18 @@ const EditDetails = ({ order }: { order: OrderJson }) => {
   );
 };
 
+/** To the customer's datasheet (their other orders, their segment), for a role that may read customers. */
+const CustomerLink = ({ order }: { order: OrderJson }) => {
+  const { formatMessage } = useIntl();
+  const { allowedActions } = useRBAC(PERMISSIONS.readCustomers);
+  if (!order.customer || !allowedActions.canRead) return null;
+  return (
+    <LinkButton tag={Link} to={customerPath(order.customer.documentId)} variant="tertiary" size="S" startIcon={<User />}>
+      {formatMessage({ id: getTranslation('order.customer.open'), defaultMessage: "Customer's datasheet" })}
+    </LinkButton>
+  );
+};
+
 /** Who ordered, and the header data of the order: currency and note. */
 export const OrderCustomerCard = ({ order }: { order: OrderJson }) => {
   const { formatMessage, locale } = useIntl();
@@ -69,7 +83,15 @@ export const OrderCustomerCard = ({ order }: { order: OrderJson }) => {
   const { customer } = order;
 
   return (
-    <Card title={label('title', 'Customer and order details')} action={<EditDetails order={order} />}>
+    <Card
+      title={label('title', 'Customer and order details')}
+      action={
+        <Flex gap={2}>
+          <CustomerLink order={order} />
+          <EditDetails order={order} />
+        </Flex>
+      }
+    >
       {!customer && <Typography textColor="neutral600">{label('none', 'No customer is given for this order.')}</Typography>}
       <Grid.Root gap={5}>
         {customer && (

@@ -98,7 +98,7 @@ interface FilterSelectProps {
 }
 
 /** A select whose placeholder is its name, cleared with its own cross. */
-const FilterSelect = ({ label, value, options, onChange }: FilterSelectProps) => {
+export const FilterSelect = ({ label, value, options, onChange }: FilterSelectProps) => {
   const { formatMessage } = useIntl();
   return (
     <SingleSelect

@@ -1,25 +1,19 @@
-import { Flex, Link, Th, Tooltip, Typography } from '@strapi/design-system';
-import { CaretDown, CaretUp, WarningCircle } from '@strapi/icons';
+import { Flex, Link, Tooltip, Typography } from '@strapi/design-system';
+import { WarningCircle } from '@strapi/icons';
 import { Table } from '@strapi/strapi/admin';
-import type { KeyboardEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import type { OrderSort, OrderSummaryJson } from '../../../../../../shared/contracts/orders';
 import type { CustomStatus } from '../../../../../../shared/contracts/settings';
 import { datasheetPath } from '../../../../paths';
+import { SortableHeader, type SortableColumn } from '../../../../ui/SortableHeader';
 import { OrderCustomStatusBadge, StateBadge } from '../../../../ui/badges';
 import { formatDateTime, formatMoney } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
 import { orderSourceText } from '../../utils/source';
 import { flagLabel, knownFlags } from '../../utils/webshop';
 
-interface Column {
-  name: string;
-  label: string;
-  /** The server's sorts for this column, in the order clicks walk through them; none: not sortable. */
-  sorts: OrderSort[];
-  alignEnd?: boolean;
-}
+type Column = SortableColumn<OrderSort>;
 
 interface Props {
   orders: OrderSummaryJson[];
@@ -123,54 +117,5 @@ const FlagsMarker = ({ order }: { order: OrderSummaryJson }) => {
         <WarningCircle fill="warning600" aria-hidden focusable={false} />
       </Flex>
     </Tooltip>
-  );
-};
-
-/**
- * A column header that sorts the way the server can: a click on another column takes its first
- * sort, a click on the sorted column its next one. Strapi's own Table.HeaderCell writes
- * "field:ASC" for any field, which the server's fixed list of sorts does not take.
- */
-const SortableHeader = ({ column, sort, onSort }: { column: Column; sort: OrderSort; onSort: (sort: OrderSort) => void }) => {
-  const { formatMessage } = useIntl();
-  const position = column.sorts.indexOf(sort);
-  const next = column.sorts[(position + 1) % column.sorts.length];
-  const clickable = next !== undefined && next !== sort;
-  const ascending = sort.endsWith(':asc');
-
-  const title = (
-    <Flex gap={1} justifyContent={column.alignEnd ? 'flex-end' : 'flex-start'}>
-      <Typography textColor="neutral600" tag="span" variant="sigma">
-        {column.label}
-      </Typography>
-      {position >= 0 && (ascending ? <CaretUp aria-hidden /> : <CaretDown aria-hidden />)}
-    </Flex>
-  );
-
-  return (
-    <Th
-      aria-sort={position < 0 ? undefined : ascending ? 'ascending' : 'descending'}
-      onClick={clickable ? () => onSort(next) : undefined}
-      onKeyDown={
-        clickable
-          ? (event: KeyboardEvent) => {
-              if (event.key === 'Enter' || event.key === ' ') {
-                event.preventDefault();
-                onSort(next);
-              }
-            }
-          : undefined
-      }
-      tabIndex={clickable ? 0 : undefined}
-      style={clickable ? { cursor: 'pointer' } : undefined}
-    >
-      {clickable ? (
-        <Tooltip label={formatMessage({ id: getTranslation('list.sortBy'), defaultMessage: 'Sort by {column}' }, { column: column.label })}>
-          {title}
-        </Tooltip>
-      ) : (
-        title
-      )}
-    </Th>
   );
 };

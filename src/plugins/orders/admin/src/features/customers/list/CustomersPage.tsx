@@ -1,0 +1,105 @@
+import { Box, Button, EmptyStateLayout, Flex } from '@strapi/design-system';
+import { ArrowClockwise, WarningCircle } from '@strapi/icons';
+import { Layouts, Page, SearchInput, useRBAC } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import type { ErrorJson } from '../../../../../shared/contracts/errors';
+import { FRESH } from '../../../api/base';
+import { useListConnectionsQuery } from '../../../api/connections';
+import { useGetSegmentOverviewQuery, useListCustomersQuery } from '../../../api/customers';
+import { apiErrorOf } from '../../../api/errors';
+import { PERMISSIONS } from '../../../permissions';
+import { ListPagination } from '../../../ui/ListPagination';
+import { useApiErrorText } from '../../../ui/errors';
+import { getTranslation } from '../../../ui/translations';
+import { connectionOptions } from '../../orders/utils/webshop';
+import { CustomersExportButton } from './components/CustomersExportButton';
+import { CustomersFilters } from './components/CustomersFilters';
+import { CustomersTable } from './components/CustomersTable';
+import { SegmentOverview } from './components/SegmentOverview';
+import { useCustomersListQuery } from './hooks/useCustomersListQuery';
+
+/** "Customers" (Ügyfelek): the overview per segment, then every customer, filtered, sorted and paged by the server. */
+export const CustomersPage = () => {
+  const { formatMessage } = useIntl();
+  const { filters, sort, filterQuery, serverQuery, isFiltered, change, clearFilters } = useCustomersListQuery();
+  const customers = useListCustomersQuery(serverQuery, FRESH);
+  const overview = useGetSegmentOverviewQuery(undefined, FRESH);
+  const {
+    allowedActions: { canRead: canReadConnections },
+    isLoading: checkingConnections,
+  } = useRBAC(PERMISSIONS.readConnections);
+  const connectionList = useListConnectionsQuery(undefined, { ...FRESH, skip: checkingConnections || !canReadConnections });
+  const connections = canReadConnections && connectionList.data?.length ? connectionOptions(connectionList.data, filters.connection) : [];
+
+  const pagination = customers.data?.meta.pagination;
+  const title = formatMessage({ id: getTranslation('customers.title'), defaultMessage: 'Customers' });
+
+  return (
+    <Page.Main>
+      <Page.Title>{title}</Page.Title>
+      <Layouts.Header
+        title={title}
+        subtitle={
+          pagination &&
+          formatMessage(
+            { id: getTranslation('customers.subtitle'), defaultMessage: '{total, plural, one {# customer} other {# customers}}' },
+            { total: pagination.total }
+          )
+        }
+        primaryAction={<CustomersExportButton query={filterQuery} />}
+      />
+      <Layouts.Action
+        startActions={
+          <>
+            <SearchInput
+              label={formatMessage({ id: getTranslation('customers.search'), defaultMessage: 'Search customers' })}
+              placeholder={formatMessage({
+                id: getTranslation('customers.search.placeholder'),
+                defaultMessage: 'Name, email, phone or tax number',
+              })}
+            />
+            <CustomersFilters filters={filters} connections={connections} onChange={change} onClear={clearFilters} />
+          </>
+        }
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          {overview.data && <SegmentOverview currency={overview.data.currency} segments={overview.data.segments} />}
+          {customers.error ? (
+            <LoadError error={apiErrorOf(customers.error)} onRetry={customers.refetch} />
+          ) : (
+            <Box>
+              <CustomersTable
+                customers={customers.data?.data ?? []}
+                isLoading={customers.isFetching}
+                isFiltered={isFiltered}
+                sort={sort}
+                onSort={(next) => change({ sort: next })}
+              />
+              <ListPagination pagination={pagination} />
+            </Box>
+          )}
+        </Flex>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
+
+/** The list could not be loaded: said below the filters, so that a filter the server refuses can be changed right here. */
+const LoadError = ({ error, onRetry }: { error: ErrorJson; onRetry: () => void }) => {
+  const { formatMessage } = useIntl();
+  const { errorText } = useApiErrorText();
+  return (
+    <EmptyStateLayout
+      hasRadius
+      shadow="tableShadow"
+      icon={<WarningCircle width="16rem" />}
+      content={`${formatMessage({ id: getTranslation('customers.error'), defaultMessage: 'The customers could not be loaded.' })} ${errorText(error)}`}
+      action={
+        <Button variant="secondary" startIcon={<ArrowClockwise />} onClick={onRetry}>
+          {formatMessage({ id: getTranslation('list.retry'), defaultMessage: 'Try again' })}
+        </Button>
+      }
+    />
+  );
+};
