@@ -51,6 +51,13 @@ export default {
         Component: async () => (await import('./features/settings/webshops/WebshopsPage')).WebshopsPage,
         permissions: PERMISSIONS.readConnections,
       },
+      {
+        id: 'company',
+        to: `${PLUGIN_ID}-company`,
+        intlLabel: { id: `${PLUGIN_ID}.company.title`, defaultMessage: 'Company' },
+        Component: async () => (await import('./features/settings/company/CompanyPage')).CompanyPage,
+        permissions: PERMISSIONS.readSettings,
+      },
     ]);
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
   },

@@ -44,6 +44,11 @@ export const FIELD_ERROR_CODES = [
   'notForKind',
   'nameTaken',
   'kindChanged',
+  // The seller's details (contracts/settings.ts): checked with their check digits; the logo a Media Library file.
+  'notTaxNumber',
+  'notEuVatNumber',
+  'notBankAccount',
+  'unknownFile',
   // What a request's body, path or query is made of, before any field is read (core/request.ts).
   'malformedJson',
   'notUtf8',
@@ -78,6 +83,10 @@ export const REFUSAL_CODES = [
   'notReplayable',
   'badSignature',
   'webshopOrder',
+  // Order documents: no such document, its PDF not made (yet or at all), or an order without one (a draft).
+  'documentNotFound',
+  'documentNotIssued',
+  'documentOfDraft',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
