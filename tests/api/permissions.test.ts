@@ -33,6 +33,8 @@ describe('per-button permissions', () => {
         'plugin::orders.connection.manage',
         'plugin::orders.inbox.read',
         'plugin::orders.inbox.replay',
+        'plugin::orders.document.read',
+        'plugin::orders.document.issue',
       ].sort()
     );
     expect(listed).toHaveLength(RBAC_ACTIONS.length);

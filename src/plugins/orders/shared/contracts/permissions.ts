@@ -26,6 +26,10 @@ const areas = {
   settings: { read: 'Read', update: 'Update' },
   connection: { read: 'Read webshop connections', manage: 'Manage webshop connections (create, edit, rotate secret, sync, delete)' },
   inbox: { read: 'Read the webshop inbox', replay: 'Replay inbox entries' },
+  document: {
+    read: 'Read and download order documents (megrendelés-dokumentumok)',
+    issue: 'Issue order documents: Reissue, Retry (újrakiállítás)',
+  },
 } as const;
 
 export type Area = keyof typeof areas;

@@ -9,6 +9,7 @@ export const UID = {
   idempotencyKey: 'plugin::orders.idempotency-key',
   connection: 'plugin::orders.connection',
   inboxEntry: 'plugin::orders.inbox-entry',
+  document: 'plugin::orders.document',
 } as const;
 
 export type PluginUid = (typeof UID)[keyof typeof UID];

@@ -1,0 +1,33 @@
+/** Order documents: the PDF a finalized order is issued as, kept version by version. */
+import type { Core } from '@strapi/strapi';
+import { ensureUniqueIndex } from '../../core/unique';
+import { getService } from '../../core/service';
+import document from './content-types/document/schema.json';
+import controller from './controller';
+import { documentsRepository, ISSUE_KEY_INDEX } from './repository';
+import routes from './routes';
+import service, { ISSUE_JOB, type IssueJobData } from './service';
+
+export default {
+  contentTypes: { document: { schema: document } },
+  services: { documents: service },
+  controllers: { documents: controller },
+  routes,
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await documentsRepository(strapi).ensureVersionIndex();
+    await ensureUniqueIndex(strapi, ISSUE_KEY_INDEX);
+    getService(strapi, 'jobs').define<IssueJobData>(
+      ISSUE_JOB,
+      ({ id, data }) => getService(strapi, 'documents').issueOnFinalize(data, id),
+      {
+        retryLimit: 3,
+        retryDelaySeconds: 5,
+        expireInSeconds: 300,
+      }
+    );
+    // Sent in the finalize's own transaction: a refused or rolled-back finalize issues nothing.
+    getService(strapi, 'events').sendOn('order.transitioned', ISSUE_JOB, ({ order, to, actor }): IssueJobData | null =>
+      to === 'finalized' ? { order, actor } : null
+    );
+  },
+};

@@ -1,0 +1,167 @@
+/**
+ * Order documents (megrendelés-dokumentum): finalizing an order issues its PDF, after the
+ * finalize has committed, as a job; "Reissue" makes the next version; "Retry" makes a failed
+ * version again. A document, once issued, is never written again: its bytes, template, snapshot
+ * and hash stay as they were.
+ *
+ * Making a document takes three steps, each its own transaction: the version is taken (a
+ * pending row, under the order's lock and the (order, kind, version) unique index), the PDF is
+ * rendered outside any transaction (it may take a second and holds no lock), then the outcome
+ * is recorded — issued with its bytes, or failed with the error.
+ */
+import { createHash } from 'crypto';
+import type { Core } from '@strapi/strapi';
+import type { Actor } from '../../../../shared/contracts/actor';
+import { DEFAULT_DOCUMENT_LANGUAGE, type DocumentJson, type DocumentKind } from '../../../../shared/contracts/documents';
+import { conflict, notFound } from '../../core/errors';
+import { lockByDocumentId } from '../../core/database';
+import { UID } from '../../core/uids';
+import { renderPdf } from './renderer';
+import { documentsRepository, type DocumentRow } from './repository';
+import { serializeDocument } from './serializer';
+import { takeSnapshot } from './snapshot';
+import { DEFAULT_TEMPLATE, defaultOrderDocument } from './templates/default-template';
+
+/** The job that issues a finalized order's document. */
+export const ISSUE_JOB = 'documents.issue';
+
+/** What the job is sent with, in the finalize's transaction. */
+export interface IssueJobData {
+  order: { documentId: string; number: string };
+  actor: Actor;
+}
+
+const KIND: DocumentKind = 'order';
+/** The most of an error the document keeps to show. */
+const MAX_ERROR = 2000;
+
+const noDocument = (documentId: string) => notFound('documentNotFound', `No order document ${documentId}`, { id: documentId });
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const rows = documentsRepository(strapi);
+
+  /** The order, or a 404: documents are listed and issued for orders that exist. */
+  const orderOf = async (documentId: string) => {
+    const order = await strapi.db.query(UID.order).findOne({ where: { documentId }, select: ['id', 'documentId', 'number', 'state'] });
+    if (!order) throw notFound('orderNotFound', `No order ${documentId}`, { id: documentId });
+    return order as { id: number; documentId: string; number: string; state: string };
+  };
+
+  /**
+   * Takes the order's next version as a pending document. The order's lock makes two issues of
+   * one order wait for each other on PostgreSQL (SQLite lets one writer at a time); the unique
+   * index refuses a second row of a version whatever happens.
+   */
+  const begin = async (order: { documentId: string; number: string }, actor: Actor, issueKey: string | null): Promise<DocumentRow> =>
+    // The transaction answers what its callback does: the new row.
+    (await strapi.db.transaction(async ({ trx }) => {
+      await lockByDocumentId(strapi, trx, UID.order, order.documentId);
+      const version = (await rows.lastVersion(trx, order.documentId, KIND)) + 1;
+      return await rows.create({
+        orderDocumentId: order.documentId,
+        orderNumber: order.number,
+        kind: KIND,
+        version,
+        state: 'pending',
+        issueKey,
+        templateKey: DEFAULT_TEMPLATE.key,
+        templateVersion: DEFAULT_TEMPLATE.version,
+        // The order's language is known once its snapshot is taken: make() records it.
+        language: DEFAULT_DOCUMENT_LANGUAGE,
+        issuedBy: actor,
+      });
+    })) as DocumentRow;
+
+  /** Renders the document from the order as it is now and records it issued; records the error and rethrows when it cannot. */
+  const make = async (document: DocumentRow, actor: Actor) => {
+    const issuedAt = new Date();
+    try {
+      const { snapshot, logo } = await takeSnapshot(strapi, document.orderDocumentId, issuedAt);
+      const pdf = await renderPdf(defaultOrderDocument(snapshot, logo?.dataUrl ?? null));
+      await strapi.db.transaction(() =>
+        rows.record(document.id, {
+          state: 'issued',
+          error: null,
+          language: snapshot.language,
+          snapshot,
+          pdf: pdf.toString('base64'),
+          contentHash: sha256(pdf),
+          size: pdf.length,
+          issuedAt,
+          issuedBy: actor,
+        })
+      );
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await strapi.db.transaction(() => rows.record(document.id, { state: 'failed', error: message.slice(0, MAX_ERROR) }));
+      throw error;
+    }
+  };
+
+  /** The document as it is now, after make() recorded how it went. */
+  const answer = async (document: DocumentRow): Promise<DocumentJson> =>
+    serializeDocument((await rows.find(document.documentId)) ?? document);
+
+  return {
+    /** The order's documents, newest version first, without their bytes. */
+    async list(orderDocumentId: string): Promise<DocumentJson[]> {
+      await orderOf(orderDocumentId);
+      return (await rows.ofOrder(orderDocumentId, KIND)).map(serializeDocument);
+    },
+
+    /** An issued document's PDF, byte for byte as it was issued, with its JSON. */
+    async pdf(documentId: string): Promise<{ document: DocumentJson; bytes: Buffer }> {
+      const row = await rows.find(documentId);
+      if (!row) throw noDocument(documentId);
+      const bytes = row.state === 'issued' ? await rows.pdfOf(row.id) : null;
+      if (!bytes) {
+        throw conflict(
+          'documentNotIssued',
+          `Version ${row.version} of the document of order ${row.orderNumber} is ${row.state}: it has no PDF`,
+          {
+            version: row.version,
+            state: row.state,
+          }
+        );
+      }
+      return { document: serializeDocument(row), bytes };
+    },
+
+    /**
+     * The job's work: issues the document of a finalize. Run again (a retry, or a process that
+     * died after rendering), it finds the document it began by the job's id and makes that one,
+     * so that one finalize makes one document.
+     */
+    async issueOnFinalize(data: IssueJobData, jobId: string): Promise<void> {
+      const begun = await rows.byIssueKey(jobId);
+      if (begun?.state === 'issued') return;
+      await make(begun ?? (await begin(data.order, data.actor, jobId)), data.actor);
+    },
+
+    /**
+     * "Reissue": the order's next version, made now from the order as it is; or "Retry": the
+     * newest version made again when it failed. Earlier versions stay as they were. A draft has
+     * no document: it is issued when it is finalized.
+     */
+    async reissue(orderDocumentId: string, actor: Actor): Promise<DocumentJson> {
+      const order = await orderOf(orderDocumentId);
+      if (order.state === 'draft') {
+        throw conflict('documentOfDraft', `Order ${order.number} is a draft: its document is issued when it is finalized`, {
+          number: order.number,
+          state: order.state,
+        });
+      }
+      const [newest] = await rows.ofOrder(order.documentId, KIND);
+      const document = newest?.state === 'failed' ? newest : await begin(order, actor, null);
+      // A failure is recorded on the document, which the answer shows with its error and a Retry.
+      await make(document, actor).catch((error: Error) =>
+        strapi.log.warn(`orders: the document of order ${order.number} could not be made: ${error.message}`)
+      );
+      return answer(document);
+    },
+  };
+};
+
+export default createDocumentsService;

@@ -1,0 +1,378 @@
+/**
+ * Order documents on a real Strapi and database: the seller's details in the settings, the PDF a
+ * finalize issues after its commit (exactly one, none for a refused or rolled-back finalize), what
+ * the PDF says, its pages, reissue and retry that keep every earlier version byte for byte, and
+ * the permissions that guard them.
+ */
+import { createHash } from 'crypto';
+import request from 'supertest';
+import { permission } from '../../src/plugins/orders/shared/contracts/permissions';
+import { act, createOrder, createStockItem, setSettings } from '../helpers/fixtures';
+import { pdfPages } from '../helpers/pdf';
+import { startApp, type Api, type TestApp } from '../helpers/strapi';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(() => app?.stop());
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `check` answers something truthy, for up to `ms`. */
+const eventually = async <T>(check: () => Promise<T>, ms = 20_000): Promise<NonNullable<T>> => {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > until) throw new Error(`not within ${ms} ms`);
+    await sleep(100);
+  }
+};
+
+interface DocumentJson {
+  documentId: string;
+  version: number;
+  state: string;
+  error: string | null;
+  contentHash: string | null;
+  size: number | null;
+  fileName: string;
+  template: { key: string; version: number };
+  issuedBy: { type: string; name: string } | null;
+}
+
+const documentsOf = async (orderId: string, api: Api = app.admin): Promise<DocumentJson[]> => {
+  const response = await api.get(`/orders/orders/${orderId}/documents`);
+  expect(response.status).toBe(200);
+  return response.body.data;
+};
+
+/** The order's documents once none is pending any more. */
+const issuedDocumentsOf = (orderId: string, count = 1) =>
+  eventually(async () => {
+    const documents = await documentsOf(orderId);
+    return documents.length >= count && documents.every((document) => document.state !== 'pending') ? documents : null;
+  });
+
+/** The PDF's bytes as the admin API serves them. */
+const download = (documentId: string, api: Api = app.admin, query = '') =>
+  api
+    .get(`/orders/documents/${documentId}/pdf${query}`)
+    .buffer(true)
+    .parse((response, done) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** The field errors of a 400 as "path code". */
+const problemsOf = (response: { status: number; body: { error: { details: { errors: Array<{ path: string[]; code: string }> } } } }) => {
+  expect(response.status).toBe(400);
+  return response.body.error.details.errors.map(({ path, code }) => `${path.join('.')} ${code}`);
+};
+
+const COMPANY = {
+  name: 'Kávéőrlő Űrhajó Kft.',
+  address: { country: 'HU', postalCode: '1052', city: 'Budapest', street: 'Váci utca 12.' },
+  taxNumber: '12345676-2-42',
+  euVatNumber: 'HU12345676',
+  bankAccount: '11773016-11111018',
+  email: 'iroda@kaveorlo.hu',
+  phone: '+36 1 234 5678',
+  website: 'https://kaveorlo.hu',
+};
+
+describe('the seller’s details (Settings → Company)', () => {
+  test('are saved and answered in their printed form, every other setting kept', async () => {
+    const response = await setSettings(app.admin, {
+      company: { ...COMPANY, taxNumber: '12345676242', bankAccount: '11773016 11111018 00000000', euVatNumber: 'hu 12345676' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.data.company).toEqual({
+      ...COMPANY,
+      bankAccount: '11773016-11111018-00000000',
+      logo: null,
+    });
+    expect(response.body.data.inventoryDriver).toBe('orders');
+    expect((await app.admin.get('/orders/settings')).body.data.company.taxNumber).toBe('12345676-2-42');
+  });
+
+  test('are given whole: a field left out is emptied', async () => {
+    const response = await setSettings(app.admin, { company: { name: 'Csak Név Bt.' } });
+    expect(response.body.data.company).toEqual({
+      name: 'Csak Név Bt.',
+      address: null,
+      taxNumber: null,
+      euVatNumber: null,
+      bankAccount: null,
+      email: null,
+      phone: null,
+      website: null,
+      logo: null,
+    });
+    expect((await setSettings(app.admin, { company: COMPANY })).status).toBe(200);
+  });
+
+  test('a tax number or bank account whose check digits are wrong is refused, naming the field', async () => {
+    const response = await setSettings(app.admin, {
+      company: { ...COMPANY, taxNumber: '12345678-2-42', bankAccount: '11773016-11111019', euVatNumber: '12', website: 'ftp://x' },
+    });
+    expect(problemsOf(response).sort()).toEqual(
+      [
+        'company.bankAccount notBankAccount',
+        'company.euVatNumber notEuVatNumber',
+        'company.taxNumber notTaxNumber',
+        'company.website notUrl',
+      ].sort()
+    );
+    expect((await app.admin.get('/orders/settings')).body.data.company.taxNumber).toBe('12345676-2-42');
+  });
+
+  test('a logo that is no Media Library file is refused', async () => {
+    expect(problemsOf(await setSettings(app.admin, { company: { ...COMPANY, logo: 987654 } }))).toEqual(['company.logo unknownFile']);
+  });
+
+  test('need settings update to change, settings read to read', async () => {
+    const reader = await app.as([permission('settings', 'read')]);
+    expect((await reader.get('/orders/settings')).body.data.company.name).toBe(COMPANY.name);
+    expect((await reader.put('/orders/settings', { company: { name: 'Más' } })).status).toBe(403);
+  });
+});
+
+/** An order of stock items named with every Hungarian accented letter, and a free line. */
+const hungarianOrder = async (lines = 2, fields: Record<string, unknown> = {}) => {
+  const items = [];
+  for (let i = 0; i < lines; i += 1) {
+    const item = await createStockItem(app.admin, {
+      name: i % 2 ? `Őrölt kávé ű ${i + 1}` : `Tűzőgép ŐŰ áéíóöúü ${i + 1}`,
+      unitPrice: '12990',
+      onHand: '100',
+      unit: 'db',
+    });
+    items.push({ stockItem: item.documentId, quantity: i % 3 === 0 ? '2.5' : '1', ...(i === 0 ? { discountPercent: '10' } : {}) });
+  }
+  return createOrder(app.admin, [...items, { name: 'Szállítási díj', quantity: '1', unitPrice: '1490', vatRate: '27' }], {
+    customer: { name: 'Kovács Őrsike', address: { country: 'HU', postalCode: '6720', city: 'Szeged', street: 'Kárász utca 1.' } },
+    note: 'Hívj fel érkezés előtt: ő ű Ő Ű',
+    ...fields,
+  });
+};
+
+describe('finalizing issues the order document', () => {
+  test('exactly one, after the commit, by the admin who finalized', async () => {
+    const order = await hungarianOrder();
+    expect(await documentsOf(order.documentId)).toEqual([]);
+    expect((await act(app.admin, order.documentId, 'finalize')).status).toBe(200);
+
+    const [document] = await issuedDocumentsOf(order.documentId);
+    expect(document).toMatchObject({
+      version: 1,
+      state: 'issued',
+      error: null,
+      template: { key: 'default', version: 1 },
+      issuedBy: { type: 'admin' },
+      fileName: `megrendeles-${order.number}-v1.pdf`,
+    });
+    await sleep(1500);
+    expect(await documentsOf(order.documentId)).toHaveLength(1);
+  });
+
+  test('a finalize retried with its Idempotency-Key issues one document, not two', async () => {
+    const order = await hungarianOrder(1);
+    const key = { 'Idempotency-Key': `documents-${order.documentId}` };
+    const url = `/orders/orders/${order.documentId}/actions/finalize`;
+    expect((await app.admin.postWith(key, url, {})).status).toBe(200);
+    const replay = await app.admin.postWith(key, url, {});
+    expect(replay.status).toBe(200);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    await issuedDocumentsOf(order.documentId);
+    await sleep(1500);
+    expect(await documentsOf(order.documentId)).toHaveLength(1);
+  });
+
+  test('a refused finalize issues nothing, nor one rolled back after the engine announced it', async () => {
+    const short = await createStockItem(app.admin, { onHand: '1' });
+    const refused = await createOrder(app.admin, [{ stockItem: short.documentId, quantity: '5' }]);
+    expect((await act(app.admin, refused.documentId, 'finalize')).status).toBe(409);
+
+    const rolledBack = await hungarianOrder(1);
+    const orders = app.strapi.plugin('orders').service('orders');
+    await expect(
+      app.strapi.db.transaction(async () => {
+        await orders.transition(rolledBack.documentId, 'finalize', {}, { type: 'system', name: 'test' });
+        throw new Error('rolled back');
+      })
+    ).rejects.toThrow('rolled back');
+    expect((await app.admin.get(`/orders/orders/${rolledBack.documentId}`)).body.data.state).toBe('draft');
+
+    // One loop takes the name's jobs oldest first: once a later finalize's document is made, any earlier job has run.
+    const later = await hungarianOrder(1);
+    await act(app.admin, later.documentId, 'finalize');
+    await issuedDocumentsOf(later.documentId);
+    expect(await documentsOf(refused.documentId)).toEqual([]);
+    expect(await documentsOf(rolledBack.documentId)).toEqual([]);
+  });
+
+  test('a draft has no document to reissue', async () => {
+    const draft = await hungarianOrder(1);
+    const response = await app.admin.post(`/orders/orders/${draft.documentId}/documents`);
+    expect(response.status).toBe(409);
+    expect(response.body.error.details).toMatchObject({ code: 'documentOfDraft', number: draft.number });
+  });
+});
+
+describe('the PDF', () => {
+  test('says the number, the seller and the buyer, every line, the totals and the note, Hungarian letters as written', async () => {
+    await setSettings(app.admin, { company: COMPANY });
+    const order = await hungarianOrder(3);
+    const finalized = (await act(app.admin, order.documentId, 'finalize')).body.data;
+    const [document] = await issuedDocumentsOf(order.documentId);
+
+    const response = await download(document.documentId);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toContain(`inline; filename="megrendeles-${order.number}-v1.pdf"`);
+    const bytes = response.body as Buffer;
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(sha256(bytes)).toBe(document.contentHash);
+    expect(bytes.length).toBe(document.size);
+
+    const [text, ...more] = await pdfPages(bytes);
+    expect(more).toEqual([]);
+    expect(text).toContain('MEGRENDELÉS');
+    expect(text).toContain(order.number);
+    expect(text).toContain(COMPANY.name);
+    expect(text).toContain('12345676-2-42');
+    expect(text).toContain('11773016-11111018');
+    expect(text).toContain('Kovács Őrsike');
+    expect(text).toContain('Kárász utca 1.');
+    for (const item of finalized.items) {
+      expect(text).toContain(item.name);
+      if (item.sku) expect(text).toContain(item.sku);
+    }
+    // 2.5 × 12 990 Ft less 10 % = 29 228 Ft net; 1 × 12 990; 2.5 × 12 990 = 32 475; shipping 1 490.
+    expect(text).toContain('2,5 db');
+    expect(text).toContain('12 990 Ft');
+    expect(text).toContain('10%');
+    const money = (value: string) => `${value.replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} Ft`;
+    expect(text).toContain(money(finalized.totals.net));
+    expect(text).toContain(money(finalized.totals.vat));
+    expect(text).toContain(money(finalized.totals.gross));
+    expect(text).toContain('Hívj fel érkezés előtt: ő ű Ő Ű');
+    expect(text).toContain('Tűzőgép ŐŰ áéíóöúü 1');
+    expect(text).toContain('1 / 1');
+  });
+
+  test('of a long order repeats the lines’ header on every page and numbers the pages "1 / 3"…', async () => {
+    const order = await hungarianOrder(85);
+    await act(app.admin, order.documentId, 'finalize');
+    const [document] = await issuedDocumentsOf(order.documentId);
+    const pages = await pdfPages((await download(document.documentId)).body as Buffer);
+    expect(pages).toHaveLength(3);
+    pages.forEach((page, i) => {
+      expect(page).toContain('Megnevezés Cikkszám Mennyiség Nettó egységár Kedvezmény Nettó ÁFA-kulcs ÁFA Bruttó');
+      expect(page).toContain(`${i + 1} / 3`);
+    });
+    expect(pages[2]).toContain('Bruttó végösszeg');
+    for (let i = 1; i <= 85; i += 1) expect(pages.join('\n')).toMatch(new RegExp(`(Tűzőgép ŐŰ áéíóöúü|Őrölt kávé ű) ${i}\\b`));
+  });
+
+  test('downloads as an attachment when asked', async () => {
+    const order = await hungarianOrder(1);
+    await act(app.admin, order.documentId, 'finalize');
+    const [document] = await issuedDocumentsOf(order.documentId);
+    const response = await download(document.documentId, app.admin, '?download=true');
+    expect(response.headers['content-disposition']).toContain('attachment;');
+  });
+
+  test('of a document that does not exist is 404', async () => {
+    const response = await app.admin.get('/orders/documents/no-such-document/pdf');
+    expect(response.status).toBe(404);
+    expect(response.body.error.details).toMatchObject({ code: 'documentNotFound' });
+    expect((await app.admin.get('/orders/orders/no-such-order/documents')).body.error.details).toMatchObject({ code: 'orderNotFound' });
+  });
+});
+
+describe('versions', () => {
+  test('Reissue makes version 2 and keeps version 1 byte for byte', async () => {
+    const order = await hungarianOrder(2);
+    await act(app.admin, order.documentId, 'finalize');
+    const [first] = await issuedDocumentsOf(order.documentId);
+    const before = (await download(first.documentId)).body as Buffer;
+
+    const reissued = await app.admin.post(`/orders/orders/${order.documentId}/documents`);
+    expect(reissued.status).toBe(201);
+    expect(reissued.body.data).toMatchObject({ version: 2, state: 'issued', fileName: `megrendeles-${order.number}-v2.pdf` });
+
+    const documents = await documentsOf(order.documentId);
+    expect(documents.map((document) => document.version)).toEqual([2, 1]);
+    expect(documents[1]).toEqual(first);
+    const after = (await download(first.documentId)).body as Buffer;
+    expect(after.equals(before)).toBe(true);
+    expect(sha256(after)).toBe(first.contentHash);
+    const second = (await download(reissued.body.data.documentId)).body as Buffer;
+    expect(sha256(second)).toBe(reissued.body.data.contentHash);
+    expect(second.equals(before)).toBe(false);
+  });
+
+  test('Retry makes a failed version again, as the same version', async () => {
+    const order = await hungarianOrder(1);
+    await act(app.admin, order.documentId, 'finalize');
+    const [document] = await issuedDocumentsOf(order.documentId);
+    // As an attempt that failed leaves it: no bytes, the error kept.
+    await app.strapi.db.query('plugin::orders.document').update({
+      where: { documentId: document.documentId },
+      data: { state: 'failed', error: 'the renderer ran out of memory', pdf: null },
+    });
+    expect((await documentsOf(order.documentId))[0]).toMatchObject({ state: 'failed', error: 'the renderer ran out of memory' });
+    const pdf = await download(document.documentId);
+    expect(pdf.status).toBe(409);
+
+    const retried = await app.admin.post(`/orders/orders/${order.documentId}/documents`);
+    expect(retried.status).toBe(201);
+    expect(retried.body.data).toMatchObject({ documentId: document.documentId, version: 1, state: 'issued', error: null });
+    expect(await documentsOf(order.documentId)).toHaveLength(1);
+    expect((await download(document.documentId)).status).toBe(200);
+  });
+
+  test('two reissues at once make two versions, never one version twice', async () => {
+    const order = await hungarianOrder(1);
+    await act(app.admin, order.documentId, 'finalize');
+    await issuedDocumentsOf(order.documentId);
+    const answers = await Promise.all([1, 2, 3].map(() => app.admin.post(`/orders/orders/${order.documentId}/documents`)));
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201]);
+    expect((await documentsOf(order.documentId)).map((document) => document.version)).toEqual([4, 3, 2, 1]);
+  });
+});
+
+describe('permissions', () => {
+  test('documents read lists and downloads; documents issue reissues; neither is 403', async () => {
+    const order = await hungarianOrder(1);
+    await act(app.admin, order.documentId, 'finalize');
+    const [document] = await issuedDocumentsOf(order.documentId);
+
+    const nobody = await app.as([permission('order', 'read')]);
+    expect((await nobody.get(`/orders/orders/${order.documentId}/documents`)).status).toBe(403);
+    expect((await download(document.documentId, nobody)).status).toBe(403);
+    expect((await nobody.post(`/orders/orders/${order.documentId}/documents`)).status).toBe(403);
+
+    const reader = await app.as([permission('document', 'read')]);
+    expect(await documentsOf(order.documentId, reader)).toHaveLength(1);
+    expect((await download(document.documentId, reader)).status).toBe(200);
+    expect((await reader.post(`/orders/orders/${order.documentId}/documents`)).status).toBe(403);
+
+    const issuer = await app.as([permission('document', 'issue')]);
+    expect((await issuer.post(`/orders/orders/${order.documentId}/documents`)).status).toBe(201);
+  });
+
+  test('the PDF is never a public file', async () => {
+    const order = await hungarianOrder(1);
+    await act(app.admin, order.documentId, 'finalize');
+    const [document] = await issuedDocumentsOf(order.documentId);
+    expect((await request(app.strapi.server.httpServer).get(`/orders/documents/${document.documentId}/pdf`)).status).toBe(401);
+    expect((await request(app.strapi.server.httpServer).get('/uploads/')).status).not.toBe(200);
+  });
+});
