@@ -25,4 +25,6 @@ export const PERMISSIONS = {
   manageConnections: action('connection', 'manage'),
   readInbox: action('inbox', 'read'),
   replayInbox: action('inbox', 'replay'),
+  readDocuments: action('document', 'read'),
+  issueDocuments: action('document', 'issue'),
 };

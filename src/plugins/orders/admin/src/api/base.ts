@@ -13,7 +13,17 @@ import { adminApi } from '@strapi/strapi/admin';
  * (i18n already has a `getSettings`): ours name what they are about (`getOrdersSettings`).
  */
 export const pluginApi = adminApi.enhanceEndpoints({
-  addTagTypes: ['Order', 'OrderStockImpact', 'StockItem', 'StockMovement', 'OrderSettings', 'CustomStatus', 'Connection', 'InboxEntry'],
+  addTagTypes: [
+    'Order',
+    'OrderStockImpact',
+    'StockItem',
+    'StockMovement',
+    'OrderSettings',
+    'CustomStatus',
+    'Connection',
+    'InboxEntry',
+    'OrderDocument',
+  ],
 });
 
 /**
