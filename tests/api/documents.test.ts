@@ -280,6 +280,20 @@ describe('the PDF', () => {
     for (let i = 1; i <= 85; i += 1) expect(pages.join('\n')).toMatch(new RegExp(`(Tűzőgép ŐŰ áéíóöúü|Őrölt kávé ű) ${i}\\b`));
   });
 
+  test('is written in English for an order in English', async () => {
+    const order = await hungarianOrder(1, { language: 'en' });
+    expect((await app.admin.get(`/orders/orders/${order.documentId}`)).body.data.language).toBe('en');
+    await act(app.admin, order.documentId, 'finalize');
+    const [document] = await issuedDocumentsOf(order.documentId);
+    expect(document.fileName).toBe(`order-${order.number}-v1.pdf`);
+    const [text] = await pdfPages((await download(document.documentId)).body as Buffer);
+    expect(text).toContain('ORDER');
+    expect(text).toContain('Item SKU Quantity Unit price Discount Net VAT rate VAT Gross');
+    expect(text).toContain('HUF 12,990');
+    expect(text).toContain('Gross total');
+    expect(text).not.toContain('Megnevezés');
+  });
+
   test('downloads as an attachment when asked', async () => {
     const order = await hungarianOrder(1);
     await act(app.admin, order.documentId, 'finalize');

@@ -80,8 +80,7 @@ const buyerOf = (order: OrderJson): DocumentSnapshot['buyer'] => ({
 });
 
 /** The order's language: its own when it has one, else Hungarian. */
-const languageOf = (order: OrderJson): DocumentLanguage =>
-  (order as OrderJson & { language?: DocumentLanguage | null }).language ?? DEFAULT_DOCUMENT_LANGUAGE;
+const languageOf = (order: OrderJson): DocumentLanguage => order.language ?? DEFAULT_DOCUMENT_LANGUAGE;
 
 /** The snapshot of an order now, with the logo to put into its document. */
 export const takeSnapshot = async (strapi: Core.Strapi, orderDocumentId: string, issuedAt: Date) => {

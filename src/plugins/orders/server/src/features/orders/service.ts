@@ -120,6 +120,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
           state: 'draft',
           currency,
           note: input.note ?? null,
+          language: input.language ?? null,
           customer: customer.id,
           customerName: customer.name,
         });
@@ -149,6 +150,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         let data: OrderData = { currency };
         if (input.note !== undefined) data.note = input.note;
+        if (input.language !== undefined) data.language = input.language;
         if (input.customer || input.customerId) {
           const customers = getService(strapi, 'customers');
           const customer = input.customer
