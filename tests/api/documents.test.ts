@@ -10,6 +10,7 @@ import { permission } from '../../src/plugins/orders/shared/contracts/permission
 import { act, createOrder, createStockItem, setSettings } from '../helpers/fixtures';
 import { pdfPages } from '../helpers/pdf';
 import { startApp, type Api, type TestApp } from '../helpers/strapi';
+import { webshopFixture, webshops, type Connection } from '../helpers/webshops';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -359,6 +360,55 @@ describe('versions', () => {
     const answers = await Promise.all([1, 2, 3].map(() => app.admin.post(`/orders/orders/${order.documentId}/documents`)));
     expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201]);
     expect((await documentsOf(order.documentId)).map((document) => document.version)).toEqual([4, 3, 2, 1]);
+  });
+});
+
+describe('a webshop’s order', () => {
+  const { connect, deliverWoo } = webshops(() => app);
+  let externalIds = 7000;
+  const wooOrder = (changes: Record<string, unknown> = {}) => ({
+    ...JSON.parse(webshopFixture('woocommerce_hu_order.json')),
+    id: ++externalIds,
+    ...changes,
+  });
+  const shopOrderOf = async (connection: Connection) => {
+    const [summary] = (await app.admin.get(`/orders/orders?connection=${connection.documentId}`)).body.data;
+    return summary as { documentId: string; state: string };
+  };
+
+  test('is issued one document when it first reaches finalized, where its connection says so', async () => {
+    const connection = await connect('woocommerce', { issueDocuments: true });
+    expect(connection).toMatchObject({ issueDocuments: true });
+    const order = wooOrder({ status: 'pending' });
+    await deliverWoo(connection, order);
+    const draft = await shopOrderOf(connection);
+    expect(draft.state).toBe('draft');
+
+    await deliverWoo(connection, { ...order, status: 'processing', date_modified_gmt: '2030-01-01T10:00:00' });
+    expect((await shopOrderOf(connection)).state).toBe('finalized');
+    const [document] = await issuedDocumentsOf(draft.documentId);
+    expect(document).toMatchObject({ version: 1, state: 'issued', issuedBy: { type: 'integration' } });
+
+    // Back and forth with the shop: reaching finalized again issues no second document.
+    await deliverWoo(connection, { ...order, status: 'pending', date_modified_gmt: '2030-01-01T11:00:00' });
+    await deliverWoo(connection, { ...order, status: 'processing', date_modified_gmt: '2030-01-01T12:00:00' });
+    await deliverWoo(connection, { ...order, status: 'completed', date_modified_gmt: '2030-01-01T13:00:00' });
+    const later = await hungarianOrder(1);
+    await act(app.admin, later.documentId, 'finalize');
+    await issuedDocumentsOf(later.documentId);
+    expect(await documentsOf(draft.documentId)).toHaveLength(1);
+  });
+
+  test('is issued none where its connection does not say so (the default)', async () => {
+    const connection = await connect('woocommerce');
+    expect(connection).toMatchObject({ issueDocuments: false });
+    await deliverWoo(connection, wooOrder({ status: 'processing' }));
+    const order = await shopOrderOf(connection);
+    expect(order.state).toBe('finalized');
+    const later = await hungarianOrder(1);
+    await act(app.admin, later.documentId, 'finalize');
+    await issuedDocumentsOf(later.documentId);
+    expect(await documentsOf(order.documentId)).toEqual([]);
   });
 });
 

@@ -40,7 +40,15 @@ export interface PluginEvents {
   'order.deleted': { order: OrderRef; actor: Actor };
   'order.transitioned': { order: OrderRef; action: OrderAction; from: OrderState; to: OrderState; actor: Actor };
   /** A webshop's delivery created or changed the order (its state set directly, as the shop's status maps). */
-  'order.synced': { order: OrderRef; connection: string; from: OrderState | null; to: OrderState; actor: Actor };
+  'order.synced': {
+    order: OrderRef;
+    connection: string;
+    from: OrderState | null;
+    to: OrderState;
+    actor: Actor;
+    /** Whether the connection issues its orders documents: a job is sent only then (not for each of a feed's orders). */
+    issueDocuments: boolean;
+  };
   'order.custom-status-set': { order: OrderRef; from: string | null; to: string | null; actor: Actor };
   'stock.moved': { moves: StockMove[]; actor: Actor };
 }

@@ -25,9 +25,14 @@ export default {
         expireInSeconds: 300,
       }
     );
-    // Sent in the finalize's own transaction: a refused or rolled-back finalize issues nothing.
-    getService(strapi, 'events').sendOn('order.transitioned', ISSUE_JOB, ({ order, to, actor }): IssueJobData | null =>
+    // Sent in the change's own transaction: a refused or rolled-back finalize issues nothing.
+    const events = getService(strapi, 'events');
+    events.sendOn('order.transitioned', ISSUE_JOB, ({ order, to, actor }): IssueJobData | null =>
       to === 'finalized' ? { order, actor } : null
+    );
+    // A webshop's order reaching finalized: the job asks its connection whether it is issued one.
+    events.sendOn('order.synced', ISSUE_JOB, ({ order, from, to, actor, connection, issueDocuments }): IssueJobData | null =>
+      issueDocuments && to === 'finalized' && from !== 'finalized' ? { order, actor, connection } : null
     );
   },
 };

@@ -29,6 +29,8 @@ export const ISSUE_JOB = 'documents.issue';
 export interface IssueJobData {
   order: { documentId: string; number: string };
   actor: Actor;
+  /** A webshop's order: the connection (documentId) whose setting decides whether it is issued one. */
+  connection?: string;
 }
 
 const KIND: DocumentKind = 'order';
@@ -100,6 +102,16 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /**
+   * Whether a webshop's order that reached finalized is issued a document: when its connection
+   * says so, and only the first time (a shop's order moves back and forth with its shop).
+   */
+  const issuesForShop = async ({ order, connection }: IssueJobData) => {
+    const row = await strapi.db.query(UID.connection).findOne({ where: { documentId: connection }, select: ['issueDocuments'] });
+    if (!row?.issueDocuments) return false;
+    return (await rows.ofOrder(order.documentId, KIND)).length === 0;
+  };
+
   /** The document as it is now, after make() recorded how it went. */
   const answer = async (document: DocumentRow): Promise<DocumentJson> =>
     serializeDocument((await rows.find(document.documentId)) ?? document);
@@ -137,6 +149,7 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async issueOnFinalize(data: IssueJobData, jobId: string): Promise<void> {
       const begun = await rows.byIssueKey(jobId);
       if (begun?.state === 'issued') return;
+      if (!begun && data.connection && !(await issuesForShop(data))) return;
       await make(begun ?? (await begin(data.order, data.actor, jobId)), data.actor);
     },
 
