@@ -6,6 +6,9 @@
  */
 import { createHash } from 'crypto';
 import request from 'supertest';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { crc32, deflateSync } from 'zlib';
 import { permission } from '../../src/plugins/orders/shared/contracts/permissions';
 import { act, createOrder, createStockItem, setSettings } from '../helpers/fixtures';
 import { pdfPages } from '../helpers/pdf';
@@ -308,6 +311,55 @@ describe('the PDF', () => {
     expect(response.status).toBe(404);
     expect(response.body.error.details).toMatchObject({ code: 'documentNotFound' });
     expect((await app.admin.get('/orders/orders/no-such-order/documents')).body.error.details).toMatchObject({ code: 'orderNotFound' });
+  });
+});
+
+/** A small red PNG, made here: the logo the Media Library is given. */
+const redPng = () => {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(8, 0);
+  header.writeUInt32BE(8, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows = Buffer.concat(Array.from({ length: 8 }, () => Buffer.from([0, ...Array.from({ length: 8 }, () => [255, 0, 0]).flat()])));
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+};
+
+describe('the logo', () => {
+  test('comes from the Media Library, read by us, into the PDF and the snapshot', async () => {
+    const png = redPng();
+    const upload = await app.admin.request('post', '/upload').attach('files', png, 'logo.png');
+    expect(upload.status).toBe(201);
+    const [file] = upload.body;
+    try {
+      const saved = await setSettings(app.admin, { company: { ...COMPANY, logo: file.id } });
+      expect(saved.status).toBe(200);
+      expect(saved.body.data.company.logo).toBe(file.id);
+      const order = await hungarianOrder(1);
+      await act(app.admin, order.documentId, 'finalize');
+      const [document] = await issuedDocumentsOf(order.documentId);
+      const bytes = (await download(document.documentId)).body as Buffer;
+      expect(bytes.includes(Buffer.from('/Subtype /Image'))).toBe(true);
+      const row = await app.strapi.db.query('plugin::orders.document').findOne({ where: { documentId: document.documentId } });
+      // The Media Library may have optimised the picture on upload: the logo is the file it keeps.
+      const kept = readFileSync(join(app.strapi.dirs.static.public, file.url));
+      expect(row.snapshot.seller.logo).toEqual({ id: file.id, mime: 'image/png', sha256: sha256(kept) });
+    } finally {
+      await setSettings(app.admin, { company: COMPANY });
+      await app.admin.delete(`/upload/files/${file.id}`);
+    }
   });
 });
 
