@@ -42,8 +42,8 @@ export type DocumentOutcome = Partial<
   pdf?: string | null;
 };
 
-/** Every attribute but the PDF: lists and lookups never carry its bytes. */
-const WITHOUT_PDF = [
+/** Every attribute but the PDF and the snapshot: lists and lookups never carry the bytes, nor the data they were made from. */
+const LISTED = [
   'id',
   'documentId',
   'orderDocumentId',
@@ -56,7 +56,6 @@ const WITHOUT_PDF = [
   'templateKey',
   'templateVersion',
   'language',
-  'snapshot',
   'contentHash',
   'size',
   'issuedBy',
@@ -93,11 +92,15 @@ export const documentsRepository = (strapi: Core.Strapi) => {
 
     /** The order's documents of a kind, newest version first. */
     ofOrder: (orderDocumentId: string, kind: DocumentKind): Promise<DocumentRow[]> =>
-      rows().findMany({ where: { orderDocumentId, kind }, select: WITHOUT_PDF, orderBy: { version: 'desc' } }),
+      rows().findMany({ where: { orderDocumentId, kind }, select: LISTED, orderBy: { version: 'desc' } }),
 
-    find: (documentId: string): Promise<DocumentRow | null> => rows().findOne({ where: { documentId }, select: WITHOUT_PDF }),
+    /** The order's newest document of a kind, or null. */
+    newest: (orderDocumentId: string, kind: DocumentKind): Promise<DocumentRow | null> =>
+      rows().findOne({ where: { orderDocumentId, kind }, select: LISTED, orderBy: { version: 'desc' } }),
 
-    byIssueKey: (issueKey: string): Promise<DocumentRow | null> => rows().findOne({ where: { issueKey }, select: WITHOUT_PDF }),
+    find: (documentId: string): Promise<DocumentRow | null> => rows().findOne({ where: { documentId }, select: LISTED }),
+
+    byIssueKey: (issueKey: string): Promise<DocumentRow | null> => rows().findOne({ where: { issueKey }, select: LISTED }),
 
     /** The PDF's bytes, as they were issued. */
     async pdfOf(id: number): Promise<Buffer | null> {
@@ -118,10 +121,22 @@ export const documentsRepository = (strapi: Core.Strapi) => {
 
     /** Inserts a document as the next version; answers its row. */
     create: (fields: NewDocument & { version: number }): Promise<DocumentRow> =>
-      rows().create({ data: fields, select: WITHOUT_PDF }) as Promise<DocumentRow>,
+      rows().create({ data: fields, select: LISTED }) as Promise<DocumentRow>,
 
-    /** Records how making a document went. An issued document's row is never written again. */
-    record: (id: number, outcome: DocumentOutcome) =>
-      rows().update({ where: { id, state: { $ne: 'issued' } }, data: outcome, select: ['id'] }),
+    /**
+     * Records how making a document went, in one statement. An issued document's row is never
+     * written again: the condition keeps a late attempt from overwriting the one that won.
+     */
+    async record(trx: Transaction, id: number, outcome: DocumentOutcome): Promise<boolean> {
+      const column = (attribute: string) => columnOf(strapi, UID.document, attribute);
+      const values: Record<string, unknown> = { [column('updatedAt')]: new Date() };
+      for (const [attribute, value] of Object.entries(outcome)) {
+        // JSON attributes are stored as their text, as Strapi's query engine stores them.
+        const json = (attribute === 'snapshot' || attribute === 'issuedBy') && value !== null;
+        values[column(attribute)] = json ? JSON.stringify(value) : value;
+      }
+      const written = await trx(table()).where('id', id).whereNot(column('state'), 'issued').update(values);
+      return written === 1;
+    },
   };
 };

@@ -12,7 +12,12 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../../shared/contracts/actor';
-import { DEFAULT_DOCUMENT_LANGUAGE, type DocumentJson, type DocumentKind } from '../../../../shared/contracts/documents';
+import {
+  DEFAULT_DOCUMENT_LANGUAGE,
+  type DocumentJson,
+  type DocumentKind,
+  type DocumentSnapshot,
+} from '../../../../shared/contracts/documents';
 import { conflict, notFound } from '../../core/errors';
 import { lockByDocumentId } from '../../core/database';
 import { UID } from '../../core/uids';
@@ -41,6 +46,26 @@ const noDocument = (documentId: string) => notFound('documentNotFound', `No orde
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
+/** A document made: what it was made from, its PDF, when. */
+interface Made {
+  snapshot: DocumentSnapshot;
+  pdf: Buffer;
+  issuedAt: Date;
+}
+
+/** What an issued document's row holds of what was made. */
+const issuedFields = ({ snapshot, pdf, issuedAt }: Made, actor: Actor) => ({
+  state: 'issued' as const,
+  error: null,
+  language: snapshot.language,
+  snapshot,
+  pdf: pdf.toString('base64'),
+  contentHash: sha256(pdf),
+  size: pdf.length,
+  issuedAt,
+  issuedBy: actor,
+});
+
 const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = documentsRepository(strapi);
 
@@ -52,11 +77,17 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * Takes the order's next version as a pending document. The order's lock makes two issues of
-   * one order wait for each other on PostgreSQL (SQLite lets one writer at a time); the unique
-   * index refuses a second row of a version whatever happens.
+   * Takes the order's next version: a pending document, or an issued one whose PDF is already
+   * made. The order's lock makes two issues of one order wait for each other on PostgreSQL
+   * (SQLite lets one writer at a time); the unique index refuses a second row of a version
+   * whatever happens.
    */
-  const begin = async (order: { documentId: string; number: string }, actor: Actor, issueKey: string | null): Promise<DocumentRow> =>
+  const begin = async (
+    order: { documentId: string; number: string },
+    actor: Actor,
+    issueKey: string | null,
+    made?: Made
+  ): Promise<DocumentRow> =>
     // The transaction answers what its callback does: the new row.
     (await strapi.db.transaction(async ({ trx }) => {
       await lockByDocumentId(strapi, trx, UID.order, order.documentId);
@@ -66,38 +97,30 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
         orderNumber: order.number,
         kind: KIND,
         version,
-        state: 'pending',
         issueKey,
         templateKey: DEFAULT_TEMPLATE.key,
         templateVersion: DEFAULT_TEMPLATE.version,
-        // The order's language is known once its snapshot is taken: make() records it.
-        language: DEFAULT_DOCUMENT_LANGUAGE,
-        issuedBy: actor,
+        // A pending document's language is known once its snapshot is taken: make() records it.
+        ...(made ? issuedFields(made, actor) : { state: 'pending', language: DEFAULT_DOCUMENT_LANGUAGE, issuedBy: actor }),
       });
     })) as DocumentRow;
 
-  /** Renders the document from the order as it is now and records it issued; records the error and rethrows when it cannot. */
-  const make = async (document: DocumentRow, actor: Actor) => {
+  /** Renders the document from the order as it is now. */
+  const produce = async (orderDocumentId: string): Promise<Made> => {
     const issuedAt = new Date();
+    const { snapshot, logo } = await takeSnapshot(strapi, orderDocumentId, issuedAt);
+    const pdf = await renderPdf(defaultOrderDocument(snapshot, logo?.dataUrl ?? null));
+    return { snapshot, pdf, issuedAt };
+  };
+
+  /** Makes a pending or failed document and records it issued; records the error and rethrows when it cannot be made. */
+  const make = async (document: DocumentRow, actor: Actor) => {
     try {
-      const { snapshot, logo } = await takeSnapshot(strapi, document.orderDocumentId, issuedAt);
-      const pdf = await renderPdf(defaultOrderDocument(snapshot, logo?.dataUrl ?? null));
-      await strapi.db.transaction(() =>
-        rows.record(document.id, {
-          state: 'issued',
-          error: null,
-          language: snapshot.language,
-          snapshot,
-          pdf: pdf.toString('base64'),
-          contentHash: sha256(pdf),
-          size: pdf.length,
-          issuedAt,
-          issuedBy: actor,
-        })
-      );
+      const made = await produce(document.orderDocumentId);
+      await strapi.db.transaction(({ trx }) => rows.record(trx, document.id, issuedFields(made, actor)));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await strapi.db.transaction(() => rows.record(document.id, { state: 'failed', error: message.slice(0, MAX_ERROR) }));
+      await strapi.db.transaction(({ trx }) => rows.record(trx, document.id, { state: 'failed', error: message.slice(0, MAX_ERROR) }));
       throw error;
     }
   };
@@ -109,7 +132,7 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const issuesForShop = async ({ order, connection }: IssueJobData) => {
     const row = await strapi.db.query(UID.connection).findOne({ where: { documentId: connection }, select: ['issueDocuments'] });
     if (!row?.issueDocuments) return false;
-    return (await rows.ofOrder(order.documentId, KIND)).length === 0;
+    return (await rows.newest(order.documentId, KIND)) === null;
   };
 
   /** The document as it is now, after make() recorded how it went. */
@@ -166,13 +189,16 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
           state: order.state,
         });
       }
-      const [newest] = await rows.ofOrder(order.documentId, KIND);
-      const document = newest?.state === 'failed' ? newest : await begin(order, actor, null);
-      // A failure is recorded on the document, which the answer shows with its error and a Retry.
-      await make(document, actor).catch((error: Error) =>
-        strapi.log.warn(`orders: the document of order ${order.number} could not be made: ${error.message}`)
-      );
-      return answer(document);
+      const newest = await rows.newest(order.documentId, KIND);
+      if (newest?.state === 'failed') {
+        // A failure is recorded on the document, which the answer shows with its error and a Retry.
+        await make(newest, actor).catch((error: Error) =>
+          strapi.log.warn(`orders: the document of order ${order.number} could not be made: ${error.message}`)
+        );
+        return answer(newest);
+      }
+      // Rendered before its version is taken: one short transaction, and no pending row to record.
+      return serializeDocument(await begin(order, actor, null, await produce(order.documentId)));
     },
   };
 };
