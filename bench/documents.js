@@ -15,7 +15,7 @@ const { loadStrapi } = require('../tests/helpers/database');
 
 const DIST = path.resolve(__dirname, '../src/plugins/orders/dist/server/src/features/documents');
 const { defaultOrderDocument } = require(path.join(DIST, 'templates/default-template'));
-const { renderPdf } = require(path.join(DIST, 'renderer'));
+const { renderPdf } = require(path.join(DIST, 'pdf'));
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
 const PER_ROUND = Number(process.env.BENCH_PER_ROUND || 5);

@@ -40,9 +40,10 @@ export default {
     // Last: every feature has defined its jobs and schedules by now.
     await getService(strapi, 'jobs').start();
   },
-  /** Stops the job runner before Strapi closes the database. */
+  /** Stops the job runner before Strapi closes the database, then the documents' renderer. */
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await getService(strapi, 'jobs').stop();
+    documents.destroy({ strapi });
   },
   config,
   contentTypes: {

@@ -13,6 +13,10 @@ export default {
   services: { documents: service },
   controllers: { documents: controller },
   routes,
+  /** Ends the renderer's thread before Strapi closes. */
+  destroy({ strapi }: { strapi: Core.Strapi }) {
+    getService(strapi, 'documents').stop();
+  },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await documentsRepository(strapi).ensureVersionIndex();
     await ensureUniqueIndex(strapi, ISSUE_KEY_INDEX);

@@ -1,48 +1,76 @@
 /**
- * Renders document definitions to PDF bytes with pdfmake 0.3's Node API. pdfmake is one
- * singleton per process: its fonts and access policies are set once, here, and nothing else in
- * the app uses it.
- *
- * Nothing a definition says can reach outside: the URL and local-file access policies deny
- * everything, so an image or font named by a path or an address is refused, and the fonts are
- * pdfmake's own Roboto files, read from its package into its virtual file system at start —
- * never downloaded. Roboto has every Hungarian letter (ő ű Ő Ű).
+ * Renders order documents in a worker thread (render-worker.ts), one per app process, started at
+ * the first document: the app's thread only hands over the snapshot and takes the bytes back, so
+ * a PDF being made never slows the requests and finalizes beside it. A render is bounded in
+ * time: one that outlives MAX_RENDER_SECONDS ends the thread (the next render starts another).
  */
-import { readFileSync } from 'fs';
-import { dirname, join } from 'path';
-import pdfmake from 'pdfmake';
+import { join } from 'path';
+import { Worker } from 'worker_threads';
+import type { DocumentSnapshot } from '../../../../shared/contracts/documents';
+import type { RenderAnswer, RenderRequest } from './render-worker';
 
-const FONT_FILES = {
-  normal: 'Roboto-Regular.ttf',
-  bold: 'Roboto-Medium.ttf',
-  italics: 'Roboto-Italic.ttf',
-  bolditalics: 'Roboto-MediumItalic.ttf',
-} as const;
+/** The longest a document may take to render: a 2000-line order takes a few seconds. */
+export const MAX_RENDER_SECONDS = 60;
 
-/** The fonts a definition may name. */
-export const FONTS = ['Roboto'] as const;
+interface Waiting {
+  resolve: (pdf: Buffer) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
 
-let ready = false;
+export const createRenderer = () => {
+  let worker: Worker | null = null;
+  let nextId = 0;
+  const waiting = new Map<number, Waiting>();
 
-/** Loads the fonts and denies all access once per process, before the first render. */
-const prepare = () => {
-  if (ready) return;
-  const directory = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-  const roboto = Object.fromEntries(
-    Object.entries(FONT_FILES).map(([style, file]) => {
-      const name = `orders-fonts/${file}`;
-      pdfmake.virtualfs.writeFileSync(name, readFileSync(join(directory, file)));
-      return [style, name];
-    })
-  ) as Record<keyof typeof FONT_FILES, string>;
-  pdfmake.setFonts({ Roboto: roboto });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy(() => false);
-  ready = true;
+  /** Ends the thread and every render it still owed, each with `error`. */
+  const end = (error: Error) => {
+    const ended = worker;
+    worker = null;
+    for (const [id, { reject, timer }] of waiting) {
+      clearTimeout(timer);
+      waiting.delete(id);
+      reject(error);
+    }
+    void ended?.terminate();
+  };
+
+  const answered = (answer: RenderAnswer) => {
+    const request = waiting.get(answer.id);
+    if (!request) return;
+    waiting.delete(answer.id);
+    clearTimeout(request.timer);
+    if ('error' in answer) request.reject(new Error(answer.error));
+    else request.resolve(Buffer.from(answer.pdf.buffer, answer.pdf.byteOffset, answer.pdf.byteLength));
+  };
+
+  const thread = () => {
+    if (worker) return worker;
+    const started = new Worker(join(__dirname, 'render-worker.js'));
+    // An idle renderer must not keep the process alive.
+    started.unref();
+    started.on('message', answered);
+    started.on('error', (error) => worker === started && end(error));
+    started.on('exit', (code) => worker === started && end(new Error(`the document renderer stopped (exit code ${code})`)));
+    worker = started;
+    return started;
+  };
+
+  return {
+    /** The PDF of the default template for a snapshot, with the logo as a data URL (or none). */
+    render(snapshot: DocumentSnapshot, logo: string | null): Promise<Buffer> {
+      return new Promise((resolve, reject) => {
+        const id = (nextId += 1);
+        const timer = setTimeout(() => end(new Error(`rendering took longer than ${MAX_RENDER_SECONDS} s`)), MAX_RENDER_SECONDS * 1000);
+        timer.unref();
+        waiting.set(id, { resolve, reject, timer });
+        thread().postMessage({ id, snapshot, logo } satisfies RenderRequest);
+      });
+    },
+
+    /** Ends the thread: at the app's shutdown. */
+    stop: () => end(new Error('the app is stopping')),
+  };
 };
 
-/** The PDF of a document definition. pdfmake changes the definition it is given: pass a fresh one. */
-export const renderPdf = async (definition: object): Promise<Buffer> => {
-  prepare();
-  return pdfmake.createPdf(definition).getBuffer();
-};
+export type Renderer = ReturnType<typeof createRenderer>;

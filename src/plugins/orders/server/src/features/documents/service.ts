@@ -21,11 +21,11 @@ import {
 import { conflict, notFound } from '../../core/errors';
 import { lockByDocumentId } from '../../core/database';
 import { UID } from '../../core/uids';
-import { renderPdf } from './renderer';
+import { createRenderer } from './renderer';
 import { documentsRepository, type DocumentRow } from './repository';
 import { serializeDocument } from './serializer';
 import { takeSnapshot } from './snapshot';
-import { DEFAULT_TEMPLATE, defaultOrderDocument } from './templates/default-template';
+import { DEFAULT_TEMPLATE } from './templates/default-template';
 
 /** The job that issues a finalized order's document. */
 export const ISSUE_JOB = 'documents.issue';
@@ -68,6 +68,7 @@ const issuedFields = ({ snapshot, pdf, issuedAt }: Made, actor: Actor) => ({
 
 const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = documentsRepository(strapi);
+  const renderer = createRenderer();
 
   /** The order, or a 404: documents are listed and issued for orders that exist. */
   const orderOf = async (documentId: string) => {
@@ -109,7 +110,7 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const produce = async (orderDocumentId: string): Promise<Made> => {
     const issuedAt = new Date();
     const { snapshot, logo } = await takeSnapshot(strapi, orderDocumentId, issuedAt);
-    const pdf = await renderPdf(defaultOrderDocument(snapshot, logo?.dataUrl ?? null));
+    const pdf = await renderer.render(snapshot, logo?.dataUrl ?? null);
     return { snapshot, pdf, issuedAt };
   };
 
@@ -140,6 +141,9 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     serializeDocument((await rows.find(document.documentId)) ?? document);
 
   return {
+    /** Ends the renderer's thread: at the app's shutdown. */
+    stop: () => renderer.stop(),
+
     /** The order's documents, newest version first, without their bytes. */
     async list(orderDocumentId: string): Promise<DocumentJson[]> {
       await orderOf(orderDocumentId);
