@@ -464,6 +464,115 @@ describe('a webshop’s order', () => {
   });
 });
 
+describe('custom templates (Settings → Templates)', () => {
+  const TEMPLATE = {
+    accentColor: '#aa3300',
+    footer: { text: '{{order.number}} · {{page}} / {{pages}}', alignment: 'center' },
+    content: [
+      { text: 'Visszaigazolás {{order.number}}', style: 'title' },
+      { columns: [{ seller: {} }, { buyer: {} }] },
+      { text: 'Kedves {{customer.name}}, köszönjük a megrendelést!' },
+      { lines: { columns: ['name', 'quantity', 'gross'] } },
+      { totals: {} },
+    ],
+  };
+
+  afterAll(async () => {
+    // The later tests expect the built-in template.
+    for (const template of (await app.admin.get('/orders/templates')).body.data)
+      await app.admin.delete(`/orders/templates/${template.key}`);
+  });
+
+  test('a template with an svg node, a file path, a URL or an unknown node is refused, naming the node and the rule', async () => {
+    const response = await app.admin.post('/orders/templates', {
+      name: 'Rossz',
+      definition: {
+        content: [
+          { svg: '<svg><image href="file:///etc/passwd"/></svg>' },
+          { image: '/etc/passwd' },
+          { image: 'https://evil.example/logo.png' },
+          { qr: 'x' },
+        ],
+      },
+    });
+    expect(problemsOf(response)).toEqual([
+      'definition.content.0.svg svgRefused',
+      'definition.content.1.image noFileOrUrl',
+      'definition.content.2.image noFileOrUrl',
+      'definition.content.3.qr unknownNode',
+    ]);
+    expect(response.body.error.details.errors[0].values).toEqual({ node: 'svg', at: 'content.0.svg' });
+    expect((await app.admin.get('/orders/templates')).body.data).toEqual([]);
+  });
+
+  test('previews on an order, then as the default issues the documents of finalized orders', async () => {
+    const order = await hungarianOrder(2);
+    await act(app.admin, order.documentId, 'finalize');
+    await issuedDocumentsOf(order.documentId);
+
+    const preview = await app.admin
+      .post('/orders/templates/preview', { definition: TEMPLATE, order: order.documentId })
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(preview.status).toBe(200);
+    expect(preview.headers['content-type']).toBe('application/pdf');
+    const [previewText] = await pdfPages(preview.body as Buffer);
+    expect(previewText).toContain(`Visszaigazolás ${order.number}`);
+    expect(previewText).toContain('Kedves Kovács Őrsike, köszönjük a megrendelést!');
+    expect((await documentsOf(order.documentId)).length).toBe(1);
+
+    const created = await app.admin.post('/orders/templates', { name: 'Visszaigazolás', definition: TEMPLATE, isDefault: true });
+    expect(created.status).toBe(201);
+    expect(created.body.data).toMatchObject({ version: 1, name: 'Visszaigazolás', isDefault: true, definition: TEMPLATE });
+    const { key } = created.body.data;
+
+    const next = await hungarianOrder(1);
+    await act(app.admin, next.documentId, 'finalize');
+    const [document] = await issuedDocumentsOf(next.documentId);
+    expect(document.template).toEqual({ key, version: 1 });
+    const [text] = await pdfPages((await download(document.documentId)).body as Buffer);
+    expect(text).toContain(`Visszaigazolás ${next.number}`);
+    expect(text).toContain('Megnevezés Mennyiség Bruttó');
+    expect(text).toContain(`${next.number} · 1 / 1`);
+
+    // Every save is a new version; the documents made from version 1 keep naming it.
+    const changed = { ...TEMPLATE, content: [...TEMPLATE.content, { text: 'Második változat' }] };
+    const updated = await app.admin.put(`/orders/templates/${key}`, { definition: changed });
+    expect(updated.status).toBe(200);
+    expect(updated.body.data).toMatchObject({ key, version: 2, isDefault: true });
+    const reissued = await app.admin.post(`/orders/orders/${next.documentId}/documents`);
+    expect(reissued.body.data.template).toEqual({ key, version: 2 });
+    expect((await pdfPages((await download(reissued.body.data.documentId)).body as Buffer))[0]).toContain('Második változat');
+    expect((await documentsOf(next.documentId))[1].template).toEqual({ key, version: 1 });
+
+    // Retired, never deleted: the built-in template issues again.
+    expect((await app.admin.delete(`/orders/templates/${key}`)).status).toBe(200);
+    expect((await app.admin.get('/orders/templates')).body.data).toEqual([]);
+    const again = await app.admin.post(`/orders/orders/${next.documentId}/documents`);
+    expect(again.body.data.template).toEqual({ key: 'default', version: 1 });
+    expect(await app.strapi.db.query('plugin::orders.document-template').count({ where: { key } })).toBe(2);
+  });
+
+  test('a template that breaks a rule is refused on preview too, and a saved one needs settings update', async () => {
+    const order = await hungarianOrder(1);
+    const preview = await app.admin.post('/orders/templates/preview', {
+      definition: { content: [{ image: '/etc/passwd' }] },
+      order: order.documentId,
+    });
+    expect(problemsOf(preview)).toEqual(['definition.content.0.image noFileOrUrl']);
+    const reader = await app.as([permission('settings', 'read')]);
+    expect((await reader.get('/orders/templates')).status).toBe(200);
+    expect((await reader.post('/orders/templates', { name: 'X', definition: TEMPLATE })).status).toBe(403);
+    expect((await app.admin.put('/orders/templates/no-such-template', { name: 'X' })).body.error.details).toMatchObject({
+      code: 'templateNotFound',
+    });
+  });
+});
+
 describe('permissions', () => {
   test('documents read lists and downloads; documents issue reissues; neither is 403', async () => {
     const order = await hungarianOrder(1);

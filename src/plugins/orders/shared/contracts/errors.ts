@@ -49,6 +49,15 @@ export const FIELD_ERROR_CODES = [
   'notEuVatNumber',
   'notBankAccount',
   'unknownFile',
+  // A document template that breaks a rule (domain/template-rules.ts), at the node at fault.
+  'svgRefused',
+  'noFileOrUrl',
+  'imageNotLogo',
+  'unknownNode',
+  'unknownKey',
+  'badValue',
+  'unknownPlaceholder',
+  'templateTooLarge',
   // What a request's body, path or query is made of, before any field is read (core/request.ts).
   'malformedJson',
   'notUtf8',
@@ -87,6 +96,7 @@ export const REFUSAL_CODES = [
   'documentNotFound',
   'documentNotIssued',
   'documentOfDraft',
+  'templateNotFound',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -10,6 +10,7 @@ export const UID = {
   connection: 'plugin::orders.connection',
   inboxEntry: 'plugin::orders.inbox-entry',
   document: 'plugin::orders.document',
+  documentTemplate: 'plugin::orders.document-template',
 } as const;
 
 export type PluginUid = (typeof UID)[keyof typeof UID];

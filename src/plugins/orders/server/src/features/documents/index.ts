@@ -3,15 +3,19 @@ import type { Core } from '@strapi/strapi';
 import { ensureUniqueIndex } from '../../core/unique';
 import { getService } from '../../core/service';
 import document from './content-types/document/schema.json';
+import documentTemplate from './content-types/document-template/schema.json';
 import controller from './controller';
 import { documentsRepository, ISSUE_KEY_INDEX } from './repository';
 import routes from './routes';
 import service, { ISSUE_JOB, type IssueJobData } from './service';
+import templateController from './template-controller';
+import { templatesRepository } from './template-repository';
+import templateService from './template-service';
 
 export default {
-  contentTypes: { document: { schema: document } },
-  services: { documents: service },
-  controllers: { documents: controller },
+  contentTypes: { document: { schema: document }, 'document-template': { schema: documentTemplate } },
+  services: { documents: service, documentTemplates: templateService },
+  controllers: { documents: controller, documentTemplates: templateController },
   routes,
   /** Ends the renderer's thread before Strapi closes. */
   destroy({ strapi }: { strapi: Core.Strapi }) {
@@ -20,6 +24,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await documentsRepository(strapi).ensureVersionIndex();
     await ensureUniqueIndex(strapi, ISSUE_KEY_INDEX);
+    await templatesRepository(strapi).ensureVersionIndex();
     getService(strapi, 'jobs').define<IssueJobData>(
       ISSUE_JOB,
       ({ id, data }) => getService(strapi, 'documents').issueOnFinalize(data, id),

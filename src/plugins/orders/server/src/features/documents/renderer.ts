@@ -8,6 +8,7 @@ import { join } from 'path';
 import { Worker } from 'worker_threads';
 import type { DocumentSnapshot } from '../../../../shared/contracts/documents';
 import type { RenderAnswer, RenderRequest } from './render-worker';
+import type { CustomTemplate } from './templates/custom-template';
 
 /** The longest a document may take to render: a 2000-line order takes a few seconds. */
 export const MAX_RENDER_SECONDS = 60;
@@ -57,14 +58,14 @@ export const createRenderer = () => {
   };
 
   return {
-    /** The PDF of the default template for a snapshot, with the logo as a data URL (or none). */
-    render(snapshot: DocumentSnapshot, logo: string | null): Promise<Buffer> {
+    /** The PDF of a snapshot by a custom template (or the default one, null), with the logo as a data URL (or none). */
+    render(snapshot: DocumentSnapshot, logo: string | null, template: CustomTemplate | null = null): Promise<Buffer> {
       return new Promise((resolve, reject) => {
         const id = (nextId += 1);
         const timer = setTimeout(() => end(new Error(`rendering took longer than ${MAX_RENDER_SECONDS} s`)), MAX_RENDER_SECONDS * 1000);
         timer.unref();
         waiting.set(id, { resolve, reject, timer });
-        thread().postMessage({ id, snapshot, logo } satisfies RenderRequest);
+        thread().postMessage({ id, snapshot, logo, template } satisfies RenderRequest);
       });
     },
 

@@ -37,7 +37,10 @@ export type NewDocument = Pick<
   Partial<Pick<DocumentRow, 'snapshot' | 'contentHash' | 'size' | 'issuedAt' | 'error'>> & { pdf?: string | null };
 
 export type DocumentOutcome = Partial<
-  Pick<DocumentRow, 'state' | 'error' | 'language' | 'snapshot' | 'contentHash' | 'size' | 'issuedAt' | 'issuedBy'>
+  Pick<
+    DocumentRow,
+    'state' | 'error' | 'language' | 'templateKey' | 'templateVersion' | 'snapshot' | 'contentHash' | 'size' | 'issuedAt' | 'issuedBy'
+  >
 > & {
   pdf?: string | null;
 };

@@ -17,6 +17,7 @@ import {
   type DocumentJson,
   type DocumentKind,
   type DocumentSnapshot,
+  type TemplateRef,
 } from '../../../../shared/contracts/documents';
 import { conflict, notFound } from '../../core/errors';
 import { lockByDocumentId } from '../../core/database';
@@ -25,6 +26,8 @@ import { createRenderer } from './renderer';
 import { documentsRepository, type DocumentRow } from './repository';
 import { serializeDocument } from './serializer';
 import { takeSnapshot } from './snapshot';
+import { getService } from '../../core/service';
+import type { CustomTemplate } from './templates/custom-template';
 import { DEFAULT_TEMPLATE } from './templates/default-template';
 
 /** The job that issues a finalized order's document. */
@@ -46,16 +49,19 @@ const noDocument = (documentId: string) => notFound('documentNotFound', `No orde
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-/** A document made: what it was made from, its PDF, when. */
+/** A document made: what it was made from (the data, the template and its version), its PDF, when. */
 interface Made {
   snapshot: DocumentSnapshot;
+  template: TemplateRef;
   pdf: Buffer;
   issuedAt: Date;
 }
 
 /** What an issued document's row holds of what was made. */
-const issuedFields = ({ snapshot, pdf, issuedAt }: Made, actor: Actor) => ({
+const issuedFields = ({ snapshot, template, pdf, issuedAt }: Made, actor: Actor) => ({
   state: 'issued' as const,
+  templateKey: template.key,
+  templateVersion: template.version,
   error: null,
   language: snapshot.language,
   snapshot,
@@ -99,19 +105,32 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
         kind: KIND,
         version,
         issueKey,
-        templateKey: DEFAULT_TEMPLATE.key,
-        templateVersion: DEFAULT_TEMPLATE.version,
-        // A pending document's language is known once its snapshot is taken: make() records it.
-        ...(made ? issuedFields(made, actor) : { state: 'pending', language: DEFAULT_DOCUMENT_LANGUAGE, issuedBy: actor }),
+        // A pending document's template and language are known once it is made: make() records them.
+        ...(made
+          ? issuedFields(made, actor)
+          : {
+              state: 'pending',
+              templateKey: DEFAULT_TEMPLATE.key,
+              templateVersion: DEFAULT_TEMPLATE.version,
+              language: DEFAULT_DOCUMENT_LANGUAGE,
+              issuedBy: actor,
+            }),
       });
     })) as DocumentRow;
 
-  /** Renders the document from the order as it is now. */
-  const produce = async (orderDocumentId: string): Promise<Made> => {
+  /**
+   * Renders the document from the order as it is now, by the default template: a custom one
+   * when a template is the default, else the built-in one. `template` (a preview) renders by a
+   * definition that is not saved.
+   */
+  const produce = async (orderDocumentId: string, template?: CustomTemplate): Promise<Made> => {
     const issuedAt = new Date();
+    const custom = template
+      ? { key: 'preview', version: 0, definition: template }
+      : await getService(strapi, 'documentTemplates').theDefault();
     const { snapshot, logo } = await takeSnapshot(strapi, orderDocumentId, issuedAt);
-    const pdf = await renderer.render(snapshot, logo?.dataUrl ?? null);
-    return { snapshot, pdf, issuedAt };
+    const pdf = await renderer.render(snapshot, logo?.dataUrl ?? null, (custom?.definition as CustomTemplate | undefined) ?? null);
+    return { snapshot, template: custom ? { key: custom.key, version: custom.version } : DEFAULT_TEMPLATE, pdf, issuedAt };
   };
 
   /** Makes a pending or failed document and records it issued; records the error and rethrows when it cannot be made. */
@@ -141,6 +160,12 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     serializeDocument((await rows.find(document.documentId)) ?? document);
 
   return {
+    /** A template's PDF for an order, made now and kept nowhere: the template editor's preview. */
+    async preview(orderDocumentId: string, template: CustomTemplate): Promise<Buffer> {
+      await orderOf(orderDocumentId);
+      return (await produce(orderDocumentId, template)).pdf;
+    },
+
     /** Ends the renderer's thread: at the app's shutdown. */
     stop: () => renderer.stop(),
 

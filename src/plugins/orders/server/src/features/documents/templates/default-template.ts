@@ -25,12 +25,14 @@ export type PdfNode = string | PdfNode[] | { [key: string]: unknown };
 /** What pdfmake renders: the definition, with the footer that numbers the pages. */
 export interface DocumentDefinition {
   pageSize: string;
+  pageOrientation?: string;
   pageMargins: [number, number, number, number];
   info: Record<string, string | Date>;
   defaultStyle: Record<string, unknown>;
   styles: Record<string, Record<string, unknown>>;
   images: Record<string, string>;
   content: PdfNode[];
+  header?: (currentPage: number, pageCount: number) => PdfNode;
   footer: (currentPage: number, pageCount: number) => PdfNode;
 }
 
@@ -88,7 +90,7 @@ type Words = (typeof WORDS)[DocumentLanguage];
 /** The words of a document, by its language. */
 export const wordsOf = (language: DocumentLanguage): Words => WORDS[language];
 
-const addressLines = (party: DocumentParty): string[] => {
+export const addressLines = (party: DocumentParty): string[] => {
   const address = party.address;
   if (!address) return [];
   const city = [address.postalCode, address.city].filter(Boolean).join(' ');
@@ -101,7 +103,7 @@ const addressLines = (party: DocumentParty): string[] => {
 const labelled = (label: string, value: string | null | undefined): PdfNode[] =>
   value ? [{ text: [{ text: `${label}: `, color: '#555555' }, value] }] : [];
 
-const partyBlock = (title: string, party: DocumentParty, words: Words): PdfNode => ({
+export const partyBlock = (title: string, party: DocumentParty, words: Words): PdfNode => ({
   stack: [
     { text: title.toUpperCase(), style: 'label' },
     { text: party.name ?? '', bold: true, fontSize: 11 },
@@ -154,27 +156,47 @@ const heading = (snapshot: DocumentSnapshot, words: Words, hasLogo: boolean): Pd
 
 const right = (text: string, extra: Record<string, unknown> = {}) => ({ text, alignment: 'right', ...extra });
 
-/** The lines table: its first row is the header pdfmake repeats on every page (headerRows: 1). */
-const linesTable = (snapshot: DocumentSnapshot, words: Words): PdfNode => {
+/** The columns a lines table may show, in their order. */
+export const LINE_COLUMNS = ['name', 'sku', 'quantity', 'unitPrice', 'discount', 'net', 'vatRate', 'vat', 'gross'] as const;
+export type LineColumn = (typeof LINE_COLUMNS)[number];
+
+/** A line's cell of each column. */
+const cellsOf = (snapshot: DocumentSnapshot, line: DocumentSnapshot['lines'][number]): Record<LineColumn, PdfNode> => {
   const { language, order } = snapshot;
   const money = (value: string) => formatAmount(value, order.currency, language);
-  const header = words.columns.map((text, i) => ({ text, style: 'tableHeader', alignment: i >= 2 ? 'right' : 'left' }));
-  const rows = snapshot.lines.map((line) => [
-    line.note ? { stack: [line.name, { text: line.note, style: 'lineNote' }] } : line.name,
-    line.sku ?? '',
-    right(formatQuantityWithUnit(line.quantity, line.unit, language)),
-    right(money(line.unitPrice)),
-    right(formatDiscount(line.discountPercent, language)),
-    right(money(line.net)),
-    right(formatVatRate(line.vatRate, language)),
-    right(money(line.vat)),
-    right(money(line.gross)),
-  ]);
+  return {
+    name: line.note ? { stack: [line.name, { text: line.note, style: 'lineNote' }] } : line.name,
+    sku: line.sku ?? '',
+    quantity: right(formatQuantityWithUnit(line.quantity, line.unit, language)),
+    unitPrice: right(money(line.unitPrice)),
+    discount: right(formatDiscount(line.discountPercent, language)),
+    net: right(money(line.net)),
+    vatRate: right(formatVatRate(line.vatRate, language)),
+    vat: right(money(line.vat)),
+    gross: right(money(line.gross)),
+  };
+};
+
+/**
+ * The lines table, of the columns given (every one by default): its first row is the header
+ * pdfmake repeats on every page (headerRows: 1).
+ */
+export const linesTable = (snapshot: DocumentSnapshot, columns: readonly LineColumn[] = LINE_COLUMNS): PdfNode => {
+  const words = wordsOf(snapshot.language);
+  const header = columns.map((column) => ({
+    text: words.columns[LINE_COLUMNS.indexOf(column)],
+    style: 'tableHeader',
+    alignment: LINE_COLUMNS.indexOf(column) >= 2 ? 'right' : 'left',
+  }));
+  const rows = snapshot.lines.map((line) => {
+    const cells = cellsOf(snapshot, line);
+    return columns.map((column) => cells[column]);
+  });
   return {
     table: {
       headerRows: 1,
       dontBreakRows: true,
-      widths: ['*', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto'],
+      widths: columns.map((column) => (column === 'name' ? '*' : 'auto')),
       body: [header, ...rows],
     },
     layout: 'lightHorizontalLines',
@@ -183,7 +205,8 @@ const linesTable = (snapshot: DocumentSnapshot, words: Words): PdfNode => {
   };
 };
 
-const breakdownTable = (snapshot: DocumentSnapshot, words: Words): PdfNode => {
+/** The breakdown per VAT rate. */
+export const breakdownTable = (snapshot: DocumentSnapshot, words: Words = wordsOf(snapshot.language)): PdfNode => {
   const { language, order, totals } = snapshot;
   const money = (value: string) => formatAmount(value, order.currency, language);
   return {
@@ -211,7 +234,8 @@ const breakdownTable = (snapshot: DocumentSnapshot, words: Words): PdfNode => {
   };
 };
 
-const totalsTable = (snapshot: DocumentSnapshot, words: Words): PdfNode => {
+/** Net, VAT and gross totals. */
+export const totalsTable = (snapshot: DocumentSnapshot, words: Words = wordsOf(snapshot.language)): PdfNode => {
   const money = (value: string) => formatAmount(value, snapshot.order.currency, snapshot.language);
   const { net, vat, gross } = snapshot.totals;
   return {
@@ -228,6 +252,14 @@ const totalsTable = (snapshot: DocumentSnapshot, words: Words): PdfNode => {
   };
 };
 
+/** The styles the template's blocks name, in an accent colour. */
+export const stylesOf = (accent: string): DocumentDefinition['styles'] => ({
+  title: { fontSize: 20, bold: true, color: accent },
+  label: { fontSize: 7.5, bold: true, color: accent, characterSpacing: 0.5 },
+  tableHeader: { bold: true, color: accent },
+  lineNote: { italics: true, fontSize: 7, color: '#555555' },
+});
+
 /**
  * The default template's document definition of a snapshot. `logo` is the logo as a data URL
  * (PNG or JPEG), or null.
@@ -240,12 +272,7 @@ export const defaultOrderDocument = (snapshot: DocumentSnapshot, logo: string | 
     pageMargins: [32, 36, 32, 48],
     info: { title, author: snapshot.seller.name ?? '', subject: title, creationDate: new Date(snapshot.issuedAt) },
     defaultStyle: { font: 'Roboto', fontSize: 9, lineHeight: 1.15 },
-    styles: {
-      title: { fontSize: 20, bold: true, color: '#1f3a5f' },
-      label: { fontSize: 7.5, bold: true, color: '#1f3a5f', characterSpacing: 0.5 },
-      tableHeader: { bold: true, color: '#1f3a5f' },
-      lineNote: { italics: true, fontSize: 7, color: '#555555' },
-    },
+    styles: stylesOf('#1f3a5f'),
     images: logo ? { logo } : {},
     content: [
       heading(snapshot, words, Boolean(logo)),
@@ -254,7 +281,7 @@ export const defaultOrderDocument = (snapshot: DocumentSnapshot, logo: string | 
         columnGap: 24,
         margin: [0, 0, 0, 16],
       },
-      linesTable(snapshot, words),
+      linesTable(snapshot),
       { columns: [breakdownTable(snapshot, words), totalsTable(snapshot, words)], columnGap: 24, unbreakable: true },
       ...(snapshot.order.note ? [{ stack: [{ text: words.note, style: 'label' }, snapshot.order.note], margin: [0, 16, 0, 0] }] : []),
     ],
