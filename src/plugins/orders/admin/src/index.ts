@@ -58,6 +58,13 @@ export default {
         Component: async () => (await import('./features/settings/company/CompanyPage')).CompanyPage,
         permissions: PERMISSIONS.readSettings,
       },
+      {
+        id: 'templates',
+        to: `${PLUGIN_ID}-templates`,
+        intlLabel: { id: `${PLUGIN_ID}.templates.title`, defaultMessage: 'Templates' },
+        Component: async () => (await import('./features/settings/templates/TemplatesPage')).TemplatesPage,
+        permissions: PERMISSIONS.readSettings,
+      },
     ]);
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
   },

@@ -23,6 +23,7 @@ export const pluginApi = adminApi.enhanceEndpoints({
     'Connection',
     'InboxEntry',
     'OrderDocument',
+    'DocumentTemplate',
   ],
 });
 
