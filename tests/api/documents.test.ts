@@ -510,17 +510,10 @@ describe('custom templates (Settings → Templates)', () => {
     await act(app.admin, order.documentId, 'finalize');
     await issuedDocumentsOf(order.documentId);
 
-    const preview = await app.admin
-      .post('/orders/templates/preview', { definition: TEMPLATE, order: order.documentId })
-      .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+    const preview = await app.admin.post('/orders/templates/preview', { definition: TEMPLATE, order: order.documentId });
     expect(preview.status).toBe(200);
-    expect(preview.headers['content-type']).toBe('application/pdf');
-    const [previewText] = await pdfPages(preview.body as Buffer);
+    expect(preview.body.data.contentType).toBe('application/pdf');
+    const [previewText] = await pdfPages(Buffer.from(preview.body.data.base64, 'base64'));
     expect(previewText).toContain(`Visszaigazolás ${order.number}`);
     expect(previewText).toContain('Kedves Kovács Őrsike, köszönjük a megrendelést!');
     expect((await documentsOf(order.documentId)).length).toBe(1);

@@ -61,6 +61,7 @@ export declare namespace RetireTemplate {
   type Response = Answer<{ key: string }>;
 }
 export declare namespace PreviewTemplate {
-  /** Answered as application/pdf. */
   type Request = z.input<typeof previewTemplateInput>;
+  /** The PDF, base64. */
+  type Response = Answer<{ contentType: 'application/pdf'; base64: string }>;
 }

@@ -41,13 +41,15 @@ export const templatesApi = pluginApi.injectEndpoints({
 
 export const { useListTemplatesQuery, useCreateTemplateMutation, useUpdateTemplateMutation, useRetireTemplateMutation } = templatesApi;
 
-/** A definition filled from an order, as a PDF. */
+/** A definition filled from an order, as a PDF (the server answers it base64 in JSON: the client reads a POST's answer as JSON). */
 export const useTemplatePreview = () => {
   const { post } = useFetchClient();
   return useCallback(
-    async (body: PreviewTemplate.Request) => ({
-      data: (await post<Blob>('/orders/templates/preview', body, { responseType: 'blob' })).data,
-    }),
+    async (body: PreviewTemplate.Request) => {
+      const { data: answer } = await post<PreviewTemplate.Response>('/orders/templates/preview', body);
+      const bytes = Uint8Array.from(atob(answer.data.base64), (character) => character.charCodeAt(0));
+      return { data: new Blob([bytes], { type: answer.data.contentType }) };
+    },
     [post]
   );
 };

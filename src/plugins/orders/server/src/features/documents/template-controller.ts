@@ -6,6 +6,7 @@ import {
   updateTemplateInput,
   type CreateTemplate,
   type ListTemplates,
+  type PreviewTemplate,
   type RetireTemplate,
   type UpdateTemplate,
 } from '../../../../shared/contracts/templates';
@@ -35,15 +36,16 @@ const templatesController = ({ strapi }: { strapi: Core.Strapi }) => {
       await templates().retire(ctx.params.id);
       ctx.body = { data: { key: ctx.params.id } } satisfies RetireTemplate.Response;
     },
-    /** The template filled from an order, as a PDF shown in the editor; kept nowhere. */
+    /**
+     * The template filled from an order, as the PDF the editor shows, base64 in JSON (the admin's
+     * client reads a POST's answer as JSON); kept nowhere.
+     */
     async preview(ctx: Ctx) {
       const { definition, order } = parse(previewTemplateInput, ctx.request.body);
       checkTemplate(definition);
       const pdf = await getService(strapi, 'documents').preview(order, definition as CustomTemplate);
-      ctx.set('Content-Type', 'application/pdf');
-      ctx.set('Content-Disposition', 'inline; filename="preview.pdf"');
       ctx.set('Cache-Control', 'private, no-store');
-      ctx.body = pdf;
+      ctx.body = { data: { contentType: 'application/pdf', base64: pdf.toString('base64') } } satisfies PreviewTemplate.Response;
     },
   };
 };
