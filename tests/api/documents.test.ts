@@ -11,7 +11,7 @@ import { join } from 'path';
 import { crc32, deflateSync } from 'zlib';
 import { permission } from '../../src/plugins/orders/shared/contracts/permissions';
 import { act, createOrder, createStockItem, setSettings } from '../helpers/fixtures';
-import { pdfPages } from '../helpers/pdf';
+import { pdfPages, saveFirstPage } from '../helpers/pdf';
 import { startApp, type Api, type TestApp } from '../helpers/strapi';
 import { webshopFixture, webshops, type Connection } from '../helpers/webshops';
 
@@ -246,6 +246,7 @@ describe('the PDF', () => {
 
     const [text, ...more] = await pdfPages(bytes);
     expect(more).toEqual([]);
+    await saveFirstPage(bytes, `default-${process.env.DATABASE_CLIENT ?? 'sqlite'}`);
     expect(text).toContain('MEGRENDELÉS');
     expect(text).toContain(order.number);
     expect(text).toContain(COMPANY.name);
@@ -527,7 +528,9 @@ describe('custom templates (Settings → Templates)', () => {
     await act(app.admin, next.documentId, 'finalize');
     const [document] = await issuedDocumentsOf(next.documentId);
     expect(document.template).toEqual({ key, version: 1 });
-    const [text] = await pdfPages((await download(document.documentId)).body as Buffer);
+    const custom = (await download(document.documentId)).body as Buffer;
+    await saveFirstPage(custom, `custom-${process.env.DATABASE_CLIENT ?? 'sqlite'}`);
+    const [text] = await pdfPages(custom);
     expect(text).toContain(`Visszaigazolás ${next.number}`);
     expect(text).toContain('Megnevezés Mennyiség Bruttó');
     expect(text).toContain(`${next.number} · 1 / 1`);

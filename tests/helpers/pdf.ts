@@ -1,6 +1,6 @@
 /** What the tests read of a PDF: its text, page by page, as pdfjs-dist extracts it. */
-import { execFile } from 'child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { execFile, spawnSync } from 'child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { promisify } from 'util';
@@ -20,5 +20,18 @@ export const pdfPages = async (bytes: Buffer): Promise<string[]> => {
   }
 };
 
-/** A binary answer of supertest, as a Buffer. */
-export const binary = (response: { body: unknown }) => response.body as Buffer;
+const ARTEFACTS = join(__dirname, '..', '..', 'test-results', 'documents');
+
+/**
+ * Saves the PDF's first page as test-results/documents/<name>.png, for a person to look at, where
+ * poppler's pdftoppm is installed (`apt-get install poppler-utils`); elsewhere it saves the PDF
+ * alone. Answers the PNG's path, or null.
+ */
+export const saveFirstPage = async (bytes: Buffer, name: string): Promise<string | null> => {
+  mkdirSync(ARTEFACTS, { recursive: true });
+  const pdf = join(ARTEFACTS, `${name}.pdf`);
+  writeFileSync(pdf, bytes);
+  if (spawnSync('pdftoppm', ['-v']).error) return null;
+  await run('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, join(ARTEFACTS, name)]);
+  return join(ARTEFACTS, `${name}.png`);
+};
