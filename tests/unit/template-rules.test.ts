@@ -60,6 +60,10 @@ describe('a template', () => {
     expect(rulesOf({ content: [{ text: 'x', font: '/usr/share/fonts/evil.ttf' }] })).toEqual(['content.0.font text badValue']);
     expect(rulesOf({ content: [{ text: 'x', color: 'url(javascript:1)' }] })).toEqual(['content.0.color text badValue']);
     expect(rulesOf({ content: [{ table: { body: [['a']] }, layout: { hLineWidth: 'x' } }] })).toEqual(['content.0.layout table badValue']);
+    expect(rulesOf({ content: [{ table: { body: [['a']], widths: [{ evil: 1 }], headerRows: 'x' } }] })).toEqual([
+      'content.0.table.widths table badValue',
+      'content.0.table.headerRows table badValue',
+    ]);
   });
 
   test('with an unknown placeholder, or a page number outside the header and footer, is refused', () => {

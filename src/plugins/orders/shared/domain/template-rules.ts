@@ -198,6 +198,10 @@ class Checker {
         for (const key of Object.keys(value))
           if (!['body', 'widths', 'headerRows'].includes(key))
             this.problem(`${path}.${key}`, kind, 'unknownKey', `a table has no "${key}"`);
+        if (value.widths !== undefined && !(Array.isArray(value.widths) && value.widths.every((width) => STYLE_KEYS.width(width))))
+          this.problem(`${path}.widths`, kind, 'badValue', 'widths are numbers, "*" or "auto"');
+        if (value.headerRows !== undefined && !(Number.isInteger(value.headerRows) && (value.headerRows as number) >= 0))
+          this.problem(`${path}.headerRows`, kind, 'badValue', 'headerRows is a whole number');
         return this.node(value.body, `${path}.body`, depth + 1, pages);
       case 'lines':
         return this.linesBlock(value, path);
