@@ -63,6 +63,14 @@ test('the company, a template edited beside its preview, a finalize, the documen
   await editor.fill((await editor.inputValue()).replace('Megrendelés {{order.number}}', 'Visszaigazolás {{order.number}}'));
   expect((await pdfPages(await changed))[0]).toContain(`Visszaigazolás ${order.number}`);
   await page.locator('iframe[title="Preview"]').waitFor();
+
+  // The form writes into the JSON: a column left out of the lines, the preview following.
+  const fewer = nextPreview(page);
+  await page.getByRole('checkbox', { name: 'SKU' }).click();
+  const [withoutSku] = await pdfPages(await fewer);
+  expect(withoutSku).toContain('Megnevezés Mennyiség');
+  expect(withoutSku).not.toContain('Cikkszám');
+  expect(await editor.inputValue()).not.toContain('"sku"');
   expect(await page.getByText('The preview could not be made.').count()).toBe(0);
   await screenshot(page, 'documents-02-template-preview');
 

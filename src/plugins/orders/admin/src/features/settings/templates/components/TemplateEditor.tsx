@@ -10,7 +10,8 @@ import { saveAs } from '../../../../ui/files';
 import { TextField } from '../../../../ui/TextField';
 import { getTranslation } from '../../../../ui/translations';
 import { useSubmit } from '../../../../ui/useSubmit';
-import { checkText, pretty, STARTER_TEMPLATE } from '../utils';
+import { checkText, designOf, pretty, STARTER_TEMPLATE, withDesign } from '../utils';
+import { TemplateDesign } from './TemplateDesign';
 import { TemplatePreview } from './TemplatePreview';
 
 interface Props {
@@ -127,6 +128,13 @@ export const TemplateEditor = ({ template, canUpdate, onDone }: Props) => {
             />
             <Field.Hint />
           </Field.Root>
+          {'definition' in checked && (
+            <TemplateDesign
+              design={designOf(checked.definition)}
+              onChange={(design) => setText(pretty(withDesign(checked.definition, design)))}
+              disabled={!canUpdate}
+            />
+          )}
           <Field.Root name="definition" error={problems.join(' · ') || serverErrors.definition}>
             <Field.Label>{t('definition', 'Template (JSON)')}</Field.Label>
             <Textarea
