@@ -4,10 +4,11 @@
  * version again. A document, once issued, is never written again: its bytes, template, snapshot
  * and hash stay as they were.
  *
- * Making a document takes three steps, each its own transaction: the version is taken (a
- * pending row, under the order's lock and the (order, kind, version) unique index), the PDF is
- * rendered outside any transaction (it may take a second and holds no lock), then the outcome
- * is recorded — issued with its bytes, or failed with the error.
+ * A finalize's document is made in three steps, each its own transaction: the version is taken
+ * (a pending row, under the order's lock and the (order, kind, version) unique index, which the
+ * datasheet shows as being made), the PDF is rendered outside any transaction (in the renderer's
+ * thread; it holds no lock), then the outcome is recorded — issued with its bytes, or failed with
+ * the error. A reissue renders first and takes its version with the bytes, in one transaction.
  */
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
@@ -21,12 +22,12 @@ import {
 } from '../../../../shared/contracts/documents';
 import { conflict, notFound } from '../../core/errors';
 import { lockByDocumentId } from '../../core/database';
+import { getService } from '../../core/service';
 import { UID } from '../../core/uids';
 import { createRenderer } from './renderer';
 import { documentsRepository, type DocumentRow } from './repository';
 import { serializeDocument } from './serializer';
 import { takeSnapshot } from './snapshot';
-import { getService } from '../../core/service';
 import type { CustomTemplate } from './templates/custom-template';
 import { DEFAULT_TEMPLATE } from './templates/default-template';
 
@@ -181,14 +182,8 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!row) throw noDocument(documentId);
       const bytes = row.state === 'issued' ? await rows.pdfOf(row.id) : null;
       if (!bytes) {
-        throw conflict(
-          'documentNotIssued',
-          `Version ${row.version} of the document of order ${row.orderNumber} is ${row.state}: it has no PDF`,
-          {
-            version: row.version,
-            state: row.state,
-          }
-        );
+        const message = `Version ${row.version} of the document of order ${row.orderNumber} is ${row.state}: it has no PDF`;
+        throw conflict('documentNotIssued', message, { version: row.version, state: row.state });
       }
       return { document: serializeDocument(row), bytes };
     },
