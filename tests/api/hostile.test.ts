@@ -159,6 +159,7 @@ const WRITE_ROUTES: Array<[method: 'post' | 'put', route: string]> = [
   ['put', '/orders/stock-items/:item'],
   ['post', '/orders/stock-items/:item/adjustments'],
   ['put', '/orders/settings'],
+  ['post', '/orders/orders/:finalized/documents'],
 ];
 
 /** Every route that takes none. */
@@ -173,6 +174,8 @@ const READ_ROUTES: Array<[method: 'get' | 'delete', route: string]> = [
   ['get', '/orders/stock-items/:item/movements'],
   ['get', '/orders/settings'],
   ['get', '/orders/custom-statuses'],
+  ['get', '/orders/orders/:draft/documents'],
+  ['get', '/orders/templates'],
 ];
 
 const nested = (levels: number, inner = 'null') => '['.repeat(levels) + inner + ']'.repeat(levels);

@@ -35,6 +35,8 @@ describe('per-button permissions', () => {
         'plugin::orders.inbox.replay',
         'plugin::orders.customer.read',
         'plugin::orders.customer.manage',
+        'plugin::orders.document.read',
+        'plugin::orders.document.issue',
       ].sort()
     );
     expect(listed).toHaveLength(RBAC_ACTIONS.length);

@@ -61,6 +61,20 @@ export default {
         Component: () => import('./features/settings/webshops/WebshopsPage').then((mod) => ({ default: mod.WebshopsPage })),
         permissions: PERMISSIONS.readConnections,
       },
+      {
+        id: 'company',
+        to: `${PLUGIN_ID}-company`,
+        intlLabel: { id: `${PLUGIN_ID}.company.title`, defaultMessage: 'Company' },
+        Component: () => import('./features/settings/company/CompanyPage').then((mod) => ({ default: mod.CompanyPage })),
+        permissions: PERMISSIONS.readSettings,
+      },
+      {
+        id: 'templates',
+        to: `${PLUGIN_ID}-templates`,
+        intlLabel: { id: `${PLUGIN_ID}.templates.title`, defaultMessage: 'Templates' },
+        Component: () => import('./features/settings/templates/TemplatesPage').then((mod) => ({ default: mod.TemplatesPage })),
+        permissions: PERMISSIONS.readSettings,
+      },
     ]);
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
   },

@@ -27,4 +27,6 @@ export const PERMISSIONS = {
   replayInbox: action('inbox', 'replay'),
   readCustomers: action('customer', 'read'),
   manageCustomers: action('customer', 'manage'),
+  readDocuments: action('document', 'read'),
+  issueDocuments: action('document', 'issue'),
 };

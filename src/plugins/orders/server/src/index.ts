@@ -10,6 +10,7 @@ import jobs from './core/jobs';
 import { getService } from './core/service';
 import { readRequest } from './core/request';
 import customers from './features/customers';
+import documents from './features/documents';
 import integrations from './features/integrations';
 import inventory from './features/inventory';
 import orders from './features/orders';
@@ -22,6 +23,7 @@ export const services = {
   ...customers.services,
   ...settings.services,
   ...integrations.services,
+  ...documents.services,
   events: createEvents,
   jobs,
 };
@@ -33,14 +35,16 @@ export default {
     await inventory.bootstrap({ strapi });
     await customers.bootstrap({ strapi });
     await integrations.bootstrap({ strapi });
+    await documents.bootstrap({ strapi });
     forgetOldAnswersHourly(strapi);
     // Last: every feature has defined its jobs and schedules by now.
     await getService(strapi, 'jobs').start();
     await customers.afterJobsStarted({ strapi });
   },
-  /** Stops the job runner before Strapi closes the database. */
+  /** Stops the job runner before Strapi closes the database, then the documents' renderer. */
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await getService(strapi, 'jobs').stop();
+    documents.destroy({ strapi });
   },
   config,
   contentTypes: {
@@ -48,6 +52,7 @@ export default {
     ...inventory.contentTypes,
     ...customers.contentTypes,
     ...integrations.contentTypes,
+    ...documents.contentTypes,
     ...idempotencyKeyContentType,
   },
   middlewares: { request: readRequest, idempotency },
@@ -57,11 +62,12 @@ export default {
     ...customers.controllers,
     ...settings.controllers,
     ...integrations.controllers,
+    ...documents.controllers,
   },
   routes: {
     admin: {
       type: 'admin',
-      routes: [...orders.routes, ...inventory.routes, ...customers.routes, ...settings.routes, ...integrations.routes],
+      routes: [...orders.routes, ...inventory.routes, ...customers.routes, ...settings.routes, ...integrations.routes, ...documents.routes],
     },
     'content-api': { type: 'content-api', routes: integrations.contentApiRoutes },
   },

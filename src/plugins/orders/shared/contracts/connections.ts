@@ -67,6 +67,8 @@ const feedInput = z.strictObject({
 const fields = {
   name: text(100).min(1),
   enabled: z.boolean().optional(),
+  /** Whether the shop's orders are issued an order document when they first reach finalized (default off: the shop sends its own). */
+  issueDocuments: z.boolean().optional(),
   statusMap: statusMapInput.optional(),
   shopUrl: httpUrl.nullable().optional(),
   unas: unasInput.nullable().optional(),
@@ -128,6 +130,8 @@ export interface ConnectionJson {
   name: string;
   kind: ConnectionKind;
   enabled: boolean;
+  /** Whether its orders are issued an order document when they first reach finalized. */
+  issueDocuments: boolean;
   /** The shared secret the shop signs its webhooks with (Shoprenter: the token of the inbound URL). */
   secret: string;
   /** What to paste into the shop's webhook settings. */

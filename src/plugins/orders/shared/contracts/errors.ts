@@ -47,6 +47,20 @@ export const FIELD_ERROR_CODES = [
   // Customers and their segments (contracts/customers.ts, contracts/settings.ts).
   'segmentThresholds',
   'sameCustomer',
+  // The seller's details (contracts/settings.ts): checked with their check digits; the logo a Media Library file.
+  'notTaxNumber',
+  'notEuVatNumber',
+  'notBankAccount',
+  'unknownFile',
+  // A document template that breaks a rule (domain/template-rules.ts), at the node at fault.
+  'svgRefused',
+  'noFileOrUrl',
+  'imageNotLogo',
+  'unknownNode',
+  'unknownKey',
+  'badValue',
+  'unknownPlaceholder',
+  'templateTooLarge',
   // What a request's body, path or query is made of, before any field is read (core/request.ts).
   'malformedJson',
   'notUtf8',
@@ -82,6 +96,11 @@ export const REFUSAL_CODES = [
   'badSignature',
   'webshopOrder',
   'customerNotFound',
+  // Order documents: no such document, its PDF not made (yet or at all), or an order without one (a draft).
+  'documentNotFound',
+  'documentNotIssued',
+  'documentOfDraft',
+  'templateNotFound',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -6,6 +6,7 @@ import { DISCOUNT_SCALE } from '../domain/totals';
 import type { LineVatRate } from '../domain/totals';
 import type { Actor } from './actor';
 import { customerInput, type CustomerJson } from './customers';
+import { DOCUMENT_LANGUAGES, type DocumentLanguage } from './documents';
 import { decimal, documentId, money, optionalText, ours, percent, quantity, text, vatRate } from './fields';
 import { pageQuery, type Answer, type ListAnswer } from './pages';
 
@@ -51,6 +52,8 @@ const orderFields = {
     .refine(isCurrencyCode, { message: 'must be a three-letter ISO 4217 code such as HUF or EUR', ...ours('notCurrency') })
     .optional(),
   note: optionalText(5000),
+  /** What the order's documents are written in; left out or null: Hungarian. */
+  language: z.enum(DOCUMENT_LANGUAGES).nullable().optional(),
   items: z.array(lineInput).max(MAX_LINES),
 };
 
@@ -171,6 +174,8 @@ export interface OrderJson {
   customStatus: string | null;
   currency: string;
   note: string | null;
+  /** What its documents are written in; null: Hungarian. */
+  language: DocumentLanguage | null;
   customer: CustomerJson | null;
   items: OrderItemJson[];
   totals: AmountsJson & { byVatRate: Array<AmountsJson & { vatRate: LineVatRate }> };

@@ -27,6 +27,10 @@ const areas = {
   connection: { read: 'Read webshop connections', manage: 'Manage webshop connections (create, edit, rotate secret, sync, delete)' },
   inbox: { read: 'Read the webshop inbox', replay: 'Replay inbox entries' },
   customer: { read: 'Read customers (Ügyfelek megtekintése)', manage: 'Manage customers: edit, merge (Ügyfelek kezelése)' },
+  document: {
+    read: 'Read and download order documents (megrendelés-dokumentumok)',
+    issue: 'Issue order documents: Reissue, Retry (újrakiállítás)',
+  },
 } as const;
 
 export type Area = keyof typeof areas;

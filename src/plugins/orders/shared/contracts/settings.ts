@@ -2,8 +2,12 @@
 import { z } from 'zod';
 import { ORDER_STATES } from '../domain/lifecycle';
 import { DEFAULT_SEGMENT_RULES, segmentRulesProblem, type SegmentRules } from '../domain/segments';
+import { normalizeBankAccount, normalizeEuVatNumber, normalizeTaxNumber } from '../domain/hungarian-ids';
 import { INVENTORY_DRIVERS, type InventoryDriver } from '../domain/stock-plan';
-import { ours, text } from './fields';
+import { isHttpUrl } from './connections';
+import type { AddressJson } from './customers';
+import type { FieldErrorCode } from './errors';
+import { optionalText, ours, text } from './fields';
 import type { Answer } from './pages';
 
 /** The key orders carry: lowercase letters, digits and dashes, starting with a letter or digit. */
@@ -41,8 +45,58 @@ const segmentRules = z
       ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message, ...ours('segmentThresholds', { rule: problem.rule }) });
     }
   });
+/** A text that `normalize` reads into its printed form, or refuses with `code`; empty is null. */
+const identifier = (normalize: (input: string) => string | null, code: FieldErrorCode, message: string) =>
+  z
+    .string()
+    .max(64)
+    .nullable()
+    .optional()
+    .transform((input, ctx) => {
+      if (input === undefined || input === null || !input.trim()) return null;
+      const normalized = normalize(input);
+      if (normalized === null) ctx.addIssue({ code: 'custom', message, ...ours(code) });
+      return normalized;
+    });
+
+const emptyAsNull = (max: number) => optionalText(max).transform((value) => value || null);
+
+/** The seller's address: the shape of a customer's. */
+const companyAddress = z.strictObject({
+  country: emptyAsNull(2),
+  postalCode: emptyAsNull(16),
+  city: emptyAsNull(255),
+  street: emptyAsNull(255),
+});
+
+/**
+ * Us, on every document and invoice (eladó). Given whole: a field left out is emptied, as a
+ * customer's details are. The tax number and bank account are checked with their check digits.
+ */
+export const companyInput = z.strictObject({
+  name: emptyAsNull(255),
+  address: companyAddress.nullable().optional(),
+  taxNumber: identifier(normalizeTaxNumber, 'notTaxNumber', 'must be a Hungarian tax number such as 12345676-2-42'),
+  euVatNumber: identifier(normalizeEuVatNumber, 'notEuVatNumber', 'must be an EU VAT number such as HU12345676'),
+  bankAccount: identifier(
+    normalizeBankAccount,
+    'notBankAccount',
+    'must be a Hungarian bank account number of 16 or 24 digits such as 11773016-11111018'
+  ),
+  email: z.email().nullable().optional(),
+  phone: emptyAsNull(64),
+  website: text(2000)
+    .refine((url) => !url || isHttpUrl(url), { message: 'must be an http:// or https:// address', ...ours('notUrl') })
+    .nullable()
+    .optional(),
+  /** A Media Library file's id: the logo documents show. */
+  logo: z.number().int().positive().nullable().optional(),
+});
+
+export type CompanyInput = z.input<typeof companyInput>;
 
 export const settingsInput = z.strictObject({
+  company: companyInput.optional(),
   inventoryDriver: z.enum(INVENTORY_DRIVERS).optional(),
   allowNegativeStock: z.boolean().optional(),
   customStatuses: z
@@ -65,7 +119,38 @@ export interface CustomStatus {
   color: string;
 }
 
+/** The seller's details, as every document and invoice prints them. */
+export interface Company {
+  name: string | null;
+  address: AddressJson | null;
+  /** "12345676-2-42". */
+  taxNumber: string | null;
+  /** "HU12345676". */
+  euVatNumber: string | null;
+  /** "11773016-11111018" or "11773016-11111018-00000000". */
+  bankAccount: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  /** The Media Library file id of the logo. */
+  logo: number | null;
+}
+
+export const EMPTY_COMPANY: Company = {
+  name: null,
+  address: null,
+  taxNumber: null,
+  euVatNumber: null,
+  bankAccount: null,
+  email: null,
+  phone: null,
+  website: null,
+  logo: null,
+};
+
 export interface Settings {
+  /** The seller: us, on documents and invoices. */
+  company: Company;
   /** "orders": finalized orders hold stock; "invoices": issuing an invoice books it instead. */
   inventoryDriver: InventoryDriver;
   allowNegativeStock: boolean;
@@ -75,6 +160,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
+  company: EMPTY_COMPANY,
   inventoryDriver: 'orders',
   allowNegativeStock: false,
   customStatuses: [
@@ -90,7 +176,7 @@ export declare namespace GetSettings {
 }
 
 export declare namespace UpdateSettings {
-  type Request = SettingsInput;
+  type Request = z.input<typeof settingsInput>;
   type Response = Answer<Settings>;
 }
 

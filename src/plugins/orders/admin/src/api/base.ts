@@ -23,6 +23,8 @@ export const pluginApi = adminApi.enhanceEndpoints({
     'Connection',
     'InboxEntry',
     'Customer',
+    'OrderDocument',
+    'DocumentTemplate',
   ],
 });
 

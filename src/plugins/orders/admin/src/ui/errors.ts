@@ -97,6 +97,10 @@ const FIELD_LABELS: Record<string, string> = {
   intervalMinutes: 'webshops.field.interval',
   external: 'webshops.statusMap.external',
   state: 'webshops.statusMap.state',
+  euVatNumber: 'company.field.euVatNumber',
+  bankAccount: 'company.field.bankAccount',
+  website: 'company.field.website',
+  logo: 'company.logo.label',
 };
 
 /** Where a field error is: "Line 3, Quantity"; lines are counted from 1 as the itemised view shows them. */

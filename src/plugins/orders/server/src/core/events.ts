@@ -40,7 +40,15 @@ export interface PluginEvents {
   'order.deleted': { order: OrderRef; actor: Actor };
   'order.transitioned': { order: OrderRef; action: OrderAction; from: OrderState; to: OrderState; actor: Actor };
   /** A webshop's delivery created or changed the order (its state set directly, as the shop's status maps). */
-  'order.synced': { order: OrderRef; connection: string; from: OrderState | null; to: OrderState; actor: Actor };
+  'order.synced': {
+    order: OrderRef;
+    connection: string;
+    from: OrderState | null;
+    to: OrderState;
+    actor: Actor;
+    /** Whether the connection issues its orders documents: a job is sent only then (not for each of a feed's orders). */
+    issueDocuments: boolean;
+  };
   'order.custom-status-set': { order: OrderRef; from: string | null; to: string | null; actor: Actor };
   'stock.moved': { moves: StockMove[]; actor: Actor };
 }
@@ -79,7 +87,8 @@ export const createEvents = ({ strapi }: { strapi: Core.Strapi }) => {
      * Sends the job `job` (defined with the jobs service) for every change that publishes `name`,
      * in the change's transaction: the job commits or rolls back with the change, and then runs
      * once, retried, in whichever app process — not lost if this one dies right after the commit.
-     * `dataOf` makes the job's data of the event (the event itself by default).
+     * `dataOf` makes the job's data of the event (the event itself by default); when it answers
+     * null, the event sends no job (the documents job hears only of finalizes).
      */
     sendOn<Name extends EventName>(name: Name, job: string, dataOf: (event: PluginEvents[Name]) => object | null = (event) => event): void {
       jobsOn.set(name, [...(jobsOn.get(name) ?? []), { job, dataOf: dataOf as JobOnEvent['dataOf'] }]);
@@ -93,7 +102,8 @@ export const createEvents = ({ strapi }: { strapi: Core.Strapi }) => {
     async publish<Name extends EventName>(name: Name, event: PluginEvents[Name]): Promise<void> {
       if (!strapi.db.inTransaction()) throw new Error(`orders: ${name} was published outside the transaction of its change`);
       for (const { job, dataOf } of jobsOn.get(name) ?? []) {
-        await getService(strapi, 'jobs').send(job, (dataOf as (event: PluginEvents[Name]) => object | null)(event));
+        const data = (dataOf as (event: PluginEvents[Name]) => object | null)(event);
+        if (data !== null) await getService(strapi, 'jobs').send(job, data);
       }
       // A nested transaction joins the engine's: its onCommit waits for the engine's commit.
       await strapi.db.transaction(async ({ onCommit }) => onCommit(() => deliver(name, event)));

@@ -16,15 +16,19 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
  * names the RBAC action it needs; there is no route without one. Once the admin is let in, the
  * route reads its own request (core/request.ts): a JSON body for POST and PUT, none otherwise;
  * then every POST takes an Idempotency-Key (core/idempotency), which needs the body read.
+ * `maxDepth`: a body that nests deeper than requests do (a document template).
  */
-export const route = (method: Method, path: string, handler: string, action: string) => ({
+export const route = (method: Method, path: string, handler: string, action: string, { maxDepth }: { maxDepth?: number } = {}) => ({
   method,
   path,
   handler,
   config: {
     policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
     middlewares: [
-      { name: 'plugin::orders.request', config: { body: method === 'POST' || method === 'PUT' } satisfies RequestConfig },
+      {
+        name: 'plugin::orders.request',
+        config: { body: method === 'POST' || method === 'PUT', ...(maxDepth ? { maxDepth } : {}) } satisfies RequestConfig,
+      },
       ...(method === 'POST' ? ['plugin::orders.idempotency'] : []),
     ],
   },

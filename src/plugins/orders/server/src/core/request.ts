@@ -47,9 +47,10 @@ export const leaveBodiesToTheRoutes = (strapi: Core.Strapi) => {
   });
 };
 
-/** What a route takes: a JSON body (POST, PUT) or none (GET, DELETE). */
+/** What a route takes: a JSON body (POST, PUT) or none (GET, DELETE), and how deeply it may nest (MAX_JSON_DEPTH unless said). */
 export interface RequestConfig {
   body: boolean;
+  maxDepth?: number;
 }
 
 /** Whether the request announces a body at all, as Node and type-is read it. */
@@ -160,7 +161,7 @@ export const readBytes = (req: IncomingMessage, limit: number) =>
  * controller), the object otherwise — or a refusal: 415 for any other media type, charset or a
  * content coding, 413 beyond `limit`, 400 naming what strict-json.ts finds.
  */
-const readJsonBody = async (ctx: Ctx, limit: number) => {
+const readJsonBody = async (ctx: Ctx, limit: number, maxDepth = MAX_JSON_DEPTH) => {
   const { req } = ctx;
   if (!hasBody(req)) return undefined;
   const { type, charset } = contentTypeOf(req.headers['content-type']);
@@ -176,7 +177,7 @@ const readJsonBody = async (ctx: Ctx, limit: number) => {
   const bytes = await readBytes(req, limit);
   // A chunked body of no bytes (some clients send one for "no body") is no body.
   if (bytes.length === 0) return undefined;
-  const result = readJsonObject(bytes, { maxDepth: MAX_JSON_DEPTH, maxItems: MAX_JSON_ITEMS });
+  const result = readJsonObject(bytes, { maxDepth, maxItems: MAX_JSON_ITEMS });
   if (!result.ok) throw invalidFields(result.problems);
   return result.value;
 };
@@ -195,7 +196,7 @@ export const readRequest = (config: RequestConfig, { strapi }: { strapi: Core.St
     const problems = urlProblems(ctx);
     if (problems.length) throw invalidFields(problems);
     if (config.body) {
-      ctx.request.body = await readJsonBody(ctx, limit);
+      ctx.request.body = await readJsonBody(ctx, limit, config.maxDepth);
     } else if (hasBody(ctx.req)) {
       throw unsupportedMediaType('bodyNotAllowed', `A ${ctx.method} request to this route takes no body`, {
         method: ctx.method,

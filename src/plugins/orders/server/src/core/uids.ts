@@ -10,6 +10,8 @@ export const UID = {
   idempotencyKey: 'plugin::orders.idempotency-key',
   connection: 'plugin::orders.connection',
   inboxEntry: 'plugin::orders.inbox-entry',
+  document: 'plugin::orders.document',
+  documentTemplate: 'plugin::orders.document-template',
 } as const;
 
 export type PluginUid = (typeof UID)[keyof typeof UID];

@@ -16,7 +16,10 @@ import { SettingsCustomStatuses, statusRow, type StatusRow } from './components/
 import { SettingsInventory } from './components/SettingsInventory';
 import { SettingsSegments } from './components/SettingsSegments';
 
-interface SettingsForm extends Omit<Settings, 'customStatuses'> {
+/** What this page edits: the company has a page of its own (company/CompanyPage.tsx). */
+type EditedSettings = Omit<Settings, 'company'>;
+
+interface SettingsForm extends Omit<EditedSettings, 'customStatuses'> {
   statuses: StatusRow[];
 }
 
@@ -28,14 +31,14 @@ const formOf = (settings: Settings): SettingsForm => ({
 });
 
 /** The settings in one shape and field order, without stray spaces: what is sent, and what is compared. */
-const normalised = ({ inventoryDriver, allowNegativeStock, customStatuses, segments }: Settings): Settings => ({
+const normalised = ({ inventoryDriver, allowNegativeStock, customStatuses, segments }: EditedSettings): EditedSettings => ({
   inventoryDriver,
   allowNegativeStock,
   segments,
   customStatuses: customStatuses.map(({ key, label, color }) => ({ key: key.trim(), label: label.trim(), color: color.trim() })),
 });
 
-const settingsOf = ({ statuses, ...form }: SettingsForm): Settings => normalised({ ...form, customStatuses: statuses });
+const settingsOf = ({ statuses, ...form }: SettingsForm): EditedSettings => normalised({ ...form, customStatuses: statuses });
 
 /**
  * The server names a status's field by its index in the list sent ("customStatuses.1.color");

@@ -11,6 +11,8 @@ export interface Connection {
   name: string;
   kind: ConnectionKind;
   enabled: boolean;
+  /** Whether its orders are issued an order document when they first reach finalized. */
+  issueDocuments: boolean;
   /** The shared secret: WooCommerce's and the XML push's HMAC key, UNAS's webhook key, Shoprenter's ?token=. */
   secret: string;
   statusMap: StatusMapEntry[];

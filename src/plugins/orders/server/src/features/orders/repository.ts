@@ -3,6 +3,7 @@
  * lines' batched replacement, and the orders list as a deferred join.
  */
 import type { Core } from '@strapi/strapi';
+import type { DocumentLanguage } from '../../../../shared/contracts/documents';
 import type { OrderListQuery, OrderSort } from '../../../../shared/contracts/orders';
 import type { Page } from '../../../../shared/contracts/pages';
 import { endOfDay, startOfDay } from '../../../../shared/domain/calendar';
@@ -57,6 +58,8 @@ export interface OrderFields {
   customStatus: string | null;
   currency: string;
   note: string | null;
+  /** What its documents are written in ("hu", "en"); null: Hungarian. */
+  language: DocumentLanguage | null;
   netTotalMinor: StoredInteger;
   vatTotalMinor: StoredInteger;
   grossTotalMinor: StoredInteger;

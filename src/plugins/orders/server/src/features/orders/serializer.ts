@@ -114,6 +114,7 @@ export const serializeOrder = (order: OrderRow, history: HistoryEntry[]): OrderJ
     customStatus: order.customStatus ?? null,
     currency,
     note: order.note ?? null,
+    language: order.language ?? null,
     customer: serializeCustomer(order.customer),
     items: items.map((item) => serializeOrderItem(item, currency)),
     totals: {

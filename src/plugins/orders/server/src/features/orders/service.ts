@@ -125,6 +125,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
           state: 'draft',
           currency,
           note: input.note ?? null,
+          language: input.language ?? null,
           customer: customer.id,
           customerName: customer.name,
         });
@@ -154,6 +155,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         let data: OrderData = { currency };
         if (input.note !== undefined) data.note = input.note;
+        if (input.language !== undefined) data.language = input.language;
         if (input.customer || input.customerId) {
           const customers = getService(strapi, 'customers');
           const customer = input.customer

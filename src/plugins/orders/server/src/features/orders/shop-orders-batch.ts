@@ -108,6 +108,7 @@ export const insertNewShopOrders = async (
     await getService(strapi, 'events').publish('order.synced', {
       order: ref,
       connection: connection.documentId,
+      issueDocuments: connection.issueDocuments,
       from: null,
       to: plan.state,
       actor,

@@ -159,6 +159,7 @@ const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
         await getService(strapi, 'events').publish('order.synced', {
           order: refOf(row),
           connection: connection.documentId,
+          issueDocuments: connection.issueDocuments,
           from: existing?.state ?? null,
           to: state,
           actor,
@@ -221,6 +222,7 @@ const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
         await getService(strapi, 'events').publish('order.synced', {
           order: refOf(existing),
           connection: connection.documentId,
+          issueDocuments: connection.issueDocuments,
           from: existing.state,
           to: 'failed',
           actor,

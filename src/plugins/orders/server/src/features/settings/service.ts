@@ -1,18 +1,38 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_SETTINGS, type Settings, type SettingsInput } from '../../../../shared/contracts/settings';
+import { DEFAULT_SETTINGS, EMPTY_COMPANY, type Company, type Settings, type SettingsInput } from '../../../../shared/contracts/settings';
+import { invalidField } from '../../core/errors';
+
+/** What a company as the request gave it (every field checked) becomes: the fields it left out are emptied. */
+const companyOf = (input: NonNullable<SettingsInput['company']>): Company => {
+  const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+  return { ...EMPTY_COMPANY, ...given, address: input.address ?? null };
+};
 
 const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: 'orders', key: 'settings' });
 
+  /** The logo must be a file of the Media Library: documents read it from there. */
+  const checkLogo = async (logo: number | null) => {
+    if (logo === null) return;
+    const file = await strapi.db.query('plugin::upload.file').findOne({ where: { id: logo }, select: ['id'] });
+    if (!file) throw invalidField('company.logo', 'unknownFile', `no Media Library file ${logo}`, { id: String(logo) });
+  };
+
   return {
+    /** The settings as saved, with the defaults of what was never saved (a database from before a setting existed). */
     async get(): Promise<Settings> {
       const stored = (await store().get({})) as Partial<Settings> | null;
-      return { ...DEFAULT_SETTINGS, ...stored };
+      return { ...DEFAULT_SETTINGS, ...stored, company: { ...EMPTY_COMPANY, ...stored?.company } };
     },
 
-    /** Merges the fields given; the others keep their value. */
+    /** Merges the fields given; the others keep their value. The company is given whole. */
     async update(patch: SettingsInput): Promise<Settings> {
-      const settings: Settings = { ...(await this.get()), ...patch };
+      const { company, ...rest } = patch;
+      const settings: Settings = { ...(await this.get()), ...rest };
+      if (company) {
+        settings.company = companyOf(company);
+        await checkLogo(settings.company.logo);
+      }
       await store().set({ value: settings });
       return settings;
     },

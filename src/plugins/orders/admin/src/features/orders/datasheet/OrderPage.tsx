@@ -24,6 +24,7 @@ import { OrderActions } from './components/OrderActions';
 import { OrderCustomStatus } from './components/OrderCustomStatus';
 import { OrderCustomerCard } from './components/OrderCustomerCard';
 import { OrderDeleteButton } from './components/OrderDeleteButton';
+import { OrderDocumentsCard } from './components/OrderDocuments';
 import { OrderHistory } from './components/OrderHistory';
 import { OrderWebshopCard } from './components/OrderWebshopCard';
 
@@ -123,6 +124,7 @@ const OrderDatasheet = ({ order, customStatuses, settings }: OrderDatasheetProps
           {order.connection && <OrderWebshopCard order={order} connection={order.connection} />}
           <ItemsTable order={order} onDirtyChange={setLinesDirty} />
           {order.connection && <OrderInbox order={order} />}
+          <OrderDocumentsCard order={order} />
           <OrderHistory order={order} customStatuses={customStatuses} />
         </Flex>
       </Layouts.Content>

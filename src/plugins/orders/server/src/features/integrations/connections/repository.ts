@@ -14,6 +14,8 @@ export interface ConnectionRow {
   nameKey: string | null;
   kind: ConnectionKind;
   enabled: boolean;
+  /** Whether its orders are issued an order document when they first reach finalized. */
+  issueDocuments: boolean | null;
   secret: string;
   statusMap: StatusMapEntry[] | null;
   shopUrl: string | null;

@@ -20,6 +20,7 @@ export const serializeConnection = (row: ConnectionRow, publicUrl: string): Conn
     name: row.name,
     kind: row.kind,
     enabled: Boolean(row.enabled),
+    issueDocuments: Boolean(row.issueDocuments),
     secret: row.secret,
     inboundUrl: inboundUrlOf(publicUrl, row),
     statusMap: row.statusMap ?? DEFAULT_STATUS_MAPS[row.kind],

@@ -106,6 +106,7 @@ const createConnectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const fields: ConnectionFields = {};
     if (input.name !== undefined) Object.assign(fields, { name: input.name, nameKey: nameKeyOf(input.name) });
     if (input.enabled !== undefined) fields.enabled = input.enabled;
+    if (input.issueDocuments !== undefined) fields.issueDocuments = input.issueDocuments;
     if (input.statusMap !== undefined)
       fields.statusMap = input.statusMap.map(({ external, state, customStatus }) => ({
         external,
@@ -163,6 +164,7 @@ const createConnectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       name: row.name,
       kind: row.kind,
       enabled: Boolean(row.enabled),
+      issueDocuments: Boolean(row.issueDocuments),
       secret: row.secret,
       statusMap: row.statusMap ?? DEFAULT_STATUS_MAPS[row.kind],
       shopUrl: row.shopUrl ?? null,

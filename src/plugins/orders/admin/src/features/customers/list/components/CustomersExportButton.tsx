@@ -8,7 +8,7 @@ import { useCustomersCsv } from '../../../../api/export';
 import { useApiErrorText } from '../../../../ui/errors';
 import { getTranslation } from '../../../../ui/translations';
 import { useSubmit } from '../../../../ui/useSubmit';
-import { saveAs } from '../../../inventory/list/components/InventoryExportButton';
+import { saveAs } from '../../../../ui/files';
 
 /** "Export CSV": every customer the filters and search find (not only this page), in the list's order, for Excel. */
 export const CustomersExportButton = ({ query }: { query: Omit<ListCustomers.Query, 'page' | 'pageSize'> }) => {

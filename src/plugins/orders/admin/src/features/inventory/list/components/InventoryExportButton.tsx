@@ -4,20 +4,9 @@ import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useStockItemsCsv } from '../../../../api/export';
 import { useApiErrorText } from '../../../../ui/errors';
+import { saveAs } from '../../../../ui/files';
 import { getTranslation } from '../../../../ui/translations';
 import { useSubmit } from '../../../../ui/useSubmit';
-
-/** Hands the browser a file: the download goes through the admin's authenticated client, not a plain link. */
-export const saveAs = (file: Blob, fileName: string) => {
-  const url = URL.createObjectURL(file);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
-};
 
 /** "Export CSV": every stock item (not only this page), for Excel. */
 export const InventoryExportButton = () => {

@@ -37,6 +37,7 @@ interface ConnectionForm {
   name: string;
   kind: ConnectionKind;
   enabled: boolean;
+  issueDocuments: boolean;
   shopUrl: string;
   unasApiBase: string;
   /** Typed to set a new one; empty keeps the saved key. */
@@ -53,6 +54,7 @@ const formOf = (connection: ConnectionJson | null, kind: ConnectionKind = 'wooco
   name: connection?.name ?? '',
   kind: connection?.kind ?? kind,
   enabled: connection?.enabled ?? true,
+  issueDocuments: connection?.issueDocuments ?? false,
   shopUrl: connection?.shopUrl ?? '',
   unasApiBase: connection?.unas?.apiBase ?? '',
   unasApiKey: '',
@@ -72,6 +74,7 @@ const bodyOf = (form: ConnectionForm): CreateConnection.Request => {
     name: form.name.trim(),
     kind: form.kind,
     enabled: form.enabled,
+    issueDocuments: form.issueDocuments,
     statusMap: statusMapOf(form.statusMap),
   };
   const shopUrl = form.shopUrl.trim();
@@ -266,6 +269,25 @@ export const ConnectionFormModal = ({ connection: initial, customStatuses, canMa
               <Toggle
                 checked={form.enabled}
                 onChange={(event) => change({ enabled: event.target.checked })}
+                onLabel={t('enabled.on', 'On')}
+                offLabel={t('enabled.off', 'Off')}
+                disabled={!canManage}
+              />
+              <Field.Hint />
+            </Field.Root>
+          </Grid.Item>
+          <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+            <Field.Root
+              name="issueDocuments"
+              hint={t(
+                'field.issueDocuments.hint',
+                'When on, an order of this shop gets its order document when it first reaches finalized.'
+              )}
+            >
+              <Field.Label>{t('field.issueDocuments', 'Issue order documents')}</Field.Label>
+              <Toggle
+                checked={form.issueDocuments}
+                onChange={(event) => change({ issueDocuments: event.target.checked })}
                 onLabel={t('enabled.on', 'On')}
                 offLabel={t('enabled.off', 'Off')}
                 disabled={!canManage}

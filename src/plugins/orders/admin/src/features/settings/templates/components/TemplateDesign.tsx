@@ -1,0 +1,73 @@
+import { Checkbox, Field, Flex, Grid, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import { TextField } from '../../../../ui/TextField';
+import { getTranslation } from '../../../../ui/translations';
+import { LINE_COLUMNS, type Design } from '../utils';
+
+const COLUMN_WORDS: Record<string, string> = {
+  name: 'Item',
+  sku: 'SKU',
+  quantity: 'Quantity',
+  unitPrice: 'Unit price',
+  discount: 'Discount',
+  net: 'Net',
+  vatRate: 'VAT rate',
+  vat: 'VAT',
+  gross: 'Gross',
+};
+
+interface Props {
+  design: Design;
+  onChange: (design: Design) => void;
+  disabled: boolean;
+}
+
+/** The template's colour, footer and lines' columns as a form: each change is written into the JSON below. */
+export const TemplateDesign = ({ design, onChange, disabled }: Props) => {
+  const { formatMessage } = useIntl();
+  const t = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(`templates.design.${key}`), defaultMessage });
+  const toggle = (column: string, on: boolean) =>
+    onChange({ ...design, columns: on ? [...design.columns, column] : design.columns.filter((name) => name !== column) });
+
+  return (
+    <Grid.Root gap={4}>
+      <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+        <TextField
+          name="accentColor"
+          label={t('accentColor', 'Colour')}
+          hint={t('accentColor.hint', 'Of the title and the headings, such as #1f3a5f')}
+          value={design.accentColor}
+          onChange={(accentColor) => onChange({ ...design, accentColor })}
+          disabled={disabled}
+        />
+      </Grid.Item>
+      <Grid.Item col={8} s={12} direction="column" alignItems="stretch">
+        <TextField
+          name="footer"
+          label={t('footer', 'Footer')}
+          hint={t('footer.hint', "Placeholders work here too; the page number and the page count are '{{page}}' and '{{pages}}'")}
+          value={design.footer}
+          onChange={(footer) => onChange({ ...design, footer })}
+          disabled={disabled}
+        />
+      </Grid.Item>
+      <Grid.Item col={12} direction="column" alignItems="stretch">
+        <Field.Root name="columns">
+          <Field.Label>{t('columns', 'Columns of the lines')}</Field.Label>
+          <Flex gap={4} wrap="wrap">
+            {LINE_COLUMNS.map((column) => (
+              <Checkbox
+                key={column}
+                checked={design.columns.includes(column)}
+                onCheckedChange={(checked: boolean | 'indeterminate') => toggle(column, checked === true)}
+                disabled={disabled || (column === 'name' && design.columns.includes('name') && design.columns.length === 1)}
+              >
+                <Typography>{t(`column.${column}`, COLUMN_WORDS[column])}</Typography>
+              </Checkbox>
+            ))}
+          </Flex>
+        </Field.Root>
+      </Grid.Item>
+    </Grid.Root>
+  );
+};

@@ -1,0 +1,165 @@
+import { templateProblems } from '../../src/plugins/orders/shared/domain/template-rules';
+import { customOrderDocument } from '../../src/plugins/orders/server/src/features/documents/templates/custom-template';
+import type { DocumentSnapshot } from '../../src/plugins/orders/shared/contracts/documents';
+
+/** A template that keeps every rule: the blocks, placeholders, the logo, a numbered footer. */
+const GOOD_TEMPLATE = {
+  pageSize: 'A4',
+  accentColor: '#aa3300',
+  fontSize: 10,
+  header: { text: '{{seller.name}}', alignment: 'right', margin: [32, 16, 32, 0] },
+  footer: { text: '{{order.number}} · {{page}} / {{pages}}', alignment: 'center' },
+  content: [
+    {
+      columns: [
+        { image: 'logo', fit: [120, 50] },
+        { text: 'Visszaigazolás {{order.number}}', style: 'title' },
+      ],
+    },
+    { columns: [{ seller: {} }, { buyer: {} }] },
+    { text: ['Kedves ', { text: '{{customer.name}}', bold: true }, '!'] },
+    { lines: { columns: ['name', 'quantity', 'gross'] } },
+    { vatBreakdown: {} },
+    { totals: {} },
+    { note: {} },
+    { ul: ['Fizetés: átutalással', 'Számlaszám: {{seller.bankAccount}}'] },
+    { table: { widths: ['*', 'auto'], body: [['Végösszeg', '{{totals.gross}}']] }, layout: 'noBorders' },
+  ],
+};
+
+const rulesOf = (template: unknown) => templateProblems(template).map(({ path, node, rule }) => `${path} ${node} ${rule}`);
+
+describe('a template', () => {
+  test('that keeps every rule has no problems', () => {
+    expect(templateProblems(GOOD_TEMPLATE)).toEqual([]);
+  });
+
+  test('with an svg node is refused, naming the node and the rule', () => {
+    expect(rulesOf({ content: ['a', { svg: '<svg><image href="/etc/passwd"/></svg>' }] })).toEqual(['content.1.svg svg svgRefused']);
+  });
+
+  test('naming a file or an address as a picture is refused', () => {
+    expect(rulesOf({ content: [{ image: '/etc/passwd' }] })).toEqual(['content.0.image image noFileOrUrl']);
+    expect(rulesOf({ content: [{ image: '../../config/server.ts' }] })).toEqual(['content.0.image image noFileOrUrl']);
+    expect(rulesOf({ content: [{ image: 'https://evil.example/x.png' }] })).toEqual(['content.0.image image noFileOrUrl']);
+    expect(rulesOf({ content: [{ image: 'file:///etc/passwd' }] })).toEqual(['content.0.image image noFileOrUrl']);
+    expect(rulesOf({ content: [{ image: 'data:image/png;base64,AAAA' }] })).toEqual(['content.0.image image noFileOrUrl']);
+    expect(rulesOf({ content: [{ image: 'other-picture' }] })).toEqual(['content.0.image image imageNotLogo']);
+  });
+
+  test('with a node or key pdfmake has but a template may not use is refused', () => {
+    expect(rulesOf({ content: [{ qr: 'https://x.hu' }] })).toEqual(['content.0.qr qr unknownNode']);
+    expect(rulesOf({ content: [{ text: 'x', link: 'https://x.hu' }] })).toEqual(['content.0.link text unknownKey']);
+    expect(rulesOf({ content: [{ toc: { title: 'x' } }] })).toEqual(['content.0.toc toc unknownNode']);
+    expect(rulesOf({ content: [{ fontSize: 9 }] })).toEqual(['content.0 node unknownNode']);
+    expect(rulesOf({ content: [], images: { logo: '/etc/passwd' } })).toEqual(['images template unknownKey']);
+    expect(rulesOf({ content: [], fonts: {} })).toEqual(['fonts template unknownKey']);
+  });
+
+  test('with a font of its own, a bad colour or a table layout that is code is refused', () => {
+    expect(rulesOf({ content: [{ text: 'x', font: '/usr/share/fonts/evil.ttf' }] })).toEqual(['content.0.font text badValue']);
+    expect(rulesOf({ content: [{ text: 'x', color: 'url(javascript:1)' }] })).toEqual(['content.0.color text badValue']);
+    expect(rulesOf({ content: [{ table: { body: [['a']] }, layout: { hLineWidth: 'x' } }] })).toEqual(['content.0.layout table badValue']);
+    expect(rulesOf({ content: [{ table: { body: [['a']], widths: [{ evil: 1 }], headerRows: 'x' } }] })).toEqual([
+      'content.0.table.widths table badValue',
+      'content.0.table.headerRows table badValue',
+    ]);
+  });
+
+  test('with an unknown placeholder, or a page number outside the header and footer, is refused', () => {
+    expect(rulesOf({ content: ['{{order.secret}}'] })).toEqual(['content.0 text unknownPlaceholder']);
+    expect(rulesOf({ content: ['{{page}}'] })).toEqual(['content.0 text unknownPlaceholder']);
+    expect(rulesOf({ content: [], footer: '{{page}} / {{pages}}' })).toEqual([]);
+  });
+
+  test('that is too large or too deep is refused', () => {
+    expect(rulesOf({ content: Array.from({ length: 600 }, () => 'x') })).toEqual([
+      expect.stringMatching(/^content\.\d+ template templateTooLarge$/),
+    ]);
+    let deep: unknown = 'x';
+    for (let i = 0; i < 20; i += 1) deep = { stack: [deep] };
+    expect(rulesOf({ content: [deep] }).some((problem) => problem.endsWith('templateTooLarge'))).toBe(true);
+  });
+
+  test('that is no object, or has no content list, is refused', () => {
+    expect(rulesOf('[]')).toEqual([' template badValue']);
+    expect(rulesOf({})).toEqual(['content template badValue']);
+  });
+});
+
+const snapshot: DocumentSnapshot = {
+  language: 'hu',
+  timeZone: 'Europe/Budapest',
+  issuedAt: '2026-12-01T10:00:00.000Z',
+  order: {
+    number: '2026-000042',
+    currency: 'HUF',
+    createdAt: '2026-12-01T09:00:00.000Z',
+    finalizedAt: null,
+    note: 'Csengess',
+    externalNumber: null,
+  },
+  seller: {
+    name: 'Kávéőrlő Kft.',
+    address: null,
+    taxNumber: '12345676-2-42',
+    euVatNumber: null,
+    bankAccount: '11773016-11111018',
+    email: null,
+    phone: null,
+    website: null,
+    logo: null,
+  },
+  buyer: { name: 'Kovács Őrsike', address: null, taxNumber: null, email: null, phone: null },
+  lines: [
+    {
+      name: 'Kávé',
+      sku: 'K-1',
+      quantity: '1',
+      unit: 'db',
+      unitPrice: '12990',
+      discountPercent: '0',
+      vatRate: '27',
+      note: null,
+      net: '12990',
+      vat: '3507',
+      gross: '16497',
+    },
+  ],
+  totals: { net: '12990', vat: '3507', gross: '16497', byVatRate: [{ vatRate: '27', net: '12990', vat: '3507', gross: '16497' }] },
+};
+
+const texts = (node: unknown): string[] => {
+  if (typeof node === 'string') return [node];
+  if (Array.isArray(node)) return node.flatMap(texts);
+  if (node && typeof node === 'object') return Object.values(node).flatMap(texts);
+  return [];
+};
+
+describe('a custom template filled', () => {
+  test('substitutes its placeholders into its texts, draws our blocks, numbers the pages', () => {
+    const definition = customOrderDocument(GOOD_TEMPLATE, snapshot, null);
+    const all = texts(definition.content).map((text) => text.replace(/\u00a0/g, ' '));
+    expect(all).toEqual(
+      expect.arrayContaining(['Visszaigazolás 2026-000042', 'Kovács Őrsike', 'Számlaszám: 11773016-11111018', '16 497 Ft', 'Csengess'])
+    );
+    expect(all).toEqual(expect.arrayContaining(['Megnevezés', 'Mennyiség', 'Bruttó', 'ELADÓ', 'VEVŐ', 'Bruttó végösszeg']));
+    expect(all).not.toContain('Cikkszám');
+    expect(texts(definition.footer(2, 3))).toContain('2026-000042 · 2 / 3');
+    expect(texts(definition.header!(1, 3))).toContain('Kávéőrlő Kft.');
+    expect(definition.styles.title.color).toBe('#aa3300');
+  });
+
+  test('never builds its JSON as text: a placeholder’s value with quotes and braces stays text', () => {
+    const tricky = { ...snapshot, buyer: { ...snapshot.buyer, name: '"}, {"image": "/etc/passwd' } };
+    const definition = customOrderDocument({ content: ['{{customer.name}}'] }, tricky, null);
+    expect(definition.content).toEqual(['"}, {"image": "/etc/passwd']);
+  });
+
+  test('leaves the logo out when the company has none, and puts it in by name when it has', () => {
+    expect(texts(customOrderDocument(GOOD_TEMPLATE, snapshot, null).content)).not.toContain('logo');
+    const withLogo = customOrderDocument(GOOD_TEMPLATE, snapshot, 'data:image/png;base64,AAAA');
+    expect(withLogo.images).toEqual({ logo: 'data:image/png;base64,AAAA' });
+    expect(texts(withLogo.content)).toContain('logo');
+  });
+});
