@@ -1,17 +1,15 @@
 import { Box, Button, EmptyStateLayout, Flex } from '@strapi/design-system';
 import { ArrowClockwise, WarningCircle } from '@strapi/icons';
-import { Layouts, Page, SearchInput, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, SearchInput } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { ErrorJson } from '../../../../../shared/contracts/errors';
 import { FRESH } from '../../../api/base';
-import { useListConnectionsQuery } from '../../../api/connections';
 import { useGetSegmentOverviewQuery, useListCustomersQuery } from '../../../api/customers';
 import { apiErrorOf } from '../../../api/errors';
-import { PERMISSIONS } from '../../../permissions';
 import { ListPagination } from '../../../ui/ListPagination';
 import { useApiErrorText } from '../../../ui/errors';
 import { getTranslation } from '../../../ui/translations';
-import { connectionOptions } from '../../orders/utils/webshop';
+import { useConnectionOptions } from '../../orders/hooks/useConnectionOptions';
 import { CustomersExportButton } from './components/CustomersExportButton';
 import { CustomersFilters } from './components/CustomersFilters';
 import { CustomersTable } from './components/CustomersTable';
@@ -24,12 +22,7 @@ export const CustomersPage = () => {
   const { filters, sort, filterQuery, serverQuery, isFiltered, change, clearFilters } = useCustomersListQuery();
   const customers = useListCustomersQuery(serverQuery, FRESH);
   const overview = useGetSegmentOverviewQuery(undefined, FRESH);
-  const {
-    allowedActions: { canRead: canReadConnections },
-    isLoading: checkingConnections,
-  } = useRBAC(PERMISSIONS.readConnections);
-  const connectionList = useListConnectionsQuery(undefined, { ...FRESH, skip: checkingConnections || !canReadConnections });
-  const connections = canReadConnections && connectionList.data?.length ? connectionOptions(connectionList.data, filters.connection) : [];
+  const connections = useConnectionOptions(filters.connection);
 
   const pagination = customers.data?.meta.pagination;
   const title = formatMessage({ id: getTranslation('customers.title'), defaultMessage: 'Customers' });

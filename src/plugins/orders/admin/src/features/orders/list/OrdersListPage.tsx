@@ -5,14 +5,13 @@ import { useIntl } from 'react-intl';
 import type { ErrorJson } from '../../../../../shared/contracts/errors';
 import { FRESH } from '../../../api/base';
 import { apiErrorOf } from '../../../api/errors';
-import { useListConnectionsQuery } from '../../../api/connections';
 import { useListOrdersQuery } from '../../../api/orders';
 import { useListCustomStatusesQuery } from '../../../api/settings';
 import { PERMISSIONS } from '../../../permissions';
 import { ListPagination } from '../../../ui/ListPagination';
 import { useApiErrorText } from '../../../ui/errors';
 import { getTranslation } from '../../../ui/translations';
-import { connectionOptions } from '../utils/webshop';
+import { useConnectionOptions } from '../hooks/useConnectionOptions';
 import { NewOrderButton } from './components/NewOrderButton';
 import { OrdersListFilters } from './components/OrdersListFilters';
 import { OrdersListTable } from './components/OrdersListTable';
@@ -31,12 +30,7 @@ export const OrdersListPage = () => {
   const statuses = useListCustomStatusesQuery(undefined, FRESH);
   const customStatuses = statuses.data ?? [];
   // The connection filter: for a role that may read the connections, once there is one.
-  const {
-    allowedActions: { canRead: canReadConnections },
-    isLoading: checkingConnections,
-  } = useRBAC(PERMISSIONS.readConnections);
-  const connectionList = useListConnectionsQuery(undefined, { ...FRESH, skip: checkingConnections || !canReadConnections });
-  const connections = canReadConnections && connectionList.data?.length ? connectionOptions(connectionList.data, filters.connection) : [];
+  const connections = useConnectionOptions(filters.connection);
 
   const pagination = orders.data?.meta.pagination;
   const title = formatMessage({ id: getTranslation('list.title'), defaultMessage: 'Orders' });
