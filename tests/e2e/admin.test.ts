@@ -18,7 +18,7 @@ afterAll(() => app?.stop());
 jest.setTimeout(180_000);
 
 const onHandIn = async (page: Page, sku: string) => {
-  await page.goto(`${app.url}/admin/plugins/orders/inventory`);
+  await page.goto(`${app.url}/admin/plugins/orders-inventory`);
   const row = page.locator('tr', { hasText: sku });
   await row.waitFor();
   return row;
@@ -38,7 +38,7 @@ const createStockItem = async (page: Page, item: { sku: string; name: string; un
 test('stock items, a three-line order, finalize, failure with restock', async () => {
   const page = await app.login();
 
-  await page.goto(`${app.url}/admin/plugins/orders/inventory`);
+  await page.goto(`${app.url}/admin/plugins/orders-inventory`);
   await createStockItem(page, { sku: 'E2E-KAVE', name: 'Pörkölt kávé', unitPrice: '8990', onHand: '10' });
   await createStockItem(page, { sku: 'E2E-BOGRE', name: 'Bögre', unitPrice: '3290', onHand: '5' });
   await screenshot(page, '01-inventory');
@@ -115,7 +115,7 @@ test('stock items, a three-line order, finalize, failure with restock', async ()
 
 test('a clerk whose role lacks Finalize sees the button disabled', async () => {
   const owner = await app.login();
-  await owner.goto(`${app.url}/admin/plugins/orders/inventory`);
+  await owner.goto(`${app.url}/admin/plugins/orders-inventory`);
   await createStockItem(owner, { sku: 'E2E-TEA', name: 'Tea', unitPrice: '2490', onHand: '3' });
   const order = await app.strapi
     .plugin('orders')
@@ -165,14 +165,18 @@ test('leaving a page with unsaved lines or settings asks first; staying keeps th
   // Settings: a changed field asks too; a saved one does not.
   await page.goto(`${app.url}/admin/settings/orders`);
   await page.getByLabel('Allow negative stock').click({ force: true });
-  await page.getByRole('link', { name: 'Inventory' }).first().click();
-  await question.getByText('Leave without saving?').waitFor();
-  await question.getByRole('button', { name: 'Cancel' }).click();
-  await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByText('Saved').first().waitFor();
-  await page.getByRole('link', { name: 'Inventory' }).first().click();
-  await page.waitForURL((url) => url.pathname.endsWith('/inventory'));
-  await app.strapi.plugin('orders').service('settings').update({ allowNegativeStock: false });
+  try {
+    await page.getByRole('link', { name: 'Inventory' }).first().click();
+    await question.getByText('Leave without saving?').waitFor();
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved').first().waitFor();
+    await page.getByRole('link', { name: 'Inventory' }).first().click();
+    await page.waitForURL((url) => url.pathname.endsWith('/plugins/orders-inventory'));
+  } finally {
+    // The tests after this one count on stock that cannot go below zero.
+    await app.strapi.plugin('orders').service('settings').update({ allowNegativeStock: false });
+  }
 });
 
 /**
@@ -265,11 +269,24 @@ test('a 300-line order: only the lines in sight are drawn; scrolling, problems a
   expect(saved.totals.gross).toBe('40119');
 });
 
-test('the plugin registers its pages as Strapi asks: no deprecation warning from the menu or the settings', async () => {
+test('the plugin registers its pages as Strapi asks: no deprecation warning, one menu entry lit at a time', async () => {
   const page = await app.login();
   await page.goto(`${app.url}/admin/plugins/orders`);
   await page.getByRole('link', { name: 'Inventory' }).first().waitFor();
   expect(app.consoleProblems.filter((text) => /addMenuLink|addSettingsLink|\[deprecated\]/.test(text))).toEqual([]);
+
+  // One entry lit at a time: Orders is not lit beside the page under it.
+  const lit = () => page.locator('nav a[aria-current="page"]').allTextContents();
+  for (const [path, entry] of [
+    ['orders', 'Orders'],
+    ['orders-inventory', 'Inventory'],
+    ['orders-customers', 'Customers'],
+    ['orders-inbox', 'Inbox'],
+  ]) {
+    await page.goto(`${app.url}/admin/plugins/${path}`);
+    await page.locator('nav a[aria-current="page"]').first().waitFor();
+    expect(await lit()).toEqual([entry]);
+  }
 });
 
 test('in Hungarian, the plugin speaks Hungarian', async () => {
@@ -278,7 +295,7 @@ test('in Hungarian, the plugin speaks Hungarian', async () => {
   await page.getByRole('heading', { name: 'Megrendelések' }).waitFor();
   await page.getByRole('button', { name: 'Új rendelés' }).waitFor();
   await screenshot(page, '14-orders-list-hu');
-  await page.goto(`${app.url}/admin/plugins/orders/inventory`);
+  await page.goto(`${app.url}/admin/plugins/orders-inventory`);
   await page.getByRole('heading', { name: 'Készlet' }).waitFor();
   await screenshot(page, '15-inventory-hu');
 });
@@ -290,7 +307,7 @@ test('in Hungarian, the server’s refusals are worded in Hungarian', async () =
   const empty = await engine.service('orders').create({ customer: { name: 'Szabó Péter' }, items: [] }, actor);
   const page = await app.login({ language: 'hu' });
 
-  await page.goto(`${app.url}/admin/plugins/orders/inventory`);
+  await page.goto(`${app.url}/admin/plugins/orders-inventory`);
   await page.getByRole('button', { name: 'Új cikk' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Cikkszám').fill('E2E-HU');
@@ -317,7 +334,7 @@ test('what a change makes stale follows it, without a reload: an adjustment, a r
   const page = await app.login();
 
   // An adjustment on the item's page: the figure and the ledger show it.
-  await page.goto(`${app.url}/admin/plugins/orders/inventory/${item.documentId}`);
+  await page.goto(`${app.url}/admin/plugins/orders-inventory/${item.documentId}`);
   await page.getByRole('button', { name: 'Adjust stock' }).click();
   await page
     .getByRole('dialog')
@@ -426,7 +443,7 @@ test('the inbox: a signed WooCommerce delivery with an unknown SKU, its payload,
   expect(delivered.status).toBe(200);
 
   const page = await app.login();
-  await page.goto(`${app.url}/admin/plugins/orders/inbox`);
+  await page.goto(`${app.url}/admin/plugins/orders-inbox`);
   const row = page.locator('tbody tr', { hasText: 'E2E Woo bolt' });
   await row.waitFor();
   await row.getByText('Processed', { exact: true }).waitFor();
@@ -435,9 +452,9 @@ test('the inbox: a signed WooCommerce delivery with an unknown SKU, its payload,
   await screenshot(page, '21-inbox-list');
 
   // Filtered by state in the URL: a failed entry is not among them.
-  await page.goto(`${app.url}/admin/plugins/orders/inbox?state=failed`);
+  await page.goto(`${app.url}/admin/plugins/orders-inbox?state=failed`);
   await page.getByText('No inbox entries match these filters').waitFor();
-  await page.goto(`${app.url}/admin/plugins/orders/inbox?state=processed&connection=${connection.documentId}`);
+  await page.goto(`${app.url}/admin/plugins/orders-inbox?state=processed&connection=${connection.documentId}`);
   await row.waitFor();
 
   await row.getByRole('link').first().click();
@@ -484,7 +501,7 @@ test('the inbox in Hungarian, and a rejected entry cannot be replayed', async ()
   expect(refused.status).toBeGreaterThanOrEqual(400);
 
   const page = await app.login({ language: 'hu', actions: ['plugin::orders.inbox.read', 'plugin::orders.inbox.replay'] });
-  await page.goto(`${app.url}/admin/plugins/orders/inbox?connection=${connection.documentId}`);
+  await page.goto(`${app.url}/admin/plugins/orders-inbox?connection=${connection.documentId}`);
   await page.getByRole('heading', { name: 'Beérkezett adatok' }).waitFor();
   const row = page.locator('tbody tr', { hasText: 'E2E elutasított bolt' });
   await row.getByText('Elutasítva', { exact: true }).waitFor();

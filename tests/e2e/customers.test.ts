@@ -41,7 +41,7 @@ test('New order picks an existing customer; the Customers page, the datasheet, t
   await page.getByRole('heading', { name: 'Segment history' }).waitFor();
 
   // The Customers page: the overview and the list; her datasheet shows both orders.
-  await page.goto(`${app.url}/admin/plugins/orders/customers`);
+  await page.goto(`${app.url}/admin/plugins/orders-customers`);
   await page.getByRole('heading', { name: 'Customers', exact: true }).waitFor();
   await page.getByRole('figure', { name: 'Customers per segment' }).waitFor();
   await screenshot(page, 'customers-02-list');
@@ -75,7 +75,7 @@ test('New order picks an existing customer; the Customers page, the datasheet, t
 
 test('in Hungarian, and a role without customers manage sees no edit button', async () => {
   const page = await app.login({ language: 'hu', actions: ['plugin::orders.customer.read', 'plugin::orders.order.read'] });
-  await page.goto(`${app.url}/admin/plugins/orders/customers`);
+  await page.goto(`${app.url}/admin/plugins/orders-customers`);
   await page.getByRole('heading', { name: 'Ügyfelek', exact: true }).waitFor();
   await page.getByRole('link', { name: 'Szabó Éva' }).click();
   await page.getByRole('heading', { name: 'Szegmensváltások' }).waitFor();

@@ -1,3 +1,4 @@
+import { CUSTOMERS_PATH, INBOX_PATH, INVENTORY_PATH, menuPath, ORDERS_LIST_PATH } from './paths';
 import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
 import { CustomersIcon, InboxIcon, InventoryIcon, PluginIcon } from './ui/PluginIcon';
@@ -17,28 +18,28 @@ interface AdminApp {
 export default {
   register(app: AdminApp) {
     app.addMenuLink({
-      to: `plugins/${PLUGIN_ID}`,
+      to: menuPath(ORDERS_LIST_PATH),
       icon: PluginIcon,
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Orders' },
       Component: () => import('./features/orders/App').then((mod) => ({ default: mod.App })),
       permissions: PERMISSIONS.readOrders,
     });
     app.addMenuLink({
-      to: `plugins/${PLUGIN_ID}/inventory`,
+      to: menuPath(INVENTORY_PATH),
       icon: InventoryIcon,
       intlLabel: { id: `${PLUGIN_ID}.inventory.title`, defaultMessage: 'Inventory' },
       Component: () => import('./features/inventory/App').then((mod) => ({ default: mod.InventoryApp })),
       permissions: PERMISSIONS.readInventory,
     });
     app.addMenuLink({
-      to: `plugins/${PLUGIN_ID}/customers`,
+      to: menuPath(CUSTOMERS_PATH),
       icon: CustomersIcon,
       intlLabel: { id: `${PLUGIN_ID}.customers.title`, defaultMessage: 'Customers' },
       Component: () => import('./features/customers/App').then((mod) => ({ default: mod.CustomersApp })),
       permissions: PERMISSIONS.readCustomers,
     });
     app.addMenuLink({
-      to: `plugins/${PLUGIN_ID}/inbox`,
+      to: menuPath(INBOX_PATH),
       icon: InboxIcon,
       intlLabel: { id: `${PLUGIN_ID}.inbox.title`, defaultMessage: 'Inbox' },
       Component: () => import('./features/inbox/App').then((mod) => ({ default: mod.InboxApp })),

@@ -41,7 +41,7 @@ const CustomerDatasheet = ({ customer }: { customer: CustomerDetailJson }) => (
   </Page.Main>
 );
 
-/** /plugins/orders/customers/:id — the route's id is the customer's documentId. */
+/** /plugins/orders-customers/:id — the route's id is the customer's documentId. */
 export const CustomerPage = () => {
   const { formatMessage } = useIntl();
   const { errorText } = useApiErrorText();
