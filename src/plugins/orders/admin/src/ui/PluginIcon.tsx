@@ -1,6 +1,7 @@
-import { Archive, Mail, ShoppingCart, User } from '@strapi/icons';
+import { Archive, Mail, PriceTag, User } from '@strapi/icons';
 
-export const PluginIcon = () => <ShoppingCart />;
+// Each menu entry its own picture; the shopping cart is the Marketplace's.
+export const PluginIcon = () => <PriceTag />;
 export const InventoryIcon = () => <Archive />;
 export const InboxIcon = () => <Mail />;
 export const CustomersIcon = () => <User />;
