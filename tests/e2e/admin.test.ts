@@ -142,6 +142,12 @@ test('leaving a page with unsaved lines or settings asks first; staying keeps th
       { type: 'system', name: 'e2e' }
     );
   await page.goto(`${app.url}/admin/plugins/orders/${order.documentId}`);
+
+  // A custom status set is saved at once, and says so.
+  await page.getByRole('combobox', { name: 'Custom status' }).click();
+  await page.getByRole('option', { name: 'Feldolgozás alatt' }).click();
+  await page.getByText('Custom status: Feldolgozás alatt').waitFor();
+
   const quantity = page.locator('input[aria-label="Quantity"]').first();
   await quantity.fill('4');
 

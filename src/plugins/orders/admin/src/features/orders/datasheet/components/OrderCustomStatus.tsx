@@ -38,8 +38,14 @@ export const OrderCustomStatus = ({ order, customStatuses }: OrderCustomStatusPr
   const change = async (value: string | number) => {
     const customStatus = value === NONE ? null : String(value);
     if (customStatus === order.customStatus) return;
-    // The answer replaces the order shown (api/orders.ts).
-    await submit(setCustomStatus({ id: order.documentId, body: { customStatus } }));
+    // The answer replaces the order shown (api/orders.ts); the user is told it was saved.
+    const label = options.find((status) => status.key === customStatus)?.label;
+    await submit(setCustomStatus({ id: order.documentId, body: { customStatus } }), {
+      done: () =>
+        label
+          ? formatMessage({ id: getTranslation('order.customStatus.done'), defaultMessage: 'Custom status: {label}' }, { label })
+          : formatMessage({ id: getTranslation('order.customStatus.cleared'), defaultMessage: 'Custom status cleared' }),
+    });
   };
 
   return (
