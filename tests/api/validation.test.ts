@@ -251,6 +251,7 @@ describe('changing an order', () => {
 describe('list queries', () => {
   test.each([
     ['a bad date', '?from=2026-13-01', 'from', /must be a date/, 'notDate', {}],
+    ['a range that ends before it starts', '?from=2026-11-20&to=2026-11-10', 'to', /before the from date/, 'toBeforeFrom', {}],
     ['a page size above 100', '?pageSize=500', 'pageSize', /pageSize/, 'aboveMax', { max: 100 }],
     ['page 0', '?page=0', 'page', /page/, 'belowMin', { min: 1 }],
     ['a page that is no number', '?page=two', 'page', /page/, 'notNumber', {}],

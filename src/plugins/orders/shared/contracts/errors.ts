@@ -61,6 +61,8 @@ export const FIELD_ERROR_CODES = [
   'badValue',
   'unknownPlaceholder',
   'templateTooLarge',
+  // A list's date range whose end comes before its start.
+  'toBeforeFrom',
   // What a request's body, path or query is made of, before any field is read (core/request.ts).
   'malformedJson',
   'notUtf8',

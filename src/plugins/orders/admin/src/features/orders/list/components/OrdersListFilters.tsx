@@ -71,14 +71,17 @@ export const OrdersListFilters = ({ filters, customStatuses, connections, onChan
           options={connections}
         />
       )}
+      {/* Each end of the range offers only the days the other allows: a range never ends before it starts. */}
       <DayFilter
         label={formatMessage({ id: getTranslation('list.filter.from'), defaultMessage: 'From date' })}
         day={filters.from}
+        latest={filters.to}
         onChange={set('from')}
       />
       <DayFilter
         label={formatMessage({ id: getTranslation('list.filter.to'), defaultMessage: 'To date' })}
         day={filters.to}
+        earliest={filters.from}
         onChange={set('to')}
       />
       {Object.values(filters).some(Boolean) && (
@@ -125,16 +128,32 @@ export const FilterSelect = ({ label, value, options, onChange }: FilterSelectPr
  * local midnight, so the day goes in as UTC midnight and comes out from the local date parts — the
  * same conversion Strapi's own date inputs make.
  */
-const DayFilter = ({ label, day, onChange }: { label: string; day: string | undefined; onChange: (day: string | undefined) => void }) => {
+interface DayFilterProps {
+  label: string;
+  day: string | undefined;
+  /** The first and last days it offers (the range's other end). */
+  earliest?: string;
+  latest?: string;
+  onChange: (day: string | undefined) => void;
+}
+
+const dateOf = (day: string | undefined) => {
+  const date = day ? new Date(`${day}T00:00:00Z`) : undefined;
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
+};
+
+const DayFilter = ({ label, day, earliest, latest, onChange }: DayFilterProps) => {
   const { formatMessage, locale } = useIntl();
-  const value = useMemo(() => (day ? new Date(`${day}T00:00:00Z`) : undefined), [day]);
+  const value = useMemo(() => dateOf(day), [day]);
   return (
     <DatePicker
       size="S"
       aria-label={label}
       placeholder={label}
       locale={locale}
-      value={value && !Number.isNaN(value.getTime()) ? value : undefined}
+      minDate={dateOf(earliest)}
+      maxDate={dateOf(latest)}
+      value={value}
       onChange={(date) => onChange(date ? dayOf(date) : undefined)}
       onClear={() => onChange(undefined)}
       clearLabel={formatMessage({ id: getTranslation('list.filter.clearOne'), defaultMessage: 'Clear' })}
