@@ -347,7 +347,7 @@ describe('settings', () => {
     const twice = { key: 'same', label: 'A', color: '#000000' };
     await expectRefused(
       () => app.admin.put('/orders/settings', { customStatuses: [twice, twice] }),
-      'customStatuses',
+      'customStatuses.1.key',
       /keys must be unique/,
       'duplicateKeys'
     );

@@ -102,9 +102,20 @@ export const settingsInput = z.strictObject({
   customStatuses: z
     .array(customStatus)
     .max(50)
-    .refine((list) => new Set(list.map((s) => s.key)).size === list.length, {
-      message: 'keys must be unique',
-      ...ours('duplicateKeys'),
+    // Refused at the row that repeats a key, where the admin shows the error.
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach(({ key }, index) => {
+        if (seen.has(key)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 'key'],
+            message: `keys must be unique: "${key}" is given twice`,
+            ...ours('duplicateKeys'),
+          });
+        }
+        seen.add(key);
+      });
     })
     .optional(),
   segments: segmentRules.optional(),
