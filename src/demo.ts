@@ -1,9 +1,11 @@
 /**
  * Demo data for `npm run demo`: an inventory, customers and orders in every lifecycle state,
- * all made through the orders engine so the stock ledger is as real as a shop's would be.
+ * all made through the orders engine so the stock ledger is as real as a shop's would be; then
+ * half a year of a shop's life behind them and a webshop's deliveries (demo-history.ts).
  * Runs only on an empty database; prints the admin URL and the demo login.
  */
 import type { Core } from '@strapi/strapi';
+import { seedHistory, seedWebshop } from './demo-history';
 
 export const DEMO_ADMIN = { email: 'demo@orders.local', password: 'Demo-orders-1', firstname: 'Demo', lastname: 'Admin' };
 
@@ -104,6 +106,8 @@ export const seedDemo = async (strapi: Core.Strapi) => {
     for (const action of spec.actions) await orders.transition(order.documentId, action, {}, system);
     if (spec.customStatus) await orders.setCustomStatus(order.documentId, spec.customStatus, system);
   }
+  await seedHistory(strapi, system);
+  await seedWebshop(strapi);
   announce(strapi, 'Demo data created.');
 };
 
