@@ -34,19 +34,14 @@ const createLedger = ({ strapi }: { strapi: Core.Strapi }) => {
    * one after it.
    */
   const change = async (trx: Transaction, movements: Movement[], allowNegative: boolean) => {
+    const atOnce = movements.length > 1 && new Set(movements.map((movement) => movement.stockItemId)).size === movements.length;
+    const balances = atOnce ? await ledger.changeOnHandOfMany(trx, movements, allowNegative) : null;
     const after: StockBalance[] = [];
     const refused: Movement[] = [];
-    if (movements.length > 1 && new Set(movements.map((movement) => movement.stockItemId)).size === movements.length) {
-      const balances = await ledger.changeOnHandOfMany(trx, movements, allowNegative);
-      for (const movement of movements) {
-        const balance = balances.get(movement.stockItemId);
-        if (balance) after.push(balance);
-        else refused.push(movement);
-      }
-      return { after, refused };
-    }
     for (const movement of movements) {
-      const balance = await ledger.changeOnHand(trx, movement.stockItemId, movement.delta, allowNegative);
+      const balance = balances
+        ? balances.get(movement.stockItemId)
+        : await ledger.changeOnHand(trx, movement.stockItemId, movement.delta, allowNegative);
       if (balance) after.push(balance);
       else refused.push(movement);
     }
