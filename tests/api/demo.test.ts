@@ -3,6 +3,7 @@
  * (README) is there, its ledger agrees with its movements, and a second start seeds nothing.
  */
 import path from 'path';
+import request from 'supertest';
 import { ROOT } from '../helpers/database';
 import { ledgerDisagreements } from '../helpers/fixtures';
 import { startApp, type TestApp } from '../helpers/strapi';
@@ -38,8 +39,12 @@ test('half a year of a shop: orders in every state, customers in the segments, a
   expect(await ledgerDisagreements(app.strapi)).toEqual([]);
 });
 
-test('started again on the same database, it seeds nothing more', async () => {
+test('started again on the same database, it seeds nothing more; its admin logs in', async () => {
   const orders = await count('order');
   await seedDemo(app.strapi);
   expect(await count('order')).toBe(orders);
+  const login = await request(app.strapi.server.httpServer)
+    .post('/admin/login')
+    .send({ email: 'demo@orders.local', password: 'Demo-orders-1' });
+  expect(login.status).toBe(200);
 });

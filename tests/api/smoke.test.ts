@@ -1,6 +1,4 @@
-import path from 'path';
 import request from 'supertest';
-import { ledgerDisagreements } from '../helpers/fixtures';
 import { startApp, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
@@ -29,19 +27,4 @@ test('started without ORDERS_DEMO, a fresh database gets no demo data and no adm
   expect(await app.strapi.db.query('admin::user').count()).toBe(1);
   const init = await request(app.strapi.server.httpServer).get('/admin/init');
   expect(init.body.data.hasAdmin).toBe(true);
-});
-
-test('the demo data: orders in every state, made through the engine', async () => {
-  const { seedDemo } = await import(path.resolve(__dirname, '../../dist/src/demo'));
-  await seedDemo(app.strapi);
-  await seedDemo(app.strapi); // a second start adds nothing
-
-  const orders = (await app.admin.get('/orders/orders?pageSize=100')).body.data;
-  expect(orders.map((order: { state: string }) => order.state).sort()).toEqual(['draft', 'failed', 'finalized', 'fulfilled', 'successful']);
-  expect((await app.admin.get('/orders/stock-items')).body.meta.pagination.total).toBe(5);
-  expect(await ledgerDisagreements(app.strapi)).toEqual([]);
-  const login = await request(app.strapi.server.httpServer)
-    .post('/admin/login')
-    .send({ email: 'demo@orders.local', password: 'Demo-orders-1' });
-  expect(login.status).toBe(200);
 });
