@@ -15,8 +15,8 @@
  *       # again on the database an earlier run seeded and left (seeding a million orders into
  *       # PostgreSQL takes some ten minutes); it is not dropped
  */
-const http = require('http');
 const { createId } = require('@paralleldrive/cuid2');
+const { login, request } = require('./admin-client');
 const { bootStrapi, loadStrapi } = require('../tests/helpers/database');
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS || 100_000);
@@ -112,31 +112,6 @@ const seed = async (strapi, now) => {
   }
   if (db.dialect.client === 'postgres') await db.connection.raw('VACUUM ANALYZE');
 };
-
-const request = (url, token) =>
-  new Promise((resolve, reject) => {
-    http
-      .get(url, { headers: { Authorization: `Bearer ${token}` } }, (response) => {
-        let body = '';
-        response.on('data', (chunk) => (body += chunk));
-        response.on('end', () =>
-          response.statusCode === 200 ? resolve(JSON.parse(body)) : reject(new Error(`${response.statusCode} ${body}`))
-        );
-      })
-      .on('error', reject);
-  });
-
-const login = (base, email, password) =>
-  new Promise((resolve, reject) => {
-    const body = JSON.stringify({ email, password });
-    const req = http.request(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' } }, (response) => {
-      let text = '';
-      response.on('data', (chunk) => (text += chunk));
-      response.on('end', () => resolve(JSON.parse(text).data.token));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
 
 /** The passes, each timed, and the bare aggregate they start from. */
 const dailyPasses = async (strapi, now) => {

@@ -8,8 +8,8 @@
  *   DATABASE_CLIENT=postgres node bench/orders-list.js     # PostgreSQL on 127.0.0.1:5432
  *   BENCH_ORDERS=20000 node bench/orders-list.js           # a smaller database
  */
-const http = require('http');
 const { createId } = require('@paralleldrive/cuid2');
+const { login, request } = require('./admin-client');
 const { loadStrapi } = require('../tests/helpers/database');
 
 const ORDERS = Number(process.env.BENCH_ORDERS || 100_000);
@@ -89,31 +89,6 @@ const seed = async (strapi) => {
   // statistics, and a visibility map, without which an index-only scan still reads the table.
   if (db.dialect.client === 'postgres') await db.connection.raw('VACUUM ANALYZE');
 };
-
-const request = (url, token) =>
-  new Promise((resolve, reject) => {
-    http
-      .get(url, { headers: { Authorization: `Bearer ${token}` } }, (response) => {
-        let body = '';
-        response.on('data', (chunk) => (body += chunk));
-        response.on('end', () =>
-          response.statusCode === 200 ? resolve(JSON.parse(body)) : reject(new Error(`${response.statusCode} ${body}`))
-        );
-      })
-      .on('error', reject);
-  });
-
-const login = (base, email, password) =>
-  new Promise((resolve, reject) => {
-    const body = JSON.stringify({ email, password });
-    const req = http.request(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' } }, (response) => {
-      let text = '';
-      response.on('data', (chunk) => (text += chunk));
-      response.on('end', () => resolve(JSON.parse(text).data.token));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
 
 const main = async () => {
   const { strapi, stop } = await loadStrapi();

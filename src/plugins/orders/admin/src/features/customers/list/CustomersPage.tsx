@@ -1,13 +1,11 @@
-import { Box, Button, EmptyStateLayout, Flex } from '@strapi/design-system';
-import { ArrowClockwise, WarningCircle } from '@strapi/icons';
+import { Box, Flex } from '@strapi/design-system';
 import { Layouts, Page, SearchInput } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import type { ErrorJson } from '../../../../../shared/contracts/errors';
 import { FRESH } from '../../../api/base';
 import { useGetSegmentOverviewQuery, useListCustomersQuery } from '../../../api/customers';
 import { apiErrorOf } from '../../../api/errors';
 import { ListPagination } from '../../../ui/ListPagination';
-import { useApiErrorText } from '../../../ui/errors';
+import { ListLoadError } from '../../../ui/ListLoadError';
 import { getTranslation } from '../../../ui/translations';
 import { useConnectionOptions } from '../../orders/hooks/useConnectionOptions';
 import { CustomersExportButton } from './components/CustomersExportButton';
@@ -59,7 +57,11 @@ export const CustomersPage = () => {
         <Flex direction="column" alignItems="stretch" gap={4}>
           {overview.data && <SegmentOverview currency={overview.data.currency} segments={overview.data.segments} />}
           {customers.error ? (
-            <LoadError error={apiErrorOf(customers.error)} onRetry={customers.refetch} />
+            <ListLoadError
+              message={formatMessage({ id: getTranslation('customers.error'), defaultMessage: 'The customers could not be loaded.' })}
+              error={apiErrorOf(customers.error)}
+              onRetry={customers.refetch}
+            />
           ) : (
             <Box>
               <CustomersTable
@@ -75,24 +77,5 @@ export const CustomersPage = () => {
         </Flex>
       </Layouts.Content>
     </Page.Main>
-  );
-};
-
-/** The list could not be loaded: said below the filters, so that a filter the server refuses can be changed right here. */
-const LoadError = ({ error, onRetry }: { error: ErrorJson; onRetry: () => void }) => {
-  const { formatMessage } = useIntl();
-  const { errorText } = useApiErrorText();
-  return (
-    <EmptyStateLayout
-      hasRadius
-      shadow="tableShadow"
-      icon={<WarningCircle width="16rem" />}
-      content={`${formatMessage({ id: getTranslation('customers.error'), defaultMessage: 'The customers could not be loaded.' })} ${errorText(error)}`}
-      action={
-        <Button variant="secondary" startIcon={<ArrowClockwise />} onClick={onRetry}>
-          {formatMessage({ id: getTranslation('list.retry'), defaultMessage: 'Try again' })}
-        </Button>
-      }
-    />
   );
 };

@@ -1,15 +1,14 @@
-import { Button, EmptyStateLayout } from '@strapi/design-system';
-import { ArrowClockwise, WarningCircle } from '@strapi/icons';
+import { Button } from '@strapi/design-system';
+import { ArrowClockwise } from '@strapi/icons';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import type { ErrorJson } from '../../../../../shared/contracts/errors';
 import { FRESH } from '../../../api/base';
 import { useListConnectionsQuery } from '../../../api/connections';
 import { apiErrorOf } from '../../../api/errors';
 import { useListInboxQuery } from '../../../api/inbox';
 import { PERMISSIONS } from '../../../permissions';
 import { ListPagination } from '../../../ui/ListPagination';
-import { useApiErrorText } from '../../../ui/errors';
+import { ListLoadError } from '../../../ui/ListLoadError';
 import { getTranslation } from '../../../ui/translations';
 import { InboxFilters } from './components/InboxFilters';
 import { InboxTable } from './components/InboxTable';
@@ -59,7 +58,11 @@ export const InboxPage = () => {
       />
       <Layouts.Content>
         {entries.error ? (
-          <LoadError error={apiErrorOf(entries.error)} onRetry={entries.refetch} />
+          <ListLoadError
+            message={formatMessage({ id: getTranslation('inbox.error'), defaultMessage: 'The inbox could not be loaded.' })}
+            error={apiErrorOf(entries.error)}
+            onRetry={entries.refetch}
+          />
         ) : (
           <>
             <InboxTable entries={entries.data?.data ?? []} isLoading={entries.isFetching && !entries.data} isFiltered={isFiltered} />
@@ -68,24 +71,5 @@ export const InboxPage = () => {
         )}
       </Layouts.Content>
     </Page.Main>
-  );
-};
-
-/** The inbox could not be loaded: said below the filters, so that a filter the server refuses can be changed right here. */
-const LoadError = ({ error, onRetry }: { error: ErrorJson; onRetry: () => void }) => {
-  const { formatMessage } = useIntl();
-  const { errorText } = useApiErrorText();
-  return (
-    <EmptyStateLayout
-      hasRadius
-      shadow="tableShadow"
-      icon={<WarningCircle width="16rem" />}
-      content={`${formatMessage({ id: getTranslation('inbox.error'), defaultMessage: 'The inbox could not be loaded.' })} ${errorText(error)}`}
-      action={
-        <Button variant="secondary" startIcon={<ArrowClockwise />} onClick={onRetry}>
-          {formatMessage({ id: getTranslation('list.retry'), defaultMessage: 'Try again' })}
-        </Button>
-      }
-    />
   );
 };

@@ -1,15 +1,12 @@
-import { Button, EmptyStateLayout } from '@strapi/design-system';
-import { ArrowClockwise, WarningCircle } from '@strapi/icons';
 import { Layouts, Page, SearchInput, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import type { ErrorJson } from '../../../../../shared/contracts/errors';
 import { FRESH } from '../../../api/base';
 import { apiErrorOf } from '../../../api/errors';
 import { useListOrdersQuery } from '../../../api/orders';
 import { useListCustomStatusesQuery } from '../../../api/settings';
 import { PERMISSIONS } from '../../../permissions';
 import { ListPagination } from '../../../ui/ListPagination';
-import { useApiErrorText } from '../../../ui/errors';
+import { ListLoadError } from '../../../ui/ListLoadError';
 import { getTranslation } from '../../../ui/translations';
 import { useConnectionOptions } from '../hooks/useConnectionOptions';
 import { NewOrderButton } from './components/NewOrderButton';
@@ -68,7 +65,11 @@ export const OrdersListPage = () => {
       />
       <Layouts.Content>
         {orders.error ? (
-          <LoadError error={apiErrorOf(orders.error)} onRetry={orders.refetch} />
+          <ListLoadError
+            message={formatMessage({ id: getTranslation('list.error'), defaultMessage: 'The orders could not be loaded.' })}
+            error={apiErrorOf(orders.error)}
+            onRetry={orders.refetch}
+          />
         ) : (
           <>
             <OrdersListTable
@@ -84,27 +85,5 @@ export const OrdersListPage = () => {
         )}
       </Layouts.Content>
     </Page.Main>
-  );
-};
-
-/**
- * The list could not be loaded. Shown below the filters rather than as a whole-page error, so that
- * a filter the server refuses can be changed right here.
- */
-const LoadError = ({ error, onRetry }: { error: ErrorJson; onRetry: () => void }) => {
-  const { formatMessage } = useIntl();
-  const { errorText } = useApiErrorText();
-  return (
-    <EmptyStateLayout
-      hasRadius
-      shadow="tableShadow"
-      icon={<WarningCircle width="16rem" />}
-      content={`${formatMessage({ id: getTranslation('list.error'), defaultMessage: 'The orders could not be loaded.' })} ${errorText(error)}`}
-      action={
-        <Button variant="secondary" startIcon={<ArrowClockwise />} onClick={onRetry}>
-          {formatMessage({ id: getTranslation('list.retry'), defaultMessage: 'Try again' })}
-        </Button>
-      }
-    />
   );
 };

@@ -1,0 +1,31 @@
+/** The admin API over loopback HTTP, as the admin panel calls it: a login, then GETs with its token. */
+const http = require('http');
+
+/** A GET of the admin API; resolves to its JSON, rejects on anything but 200. */
+const request = (url, token) =>
+  new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { Authorization: `Bearer ${token}` } }, (response) => {
+        let body = '';
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () =>
+          response.statusCode === 200 ? resolve(JSON.parse(body)) : reject(new Error(`${response.statusCode} ${body}`))
+        );
+      })
+      .on('error', reject);
+  });
+
+/** Logs an admin in; resolves to the token. */
+const login = (base, email, password) =>
+  new Promise((resolve, reject) => {
+    const body = JSON.stringify({ email, password });
+    const req = http.request(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' } }, (response) => {
+      let text = '';
+      response.on('data', (chunk) => (text += chunk));
+      response.on('end', () => resolve(JSON.parse(text).data.token));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+
+module.exports = { request, login };
