@@ -61,6 +61,14 @@ export const FIELD_ERROR_CODES = [
   'badValue',
   'unknownPlaceholder',
   'templateTooLarge',
+  // Invoices (contracts/invoices.ts): series, patterns, and what issuing needs of the seller, the buyer and the currency.
+  'notSeriesKey',
+  'notInvoicePattern',
+  'unknownSeries',
+  'sellerIncomplete',
+  'buyerTaxNumber',
+  'exchangeRateRequired',
+  'exchangeRateNotTaken',
   // A list's date range whose end comes before its start.
   'toBeforeFrom',
   // What a request's body, path or query is made of, before any field is read (core/request.ts).
@@ -103,6 +111,14 @@ export const REFUSAL_CODES = [
   'documentNotIssued',
   'documentOfDraft',
   'templateNotFound',
+  // Invoices: none such, an order that cannot be invoiced (its state, or a valid invoice already), a second storno.
+  'invoiceNotFound',
+  'orderNotInvoiceable',
+  'alreadyInvoiced',
+  'alreadyStornoed',
+  'stornoOfStorno',
+  'invoicePdfNotMade',
+  'invoiceNumberTaken',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

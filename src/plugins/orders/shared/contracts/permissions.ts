@@ -31,6 +31,11 @@ const areas = {
     read: 'Read and download order documents (megrendelés-dokumentumok)',
     issue: 'Issue order documents: Reissue, Retry (újrakiállítás)',
   },
+  invoice: {
+    read: 'Read and download invoices, their PDF and NAV XML (számlák)',
+    issue: 'Issue invoices (Számla kiállítása)',
+    storno: 'Storno invoices (Sztornó)',
+  },
 } as const;
 
 export type Area = keyof typeof areas;

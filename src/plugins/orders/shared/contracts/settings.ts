@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { ORDER_STATES } from '../domain/lifecycle';
 import { DEFAULT_SEGMENT_RULES, segmentRulesProblem, type SegmentRules } from '../domain/segments';
 import { normalizeBankAccount, normalizeEuVatNumber, normalizeTaxNumber } from '../domain/hungarian-ids';
+import { DEFAULT_INVOICE_PATTERN, invoicePatternProblem } from '../domain/invoice-number';
 import { INVENTORY_DRIVERS, type InventoryDriver } from '../domain/stock-plan';
+import { PAYMENT_METHODS, SERIES_KEY, type PaymentMethod } from './invoices';
 import { isHttpUrl } from './connections';
 import type { AddressJson } from './customers';
 import type { FieldErrorCode } from './errors';
@@ -95,6 +97,49 @@ export const companyInput = z.strictObject({
 
 export type CompanyInput = z.input<typeof companyInput>;
 
+const invoiceSeries = z.strictObject({
+  key: z
+    .string()
+    .refine((key) => SERIES_KEY.test(key), { message: 'must be letters, digits and dashes, at most 16', ...ours('notSeriesKey') }),
+  name: text(100).min(1),
+  pattern: z.string().superRefine((pattern, ctx) => {
+    const problem = invoicePatternProblem(pattern);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, ...ours('notInvoicePattern') });
+  }),
+});
+
+/** The invoices' series and defaults, given whole; a series' key is what its invoices keep. */
+export const invoicingInput = z
+  .strictObject({
+    series: z
+      .array(invoiceSeries)
+      .min(1)
+      .max(20)
+      .superRefine((list, ctx) => {
+        const seen = new Set<string>();
+        list.forEach(({ key }, index) => {
+          if (seen.has(key)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [index, 'key'],
+              message: `keys must be unique: "${key}" is given twice`,
+              ...ours('duplicateKeys'),
+            });
+          }
+          seen.add(key);
+        });
+      }),
+    defaultSeries: z.string(),
+    /** Fizetési határidő: days after the issue date. */
+    dueDays: z.number().int().min(0).max(365),
+    paymentMethod: z.enum(PAYMENT_METHODS),
+  })
+  .refine((invoicing) => invoicing.series.some((series) => series.key === invoicing.defaultSeries), {
+    path: ['defaultSeries'],
+    message: 'must be the key of one of the series',
+    ...ours('unknownSeries'),
+  });
+
 export const settingsInput = z.strictObject({
   company: companyInput.optional(),
   inventoryDriver: z.enum(INVENTORY_DRIVERS).optional(),
@@ -119,6 +164,7 @@ export const settingsInput = z.strictObject({
     })
     .optional(),
   segments: segmentRules.optional(),
+  invoicing: invoicingInput.optional(),
 });
 
 export type SettingsInput = z.infer<typeof settingsInput>;
@@ -147,6 +193,30 @@ export interface Company {
   logo: number | null;
 }
 
+/** A series of invoice numbers: its key, its name in the admin, its pattern. */
+export interface InvoiceSeries {
+  key: string;
+  name: string;
+  pattern: string;
+}
+
+export interface Invoicing {
+  series: InvoiceSeries[];
+  /** The key of the series an invoice takes when none is asked for. */
+  defaultSeries: string;
+  /** The due date's default: the issue date plus these days. */
+  dueDays: number;
+  /** The payment method an invoice takes when none is asked for. */
+  paymentMethod: PaymentMethod;
+}
+
+export const DEFAULT_INVOICING: Invoicing = {
+  series: [{ key: 'E', name: 'Számlák', pattern: DEFAULT_INVOICE_PATTERN }],
+  defaultSeries: 'E',
+  dueDays: 8,
+  paymentMethod: 'transfer',
+};
+
 export const EMPTY_COMPANY: Company = {
   name: null,
   address: null,
@@ -168,6 +238,8 @@ export interface Settings {
   customStatuses: CustomStatus[];
   /** The customers' segments: which states of an order count, and the days of each band. */
   segments: SegmentRules;
+  /** Invoices: the number series and the defaults of a new invoice. */
+  invoicing: Invoicing;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -180,6 +252,7 @@ export const DEFAULT_SETTINGS: Settings = {
     { key: 'in-delivery', label: 'Kiszállítás alatt', color: '#328048' },
   ],
   segments: DEFAULT_SEGMENT_RULES,
+  invoicing: DEFAULT_INVOICING,
 };
 
 export declare namespace GetSettings {

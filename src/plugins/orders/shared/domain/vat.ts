@@ -14,3 +14,48 @@ export const vatPercent = (rate: string): bigint => (/^\d+$/.test(rate) ? BigInt
 
 /** The rate of a line or stock item that names none: Hungary's standard rate. */
 export const DEFAULT_VAT_RATE: VatRate = '27';
+
+/** The exempt codes: every rate of VAT_RATES that is no percentage. */
+export type ExemptVatRate = Exclude<VatRate, '27' | '18' | '5' | '0'>;
+
+/**
+ * How an invoice states why an exempt line carries no VAT (Áfa tv. 169. § m)), and how NAV's
+ * InvoiceData reports it. AAM and TAM are NAV's own codes; EU, EUK and MAA are invoicing
+ * providers' keys that NAV does not know, so they are reported under the code of the law they
+ * apply: a supply to another member state is exempt under § 89 (KBAET), an export outside the EU
+ * under §§ 98–109 (EAM), and "exempt from the tax" under the exemptions of §§ 85–87 (TAM).
+ */
+export const VAT_EXEMPTIONS: Record<ExemptVatRate, { category: 'vatExemption'; case: string; reason: string; reasonEn: string }> = {
+  AAM: {
+    category: 'vatExemption',
+    case: 'AAM',
+    reason: 'Alanyi adómentes (Áfa tv. XIII. fejezet)',
+    reasonEn: 'Exempt person (VAT Act, Chapter XIII)',
+  },
+  TAM: {
+    category: 'vatExemption',
+    case: 'TAM',
+    reason: 'Tárgyi adómentes (Áfa tv. 85–87. §)',
+    reasonEn: 'Exempt supply (VAT Act, Sections 85–87)',
+  },
+  EU: {
+    category: 'vatExemption',
+    case: 'KBAET',
+    reason: 'Közösségen belüli adómentes termékértékesítés (Áfa tv. 89. §)',
+    reasonEn: 'Exempt intra-Community supply of goods (VAT Act, Section 89)',
+  },
+  EUK: {
+    category: 'vatExemption',
+    case: 'EAM',
+    reason: 'Adómentes termékexport harmadik országba (Áfa tv. 98–109. §)',
+    reasonEn: 'Exempt export of goods outside the EU (VAT Act, Sections 98–109)',
+  },
+  MAA: {
+    category: 'vatExemption',
+    case: 'TAM',
+    reason: 'Mentes az adó alól (Áfa tv. 85–87. §)',
+    reasonEn: 'Exempt from VAT (VAT Act, Sections 85–87)',
+  },
+};
+
+export const isExemptVatRate = (rate: string): rate is ExemptVatRate => Object.hasOwn(VAT_EXEMPTIONS, rate);

@@ -16,8 +16,8 @@ import { SettingsCustomStatuses, statusRow, type StatusRow } from './components/
 import { SettingsInventory } from './components/SettingsInventory';
 import { SettingsSegments } from './components/SettingsSegments';
 
-/** What this page edits: the company has a page of its own (company/CompanyPage.tsx). */
-type EditedSettings = Omit<Settings, 'company'>;
+/** What this page edits: the company and the invoices have pages of their own (company/, invoices/). */
+type EditedSettings = Omit<Settings, 'company' | 'invoicing'>;
 
 interface SettingsForm extends Omit<EditedSettings, 'customStatuses'> {
   statuses: StatusRow[];
