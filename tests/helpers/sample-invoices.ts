@@ -29,7 +29,7 @@ export const COMPANY_BUYER: InvoiceBuyer = {
   name: 'Vevő Bt.',
   vatStatus: 'domestic',
   address: { country: 'HU', postalCode: '6720', city: 'Szeged', street: 'Kárász utca 1.' },
-  taxNumber: '24387775-2-06',
+  taxNumber: '24387774-2-06',
   euVatNumber: null,
   email: 'penzugy@vevo.hu',
 };

@@ -7,6 +7,7 @@ import type { LineVatRate } from '../domain/totals';
 import type { Actor } from './actor';
 import { customerInput, type CustomerJson } from './customers';
 import { DOCUMENT_LANGUAGES, type DocumentLanguage } from './documents';
+import type { OrderInvoiceJson } from './invoices';
 import { decimal, documentId, money, optionalText, ours, percent, quantity, text, vatRate } from './fields';
 import { pageQuery, type Answer, type ListAnswer } from './pages';
 
@@ -187,6 +188,8 @@ export interface OrderJson {
   items: OrderItemJson[];
   totals: AmountsJson & { byVatRate: Array<AmountsJson & { vatRate: LineVatRate }> };
   history: HistoryEntry[];
+  /** Its invoices and stornos, oldest first. */
+  invoices: OrderInvoiceJson[];
   /** A webshop's order: where it came from and what the shop calls it; null and [] on a manual order. */
   connection: OrderConnectionJson | null;
   externalId: string | null;
