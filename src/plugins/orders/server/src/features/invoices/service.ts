@@ -181,7 +181,8 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async issue(orderDocumentId: string, input: IssueInvoiceInput, actor: Actor): Promise<InvoiceJson> {
-      const { invoicing, company, ...config } = await settings().get();
+      const config = await settings().get();
+      const { invoicing, company } = config;
       const series = seriesOf(invoicing, input.series);
       const today = dayIn(new Date(), timeZone());
       const issueDate = input.issueDate ?? today;
@@ -243,7 +244,7 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
         };
         const stock = stockLines(order);
         const { id, documentId, number } = await write(trx, content, series, order, { stock });
-        await reconcileStock(strapi, order, order.state, { ...config, company, invoicing }, actor, {
+        await reconcileStock(strapi, order, order.state, config, actor, {
           reason: `invoice ${number}`,
           writeOff: false,
           invoiced: { lines: stock, invoice: { id } },
@@ -276,7 +277,8 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
      * and, when invoices drive stock, its goods return.
      */
     async storno(documentId: string, reason: string, actor: Actor): Promise<InvoiceJson> {
-      const { invoicing, ...config } = await settings().get();
+      const config = await settings().get();
+      const { invoicing } = config;
       const found = await findRow(documentId);
       const stornoId = await strapi.db.transaction(async ({ trx }) => {
         // The order first, then the invoice: the lock order of an issue, so the two never deadlock.
@@ -318,7 +320,7 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         const written = { documentId: stornoDocumentId, number };
         await invoices.markStornoed(trx, original.id, written);
-        await reconcileStock(strapi, order, order.state, { ...config, invoicing }, actor, {
+        await reconcileStock(strapi, order, order.state, config, actor, {
           reason: `storno ${number} of ${original.number}`,
           writeOff: false,
           invoiced: { lines: null, invoice: { id } },
