@@ -6,7 +6,8 @@ import {
   formatQuantityWithUnit,
   formatVatRate,
 } from '../../src/plugins/orders/shared/domain/document-format';
-import { defaultOrderDocument, type PdfNode } from '../../src/plugins/orders/server/src/features/documents/templates/default-template';
+import type { PdfNode } from '../../src/plugins/orders/server/src/features/documents/templates/blocks';
+import { defaultOrderDocument } from '../../src/plugins/orders/server/src/features/documents/templates/default-template';
 
 const NBSP = '\u00a0';
 const spaced = (text: string) => text.replace(/\u00a0/g, ' ');
