@@ -7,6 +7,7 @@ import {
   formatVatRate,
 } from '../../src/plugins/orders/shared/domain/document-format';
 import type { PdfNode } from '../../src/plugins/orders/server/src/features/documents/templates/blocks';
+import { nodesWith, texts } from '../helpers/definitions';
 import { defaultOrderDocument } from '../../src/plugins/orders/server/src/features/documents/templates/default-template';
 
 const NBSP = '\u00a0';
@@ -106,22 +107,6 @@ const snapshot = (fields: Partial<DocumentSnapshot> = {}): DocumentSnapshot => (
   },
   ...fields,
 });
-
-/** Every text of a definition, in document order. */
-const texts = (node: unknown): string[] => {
-  if (typeof node === 'string') return [node];
-  if (Array.isArray(node)) return node.flatMap(texts);
-  if (node && typeof node === 'object') return Object.values(node).flatMap(texts);
-  return [];
-};
-
-/** The nodes of a definition that hold `key`. */
-const nodesWith = (node: unknown, key: string): Array<Record<string, unknown>> => {
-  if (Array.isArray(node)) return node.flatMap((child) => nodesWith(child, key));
-  if (!node || typeof node !== 'object') return [];
-  const own = key in node ? [node as Record<string, unknown>] : [];
-  return [...own, ...Object.values(node).flatMap((child) => nodesWith(child, key))];
-};
 
 describe('the default template', () => {
   test('lays out seller, buyer, number, dates, lines, the breakdown, totals and the note', () => {
