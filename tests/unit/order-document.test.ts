@@ -1,6 +1,8 @@
 import type { DocumentSnapshot } from '../../src/plugins/orders/shared/contracts/documents';
 import {
   formatAmount,
+  formatCalendarDay,
+  formatDay,
   formatDecimal,
   formatDiscount,
   formatQuantityWithUnit,
@@ -41,6 +43,13 @@ describe('how documents write numbers', () => {
     expect(formatDiscount('12.5', 'hu')).toBe('12,5%');
     expect(formatVatRate('27', 'hu')).toBe('27%');
     expect(formatVatRate('AAM', 'hu')).toBe('AAM');
+  });
+
+  test('a day of the shop’s calendar (an invoice’s dates) as it is, whatever the time zone', () => {
+    expect(formatCalendarDay('2026-12-01', 'hu')).toBe('2026. 12. 01.');
+    expect(formatCalendarDay('2026-12-01', 'en')).toBe('01 December 2026');
+    // Read as an instant in a time zone west of Greenwich, the same text would be the day before.
+    expect(formatDay('2026-12-01', 'en', 'America/New_York')).toBe('30 November 2026');
   });
 });
 
