@@ -369,7 +369,7 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         const { company } = await settings().get();
         const logo = await readLogo(strapi, company.logo);
-        const pdf = await getService(strapi, 'documents').renderInvoice(serializeInvoice(row), logo?.dataUrl ?? null, timeZone());
+        const pdf = await getService(strapi, 'documents').renderInvoice(serializeInvoice(row), logo?.dataUrl ?? null);
         await invoices.recordPdf(row.id, {
           pdfState: 'issued',
           pdfError: null,
