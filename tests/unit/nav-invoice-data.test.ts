@@ -4,6 +4,7 @@
  * NOTICE) and says what NAV must read: tax numbers, forints, rates, exemptions, a storno's reference.
  */
 import { readFileSync, readdirSync } from 'fs';
+import fc from 'fast-check';
 import { join } from 'path';
 import { XMLParser } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
@@ -24,8 +25,9 @@ const PRELOAD: XMLFileInfo[] = ['common.xsd', 'invoiceBase.xsd', 'invoiceData.xs
 }));
 
 /** The schema's errors for an XML, [] when it is valid. */
-const schemaErrors = async (xml: string, fileName = 'invoice.xml'): Promise<string[]> => {
-  const result = await validateXML({ xml: { fileName, contents: xml }, schema: SCHEMA, preload: PRELOAD });
+const schemaErrors = async (xml: string | string[], fileName = 'invoice.xml'): Promise<string[]> => {
+  const files = (Array.isArray(xml) ? xml : [xml]).map((contents, i) => ({ fileName: `${i}-${fileName}`, contents }));
+  const result = await validateXML({ xml: files, schema: SCHEMA, preload: PRELOAD });
   return result.errors.map((error) => error.message);
 };
 
@@ -307,6 +309,49 @@ describe('odd text', () => {
     expect(parsed.invoiceHead.customerInfo.customerName).toBeUndefined();
     expect(parsed.invoiceLines.line[0].lineDescription).toBeUndefined();
     expect(await schemaErrors(xml)).toEqual([]);
+  });
+
+  test('whatever the names, units and address say, the XML validates (one xmllint run for all)', async () => {
+    const odd = fc.constantFrom(
+      '\u0000',
+      '\u0008',
+      '\uD800',
+      '\uDFFF',
+      '\uFFFE',
+      '\u0085',
+      '<',
+      '&',
+      '"',
+      "'",
+      ']]>',
+      '\n',
+      '\r',
+      '\t',
+      ' ',
+      '\u00A0'
+    );
+    const text = fc.string({ unit: fc.oneof(odd, fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 700 });
+    const invoices = fc.sample(
+      fc.record({
+        name: text,
+        lineName: text,
+        unit: text,
+        city: text,
+        street: text,
+        postalCode: fc.oneof(text, fc.constantFrom('1051', 'sw1a 1aa', ' 10115 ')),
+      }),
+      60
+    );
+    const xmls = invoices.map(({ name, lineName, unit, city, street, postalCode }) => {
+      const invoice = withName(name, lineName);
+      const buyer = { ...invoice.buyer, address: { country: 'HU', postalCode, city, street } };
+      return navInvoiceData({ ...invoice, buyer, lines: invoice.lines.map((line) => ({ ...line, unit })) });
+    });
+    expect(await schemaErrors(xmls)).toEqual([]);
+    // And each file was read: a broken copy of each is a file with errors.
+    const broken = xmls.map((xml) => xml.replace('<invoiceCategory>NORMAL', '<invoiceCategory>ODD'));
+    const failed = new Set((await schemaErrors(broken)).map((error) => error.split(':')[0]));
+    expect(failed.size).toBe(xmls.length);
   });
 
   test('navText trims, joins lines and counts code points', () => {
