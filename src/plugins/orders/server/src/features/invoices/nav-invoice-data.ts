@@ -97,7 +97,7 @@ export const navText = (value: string | null | undefined, max: number): string |
 /** "12345676-2-42" as NAV's TaxNumberType: taxpayerId, vatCode, countyCode; the last two may be absent. */
 const TAX_NUMBER = /^(\d{8})(?:[- ]?([1-5])[- ]?(\d{2}))?$/;
 
-export const navTaxNumber = (taxNumber: string): XmlElement[] | null => {
+const navTaxNumber = (taxNumber: string): XmlElement[] | null => {
   const match = TAX_NUMBER.exec(taxNumber.trim());
   if (!match) return null;
   const [, taxpayerId, vatCode, countyCode] = match;
