@@ -166,6 +166,7 @@ describe('the InvoiceData XML', () => {
     const [coffee, mug, book, course] = lines;
     expect(coffee).toMatchObject({
       lineNumber: '1',
+      productCodes: { productCode: { productCodeCategory: 'OWN', productCodeOwnValue: 'KAVE-1' } },
       lineExpressionIndicator: 'true',
       lineNatureIndicator: 'PRODUCT',
       lineDescription: 'Pörkölt kávé 1 kg',
@@ -191,6 +192,7 @@ describe('the InvoiceData XML', () => {
       vatExemption: { case: 'AAM', reason: 'Alanyi adómentes (Áfa tv. XIII. fejezet)' },
     });
     expect(course.lineModificationReference).toBeUndefined();
+    expect(course.productCodes).toBeUndefined();
   });
 
   test('the summary per VAT rate and the totals, in forints', () => {
@@ -345,7 +347,7 @@ describe('odd text', () => {
     const xmls = invoices.map(({ name, lineName, unit, city, street, postalCode }) => {
       const invoice = withName(name, lineName);
       const buyer = { ...invoice.buyer, address: { country: 'HU', postalCode, city, street } };
-      return navInvoiceData({ ...invoice, buyer, lines: invoice.lines.map((line) => ({ ...line, unit })) });
+      return navInvoiceData({ ...invoice, buyer, lines: invoice.lines.map((line) => ({ ...line, unit, sku: unit })) });
     });
     expect(await schemaErrors(xmls)).toEqual([]);
     // And each file was read: a broken copy of each is a file with errors.

@@ -328,6 +328,14 @@ const lineModificationReference = (invoice: InvoiceJson, line: InvoiceLineJson):
       )
     : null;
 
+/** The SKU as the seller's own product code (NAV's OWN category); a free line without one has none. */
+const productCodes = (line: InvoiceLineJson): Part => {
+  const sku = navText(line.sku, 255);
+  return sku === null
+    ? null
+    : node('productCodes', node('productCode', leaf('productCodeCategory', 'OWN'), leaf('productCodeOwnValue', sku)));
+};
+
 const lineAmountsNormal = (line: InvoiceLineJson): XmlElement =>
   node(
     'lineAmountsNormal',
@@ -346,6 +354,7 @@ const invoiceLine = (invoice: InvoiceJson, line: InvoiceLineJson): XmlElement =>
     'line',
     leaf('lineNumber', String(line.position)),
     lineModificationReference(invoice, line),
+    productCodes(line),
     leaf('lineExpressionIndicator', 'true'),
     leaf('lineNatureIndicator', lineNature(line)),
     leaf('lineDescription', navText(line.name, 512)),
