@@ -7,6 +7,8 @@
  */
 import { usesPostgres } from '../helpers/database';
 import { eventually } from '../helpers/eventually';
+import { strFromU8, unzipSync } from 'fflate';
+import { schemaErrors } from '../helpers/nav-schema';
 import { pdfPages } from '../helpers/pdf';
 import { act, createOrder, createStockItem, ledgerDisagreements, onHand, setSettings } from '../helpers/fixtures';
 import { startSecondProcess } from '../helpers/second-process';
@@ -505,9 +507,18 @@ describe('downloads, list and permissions', () => {
     expect(xml.status).toBe(200);
     expect(xml.headers['content-type']).toMatch(/^application\/xml/);
     expect(xml.headers['content-disposition']).toContain(`szamla-${invoice.number.replace('/', '_')}.xml`);
+    expect(xml.text).toContain(`<invoiceNumber>${invoice.number}</invoiceNumber>`);
+    expect(await schemaErrors(xml.text)).toEqual([]);
     const zip = await app.admin.get(`/orders/invoices/nav.zip?from=${today()}&to=${today()}`).buffer(true);
     expect(zip.status).toBe(200);
     expect(zip.headers['content-type']).toBe('application/zip');
+    // Every invoice and storno of the day, each valid.
+    const files = unzipSync(new Uint8Array(zip.body));
+    expect(Object.keys(files)).toContain(`${invoice.number.replace('/', '_')}.xml`);
+    expect(Object.keys(files).length).toBe(
+      (await app.admin.get(`/orders/invoices?from=${today()}&to=${today()}`)).body.meta.pagination.total
+    );
+    expect(await schemaErrors(Object.values(files).map((bytes) => strFromU8(bytes)))).toEqual([]);
     expect((await app.admin.get('/orders/invoices/nav.zip')).status).toBe(400);
 
     const made = await eventually(async () => {

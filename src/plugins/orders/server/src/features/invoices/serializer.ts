@@ -10,8 +10,11 @@ export const invoiceFileName = ({ number, type }: Pick<InvoiceRow, 'number' | 't
   return `${word}-${safeFileName(number)}.${extension}`;
 };
 
-/** A number as part of a file name: "2026-E/00001" → "2026-E_00001". */
-export const safeFileName = (number: string) => number.replace(/[^A-Za-z0-9.\-_]+/g, '_');
+/**
+ * A number as part of a file name: "2026-E/00001" → "2026-E_00001" — a "/" (and anything else a
+ * file system or an unzip tool might read as a path or refuse) becomes "_".
+ */
+export const safeFileName = (number: string) => number.replace(/[^A-Za-z0-9._-]/g, '_');
 
 const pdfOf = (row: InvoiceRow): InvoicePdfJson => ({
   state: row.pdfState,

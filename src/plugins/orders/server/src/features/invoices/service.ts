@@ -36,7 +36,8 @@ import { readLogo } from '../documents/snapshot';
 import { reconcileStock, stockLines } from '../orders/order-stock';
 import { ordersRepository, type OrderRow } from '../orders/repository';
 import { serializeOrderItem } from '../orders/serializer';
-import { navInvoiceData, navZip } from './nav-invoice-data';
+import { navInvoiceData } from './nav-invoice-data';
+import { navFileName, navZip } from './nav-zip';
 import { buyerOf, sellerOf, type Problems } from './parties';
 import { invoicesRepository, NUMBER_INDEX, stockOf, type InvoiceContent } from './repository';
 import { invoiceFileName, serializeInvoice, serializeInvoiceSummary, serializeOrderInvoice } from './serializer';
@@ -416,7 +417,7 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = await invoices.inRange(from, to);
       const files = rows.map((row) => {
         const invoice = serializeInvoice(row);
-        return { name: invoiceFileName(invoice, 'hu', 'xml'), xml: navInvoiceData(invoice) };
+        return { name: navFileName(invoice.number), xml: navInvoiceData(invoice) };
       });
       return { fileName: `nav-${from}-${to}.zip`, zip: navZip(files) };
     },
