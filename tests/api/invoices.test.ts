@@ -558,3 +558,66 @@ describe('downloads, list and permissions', () => {
     expect((await reader.post(`/orders/invoices/${invoice.documentId}/storno`, { reason: 'x' })).status).toBe(403);
   });
 });
+
+describe('invoice templates', () => {
+  const TEMPLATE = {
+    footer: { text: '{{seller.name}} · {{invoice.number}} · {{page}}/{{pages}}', alignment: 'center' },
+    content: [
+      { text: '{{invoice.title}} – Kávéház', style: 'title' },
+      { heading: {} },
+      { columns: [{ buyer: {} }, { seller: {} }] },
+      { lines: {} },
+      { columns: [{ vatBreakdown: {} }, { totals: {} }] },
+    ],
+  };
+
+  test('a custom invoice template, the default of its kind, makes the invoices’ PDFs; the order documents keep theirs', async () => {
+    const incomplete = await app.admin.post('/orders/templates', {
+      name: 'Hiányos',
+      kind: 'invoice',
+      definition: { content: [{ heading: {} }] },
+    });
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.body.error.details.errors.map((error: { code: string }) => error.code)).toEqual([
+      'blockMissing',
+      'blockMissing',
+      'blockMissing',
+      'blockMissing',
+      'blockMissing',
+    ]);
+    const created = await app.admin.post('/orders/templates', {
+      name: 'Kávéház számla',
+      kind: 'invoice',
+      definition: TEMPLATE,
+      isDefault: true,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.data).toMatchObject({ kind: 'invoice', isDefault: true, version: 1 });
+    const template = created.body.data;
+    try {
+      const order = await orderIn('fulfilled', [{ name: 'Bögre', quantity: '1', unitPrice: '2500' }]);
+      const invoice = (await issue(order.documentId)).body.data;
+
+      const preview = await app.admin.post('/orders/templates/preview', { definition: TEMPLATE, invoice: invoice.documentId });
+      expect(preview.status).toBe(200);
+      expect((await pdfPages(Buffer.from(preview.body.data.base64, 'base64'))).join('\n')).toContain('Számla – Kávéház');
+      // An order template's rules refuse an invoice's blocks.
+      expect((await app.admin.post('/orders/templates/preview', { definition: TEMPLATE, order: order.documentId })).status).toBe(400);
+
+      const made = await eventually(async () => {
+        const { pdf } = (await app.admin.get(`/orders/invoices/${invoice.documentId}`)).body.data;
+        return pdf.state === 'issued' ? pdf : null;
+      });
+      expect(made.template).toEqual({ key: template.key, version: 1 });
+      const text = (await pdfPages((await app.admin.bytes(`/orders/invoices/${invoice.documentId}/pdf`)).body)).join('\n');
+      expect(text).toContain('Számla – Kávéház');
+      expect(text).toContain(`${COMPANY.name} · ${invoice.number} · 1/1`);
+      // The order documents' default is still the built-in one.
+      expect(
+        (await app.admin.get('/orders/templates')).body.data.filter((row: { isDefault: boolean; kind: string }) => row.isDefault)
+      ).toEqual([expect.objectContaining({ key: template.key, kind: 'invoice' })]);
+    } finally {
+      await app.admin.delete(`/orders/templates/${template.key}`);
+    }
+  });
+});

@@ -131,7 +131,7 @@ const base = {
   seller: SELLER,
   issuedBy: { type: 'admin' as const, id: 1, name: 'Admin Anna' },
   issuedAt: '2026-12-01T09:30:00.000Z',
-  pdf: { state: 'pending' as const, error: null, contentHash: null, size: null, fileName: 'szamla.pdf' },
+  pdf: { state: 'pending' as const, error: null, contentHash: null, size: null, fileName: 'szamla.pdf', template: null },
 };
 
 const invoiceOf = (

@@ -61,6 +61,7 @@ export const FIELD_ERROR_CODES = [
   'badValue',
   'unknownPlaceholder',
   'templateTooLarge',
+  'blockMissing',
   // Invoices (contracts/invoices.ts): series, patterns, and what issuing needs of the seller, the buyer and the currency.
   'notSeriesKey',
   'notInvoicePattern',

@@ -207,6 +207,8 @@ export interface InvoicePdfJson {
   contentHash: string | null;
   size: number | null;
   fileName: string;
+  /** The template it was made from (a custom invoice template, or the built-in "default-invoice"); null until made. */
+  template: { key: string; version: number } | null;
 }
 
 export interface InvoiceJson {

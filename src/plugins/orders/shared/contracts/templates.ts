@@ -6,8 +6,9 @@
  */
 import { z } from 'zod';
 import type { Actor } from './actor';
-import { documentId, text } from './fields';
+import { documentId, ours, text } from './fields';
 import type { Answer } from './pages';
+import { TEMPLATE_KINDS, type TemplateKind } from '../domain/template-rules';
 
 /** How deeply a template's JSON body may nest: its nodes' nesting, twice (a node and its list), and the body's own. */
 export const TEMPLATE_BODY_DEPTH = 32;
@@ -16,8 +17,10 @@ const definition = z.record(z.string(), z.unknown());
 
 export const createTemplateInput = z.strictObject({
   name: text(100).min(1),
+  /** What it makes: order documents (the default) or invoices. A template keeps its kind. */
+  kind: z.enum(TEMPLATE_KINDS).optional(),
   definition,
-  /** Make it the default: finalized orders are then issued from it. */
+  /** Make it the default of its kind: finalized orders' documents, or invoices, are then made from it. */
   isDefault: z.boolean().optional(),
 });
 
@@ -28,8 +31,14 @@ export const updateTemplateInput = z.strictObject({
   isDefault: z.boolean().optional(),
 });
 
-/** A preview: a definition (saved or not) filled from an order, as a PDF. */
-export const previewTemplateInput = z.strictObject({ definition, order: documentId });
+/** A preview: a definition (saved or not) filled from an order, or — an invoice template — from an invoice, as a PDF. */
+export const previewTemplateInput = z
+  .strictObject({ definition, order: documentId.optional(), invoice: documentId.optional() })
+  .refine((input) => Boolean(input.order) !== Boolean(input.invoice), {
+    path: ['order'],
+    message: 'give an order, or an invoice for an invoice template',
+    ...ours('required'),
+  });
 
 export type CreateTemplateInput = z.infer<typeof createTemplateInput>;
 export type UpdateTemplateInput = z.infer<typeof updateTemplateInput>;
@@ -38,6 +47,7 @@ export type UpdateTemplateInput = z.infer<typeof updateTemplateInput>;
 export interface TemplateJson {
   /** Stays from version to version; documents name it with the version they were made from. */
   key: string;
+  kind: TemplateKind;
   version: number;
   name: string;
   definition: Record<string, unknown>;

@@ -16,7 +16,11 @@ export const TEMPLATE_FONTS = ['Roboto'] as const;
 export const TABLE_LAYOUTS = ['noBorders', 'headerLineOnly', 'lightHorizontalLines'] as const;
 export const PAGE_SIZES = ['A4', 'A5', 'LETTER'] as const;
 
-/** The placeholders a template's texts may hold, and the two only a header or footer may. */
+/** What a template makes: an order's document, or an invoice's PDF. */
+export const TEMPLATE_KINDS = ['order', 'invoice'] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
+/** The placeholders an order document's texts may hold, and the two only a header or footer may. */
 export const TEMPLATE_PLACEHOLDERS = [
   'order.number',
   'order.date',
@@ -46,13 +50,50 @@ export const TEMPLATE_PLACEHOLDERS = [
 export const PAGE_PLACEHOLDERS = ['page', 'pages'] as const;
 export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number] | (typeof PAGE_PLACEHOLDERS)[number];
 
+/** The placeholders an invoice template's texts may hold (its blocks say the rest). */
+export const INVOICE_PLACEHOLDERS = [
+  'invoice.title',
+  'invoice.number',
+  'invoice.issueDate',
+  'invoice.fulfilmentDate',
+  'invoice.dueDate',
+  'invoice.paymentMethod',
+  'invoice.currency',
+  'invoice.orderNumber',
+  'buyer.name',
+  'buyer.address',
+  'seller.name',
+  'seller.address',
+  'seller.taxNumber',
+  'seller.euVatNumber',
+  'seller.bankAccount',
+  'seller.email',
+  'seller.phone',
+  'seller.website',
+  'totals.net',
+  'totals.vat',
+  'totals.gross',
+] as const;
+export type InvoicePlaceholder = (typeof INVOICE_PLACEHOLDERS)[number];
+
+const PLACEHOLDERS_OF: Record<TemplateKind, readonly string[]> = { order: TEMPLATE_PLACEHOLDERS, invoice: INVOICE_PLACEHOLDERS };
+
 /** A "{{name}}" in a text. */
 export const PLACEHOLDER = /\{\{\s*([a-zA-Z.]+)\s*\}\}/g;
 
-/** The nodes of pdfmake a template may use, and the blocks of ours the server fills in. */
+/** The nodes of pdfmake a template may use, and the blocks of ours the server fills in, per kind. */
 const PDF_NODES = ['text', 'stack', 'columns', 'table', 'image', 'ul', 'ol'] as const;
-const OUR_BLOCKS = ['lines', 'vatBreakdown', 'totals', 'seller', 'buyer', 'note'] as const;
-const NODES: readonly string[] = [...PDF_NODES, ...OUR_BLOCKS];
+const ORDER_BLOCKS = ['lines', 'vatBreakdown', 'totals', 'seller', 'buyer', 'note'] as const;
+/**
+ * An invoice's blocks are every particular Áfa tv. 169. § asks: the heading (title, number, the
+ * dates, the payment method, the currency and rate, a storno's reference), the parties, the lines
+ * with their exemptions' legal references, the summary per VAT rate and the totals — each with its
+ * forints in a foreign currency. An invoice template must place them all (blockMissing), and
+ * cannot choose the lines' columns: every one is required.
+ */
+export const INVOICE_BLOCKS = ['heading', 'seller', 'buyer', 'lines', 'vatBreakdown', 'totals'] as const;
+const BLOCKS_OF: Record<TemplateKind, readonly string[]> = { order: ORDER_BLOCKS, invoice: INVOICE_BLOCKS };
+const ALL_NODES: readonly string[] = [...PDF_NODES, ...ORDER_BLOCKS, ...INVOICE_BLOCKS];
 
 /** The keys any node may have beside its own, and what each takes. */
 const STYLE_KEYS: Record<string, (value: unknown) => boolean> = {
@@ -88,6 +129,7 @@ const OWN_KEYS: Record<string, string[]> = {
   seller: ['seller'],
   buyer: ['buyer'],
   note: ['note'],
+  heading: ['heading'],
 };
 
 const TOP_KEYS = ['pageSize', 'pageOrientation', 'pageMargins', 'accentColor', 'font', 'fontSize', 'header', 'footer', 'content'];
@@ -102,6 +144,7 @@ export const TEMPLATE_RULES = [
   'badValue',
   'unknownPlaceholder',
   'templateTooLarge',
+  'blockMissing',
 ] as const;
 export type TemplateRule = (typeof TEMPLATE_RULES)[number];
 
@@ -128,6 +171,13 @@ const isObject = (value: unknown): value is Record<string, unknown> => value !==
 class Checker {
   problems: TemplateProblem[] = [];
   private nodes = 0;
+  /** The blocks met, for the ones a kind requires. */
+  readonly blocks = new Set<string>();
+  private readonly nodeKinds: readonly string[];
+
+  constructor(readonly kind: TemplateKind) {
+    this.nodeKinds = [...PDF_NODES, ...BLOCKS_OF[kind]];
+  }
 
   problem(path: string, node: string, rule: TemplateRule, message: string) {
     if (this.problems.length < 50) this.problems.push({ path, node, rule, message });
@@ -137,8 +187,7 @@ class Checker {
     if (text.length > TEMPLATE_LIMITS.text)
       this.problem(path, node, 'templateTooLarge', `a text longer than ${TEMPLATE_LIMITS.text} characters`);
     for (const [, name] of text.matchAll(PLACEHOLDER)) {
-      const known =
-        (TEMPLATE_PLACEHOLDERS as readonly string[]).includes(name) || (pages && (PAGE_PLACEHOLDERS as readonly string[]).includes(name));
+      const known = PLACEHOLDERS_OF[this.kind].includes(name) || (pages && (PAGE_PLACEHOLDERS as readonly string[]).includes(name));
       if (!known) this.problem(path, node, 'unknownPlaceholder', `{{${name}}} is not a placeholder${pages ? '' : ' here'}`);
     }
   }
@@ -156,13 +205,15 @@ class Checker {
     if (!isObject(value)) return this.problem(path, 'node', 'badValue', 'a node is a text, a list or an object');
     // The kind is the first key that is no style: a node, or a key no node has ("svg", "qr", "link"…).
     const kind = Object.keys(value).find(
-      (key) => NODES.includes(key) || key === 'svg' || (!(key in STYLE_KEYS) && !['columnGap', 'layout', 'fit'].includes(key))
+      (key) => ALL_NODES.includes(key) || key === 'svg' || (!(key in STYLE_KEYS) && !['columnGap', 'layout', 'fit'].includes(key))
     );
     if (!kind)
       return this.problem(path, 'node', 'unknownNode', 'a node names its kind: text, stack, columns, table, image, ul, ol or a block');
     if (kind === 'svg')
       return this.problem(`${path}.svg`, 'svg', 'svgRefused', 'svg nodes are refused: their images would be opened from files');
-    if (!NODES.includes(kind)) return this.problem(`${path}.${kind}`, kind, 'unknownNode', `"${kind}" is not a node a template may use`);
+    if (!this.nodeKinds.includes(kind))
+      return this.problem(`${path}.${kind}`, kind, 'unknownNode', `"${kind}" is not a node ${this.kind === 'invoice' ? 'an invoice' : 'a'} template may use`);
+    if (BLOCKS_OF[this.kind].includes(kind)) this.blocks.add(kind);
     for (const [key, given] of Object.entries(value)) this.key(kind, key, given, `${path}.${key}`, depth, pages);
   }
 
@@ -204,6 +255,7 @@ class Checker {
           this.problem(`${path}.headerRows`, kind, 'badValue', 'headerRows is a whole number');
         return this.node(value.body, `${path}.body`, depth + 1, pages);
       case 'lines':
+        if (this.kind === 'invoice') break;
         return this.linesBlock(value, path);
       case 'stack':
       case 'columns':
@@ -211,9 +263,8 @@ class Checker {
       case 'ol':
         if (!Array.isArray(value)) return this.problem(path, kind, 'badValue', `${kind} is a list of nodes`);
         return this.node(value, path, depth + 1, pages);
-      default:
-        if (!isObject(value) || Object.keys(value).length) this.problem(path, kind, 'badValue', `the ${kind} block takes no options: {}`);
     }
+    if (!isObject(value) || Object.keys(value).length) this.problem(path, kind, 'badValue', `the ${kind} block takes no options: {}`);
   }
 
   linesBlock(value: unknown, path: string) {
@@ -245,9 +296,9 @@ const checkTop = (template: Record<string, unknown>, checker: Checker) => {
   }
 };
 
-/** Every problem of a template, or none: the template is then safe to fill and render. */
-export const templateProblems = (template: unknown): TemplateProblem[] => {
-  const checker = new Checker();
+/** Every problem of a template of a kind, or none: the template is then safe to fill and render. */
+export const templateProblems = (template: unknown, kind: TemplateKind = 'order'): TemplateProblem[] => {
+  const checker = new Checker(kind);
   if (!isObject(template)) {
     checker.problem('', 'template', 'badValue', 'a template is a JSON object');
     return checker.problems;
@@ -260,5 +311,10 @@ export const templateProblems = (template: unknown): TemplateProblem[] => {
   if (!Array.isArray(template.content)) checker.problem('content', 'template', 'badValue', 'content is a list of nodes');
   else checker.node(template.content, 'content', 0, false);
   for (const place of ['header', 'footer'] as const) if (template[place] !== undefined) checker.node(template[place], place, 0, true);
+  if (kind === 'invoice') {
+    for (const block of INVOICE_BLOCKS.filter((required) => !checker.blocks.has(required))) {
+      checker.problem('content', block, 'blockMissing', `an invoice template places the ${block} block: an invoice must show it`);
+    }
+  }
   return checker.problems;
 };

@@ -12,14 +12,15 @@ import { parentPort } from 'worker_threads';
 import type { DocumentSnapshot } from '../../../../shared/contracts/documents';
 import type { InvoiceJson } from '../../../../shared/contracts/invoices';
 import { templateProblems } from '../../../../shared/domain/template-rules';
-import { invoiceDocument } from '../invoices/invoice-template';
+import { customInvoiceDocument, invoiceDocument } from '../invoices/invoice-template';
 import { renderPdf } from './pdf';
 import { customOrderDocument, type CustomTemplate } from './templates/custom-template';
 import { defaultOrderDocument } from './templates/default-template';
 
 /** What is rendered: an order's document by a custom template (or the default one, null), or an invoice. */
 export type RenderSubject =
-  { kind: 'order'; snapshot: DocumentSnapshot; template: CustomTemplate | null } | { kind: 'invoice'; invoice: InvoiceJson };
+  | { kind: 'order'; snapshot: DocumentSnapshot; template: CustomTemplate | null }
+  | { kind: 'invoice'; invoice: InvoiceJson; template: CustomTemplate | null };
 
 /** What the app asks: one document, by an id of its own, with the logo as a data URL (or none). */
 export type RenderRequest = RenderSubject & { id: number; logo: string | null };
@@ -27,19 +28,21 @@ export type RenderRequest = RenderSubject & { id: number; logo: string | null };
 /** What the thread answers: the PDF, or why it could not be made. */
 export type RenderAnswer = { id: number; pdf: Uint8Array } | { id: number; error: string };
 
-/** The definition of an order's document. A custom template is checked again here: only one that keeps every rule is filled. */
-const orderDefinition = (snapshot: DocumentSnapshot, logo: string | null, template: CustomTemplate | null) => {
-  if (!template) return defaultOrderDocument(snapshot, logo);
-  const [problem] = templateProblems(template);
+/** A custom template is checked again here, against its kind's rules: only one that keeps every rule is filled. */
+const checked = (template: CustomTemplate, kind: RenderSubject['kind']) => {
+  const [problem] = templateProblems(template, kind);
   if (problem) throw new Error(`the template breaks a rule at ${problem.path} (${problem.node}): ${problem.message}`);
-  return customOrderDocument(template, snapshot, logo);
+  return template;
 };
 
-/** The definition to render. */
-const definitionOf = (request: RenderRequest) =>
-  request.kind === 'invoice'
-    ? invoiceDocument(request.invoice, request.logo)
-    : orderDefinition(request.snapshot, request.logo, request.template);
+/** The definition to render: by its custom template, or the built-in one of its kind. */
+const definitionOf = (request: RenderRequest) => {
+  const { logo, template } = request;
+  if (request.kind === 'invoice') {
+    return template ? customInvoiceDocument(checked(template, 'invoice'), request.invoice, logo) : invoiceDocument(request.invoice, logo);
+  }
+  return template ? customOrderDocument(checked(template, 'order'), request.snapshot, logo) : defaultOrderDocument(request.snapshot, logo);
+};
 
 parentPort?.on('message', async (request: RenderRequest) => {
   const { id } = request;

@@ -75,7 +75,8 @@ export const createRenderer = () => {
       rendered({ kind: 'order', snapshot, template }, logo),
 
     /** The PDF of an invoice, with the seller's logo as a data URL (or none). */
-    renderInvoice: (invoice: InvoiceJson, logo: string | null): Promise<Buffer> => rendered({ kind: 'invoice', invoice }, logo),
+    renderInvoice: (invoice: InvoiceJson, logo: string | null, template: CustomTemplate | null = null): Promise<Buffer> =>
+      rendered({ kind: 'invoice', invoice, template }, logo),
 
     /** Ends the thread: at the app's shutdown. */
     stop: () => end(new Error('the app is stopping')),

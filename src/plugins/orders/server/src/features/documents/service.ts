@@ -169,7 +169,8 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** An invoice's PDF (features/invoices makes and keeps it). */
-    renderInvoice: (invoice: InvoiceJson, logo: string | null): Promise<Buffer> => renderer.renderInvoice(invoice, logo),
+    renderInvoice: (invoice: InvoiceJson, logo: string | null, template: CustomTemplate | null): Promise<Buffer> =>
+      renderer.renderInvoice(invoice, logo, template),
 
     /** Ends the renderer's thread: at the app's shutdown. */
     stop: () => renderer.stop(),

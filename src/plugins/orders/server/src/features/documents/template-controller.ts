@@ -37,13 +37,16 @@ const templatesController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: { key: ctx.params.id } } satisfies RetireTemplate.Response;
     },
     /**
-     * The template filled from an order, as the PDF the editor shows, base64 in JSON (the admin's
-     * client reads a POST's answer as JSON); kept nowhere.
+     * The template filled from an order (or an invoice template from an invoice), as the PDF the
+     * editor shows, base64 in JSON (the admin's client reads a POST's answer as JSON); kept nowhere.
      */
     async preview(ctx: Ctx) {
-      const { definition, order } = parse(previewTemplateInput, ctx.request.body);
-      checkTemplate(definition);
-      const pdf = await getService(strapi, 'documents').preview(order, definition as CustomTemplate);
+      const { definition, order, invoice } = parse(previewTemplateInput, ctx.request.body);
+      checkTemplate(definition, invoice ? 'invoice' : 'order');
+      const template = definition as CustomTemplate;
+      const pdf = invoice
+        ? await getService(strapi, 'invoices').preview(invoice, template)
+        : await getService(strapi, 'documents').preview(order!, template);
       ctx.set('Cache-Control', 'private, no-store');
       ctx.body = { data: { contentType: 'application/pdf', base64: pdf.toString('base64') } } satisfies PreviewTemplate.Response;
     },

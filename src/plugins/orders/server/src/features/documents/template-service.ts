@@ -8,13 +8,14 @@ import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../../shared/contracts/actor';
 import type { CreateTemplateInput, TemplateJson, UpdateTemplateInput } from '../../../../shared/contracts/templates';
-import { templateProblems } from '../../../../shared/domain/template-rules';
+import { templateProblems, type TemplateKind } from '../../../../shared/domain/template-rules';
 import { isoOf } from '../../core/database';
 import { invalidFields, notFound } from '../../core/errors';
 import { templatesRepository, type TemplateRow } from './template-repository';
 
 const serializeTemplate = (row: TemplateRow): TemplateJson => ({
   key: row.key,
+  kind: row.kind ?? 'order',
   version: row.version,
   name: row.name,
   definition: row.definition,
@@ -23,9 +24,9 @@ const serializeTemplate = (row: TemplateRow): TemplateJson => ({
   createdAt: isoOf(row.createdAt),
 });
 
-/** Refuses a definition that breaks a rule: 400, each node at fault under `definition`. */
-export const checkTemplate = (definition: unknown) => {
-  const problems = templateProblems(definition);
+/** Refuses a definition that breaks a rule of its kind: 400, each node at fault under `definition`. */
+export const checkTemplate = (definition: unknown, kind: TemplateKind = 'order') => {
+  const problems = templateProblems(definition, kind);
   if (!problems.length) return;
   throw invalidFields(
     problems.map(({ path, node, rule, message }) => ({
@@ -46,7 +47,7 @@ const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const save = async (fields: Parameters<typeof rows.create>[0]): Promise<TemplateJson> =>
     // The transaction answers what its callback does: the saved version.
     (await strapi.db.transaction(async ({ trx }) => {
-      if (fields.isDefault) await rows.clearDefaults(trx, fields.key);
+      if (fields.isDefault) await rows.clearDefaults(trx, fields.key, fields.kind);
       return serializeTemplate(await rows.create(fields));
     })) as TemplateJson;
 
@@ -56,9 +57,11 @@ const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async create(input: CreateTemplateInput, actor: Actor): Promise<TemplateJson> {
-      checkTemplate(input.definition);
+      const kind = input.kind ?? 'order';
+      checkTemplate(input.definition, kind);
       return save({
         key: createId(),
+        kind,
         version: 1,
         name: input.name,
         definition: input.definition,
@@ -72,9 +75,11 @@ const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const newest = await rows.find(key);
       if (!newest) throw noTemplate(key);
       const definition = input.definition ?? newest.definition;
-      checkTemplate(definition);
+      const kind = newest.kind ?? 'order';
+      checkTemplate(definition, kind);
       return save({
         key,
+        kind,
         version: newest.version + 1,
         name: input.name ?? newest.name,
         definition,
@@ -89,9 +94,9 @@ const createTemplatesService = ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.transaction(({ trx }) => rows.retire(trx, key));
     },
 
-    /** The template finalized orders are issued from now: its key, version and definition; null for the built-in one. */
-    async theDefault(): Promise<Pick<TemplateRow, 'key' | 'version' | 'definition'> | null> {
-      return rows.theDefault();
+    /** The template a kind is made from now (finalized orders' documents, invoices): its key, version and definition; null for the built-in one. */
+    async theDefault(kind: TemplateKind = 'order'): Promise<Pick<TemplateRow, 'key' | 'version' | 'definition'> | null> {
+      return rows.theDefault(kind);
     },
   };
 };

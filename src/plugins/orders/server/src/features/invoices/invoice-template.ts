@@ -20,10 +20,13 @@ import {
   formatVatRate,
 } from '../../../../shared/domain/document-format';
 import { DEFAULT_CURRENCY } from '../../../../shared/domain/money';
+import type { InvoicePlaceholder } from '../../../../shared/domain/template-rules';
 import { isExemptVatRate, VAT_EXEMPTIONS } from '../../../../shared/domain/vat';
+import { customDocument, type Blocks, type CustomTemplate } from '../documents/templates/custom-template';
 // In the order the invoice draws them, top to bottom.
 import {
   PARTY_WORDS,
+  addressLines,
   builtInDocument,
   heading,
   partiesRow,
@@ -39,6 +42,9 @@ import {
   type PdfNode,
   type PrintedParty,
 } from '../documents/templates/blocks';
+
+/** The built-in invoice template's key and version, as every invoice made from it records them. */
+export const DEFAULT_INVOICE_TEMPLATE = { key: 'default-invoice', version: 1 } as const;
 
 const WORDS = {
   hu: {
@@ -245,4 +251,55 @@ export const invoiceDocument = (invoice: InvoiceJson, logo: string | null): Docu
       closing(invoice, words, write),
     ]
   );
+};
+
+/** The value of every placeholder of an invoice template, as the invoice prints it. */
+export const invoicePlaceholderValues = (invoice: InvoiceJson): Record<InvoicePlaceholder, string> => {
+  const words = WORDS[invoice.language];
+  const write = writerOf(invoice);
+  const { seller, buyer, totals } = invoice;
+  return {
+    'invoice.title': titleOf(invoice, words),
+    'invoice.number': invoice.number,
+    'invoice.issueDate': write.day(invoice.issueDate),
+    'invoice.fulfilmentDate': write.day(invoice.fulfilmentDate),
+    'invoice.dueDate': write.day(invoice.dueDate),
+    'invoice.paymentMethod': words.paymentMethods[invoice.paymentMethod],
+    'invoice.currency': invoice.currency,
+    'invoice.orderNumber': invoice.order.number,
+    'buyer.name': buyer.name,
+    'buyer.address': addressLines(buyer.address).join(', '),
+    'seller.name': seller.name,
+    'seller.address': addressLines(seller.address).join(', '),
+    'seller.taxNumber': seller.taxNumber,
+    'seller.euVatNumber': seller.euVatNumber ?? '',
+    'seller.bankAccount': seller.bankAccount,
+    'seller.email': seller.email ?? '',
+    'seller.phone': seller.phone ?? '',
+    'seller.website': seller.website ?? '',
+    'totals.net': write.money(totals.net),
+    'totals.vat': write.money(totals.vat),
+    'totals.gross': write.money(totals.gross),
+  };
+};
+
+/**
+ * A custom invoice template filled from an invoice: its blocks draw what the built-in invoice
+ * draws — the heading, the parties, the lines with the exemptions' references, the summary per
+ * VAT rate, the totals, each with its forints in a foreign currency —, so that a template changes
+ * how an invoice looks, never what it must say (template-rules.ts requires every block).
+ */
+export const customInvoiceDocument = (template: CustomTemplate, invoice: InvoiceJson, logo: string | null): DocumentDefinition => {
+  const words = WORDS[invoice.language];
+  const write = writerOf(invoice);
+  const blocks: Blocks = {
+    heading: () => headingOf(invoice, words, write, Boolean(logo)),
+    seller: () => partyBlock(words.seller, invoice.seller, words),
+    buyer: () => partyBlock(words.buyer, printedBuyer(invoice.buyer), words),
+    lines: () => ({ stack: [linesOf(invoice, words, write), ...exemptionNotes(invoice)] }),
+    vatBreakdown: () => ({ stack: summaryOf(invoice, words, write) }),
+    totals: () => totalsOf(invoice, words, write),
+  };
+  const title = `${titleOf(invoice, words)} ${invoice.number}`;
+  return customDocument(template, { blocks, values: invoicePlaceholderValues(invoice), title, issuedAt: invoice.issuedAt }, logo);
 };

@@ -46,6 +46,9 @@ export interface InvoiceRow {
   pdfError: string | null;
   contentHash: string | null;
   size: number | null;
+  /** The template its PDF was made from, once made. */
+  templateKey: string | null;
+  templateVersion: number | null;
   createdAt: StoredDate;
 }
 
@@ -73,6 +76,8 @@ const LISTED = [
   'pdfError',
   'contentHash',
   'size',
+  'templateKey',
+  'templateVersion',
   'createdAt',
 ];
 const WITH_CONTENT = [...LISTED, 'content'];
@@ -196,7 +201,10 @@ export const invoicesRepository = (strapi: Core.Strapi) => {
     /** Records how making the PDF went; a PDF once made is never written again. */
     async recordPdf(
       id: number,
-      outcome: { pdfState: DocumentState; pdfError?: string | null; pdf?: string; contentHash?: string; size?: number }
+      outcome: Partial<Pick<InvoiceRow, 'pdfError' | 'contentHash' | 'size' | 'templateKey' | 'templateVersion'>> & {
+        pdfState: DocumentState;
+        pdf?: string;
+      }
     ) {
       const values: Record<string, unknown> = { [column('updatedAt')]: new Date() };
       for (const [attribute, value] of Object.entries(outcome)) values[column(attribute)] = value;

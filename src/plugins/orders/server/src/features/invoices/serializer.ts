@@ -25,6 +25,7 @@ const pdfOf = (row: Serialized): InvoicePdfJson => ({
   contentHash: row.contentHash ?? null,
   size: row.size ?? null,
   fileName: invoiceFileName(row, row.content.language, 'pdf'),
+  template: row.templateKey ? { key: row.templateKey, version: row.templateVersion ?? 1 } : null,
 });
 
 export const serializeInvoice = (row: Serialized): InvoiceJson => ({

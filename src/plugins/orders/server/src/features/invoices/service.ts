@@ -33,6 +33,8 @@ import { pagination } from '../../core/pages';
 import { getService } from '../../core/service';
 import { serializeCustomer } from '../customers/serializer';
 import { readLogo } from '../documents/snapshot';
+import type { CustomTemplate } from '../documents/templates/custom-template';
+import { DEFAULT_INVOICE_TEMPLATE } from './invoice-template';
 import { reconcileStock, stockLines } from '../orders/order-stock';
 import { ordersRepository, type OrderRow } from '../orders/repository';
 import { serializeOrderItem } from '../orders/serializer';
@@ -95,6 +97,13 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
     return order;
   };
 
+  /** An invoice's PDF by a template (null: the built-in one), with the seller's logo as it is now. */
+  const render = async (invoice: InvoiceJson, template: CustomTemplate | null) => {
+    const { company } = await settings().get();
+    const logo = await readLogo(strapi, company.logo);
+    return getService(strapi, 'documents').renderInvoice(invoice, logo?.dataUrl ?? null, template);
+  };
+
   const findRow = async (documentId: string) => {
     const row = await invoices.find(documentId);
     if (!row) throw noInvoice(documentId);
@@ -151,6 +160,8 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
       pdfError: null,
       contentHash: null,
       size: null,
+      templateKey: null,
+      templateVersion: null,
     };
     try {
       const created = await invoices.create(trx, { ...row, stock: extra.stock });
@@ -368,16 +379,20 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
-    /** The job's work: makes the PDF once; a PDF made is never made again. */
+    /**
+     * The job's work: makes the PDF once, by the default invoice template (a custom one, or the
+     * built-in one), and records which; a PDF made is never made again.
+     */
     async makePdf(documentId: string): Promise<void> {
       const row = await findRow(documentId);
       if (row.pdfState === 'issued') return;
       try {
-        const { company } = await settings().get();
-        const logo = await readLogo(strapi, company.logo);
-        const pdf = await getService(strapi, 'documents').renderInvoice(serializeInvoice(row), logo?.dataUrl ?? null);
+        const custom = await getService(strapi, 'documentTemplates').theDefault('invoice');
+        const pdf = await render(serializeInvoice(row), (custom?.definition as CustomTemplate | undefined) ?? null);
         await invoices.recordPdf(row.id, {
           pdfState: 'issued',
+          templateKey: custom?.key ?? DEFAULT_INVOICE_TEMPLATE.key,
+          templateVersion: custom?.version ?? DEFAULT_INVOICE_TEMPLATE.version,
           pdfError: null,
           pdf: pdf.toString('base64'),
           contentHash: createHash('sha256').update(pdf).digest('hex'),
@@ -389,6 +404,9 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
         throw error;
       }
     },
+
+    /** An invoice template's PDF for an invoice, made now and kept nowhere: the template editor's preview. */
+    preview: async (documentId: string, template: CustomTemplate): Promise<Buffer> => render(serializeInvoice(await findRow(documentId)), template),
 
     /** "Retry": a PDF that could not be made, made again now; one made already is left as it is. */
     async retryPdf(documentId: string): Promise<InvoiceJson> {

@@ -49,35 +49,40 @@ export const placeholderValues = (snapshot: DocumentSnapshot): Record<Exclude<Te
 
 const substitute = (text: string, values: Record<string, string>) => text.replace(PLACEHOLDER, (_, name: string) => values[name] ?? '');
 
+/** What a kind's blocks draw: each block's node, from the block's options in the template. */
+export type Blocks = Record<string, (options: Record<string, unknown>) => PdfNode>;
+
 /** A node with its texts filled and our blocks drawn. */
-const fill = (node: unknown, snapshot: DocumentSnapshot, values: Record<string, string>): PdfNode => {
+const fill = (node: unknown, blocks: Blocks, values: Record<string, string>): PdfNode => {
   if (typeof node === 'string') return substitute(node, values);
-  if (Array.isArray(node)) return node.map((child) => fill(child, snapshot, values));
+  if (Array.isArray(node)) return node.map((child) => fill(child, blocks, values));
   if (node === null || typeof node !== 'object') return node as PdfNode;
   const object = node as Record<string, unknown>;
-  const words = wordsOf(snapshot.language);
-  if ('lines' in object) return linesTable(snapshot, (object.lines as { columns?: LineColumn[] }).columns);
-  if ('vatBreakdown' in object) return breakdownTable(snapshot);
-  if ('totals' in object) return totalsTable(snapshot);
-  if ('seller' in object) return partyBlock(words.seller, snapshot.seller, words);
-  if ('buyer' in object) return partyBlock(words.buyer, snapshot.buyer, words);
-  if ('note' in object) return snapshot.order.note ? { stack: [{ text: words.note, style: 'label' }, snapshot.order.note] } : '';
-  return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, key === 'image' ? value : fill(value, snapshot, values)]));
+  const block = Object.keys(object).find((key) => Object.hasOwn(blocks, key));
+  if (block) return blocks[block](object[block] as Record<string, unknown>);
+  return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, key === 'image' ? value : fill(value, blocks, values)]));
 };
 
-/** The definition of a custom template for a snapshot, with the logo as data (or none). */
-export const customOrderDocument = (template: CustomTemplate, snapshot: DocumentSnapshot, logo: string | null): DocumentDefinition => {
-  const values = placeholderValues(snapshot);
+/** What a custom template is filled from: its kind's blocks and placeholder values, the title and time of what it makes. */
+export interface Filling {
+  blocks: Blocks;
+  values: Record<string, string>;
+  title: string;
+  issuedAt: string;
+}
+
+/** The definition of a custom template of any kind, with the logo as data (or none). */
+export const customDocument = (template: CustomTemplate, { blocks, values, title, issuedAt }: Filling, logo: string | null): DocumentDefinition => {
   const accent = typeof template.accentColor === 'string' ? template.accentColor : ACCENT;
   const paged = (node: unknown) => (currentPage: number, pageCount: number) =>
-    fill(node, snapshot, { ...values, page: String(currentPage), pages: String(pageCount) });
+    fill(node, blocks, { ...values, page: String(currentPage), pages: String(pageCount) });
   // A logo a template places while the company has none draws nothing.
-  const content = fill(template.content, snapshot, values) as PdfNode[];
+  const content = fill(template.content, blocks, values) as PdfNode[];
   return {
     pageSize: (template.pageSize as string) ?? 'A4',
     ...(template.pageOrientation ? { pageOrientation: template.pageOrientation as string } : {}),
     pageMargins: (template.pageMargins as DocumentDefinition['pageMargins']) ?? [32, 36, 32, 48],
-    info: { title: `${wordsOf(snapshot.language).title} ${snapshot.order.number}`, creationDate: new Date(snapshot.issuedAt) },
+    info: { title, creationDate: new Date(issuedAt) },
     defaultStyle: { font: (template.font as string) ?? 'Roboto', fontSize: (template.fontSize as number) ?? 9, lineHeight: 1.15 },
     styles: stylesOf(accent),
     images: logo ? { logo } : {},
@@ -86,6 +91,32 @@ export const customOrderDocument = (template: CustomTemplate, snapshot: Document
     footer: template.footer !== undefined ? paged(template.footer) : () => '',
   };
 };
+
+/** An order document's blocks: what the default template draws for each. */
+const orderBlocks = (snapshot: DocumentSnapshot): Blocks => {
+  const words = wordsOf(snapshot.language);
+  return {
+    lines: (options) => linesTable(snapshot, (options as { columns?: LineColumn[] }).columns),
+    vatBreakdown: () => breakdownTable(snapshot),
+    totals: () => totalsTable(snapshot),
+    seller: () => partyBlock(words.seller, snapshot.seller, words),
+    buyer: () => partyBlock(words.buyer, snapshot.buyer, words),
+    note: () => (snapshot.order.note ? { stack: [{ text: words.note, style: 'label' }, snapshot.order.note] } : ''),
+  };
+};
+
+/** The definition of a custom order document template for a snapshot, with the logo as data (or none). */
+export const customOrderDocument = (template: CustomTemplate, snapshot: DocumentSnapshot, logo: string | null): DocumentDefinition =>
+  customDocument(
+    template,
+    {
+      blocks: orderBlocks(snapshot),
+      values: placeholderValues(snapshot),
+      title: `${wordsOf(snapshot.language).title} ${snapshot.order.number}`,
+      issuedAt: snapshot.issuedAt,
+    },
+    logo
+  );
 
 /** The content without its logo nodes: pdfmake would look for a file named "logo". */
 const withoutLogo = (node: PdfNode): PdfNode => {
