@@ -212,7 +212,12 @@ class Checker {
     if (kind === 'svg')
       return this.problem(`${path}.svg`, 'svg', 'svgRefused', 'svg nodes are refused: their images would be opened from files');
     if (!this.nodeKinds.includes(kind))
-      return this.problem(`${path}.${kind}`, kind, 'unknownNode', `"${kind}" is not a node ${this.kind === 'invoice' ? 'an invoice' : 'a'} template may use`);
+      return this.problem(
+        `${path}.${kind}`,
+        kind,
+        'unknownNode',
+        `"${kind}" is not a node ${this.kind === 'invoice' ? 'an invoice' : 'a'} template may use`
+      );
     if (BLOCKS_OF[this.kind].includes(kind)) this.blocks.add(kind);
     for (const [key, given] of Object.entries(value)) this.key(kind, key, given, `${path}.${key}`, depth, pages);
   }

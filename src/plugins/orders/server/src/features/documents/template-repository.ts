@@ -19,7 +19,10 @@ export interface TemplateRow {
   createdAt: StoredDate;
 }
 
-export type NewTemplate = Pick<TemplateRow, 'key' | 'version' | 'name' | 'definition' | 'createdBy'> & { isDefault: boolean; kind: TemplateKind };
+export type NewTemplate = Pick<TemplateRow, 'key' | 'version' | 'name' | 'definition' | 'createdBy'> & {
+  isDefault: boolean;
+  kind: TemplateKind;
+};
 
 /** The rows of a kind: an order document's templates include those saved before templates had kinds. */
 const ofKind = (kind: TemplateKind) => (kind === 'order' ? { $or: [{ kind: 'order' }, { kind: { $null: true } }] } : { kind });

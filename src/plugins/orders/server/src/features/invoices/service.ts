@@ -406,7 +406,8 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** An invoice template's PDF for an invoice, made now and kept nowhere: the template editor's preview. */
-    preview: async (documentId: string, template: CustomTemplate): Promise<Buffer> => render(serializeInvoice(await findRow(documentId)), template),
+    preview: async (documentId: string, template: CustomTemplate): Promise<Buffer> =>
+      render(serializeInvoice(await findRow(documentId)), template),
 
     /** "Retry": a PDF that could not be made, made again now; one made already is left as it is. */
     async retryPdf(documentId: string): Promise<InvoiceJson> {

@@ -72,7 +72,11 @@ export interface Filling {
 }
 
 /** The definition of a custom template of any kind, with the logo as data (or none). */
-export const customDocument = (template: CustomTemplate, { blocks, values, title, issuedAt }: Filling, logo: string | null): DocumentDefinition => {
+export const customDocument = (
+  template: CustomTemplate,
+  { blocks, values, title, issuedAt }: Filling,
+  logo: string | null
+): DocumentDefinition => {
   const accent = typeof template.accentColor === 'string' ? template.accentColor : ACCENT;
   const paged = (node: unknown) => (currentPage: number, pageCount: number) =>
     fill(node, blocks, { ...values, page: String(currentPage), pages: String(pageCount) });
