@@ -18,6 +18,7 @@
 const { createId } = require('@paralleldrive/cuid2');
 const { login, request } = require('./admin-client');
 const { bootStrapi, loadStrapi } = require('../tests/helpers/database');
+const { median } = require('./measure');
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS || 100_000);
 const ORDERS = Number(process.env.BENCH_ORDERS || 1_000_000);
@@ -27,7 +28,6 @@ const STATES = ['finalized', 'fulfilled', 'successful', 'successful', 'failed', 
 const DAY_MS = 86_400_000;
 const HISTORY_DAYS = 500;
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const elapsed = async (run) => {
   const start = process.hrtime.bigint();
   const result = await run();

@@ -16,12 +16,11 @@ const { loadStrapi } = require('../tests/helpers/database');
 const DIST = path.resolve(__dirname, '../src/plugins/orders/dist/server/src/features/documents');
 const { defaultOrderDocument } = require(path.join(DIST, 'templates/default-template'));
 const { renderPdf } = require(path.join(DIST, 'pdf'));
+const { median } = require('./measure');
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
 const PER_ROUND = Number(process.env.BENCH_PER_ROUND || 5);
 const ACTOR = { type: 'system', name: 'bench' };
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const timePerCall = async (count, call) => {
   const start = process.hrtime.bigint();

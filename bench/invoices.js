@@ -17,19 +17,12 @@ process.env.ORDERS_JOBS_WORK = 'false';
 const { loadStrapi } = require('../tests/helpers/database');
 const { bareInvoice } = require('./bare');
 const { createFloor } = require('./floor');
+const { median, round, timed } = require('./measure');
 
 const LINES = 20;
 const SAMPLES = Number(process.env.BENCH_SAMPLES || 40);
 const WARMUP = 5;
 const ACTOR = { type: 'system', name: 'bench' };
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const round = (value) => Number(value.toFixed(2));
-const timed = async (call) => {
-  const start = process.hrtime.bigint();
-  await call();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-};
 
 const COMPANY = {
   name: 'Kávéőrlő Űrhajó Kft.',

@@ -21,12 +21,12 @@ const fs = require('fs');
 const http = require('http');
 const path = require('path');
 const { loadStrapi } = require('../tests/helpers/database');
+const { median } = require('./measure');
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES || 100);
 const FEED_ORDERS = Number(process.env.BENCH_FEED_ORDERS || 10_000);
 const SKUS = ['BENCH-1', 'BENCH-2', 'BENCH-3', 'BENCH-4', 'BENCH-5'];
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6;
 
 const template = JSON.parse(fs.readFileSync(path.join(__dirname, '../tests/fixtures/webshops/woocommerce_hu_order.json'), 'utf8'));

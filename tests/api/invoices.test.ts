@@ -10,6 +10,7 @@ import { eventually } from '../helpers/eventually';
 import { strFromU8, unzipSync } from 'fflate';
 import { schemaErrors } from '../helpers/nav-schema';
 import { pdfPages } from '../helpers/pdf';
+import { INVOICE_TEMPLATE, SELLER } from '../helpers/sample-invoices';
 import { act, createOrder, createStockItem, ledgerDisagreements, onHand, setSettings } from '../helpers/fixtures';
 import { startSecondProcess } from '../helpers/second-process';
 import { startApp, type Api, type TestApp } from '../helpers/strapi';
@@ -20,14 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-const COMPANY = {
-  name: 'Példa Kávé Kft.',
-  address: { country: 'HU', postalCode: '1051', city: 'Budapest', street: 'Október 6. utca 7.' },
-  taxNumber: '12345676-2-42',
-  euVatNumber: 'HU12345676',
-  bankAccount: '11773016-11111018',
-  email: 'szamla@peldakave.hu',
-};
+/** The seller of the sample invoices: the company settings these invoices are issued with. */
+const COMPANY = SELLER;
 
 const COMPANY_BUYER = {
   name: 'Nagy Péter',
@@ -89,7 +84,7 @@ describe('issuing', () => {
       currency: 'HUF',
       exchangeRate: '1',
       language: 'hu',
-      seller: { ...COMPANY, website: null, phone: null },
+      seller: COMPANY,
       buyer: {
         name: 'Vevő Bt.',
         vatStatus: 'domestic',
@@ -560,16 +555,7 @@ describe('downloads, list and permissions', () => {
 });
 
 describe('invoice templates', () => {
-  const TEMPLATE = {
-    footer: { text: '{{seller.name}} · {{invoice.number}} · {{page}}/{{pages}}', alignment: 'center' },
-    content: [
-      { text: '{{invoice.title}} – Kávéház', style: 'title' },
-      { heading: {} },
-      { columns: [{ buyer: {} }, { seller: {} }] },
-      { lines: {} },
-      { columns: [{ vatBreakdown: {} }, { totals: {} }] },
-    ],
-  };
+  const TEMPLATE = INVOICE_TEMPLATE;
 
   test('a custom invoice template, the default of its kind, makes the invoices’ PDFs; the order documents keep theirs', async () => {
     const incomplete = await app.admin.post('/orders/templates', {

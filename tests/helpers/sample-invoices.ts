@@ -5,6 +5,7 @@
  * NAV XML, its PDF) without a server.
  */
 import type { InvoiceBuyer, InvoiceJson, InvoiceSeller } from '../../src/plugins/orders/shared/contracts/invoices';
+import type { CustomTemplate } from '../../src/plugins/orders/server/src/features/documents/templates/custom-template';
 import {
   HUF_RATE,
   invoiceLines,
@@ -204,3 +205,17 @@ export const stornoOf = (original: InvoiceJson, number = '2026-E/00004'): Invoic
   lines: stornoLines(original.lines),
   totals: stornoTotals(original.totals),
 });
+
+/** An invoice template of our own look: the blocks in another order, a coloured title, a footer of its own. */
+export const INVOICE_TEMPLATE: CustomTemplate = {
+  accentColor: '#7a1f5c',
+  footer: { text: '{{seller.name}} · {{invoice.number}} · {{page}}/{{pages}}', alignment: 'center', fontSize: 7 },
+  content: [
+    { text: '{{invoice.title}} – Kávéház', style: 'title' },
+    { heading: {} },
+    { columns: [{ buyer: {} }, { seller: {} }] },
+    { lines: {} },
+    { columns: [{ vatBreakdown: {} }, { totals: {} }] },
+    { text: 'Köszönjük a vásárlást! Fizetési határidő: {{invoice.dueDate}}', italics: true },
+  ],
+};

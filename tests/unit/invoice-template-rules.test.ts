@@ -5,24 +5,9 @@
  */
 import { INVOICE_BLOCKS, templateProblems } from '../../src/plugins/orders/shared/domain/template-rules';
 import { renderPdf } from '../../src/plugins/orders/server/src/features/documents/pdf';
-import type { CustomTemplate } from '../../src/plugins/orders/server/src/features/documents/templates/custom-template';
 import { customInvoiceDocument, invoiceDocument } from '../../src/plugins/orders/server/src/features/invoices/invoice-template';
 import { pdfPages } from '../helpers/pdf';
-import { companyInvoice, euroInvoice, stornoOf } from '../helpers/sample-invoices';
-
-/** An invoice template of our own look: the blocks in another order, a coloured title, a footer of its own. */
-const INVOICE_TEMPLATE: CustomTemplate = {
-  accentColor: '#7a1f5c',
-  footer: { text: '{{seller.name}} · {{invoice.number}} · {{page}}/{{pages}}', alignment: 'center', fontSize: 7 },
-  content: [
-    { text: '{{invoice.title}} – Kávéház', style: 'title' },
-    { heading: {} },
-    { columns: [{ buyer: {} }, { seller: {} }] },
-    { lines: {} },
-    { columns: [{ vatBreakdown: {} }, { totals: {} }] },
-    { text: 'Köszönjük a vásárlást! Fizetési határidő: {{invoice.dueDate}}', italics: true },
-  ],
-};
+import { companyInvoice, euroInvoice, INVOICE_TEMPLATE, stornoOf } from '../helpers/sample-invoices';
 
 const rulesOf = (template: unknown, kind: 'order' | 'invoice') =>
   templateProblems(template, kind).map(({ path, node, rule }) => `${path} ${node} ${rule}`);

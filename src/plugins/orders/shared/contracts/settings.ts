@@ -29,6 +29,17 @@ const customStatus = z.strictObject({
   }),
 });
 
+/** A list whose rows have keys: refused at the row that repeats a key, where the admin shows the error. */
+const uniqueKeys = (list: Array<{ key: string }>, ctx: z.RefinementCtx) => {
+  const seen = new Set<string>();
+  list.forEach(({ key }, index) => {
+    if (seen.has(key)) {
+      ctx.addIssue({ code: 'custom', path: [index, 'key'], message: `keys must be unique: "${key}" is given twice`, ...ours('duplicateKeys') });
+    }
+    seen.add(key);
+  });
+};
+
 const days = z.number().int().min(1).max(3650);
 const fromOrders = z.number().int().min(2).max(1000);
 
@@ -115,20 +126,7 @@ export const invoicingInput = z
       .array(invoiceSeries)
       .min(1)
       .max(20)
-      .superRefine((list, ctx) => {
-        const seen = new Set<string>();
-        list.forEach(({ key }, index) => {
-          if (seen.has(key)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: [index, 'key'],
-              message: `keys must be unique: "${key}" is given twice`,
-              ...ours('duplicateKeys'),
-            });
-          }
-          seen.add(key);
-        });
-      }),
+      .superRefine(uniqueKeys),
     defaultSeries: z.string(),
     /** Fizetési határidő: days after the issue date. */
     dueDays: z.number().int().min(0).max(365),
@@ -147,21 +145,7 @@ export const settingsInput = z.strictObject({
   customStatuses: z
     .array(customStatus)
     .max(50)
-    // Refused at the row that repeats a key, where the admin shows the error.
-    .superRefine((list, ctx) => {
-      const seen = new Set<string>();
-      list.forEach(({ key }, index) => {
-        if (seen.has(key)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [index, 'key'],
-            message: `keys must be unique: "${key}" is given twice`,
-            ...ours('duplicateKeys'),
-          });
-        }
-        seen.add(key);
-      });
-    })
+    .superRefine(uniqueKeys)
     .optional(),
   segments: segmentRules.optional(),
   invoicing: invoicingInput.optional(),

@@ -14,23 +14,17 @@ import type {
   VatExemption,
 } from '../contracts/invoices';
 import { EXCHANGE_RATE_SCALE } from '../contracts/invoices';
+import type { OrderItemJson } from '../contracts/orders';
 import { divideRoundHalfUp, formatFixed, parseFixed } from './fixed-point';
 import { currencyScale, DEFAULT_CURRENCY, formatMoney, parseMoney } from './money';
 import { byRateOrder, type LineVatRate } from './totals';
 import { isExemptVatRate, VAT_EXEMPTIONS } from './vat';
 
 /** An order line as the invoice takes it: the order's JSON of the line. */
-export interface InvoiceSourceLine extends InvoiceAmountsJson {
-  name: string;
-  sku: string | null;
-  stockItem: string | null;
-  quantity: string;
-  unit: string;
-  unitPrice: string;
-  discountPercent: string;
-  vatRate: LineVatRate;
-  note: string | null;
-}
+export type InvoiceSourceLine = Pick<
+  OrderItemJson,
+  'name' | 'sku' | 'stockItem' | 'quantity' | 'unit' | 'unitPrice' | 'discountPercent' | 'vatRate' | 'note' | 'net' | 'vat' | 'gross'
+>;
 
 /** The exchange rate of an invoice in forints. */
 export const HUF_RATE = '1';

@@ -20,6 +20,21 @@ export const PAGE_SIZES = ['A4', 'A5', 'LETTER'] as const;
 export const TEMPLATE_KINDS = ['order', 'invoice'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
+/** The seller and the totals: every kind's. */
+const SHARED_PLACEHOLDERS = [
+  'seller.name',
+  'seller.address',
+  'seller.taxNumber',
+  'seller.euVatNumber',
+  'seller.bankAccount',
+  'seller.email',
+  'seller.phone',
+  'seller.website',
+  'totals.net',
+  'totals.vat',
+  'totals.gross',
+] as const;
+
 /** The placeholders an order document's texts may hold, and the two only a header or footer may. */
 export const TEMPLATE_PLACEHOLDERS = [
   'order.number',
@@ -35,17 +50,7 @@ export const TEMPLATE_PLACEHOLDERS = [
   'buyer.taxNumber',
   'buyer.email',
   'buyer.phone',
-  'seller.name',
-  'seller.address',
-  'seller.taxNumber',
-  'seller.euVatNumber',
-  'seller.bankAccount',
-  'seller.email',
-  'seller.phone',
-  'seller.website',
-  'totals.net',
-  'totals.vat',
-  'totals.gross',
+  ...SHARED_PLACEHOLDERS,
 ] as const;
 export const PAGE_PLACEHOLDERS = ['page', 'pages'] as const;
 export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number] | (typeof PAGE_PLACEHOLDERS)[number];
@@ -62,17 +67,7 @@ export const INVOICE_PLACEHOLDERS = [
   'invoice.orderNumber',
   'buyer.name',
   'buyer.address',
-  'seller.name',
-  'seller.address',
-  'seller.taxNumber',
-  'seller.euVatNumber',
-  'seller.bankAccount',
-  'seller.email',
-  'seller.phone',
-  'seller.website',
-  'totals.net',
-  'totals.vat',
-  'totals.gross',
+  ...SHARED_PLACEHOLDERS,
 ] as const;
 export type InvoicePlaceholder = (typeof INVOICE_PLACEHOLDERS)[number];
 
