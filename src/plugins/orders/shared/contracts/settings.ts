@@ -34,7 +34,12 @@ const uniqueKeys = (list: Array<{ key: string }>, ctx: z.RefinementCtx) => {
   const seen = new Set<string>();
   list.forEach(({ key }, index) => {
     if (seen.has(key)) {
-      ctx.addIssue({ code: 'custom', path: [index, 'key'], message: `keys must be unique: "${key}" is given twice`, ...ours('duplicateKeys') });
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'key'],
+        message: `keys must be unique: "${key}" is given twice`,
+        ...ours('duplicateKeys'),
+      });
     }
     seen.add(key);
   });
@@ -122,11 +127,7 @@ const invoiceSeries = z.strictObject({
 /** The invoices' series and defaults, given whole; a series' key is what its invoices keep. */
 export const invoicingInput = z
   .strictObject({
-    series: z
-      .array(invoiceSeries)
-      .min(1)
-      .max(20)
-      .superRefine(uniqueKeys),
+    series: z.array(invoiceSeries).min(1).max(20).superRefine(uniqueKeys),
     defaultSeries: z.string(),
     /** Fizetési határidő: days after the issue date. */
     dueDays: z.number().int().min(0).max(365),
@@ -142,11 +143,7 @@ export const settingsInput = z.strictObject({
   company: companyInput.optional(),
   inventoryDriver: z.enum(INVENTORY_DRIVERS).optional(),
   allowNegativeStock: z.boolean().optional(),
-  customStatuses: z
-    .array(customStatus)
-    .max(50)
-    .superRefine(uniqueKeys)
-    .optional(),
+  customStatuses: z.array(customStatus).max(50).superRefine(uniqueKeys).optional(),
   segments: segmentRules.optional(),
   invoicing: invoicingInput.optional(),
 });
