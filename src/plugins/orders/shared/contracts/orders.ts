@@ -7,6 +7,7 @@ import type { LineVatRate } from '../domain/totals';
 import type { Actor } from './actor';
 import { customerInput, type CustomerJson } from './customers';
 import { DOCUMENT_LANGUAGES, type DocumentLanguage } from './documents';
+import type { OrderInvoiceJson } from './invoices';
 import { decimal, documentId, money, optionalText, ours, percent, quantity, text, vatRate } from './fields';
 import { pageQuery, type Answer, type ListAnswer } from './pages';
 
@@ -195,6 +196,8 @@ export interface OrderJson {
   /** The order in the shop's own admin, where we know its address (WooCommerce, Shoprenter). */
   externalUrl: string | null;
   flags: OrderFlag[];
+  /** Its invoices and stornos, oldest first. */
+  invoices: OrderInvoiceJson[];
   createdAt: string;
   updatedAt: string;
 }

@@ -137,12 +137,12 @@ interface DayFilterProps {
   onChange: (day: string | undefined) => void;
 }
 
-const dateOf = (day: string | undefined) => {
+export const dateOf = (day: string | undefined) => {
   const date = day ? new Date(`${day}T00:00:00Z`) : undefined;
   return date && !Number.isNaN(date.getTime()) ? date : undefined;
 };
 
-const DayFilter = ({ label, day, earliest, latest, onChange }: DayFilterProps) => {
+export const DayFilter = ({ label, day, earliest, latest, onChange }: DayFilterProps) => {
   const { formatMessage, locale } = useIntl();
   const value = useMemo(() => dateOf(day), [day]);
   return (
@@ -161,5 +161,5 @@ const DayFilter = ({ label, day, earliest, latest, onChange }: DayFilterProps) =
   );
 };
 
-const dayOf = (date: Date) =>
+export const dayOf = (date: Date) =>
   [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((part, index) => String(part).padStart(index ? 2 : 4, '0')).join('-');
