@@ -22,12 +22,12 @@ export const canBeInvoiced = (order: Pick<OrderJson, 'state' | 'invoices'>) => I
 /** Today in the shop's calendar, as the server dates an invoice. */
 export const today = (now = new Date()) => dayIn(now, DEFAULT_TIME_ZONE);
 
-/** The issue dialog's fields, as typed. */
+/** The issue dialog's fields, as typed; '' leaves a field to the server's default. */
 export interface IssueForm {
   issueDate: string;
   fulfilmentDate: string;
   dueDate: string;
-  paymentMethod: PaymentMethod;
+  paymentMethod: PaymentMethod | '';
   series: string;
   exchangeRate: string;
 }
@@ -38,25 +38,29 @@ export const fulfilledOn = (order: Pick<OrderJson, 'history'>) => {
   return entry ? dayIn(new Date(entry.at), DEFAULT_TIME_ZONE) : undefined;
 };
 
-/** What the dialog starts from: the server's own defaults, shown so that they can be changed. */
-export const issueFormOf = (order: Pick<OrderJson, 'history'>, invoicing: Invoicing, on: string): IssueForm => ({
+/**
+ * What the dialog starts from: the server's own defaults, shown so that they can be changed.
+ * Without the settings (a role that may not read them) the due date, payment method and series
+ * stay empty, and the server fills them.
+ */
+export const issueFormOf = (order: Pick<OrderJson, 'history'>, invoicing: Invoicing | undefined, on: string): IssueForm => ({
   issueDate: on,
   fulfilmentDate: fulfilledOn(order) ?? on,
-  dueDate: addDays(on, invoicing.dueDays),
-  paymentMethod: invoicing.paymentMethod,
-  series: invoicing.defaultSeries,
+  dueDate: invoicing ? addDays(on, invoicing.dueDays) : '',
+  paymentMethod: invoicing?.paymentMethod ?? '',
+  series: invoicing?.defaultSeries ?? '',
   exchangeRate: '',
 });
 
-/** The request: the exchange rate only for a foreign currency (a forint invoice is refused one). */
-export const issueRequestOf = (form: IssueForm, currency: string): IssueInvoice.Request => ({
-  issueDate: form.issueDate,
-  fulfilmentDate: form.fulfilmentDate,
-  dueDate: form.dueDate,
-  paymentMethod: form.paymentMethod,
-  series: form.series,
-  ...(currency === 'HUF' ? {} : { exchangeRate: decimalText(form.exchangeRate) }),
-});
+/** The request: the fields given, and the exchange rate only for a foreign currency (a forint invoice is refused one). */
+export const issueRequestOf = (form: IssueForm, currency: string): IssueInvoice.Request => {
+  const { exchangeRate, ...fields } = form;
+  const given = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== ''));
+  return currency === 'HUF' ? given : { ...given, exchangeRate: decimalText(exchangeRate) };
+};
+
+/** The fields the issue dialog shows a 400's errors at; the others' (the seller's, the buyer's) show above them. */
+export const ISSUE_FIELDS = ['issueDate', 'fulfilmentDate', 'dueDate', 'paymentMethod', 'series', 'exchangeRate'] as const;
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
