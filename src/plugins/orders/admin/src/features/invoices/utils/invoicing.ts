@@ -2,7 +2,8 @@
  * The invoices' rules as the admin needs them, free of React: when an order may be invoiced, what
  * the issue dialog starts from, what it sends, and the number a series' pattern makes.
  */
-import type { IssueInvoice, PaymentMethod } from '../../../../../shared/contracts/invoices';
+import type { ErrorJson } from '../../../../../shared/contracts/errors';
+import type { BulkIssueResult, IssueInvoice, PaymentMethod } from '../../../../../shared/contracts/invoices';
 import type { OrderJson } from '../../../../../shared/contracts/orders';
 import type { Invoicing } from '../../../../../shared/contracts/settings';
 import { addDays, dayIn, DEFAULT_TIME_ZONE } from '../../../../../shared/domain/calendar';
@@ -81,3 +82,17 @@ export const sequenceOf = (pattern: string, number: string): number | undefined 
 /** The number a pattern makes for the `seq`th invoice of `year`, or null while the pattern is wrong. */
 export const previewNumber = (pattern: string, year: number, seq: number): string | null =>
   invoicePatternProblem(pattern) ? null : formatInvoiceNumber(pattern, year, seq);
+
+/** How many of an issue for several orders were invoiced. */
+export const bulkOutcomeOf = (results: ReadonlyArray<{ ok: boolean }>) => ({
+  ok: results.filter((result) => result.ok).length,
+  total: results.length,
+});
+
+/** A refused order of an issue for several orders, as the one shape the admin words refusals in. */
+export const bulkErrorOf = ({ error }: Extract<BulkIssueResult, { ok: false }>): ErrorJson => ({
+  status: error.status,
+  name: 'Error',
+  message: error.message,
+  details: { ...error.details, code: (error.code ?? error.details?.code) as ErrorJson['details']['code'] },
+});
