@@ -77,6 +77,13 @@ export default {
         permissions: PERMISSIONS.readSettings,
       },
       {
+        id: 'invoicing',
+        to: `${PLUGIN_ID}-invoicing`,
+        intlLabel: { id: `${PLUGIN_ID}.settings.invoicing.title`, defaultMessage: 'Invoicing' },
+        Component: () => import('./features/settings/invoicing/InvoicingPage').then((mod) => ({ default: mod.InvoicingPage })),
+        permissions: PERMISSIONS.readSettings,
+      },
+      {
         id: 'templates',
         to: `${PLUGIN_ID}-templates`,
         intlLabel: { id: `${PLUGIN_ID}.templates.title`, defaultMessage: 'Templates' },

@@ -3,7 +3,7 @@
  * the issue dialog starts from, what it sends, and the number a series' pattern makes.
  */
 import type { ErrorJson } from '../../../../../shared/contracts/errors';
-import type { BulkIssueResult, IssueInvoice, PaymentMethod } from '../../../../../shared/contracts/invoices';
+import type { BulkIssueResult, InvoiceSeriesJson, IssueInvoice, PaymentMethod } from '../../../../../shared/contracts/invoices';
 import type { OrderJson } from '../../../../../shared/contracts/orders';
 import type { Invoicing } from '../../../../../shared/contracts/settings';
 import { addDays, dayIn, DEFAULT_TIME_ZONE } from '../../../../../shared/domain/calendar';
@@ -79,9 +79,16 @@ export const sequenceOf = (pattern: string, number: string): number | undefined 
   return match?.[1] ? Number(match[1]) : undefined;
 };
 
-/** The number a pattern makes for the `seq`th invoice of `year`, or null while the pattern is wrong. */
-export const previewNumber = (pattern: string, year: number, seq: number): string | null =>
-  invoicePatternProblem(pattern) ? null : formatInvoiceNumber(pattern, year, seq);
+/**
+ * The number a series' next invoice would take with `pattern` (as edited), or null while the
+ * pattern is wrong: a saved series continues its sequence of this year, a new one starts at 1.
+ */
+export const previewNumber = (key: string, pattern: string, saved: readonly InvoiceSeriesJson[], year: number): string | null => {
+  if (invoicePatternProblem(pattern)) return null;
+  const series = saved.find((one) => one.key === key);
+  const seq = (series && sequenceOf(series.pattern, series.nextNumber)) ?? 1;
+  return formatInvoiceNumber(pattern, year, seq);
+};
 
 /** How many of an issue for several orders were invoiced. */
 export const bulkOutcomeOf = (results: ReadonlyArray<{ ok: boolean }>) => ({
