@@ -34,6 +34,9 @@ const schemaOf = (strapi) => {
     lineItem: link('order-item', 'stockItem'),
     movementItem: link('stock-movement', 'stockItem'),
     movementOrder: link('stock-movement', 'order'),
+    movementInvoice: link('stock-movement', 'invoice'),
+    invoices: meta('invoice').tableName,
+    counters: meta('invoice-counter').tableName,
     historyOrder: link('history-entry', 'order'),
   };
 };
@@ -120,8 +123,8 @@ const operations = (s) => {
     return new Map(rows.map((row) => [Number(row.id), String(row.on_hand_milli)]));
   };
 
-  /** Stock movements of an order (or none), with their balances and links. */
-  const movements = async (db, deltas, balances, orderId, now) => {
+  /** Stock movements of an order (or none), with their balances and links, and the invoice that caused them. */
+  const movements = async (db, deltas, balances, orderId, now, invoiceId = null) => {
     const rows = await db.all(
       `INSERT INTO ${s.movements} (document_id, kind, quantity_milli, balance_after_milli, reason, actor, created_at, updated_at, published_at)
        VALUES ${places(deltas.length, 9)} RETURNING id`,
@@ -147,6 +150,12 @@ const operations = (s) => {
         db,
         s.movementOrder,
         rows.map((row) => [row.id, orderId])
+      );
+    if (invoiceId)
+      await linkRows(
+        db,
+        s.movementInvoice,
+        rows.map((row) => [row.id, invoiceId])
       );
   };
 
@@ -219,6 +228,50 @@ const operations = (s) => {
         lines.map((line, index) => [line.id, items[index].id])
       );
       await historyEntry(db, order.id, 'create', null, 'draft', now);
+    },
+
+    /**
+     * An invoice of an order when invoices drive stock: the order's lock, the series' number from
+     * its counter row (one upsert), the invoice row with its content (the lines are in it), and
+     * its stock booked. `content`: the invoice's JSON as the engine writes it.
+     */
+    async invoice(db, { orderDocumentId, orderNumber, content, deltas }) {
+      const now = db.now();
+      const orderId = await lockOrder(db, orderDocumentId);
+      const year = Number(content.issueDate.slice(0, 4));
+      const [counter] = await db.all(
+        `INSERT INTO ${s.counters} (document_id, key, last, created_at, updated_at, published_at) VALUES ${places(1, 6)}
+         ON CONFLICT (key) DO UPDATE SET last = ${s.counters}.last + 1 RETURNING last`,
+        [`F:${year}`, `F:${year}`, 1, now, now, now]
+      );
+      const number = `F${year}/${counter.last}`;
+      const [invoice] = await db.all(
+        `INSERT INTO ${s.invoices} (document_id, number, series, year, sequence, type, state, order_document_id, order_number, issue_date,
+           buyer_name, currency, gross_minor, content, stock, pdf_state, created_at, updated_at, published_at)
+         VALUES ${places(1, 19)} RETURNING id`,
+        [
+          createId(),
+          number,
+          'F',
+          year,
+          counter.last,
+          'invoice',
+          'issued',
+          orderDocumentId,
+          orderNumber,
+          content.issueDate,
+          content.buyer.name,
+          content.currency,
+          content.totals.gross,
+          JSON.stringify({ ...content, number }),
+          JSON.stringify(deltas.map(([stockItemId, delta]) => ({ stockItemId, quantityMilli: String(-delta) }))),
+          'pending',
+          now,
+          now,
+          now,
+        ]
+      );
+      await movements(db, deltas, await moveStock(db, deltas), orderId, now, invoice.id);
     },
 
     /** A stock adjustment of one item. */

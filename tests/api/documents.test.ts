@@ -14,25 +14,13 @@ import { act, createOrder, createStockItem, setSettings } from '../helpers/fixtu
 import { pdfPages, saveFirstPage } from '../helpers/pdf';
 import { startApp, type Api, type TestApp } from '../helpers/strapi';
 import { webshopFixture, webshops, type Connection } from '../helpers/webshops';
+import { eventually, sleep } from '../helpers/eventually';
 
 let app: TestApp;
 beforeAll(async () => {
   app = await startApp();
 });
 afterAll(() => app?.stop());
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls until `check` answers something truthy, for up to `ms`. */
-const eventually = async <T>(check: () => Promise<T>, ms = 20_000): Promise<NonNullable<T>> => {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > until) throw new Error(`not within ${ms} ms`);
-    await sleep(100);
-  }
-};
 
 interface DocumentJson {
   documentId: string;

@@ -18,6 +18,7 @@ const { defineTestJobs, runsOf } = require('../helpers/test-jobs') as {
   ): Promise<Array<{ jobId: string; label: string | null; attempt: number; pid: number; ranAt: number }>>;
 };
 import type { Jobs, JobRecord } from '../../src/plugins/orders/server/src/core/jobs';
+import { eventually, sleep } from '../helpers/eventually';
 
 let app: TestApp;
 let jobs: Jobs;
@@ -26,19 +27,6 @@ beforeAll(async () => {
   jobs = await defineTestJobs(app.strapi);
 });
 afterAll(() => app?.stop());
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls until `check` answers something truthy, for up to `ms`. */
-const eventually = async <T>(check: () => Promise<T>, ms = 20_000): Promise<NonNullable<T>> => {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > until) throw new Error(`not within ${ms} ms`);
-    await sleep(100);
-  }
-};
 
 const runs = (name: string) => runsOf(app.strapi, name);
 const labelled = async (label: string) => (await runs('test.record')).filter((run) => run.label === label);

@@ -1,12 +1,16 @@
 import type { DocumentSnapshot } from '../../src/plugins/orders/shared/contracts/documents';
 import {
   formatAmount,
+  formatCalendarDay,
+  formatDay,
   formatDecimal,
   formatDiscount,
   formatQuantityWithUnit,
   formatVatRate,
 } from '../../src/plugins/orders/shared/domain/document-format';
-import { defaultOrderDocument, type PdfNode } from '../../src/plugins/orders/server/src/features/documents/templates/default-template';
+import type { PdfNode } from '../../src/plugins/orders/server/src/features/documents/templates/blocks';
+import { nodesWith, texts } from '../helpers/definitions';
+import { defaultOrderDocument } from '../../src/plugins/orders/server/src/features/documents/templates/default-template';
 
 const NBSP = '\u00a0';
 const spaced = (text: string) => text.replace(/\u00a0/g, ' ');
@@ -39,6 +43,13 @@ describe('how documents write numbers', () => {
     expect(formatDiscount('12.5', 'hu')).toBe('12,5%');
     expect(formatVatRate('27', 'hu')).toBe('27%');
     expect(formatVatRate('AAM', 'hu')).toBe('AAM');
+  });
+
+  test('a day of the shop’s calendar (an invoice’s dates) as it is, whatever the time zone', () => {
+    expect(formatCalendarDay('2026-12-01', 'hu')).toBe('2026. 12. 01.');
+    expect(formatCalendarDay('2026-12-01', 'en')).toBe('01 December 2026');
+    // Read as an instant in a time zone west of Greenwich, the same text would be the day before.
+    expect(formatDay('2026-12-01', 'en', 'America/New_York')).toBe('30 November 2026');
   });
 });
 
@@ -105,22 +116,6 @@ const snapshot = (fields: Partial<DocumentSnapshot> = {}): DocumentSnapshot => (
   },
   ...fields,
 });
-
-/** Every text of a definition, in document order. */
-const texts = (node: unknown): string[] => {
-  if (typeof node === 'string') return [node];
-  if (Array.isArray(node)) return node.flatMap(texts);
-  if (node && typeof node === 'object') return Object.values(node).flatMap(texts);
-  return [];
-};
-
-/** The nodes of a definition that hold `key`. */
-const nodesWith = (node: unknown, key: string): Array<Record<string, unknown>> => {
-  if (Array.isArray(node)) return node.flatMap((child) => nodesWith(child, key));
-  if (!node || typeof node !== 'object') return [];
-  const own = key in node ? [node as Record<string, unknown>] : [];
-  return [...own, ...Object.values(node).flatMap((child) => nodesWith(child, key))];
-};
 
 describe('the default template', () => {
   test('lays out seller, buyer, number, dates, lines, the breakdown, totals and the note', () => {

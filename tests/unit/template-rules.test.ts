@@ -1,6 +1,7 @@
 import { templateProblems } from '../../src/plugins/orders/shared/domain/template-rules';
 import { customOrderDocument } from '../../src/plugins/orders/server/src/features/documents/templates/custom-template';
 import type { DocumentSnapshot } from '../../src/plugins/orders/shared/contracts/documents';
+import { texts } from '../helpers/definitions';
 
 /** A template that keeps every rule: the blocks, placeholders, the logo, a numbered footer. */
 const GOOD_TEMPLATE = {
@@ -127,13 +128,6 @@ const snapshot: DocumentSnapshot = {
     },
   ],
   totals: { net: '12990', vat: '3507', gross: '16497', byVatRate: [{ vatRate: '27', net: '12990', vat: '3507', gross: '16497' }] },
-};
-
-const texts = (node: unknown): string[] => {
-  if (typeof node === 'string') return [node];
-  if (Array.isArray(node)) return node.flatMap(texts);
-  if (node && typeof node === 'object') return Object.values(node).flatMap(texts);
-  return [];
 };
 
 describe('a custom template filled', () => {

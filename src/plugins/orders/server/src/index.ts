@@ -12,6 +12,7 @@ import { readRequest } from './core/request';
 import customers from './features/customers';
 import documents from './features/documents';
 import integrations from './features/integrations';
+import invoices from './features/invoices';
 import inventory from './features/inventory';
 import orders from './features/orders';
 import settings from './features/settings';
@@ -24,6 +25,7 @@ export const services = {
   ...settings.services,
   ...integrations.services,
   ...documents.services,
+  ...invoices.services,
   events: createEvents,
   jobs,
 };
@@ -36,6 +38,7 @@ export default {
     await customers.bootstrap({ strapi });
     await integrations.bootstrap({ strapi });
     await documents.bootstrap({ strapi });
+    await invoices.bootstrap({ strapi });
     forgetOldAnswersHourly(strapi);
     // Last: every feature has defined its jobs and schedules by now.
     await getService(strapi, 'jobs').start();
@@ -53,6 +56,7 @@ export default {
     ...customers.contentTypes,
     ...integrations.contentTypes,
     ...documents.contentTypes,
+    ...invoices.contentTypes,
     ...idempotencyKeyContentType,
   },
   middlewares: { request: readRequest, idempotency },
@@ -63,11 +67,20 @@ export default {
     ...settings.controllers,
     ...integrations.controllers,
     ...documents.controllers,
+    ...invoices.controllers,
   },
   routes: {
     admin: {
       type: 'admin',
-      routes: [...orders.routes, ...inventory.routes, ...customers.routes, ...settings.routes, ...integrations.routes, ...documents.routes],
+      routes: [
+        ...orders.routes,
+        ...inventory.routes,
+        ...customers.routes,
+        ...settings.routes,
+        ...integrations.routes,
+        ...documents.routes,
+        ...invoices.routes,
+      ],
     },
     'content-api': { type: 'content-api', routes: integrations.contentApiRoutes },
   },

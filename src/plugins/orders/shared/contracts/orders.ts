@@ -188,6 +188,8 @@ export interface OrderJson {
   items: OrderItemJson[];
   totals: AmountsJson & { byVatRate: Array<AmountsJson & { vatRate: LineVatRate }> };
   history: HistoryEntry[];
+  /** Its invoices and stornos, oldest first. */
+  invoices: OrderInvoiceJson[];
   /** A webshop's order: where it came from and what the shop calls it; null and [] on a manual order. */
   connection: OrderConnectionJson | null;
   externalId: string | null;
@@ -196,8 +198,6 @@ export interface OrderJson {
   /** The order in the shop's own admin, where we know its address (WooCommerce, Shoprenter). */
   externalUrl: string | null;
   flags: OrderFlag[];
-  /** Its invoices and stornos, oldest first. */
-  invoices: OrderInvoiceJson[];
   createdAt: string;
   updatedAt: string;
 }

@@ -55,3 +55,10 @@ export const formatDay = (iso: string, language: DocumentLanguage, timeZone: str
     month: language === 'hu' ? '2-digit' : 'long',
     day: '2-digit',
   }).format(new Date(iso));
+
+/**
+ * A day already of the shop's calendar, as an invoice's dates are ("2026-12-01"): written as
+ * formatDay writes days, the same whatever the time zone — read at midnight in the shop's zone it
+ * would be the day before anywhere west of Greenwich.
+ */
+export const formatCalendarDay = (day: string, language: DocumentLanguage): string => formatDay(`${day}T00:00:00.000Z`, language, 'UTC');

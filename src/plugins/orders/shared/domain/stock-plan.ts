@@ -13,11 +13,22 @@ export interface StockLine {
   quantityMilli: bigint;
 }
 
-/** Quantity per stock item the order should keep out of stock. */
-export const targetHolding = (lines: StockLine[], state: OrderState, driver: InventoryDriver): Map<number, bigint> => {
+/**
+ * Quantity per stock item the order should keep out of stock. When orders drive stock: its lines
+ * while its state holds stock. When invoices do: the stock lines of its invoice in force, whatever
+ * its state — none before it is invoiced, none again once the invoice is stornoed. Switching the
+ * driver therefore moves only the difference at the order's next change: an order finalized
+ * under "orders" and invoiced under "invoices" holds its goods once throughout.
+ */
+export const targetHolding = (
+  lines: StockLine[],
+  state: OrderState,
+  driver: InventoryDriver,
+  invoiced: StockLine[] | null = null
+): Map<number, bigint> => {
   const holding = new Map<number, bigint>();
-  if (driver !== 'orders' || !HOLDING_STATES.includes(state)) return holding;
-  for (const { stockItemId, quantityMilli } of lines) {
+  const held = driver === 'orders' ? (HOLDING_STATES.includes(state) ? lines : []) : (invoiced ?? []);
+  for (const { stockItemId, quantityMilli } of held) {
     holding.set(stockItemId, (holding.get(stockItemId) ?? 0n) + quantityMilli);
   }
   return holding;

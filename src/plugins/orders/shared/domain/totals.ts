@@ -58,7 +58,7 @@ export interface Totals extends Amounts {
 }
 
 /** Our rates in their order (27, 18, 5, 0, then the codes), then a shop's other percentages, highest first. */
-const byRateOrder = (a: string, b: string) => {
+export const byRateOrder = (a: string, b: string) => {
   const [ia, ib] = [VAT_RATES.indexOf(a as VatRate), VAT_RATES.indexOf(b as VatRate)];
   if (ia >= 0 || ib >= 0) return (ia < 0 ? Infinity : ia) - (ib < 0 ? Infinity : ib);
   return Number(b) - Number(a);

@@ -51,6 +51,8 @@ export interface PluginEvents {
   };
   'order.custom-status-set': { order: OrderRef; from: string | null; to: string | null; actor: Actor };
   'stock.moved': { moves: StockMove[]; actor: Actor };
+  /** An invoice or a storno invoice was issued for the order. */
+  'invoice.issued': { invoice: { documentId: string; number: string }; type: 'invoice' | 'storno'; order: OrderRef; actor: Actor };
 }
 
 export type EventName = keyof PluginEvents;

@@ -12,6 +12,8 @@ export const UID = {
   inboxEntry: 'plugin::orders.inbox-entry',
   document: 'plugin::orders.document',
   documentTemplate: 'plugin::orders.document-template',
+  invoice: 'plugin::orders.invoice',
+  invoiceCounter: 'plugin::orders.invoice-counter',
 } as const;
 
 export type PluginUid = (typeof UID)[keyof typeof UID];

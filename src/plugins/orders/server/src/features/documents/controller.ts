@@ -7,7 +7,7 @@ import { parse } from '../../core/validation';
 import { issueDocumentInput } from '../../../../shared/contracts/documents';
 
 /** RFC 6266's filename parameter, ASCII, with the UTF-8 name beside it. */
-const disposition = (kind: 'inline' | 'attachment', fileName: string) =>
+export const disposition = (kind: 'inline' | 'attachment', fileName: string) =>
   `${kind}; filename="${fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 const documentsController = ({ strapi }: { strapi: Core.Strapi }) => {

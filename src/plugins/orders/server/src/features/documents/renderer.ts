@@ -1,13 +1,15 @@
 /**
- * Renders order documents in a worker thread (render-worker.ts), one per app process, started at
- * the first document: the app's thread only hands over the snapshot and takes the bytes back, so
- * a PDF being made never slows the requests and finalizes beside it. A render is bounded in
- * time: one that outlives MAX_RENDER_SECONDS ends the thread (the next render starts another).
+ * Renders documents — order documents and invoices — in a worker thread (render-worker.ts), one
+ * per app process, started at the first document: the app's thread only hands over what the
+ * document is made from and takes the bytes back, so a PDF being made never slows the requests
+ * and finalizes beside it. A render is bounded in time: one that outlives MAX_RENDER_SECONDS ends
+ * the thread (the next render starts another).
  */
 import { join } from 'path';
 import { Worker } from 'worker_threads';
 import type { DocumentSnapshot } from '../../../../shared/contracts/documents';
-import type { RenderAnswer, RenderRequest } from './render-worker';
+import type { InvoiceJson } from '../../../../shared/contracts/invoices';
+import type { RenderAnswer, RenderRequest, RenderSubject } from './render-worker';
 import type { CustomTemplate } from './templates/custom-template';
 
 /** The longest a document may take to render: a 2000-line order takes a few seconds. */
@@ -57,17 +59,23 @@ export const createRenderer = () => {
     return started;
   };
 
+  /** The PDF of a subject, from the thread, within MAX_RENDER_SECONDS. */
+  const rendered = (subject: RenderSubject, logo: string | null): Promise<Buffer> =>
+    new Promise((resolve, reject) => {
+      const id = (nextId += 1);
+      const timer = setTimeout(() => end(new Error(`rendering took longer than ${MAX_RENDER_SECONDS} s`)), MAX_RENDER_SECONDS * 1000);
+      timer.unref();
+      waiting.set(id, { resolve, reject, timer });
+      thread().postMessage({ ...subject, id, logo } satisfies RenderRequest);
+    });
+
   return {
     /** The PDF of a snapshot by a custom template (or the default one, null), with the logo as a data URL (or none). */
-    render(snapshot: DocumentSnapshot, logo: string | null, template: CustomTemplate | null = null): Promise<Buffer> {
-      return new Promise((resolve, reject) => {
-        const id = (nextId += 1);
-        const timer = setTimeout(() => end(new Error(`rendering took longer than ${MAX_RENDER_SECONDS} s`)), MAX_RENDER_SECONDS * 1000);
-        timer.unref();
-        waiting.set(id, { resolve, reject, timer });
-        thread().postMessage({ id, snapshot, logo, template } satisfies RenderRequest);
-      });
-    },
+    render: (snapshot: DocumentSnapshot, logo: string | null, template: CustomTemplate | null = null): Promise<Buffer> =>
+      rendered({ kind: 'order', snapshot, template }, logo),
+
+    /** The PDF of an invoice, with the seller's logo as a data URL (or none). */
+    renderInvoice: (invoice: InvoiceJson, logo: string | null): Promise<Buffer> => rendered({ kind: 'invoice', invoice }, logo),
 
     /** Ends the thread: at the app's shutdown. */
     stop: () => end(new Error('the app is stopping')),

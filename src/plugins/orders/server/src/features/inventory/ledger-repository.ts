@@ -21,6 +21,8 @@ export interface Movement {
   reason: string;
   /** The order that caused it. */
   order?: { id: number; documentId: string };
+  /** The invoice that caused it, when invoices drive stock: its issue, or its storno. */
+  invoice?: { id: number };
 }
 
 /** What an item looks like after a change of its stock. */
@@ -156,7 +158,7 @@ export const ledgerRepository = (strapi: Core.Strapi) => {
             reason: movement.reason,
             actor,
           },
-          links: { stockItem: movement.stockItemId, order: movement.order?.id },
+          links: { stockItem: movement.stockItemId, order: movement.order?.id, invoice: movement.invoice?.id },
         }))
       ),
 

@@ -8,7 +8,7 @@ import type { Actor } from '../../../../shared/contracts/actor';
 import type { Settings } from '../../../../shared/contracts/settings';
 import { toBigInt } from '../../../../shared/domain/fixed-point';
 import type { OrderState } from '../../../../shared/domain/lifecycle';
-import { stockChanges, targetHolding } from '../../../../shared/domain/stock-plan';
+import { stockChanges, targetHolding, type StockLine } from '../../../../shared/domain/stock-plan';
 import { getService } from '../../core/service';
 import type { Movement } from '../inventory/ledger';
 import type { OrderRow } from './repository';
@@ -23,6 +23,11 @@ export interface Reconciliation {
   writeOff: boolean;
   /** A webshop has sold the goods already: its order books them even below zero. */
   allowNegativeStock?: boolean;
+  /**
+   * When invoices drive stock: the stock lines of the order's invoice in force, when the caller
+   * is changing it (an issue, a storno); else they are read. With the invoice that caused the change.
+   */
+  invoiced?: { lines: StockLine[] | null; invoice: { id: number } };
 }
 
 export const reconcileStock = async (
@@ -31,14 +36,25 @@ export const reconcileStock = async (
   state: OrderState,
   config: Settings,
   actor: Actor,
-  { reason, writeOff, allowNegativeStock = config.allowNegativeStock }: Reconciliation
+  { reason, writeOff, allowNegativeStock = config.allowNegativeStock, invoiced }: Reconciliation
 ) => {
   const ledger = getService(strapi, 'ledger');
-  const target = targetHolding(stockLines(order), state, config.inventoryDriver);
+  const byInvoice =
+    config.inventoryDriver === 'invoices'
+      ? (invoiced?.lines ?? (invoiced ? null : await getService(strapi, 'invoices').stockInForce(order.documentId)))
+      : null;
+  const target = targetHolding(stockLines(order), state, config.inventoryDriver, byInvoice);
   const changes = stockChanges(target, await ledger.heldByOrder(order.id));
   const cause = { id: order.id, documentId: order.documentId };
   const movements = changes.flatMap(({ stockItemId, delta }): Movement[] => {
-    const booking: Movement = { stockItemId, delta, kind: 'order', reason, order: cause };
+    const booking: Movement = {
+      stockItemId,
+      delta,
+      kind: 'order',
+      reason,
+      order: cause,
+      ...(invoiced ? { invoice: invoiced.invoice } : {}),
+    };
     // Goods not coming back leave the order's holding and the stock at once: the ledger shows both.
     return writeOff && delta > 0n
       ? [booking, { stockItemId, delta: -delta, kind: 'write-off', reason: `${reason}: not restocked`, order: cause }]

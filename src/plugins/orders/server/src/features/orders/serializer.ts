@@ -10,6 +10,7 @@ import type {
   OrderJson,
   OrderSummaryJson,
 } from '../../../../shared/contracts/orders';
+import type { OrderInvoiceJson } from '../../../../shared/contracts/invoices';
 import { formatFixed, toBigInt } from '../../../../shared/domain/fixed-point';
 import { allowedActions } from '../../../../shared/domain/lifecycle';
 import { formatMoney } from '../../../../shared/domain/money';
@@ -100,7 +101,7 @@ const totalsOf = (order: OrderRow, items: OrderItemRow[]) => {
   return { ...totals, net: toBigInt(order.netTotalMinor), vat: toBigInt(order.vatTotalMinor), gross: toBigInt(order.grossTotalMinor) };
 };
 
-export const serializeOrder = (order: OrderRow, history: HistoryEntry[]): OrderJson => {
+export const serializeOrder = (order: OrderRow, history: HistoryEntry[], invoices: OrderInvoiceJson[]): OrderJson => {
   const items = [...order.items].sort((a, b) => a.position - b.position);
   const { currency } = order;
   const totals = totalsOf(order, items);
@@ -122,14 +123,13 @@ export const serializeOrder = (order: OrderRow, history: HistoryEntry[]): OrderJ
       byVatRate: totals.byVatRate.map((row) => ({ vatRate: row.vatRate, ...amounts(row, currency) })),
     },
     history,
+    invoices,
     connection: connectionOf(order.connection),
     externalId: order.externalId ?? null,
     externalNumber: order.externalNumber ?? null,
     externalStatus: order.externalStatus ?? null,
     externalUrl: externalUrlOf(order),
     flags: order.flags ?? [],
-    // Until the server's invoices feature lands and fills them (the admin's branch needs the field to compile).
-    invoices: [],
     createdAt: isoOf(order.createdAt),
     updatedAt: isoOf(order.updatedAt),
   };

@@ -90,7 +90,8 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
    * as read under its lock with what the change wrote — its lines and customer did not change —
    * and its history, read once the change has committed.
    */
-  const answer = async (order: OrderRow) => serializeOrder(order, await history().of(order.id));
+  const answer = async (order: OrderRow) =>
+    serializeOrder(order, await history().of(order.id), await getService(strapi, 'invoices').ofOrder(order.documentId));
 
   /**
    * Replaces the order's lines; answers the order's totals to store with it, so that lists sort

@@ -8,18 +8,8 @@
 import type { DocumentSnapshot } from '../../../../../shared/contracts/documents';
 import { formatAmount, formatDay } from '../../../../../shared/domain/document-format';
 import { PLACEHOLDER, type TemplatePlaceholder } from '../../../../../shared/domain/template-rules';
-import {
-  addressLines,
-  breakdownTable,
-  linesTable,
-  partyBlock,
-  stylesOf,
-  totalsTable,
-  wordsOf,
-  type DocumentDefinition,
-  type LineColumn,
-  type PdfNode,
-} from './default-template';
+import { ACCENT, addressLines, partyBlock, stylesOf, type DocumentDefinition, type PdfNode } from './blocks';
+import { breakdownTable, linesTable, totalsTable, wordsOf, type LineColumn } from './default-template';
 
 /** A custom template as it is stored: a definition of allowlisted nodes, with placeholders. */
 export type CustomTemplate = Record<string, unknown> & { content: PdfNode[] };
@@ -39,12 +29,12 @@ export const placeholderValues = (snapshot: DocumentSnapshot): Record<Exclude<Te
     'customer.name': buyer.name ?? '',
     'buyer.name': buyer.name ?? '',
     'buyer.company': buyer.company ?? '',
-    'buyer.address': addressLines(buyer).join(', '),
+    'buyer.address': addressLines(buyer.address).join(', '),
     'buyer.taxNumber': buyer.taxNumber ?? '',
     'buyer.email': buyer.email ?? '',
     'buyer.phone': buyer.phone ?? '',
     'seller.name': seller.name ?? '',
-    'seller.address': addressLines(seller).join(', '),
+    'seller.address': addressLines(seller.address).join(', '),
     'seller.taxNumber': seller.taxNumber ?? '',
     'seller.euVatNumber': seller.euVatNumber ?? '',
     'seller.bankAccount': seller.bankAccount ?? '',
@@ -78,7 +68,7 @@ const fill = (node: unknown, snapshot: DocumentSnapshot, values: Record<string, 
 /** The definition of a custom template for a snapshot, with the logo as data (or none). */
 export const customOrderDocument = (template: CustomTemplate, snapshot: DocumentSnapshot, logo: string | null): DocumentDefinition => {
   const values = placeholderValues(snapshot);
-  const accent = typeof template.accentColor === 'string' ? template.accentColor : '#1f3a5f';
+  const accent = typeof template.accentColor === 'string' ? template.accentColor : ACCENT;
   const paged = (node: unknown) => (currentPage: number, pageCount: number) =>
     fill(node, snapshot, { ...values, page: String(currentPage), pages: String(pageCount) });
   // A logo a template places while the company has none draws nothing.

@@ -22,6 +22,8 @@ const ACTIONS: Record<string, string> = {
   fail: 'Marked as failed',
   'shop-update': 'Updated by the webshop',
   'shop-delete': 'Deleted in the webshop',
+  invoice: 'Invoice issued',
+  storno: 'Invoice stornoed',
 };
 
 const isState = (value: string | null): value is OrderState => ORDER_STATES.includes(value as OrderState);
