@@ -90,6 +90,12 @@ export const BulkInvoiceButton = () => {
     setAsking(false);
     if (!results) return;
     setDone({ results, numbers });
+  };
+
+  // The selection goes once the results are read: this button, and its results, live in the
+  // selection's action bar, which goes with it.
+  const closeResults = () => {
+    setDone(undefined);
     selectRow([]);
   };
 
@@ -114,7 +120,7 @@ export const BulkInvoiceButton = () => {
           </Typography>
         </FormModal>
       )}
-      {done && <BulkResults results={done.results} numbers={done.numbers} onClose={() => setDone(undefined)} />}
+      {done && <BulkResults results={done.results} numbers={done.numbers} onClose={closeResults} />}
     </>
   );
 };
