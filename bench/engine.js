@@ -12,8 +12,8 @@
  *   npm run bench                              # SQLite
  *   DATABASE_CLIENT=postgres npm run bench     # PostgreSQL on 127.0.0.1:5432
  */
-const { createId } = require('@paralleldrive/cuid2');
 const { loadStrapi } = require('../tests/helpers/database');
+const { bareFinalize } = require('./bare');
 const { createFloor } = require('./floor');
 
 const LINES = 20;
@@ -28,44 +28,6 @@ const timed = async (call) => {
   const start = process.hrtime.bigint();
   await call();
   return Number(process.hrtime.bigint() - start) / 1e6;
-};
-
-/** The writes of one 20-line finalize, issued row by row through Strapi's knex: the first baseline. */
-const bareFinalize = (strapi, itemIds, orderId) => {
-  const meta = (uid) => strapi.db.metadata.get(uid);
-  const items = meta('plugin::orders.stock-item').tableName;
-  const movement = meta('plugin::orders.stock-movement');
-  const { stockItem, order } = movement.attributes;
-  return strapi.db.transaction(async ({ trx }) => {
-    for (const itemId of itemIds) {
-      const [row] = await trx(items)
-        .where('id', itemId)
-        .andWhereRaw('on_hand_milli - 1000 >= 0')
-        .update({ on_hand_milli: trx.raw('on_hand_milli - 1000') }, ['on_hand_milli']);
-      const now = new Date();
-      const [inserted] = await trx(movement.tableName).insert(
-        {
-          document_id: createId(),
-          kind: 'order',
-          quantity_milli: '-1000',
-          balance_after_milli: String(row.on_hand_milli),
-          reason: 'bench',
-          actor: JSON.stringify(ACTOR),
-          created_at: now,
-          updated_at: now,
-        },
-        ['id']
-      );
-      await trx(stockItem.joinTable.name).insert({
-        [stockItem.joinTable.joinColumn.name]: inserted.id,
-        [stockItem.joinTable.inverseJoinColumn.name]: itemId,
-      });
-      await trx(order.joinTable.name).insert({
-        [order.joinTable.joinColumn.name]: inserted.id,
-        [order.joinTable.inverseJoinColumn.name]: orderId,
-      });
-    }
-  });
 };
 
 /**

@@ -27,7 +27,7 @@ const CUSTOMERS = [
   {
     name: 'Szabó Péter',
     company: 'Szabó és Társa Kft.',
-    taxNumber: '12345678-2-42',
+    taxNumber: '24387774-2-06',
     email: 'peter@szabo-tarsa.example',
     address: { country: 'HU', postalCode: '6720', city: 'Szeged', street: 'Kárász utca 5.' },
   },
@@ -37,6 +37,21 @@ const CUSTOMERS = [
     address: { country: 'HU', postalCode: '4025', city: 'Debrecen', street: 'Piac utca 20.' },
   },
 ];
+
+/** The demo shop itself: the seller on its documents and invoices. */
+const COMPANY = {
+  name: 'Demo Kávé Kft.',
+  address: { country: 'HU', postalCode: '1061', city: 'Budapest', street: 'Andrássy út 1.' },
+  taxNumber: '12345676-2-42',
+  euVatNumber: 'HU12345676',
+  bankAccount: '11773016-11111018',
+  email: 'szamla@demokave.example',
+  phone: '+36 1 234 5678',
+};
+
+/** How many of the most recent successful orders the demo invoices, and how many of those it stornoes. */
+const INVOICED = 12;
+const STORNOED = 1;
 
 /** Each demo order: its lines, then the actions that bring it to its state. */
 const ORDERS: Array<{ customer: number; lines: Array<[string, string]>; actions: string[]; customStatus?: string; restock?: boolean }> = [
@@ -90,6 +105,7 @@ export const seedDemo = async (strapi: Core.Strapi) => {
   const orders = strapi.plugin('orders').service('orders');
   const inventory = strapi.plugin('orders').service('inventory');
 
+  await strapi.plugin('orders').service('settings').update({ company: COMPANY });
   for (const item of STOCK) await inventory.create(item, system);
   for (const [index, spec] of ORDERS.entries()) {
     const order = await orders.create(
@@ -108,7 +124,22 @@ export const seedDemo = async (strapi: Core.Strapi) => {
   }
   await seedHistory(strapi, system);
   await seedWebshop(strapi);
+  await seedInvoices(strapi, system);
   announce(strapi, 'Demo data created.');
+};
+
+/** Invoices of the most recent successful and fulfilled orders, and a storno of one of them. */
+const seedInvoices = async (strapi: Core.Strapi, actor: { type: 'system'; name: string }) => {
+  const invoices = strapi.plugin('orders').service('invoices');
+  const recent = await strapi.db.query('plugin::orders.order').findMany({
+    where: { state: { $in: ['fulfilled', 'successful'] }, source: 'manual' },
+    select: ['documentId'],
+    orderBy: { createdAt: 'desc' },
+    limit: INVOICED,
+  });
+  const issued = [];
+  for (const { documentId } of recent) issued.push(await invoices.issue(documentId, {}, actor));
+  for (const invoice of issued.slice(0, STORNOED)) await invoices.storno(invoice.documentId, 'A vevő visszaküldte az árut', actor);
 };
 
 const createDemoAdmin = async (strapi: Core.Strapi) => {

@@ -37,6 +37,12 @@ test('half a year of a shop: orders in every state, customers in the segments, a
   const low = (await app.admin.get('/orders/stock-items?pageSize=100')).body.data.filter((item: { isLow: boolean }) => item.isLow);
   expect(low.length).toBeGreaterThan(0);
   expect(await ledgerDisagreements(app.strapi)).toEqual([]);
+
+  // The shop's company details and its invoices: twelve, one of them stornoed.
+  expect((await app.admin.get('/orders/settings')).body.data.company.taxNumber).toBe('12345676-2-42');
+  expect(await count('invoice', { type: 'invoice' })).toBe(12);
+  expect(await count('invoice', { type: 'storno' })).toBe(1);
+  expect(await count('invoice', { state: 'stornoed' })).toBe(1);
 });
 
 test('started again on the same database, it seeds nothing more; its admin logs in', async () => {

@@ -48,15 +48,7 @@ const issuedDocumentsOf = (orderId: string, count = 1) =>
   });
 
 /** The PDF's bytes as the admin API serves them. */
-const download = (documentId: string, api: Api = app.admin, query = '') =>
-  api
-    .get(`/orders/documents/${documentId}/pdf${query}`)
-    .buffer(true)
-    .parse((response, done) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+const download = (documentId: string, api: Api = app.admin, query = '') => api.bytes(`/orders/documents/${documentId}/pdf${query}`);
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 

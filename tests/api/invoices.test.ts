@@ -7,6 +7,9 @@
  */
 import { usesPostgres } from '../helpers/database';
 import { eventually } from '../helpers/eventually';
+import { strFromU8, unzipSync } from 'fflate';
+import { schemaErrors } from '../helpers/nav-schema';
+import { pdfPages } from '../helpers/pdf';
 import { act, createOrder, createStockItem, ledgerDisagreements, onHand, setSettings } from '../helpers/fixtures';
 import { startSecondProcess } from '../helpers/second-process';
 import { startApp, type Api, type TestApp } from '../helpers/strapi';
@@ -504,9 +507,18 @@ describe('downloads, list and permissions', () => {
     expect(xml.status).toBe(200);
     expect(xml.headers['content-type']).toMatch(/^application\/xml/);
     expect(xml.headers['content-disposition']).toContain(`szamla-${invoice.number.replace('/', '_')}.xml`);
-    const zip = await app.admin.get(`/orders/invoices/nav.zip?from=${today()}&to=${today()}`).buffer(true);
+    expect(xml.text).toContain(`<invoiceNumber>${invoice.number}</invoiceNumber>`);
+    expect(await schemaErrors(xml.text)).toEqual([]);
+    const zip = await app.admin.bytes(`/orders/invoices/nav.zip?from=${today()}&to=${today()}`);
     expect(zip.status).toBe(200);
     expect(zip.headers['content-type']).toBe('application/zip');
+    // Every invoice and storno of the day, each valid.
+    const files = unzipSync(new Uint8Array(zip.body));
+    expect(Object.keys(files)).toContain(`${invoice.number.replace('/', '_')}.xml`);
+    expect(Object.keys(files).length).toBe(
+      (await app.admin.get(`/orders/invoices?from=${today()}&to=${today()}`)).body.meta.pagination.total
+    );
+    expect(await schemaErrors(Object.values(files).map((bytes) => strFromU8(bytes)))).toEqual([]);
     expect((await app.admin.get('/orders/invoices/nav.zip')).status).toBe(400);
 
     const made = await eventually(async () => {
@@ -514,10 +526,25 @@ describe('downloads, list and permissions', () => {
       return pdf.state === 'pending' ? null : pdf;
     });
     expect(made.state).toBe('issued');
-    const pdf = await app.admin.get(`/orders/invoices/${invoice.documentId}/pdf`).buffer(true);
+    const pdf = await app.admin.bytes(`/orders/invoices/${invoice.documentId}/pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = (await pdfPages(pdf.body)).join('\n');
+    for (const field of [
+      'SZÁMLA',
+      invoice.number,
+      COMPANY.name,
+      COMPANY.taxNumber,
+      COMPANY.bankAccount,
+      'Vevő Bt.',
+      COMPANY_BUYER.taxNumber,
+      'Bögre',
+    ]) {
+      expect(text).toContain(field);
+    }
+    // Made once: asked again, the same bytes.
+    const again = await app.admin.bytes(`/orders/invoices/${invoice.documentId}/pdf`);
+    expect(again.headers.etag).toBe(`"${made.contentHash}"`);
   });
 
   test('each button needs its permission', async () => {

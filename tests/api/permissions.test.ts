@@ -37,6 +37,9 @@ describe('per-button permissions', () => {
         'plugin::orders.customer.manage',
         'plugin::orders.document.read',
         'plugin::orders.document.issue',
+        'plugin::orders.invoice.read',
+        'plugin::orders.invoice.issue',
+        'plugin::orders.invoice.storno',
       ].sort()
     );
     expect(listed).toHaveLength(RBAC_ACTIONS.length);

@@ -29,6 +29,17 @@ const apiClient = (server: Core.Strapi['server']['httpServer'] | string, token: 
     /** Any method, with nothing sent yet: headers and body are the caller's (hostile requests). */
     request: (method: 'get' | 'post' | 'put' | 'delete' | 'patch' | 'head', url: string) => http()[method](url).set(auth),
     get: (url: string) => http().get(url).set(auth),
+    /** A GET whose body is read as bytes whatever its type (a PDF, a ZIP). */
+    bytes: (url: string) =>
+      http()
+        .get(url)
+        .set(auth)
+        .buffer(true)
+        .parse((response, done) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => done(null, Buffer.concat(chunks)));
+        }),
     post: (url: string, body?: object | string) =>
       http()
         .post(url)

@@ -169,10 +169,7 @@ const createDocumentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** An invoice's PDF (features/invoices makes and keeps it). */
-    renderInvoice: async (invoice: InvoiceJson, logo: string | null, timeZone: string): Promise<Buffer> => {
-      void [invoice, logo, timeZone];
-      throw new Error('invoice PDFs are not made yet');
-    },
+    renderInvoice: (invoice: InvoiceJson, logo: string | null): Promise<Buffer> => renderer.renderInvoice(invoice, logo),
 
     /** Ends the renderer's thread: at the app's shutdown. */
     stop: () => renderer.stop(),

@@ -77,6 +77,10 @@ const LISTED = [
 ];
 const WITH_CONTENT = [...LISTED, 'content'];
 
+/** What an order's JSON says of each of its invoices. */
+const ORDER_INVOICE_FIELDS = ['documentId', 'number', 'type', 'state', 'issueDate', 'currency', 'grossMinor'] as const;
+export type OrderInvoiceRow = Pick<InvoiceRow, (typeof ORDER_INVOICE_FIELDS)[number]>;
+
 /** No number twice, however many app processes issue at once; one counter row per series and year. */
 export const NUMBER_INDEX = { uid: UID.invoice, attribute: 'number' } as const;
 export const COUNTER_INDEX = { uid: UID.invoiceCounter, attribute: 'key' } as const;
@@ -142,12 +146,8 @@ export const invoicesRepository = (strapi: Core.Strapi) => {
       return (row?.last as string | null) ?? null;
     },
 
-    async create(
-      trx: Transaction,
-      values: Omit<InvoiceRow, 'id' | 'documentId' | 'createdAt' | 'pdfError' | 'contentHash' | 'size' | 'stornoedBy'> & {
-        stock: StockLine[];
-      }
-    ) {
+    /** Inserts an invoice with the stock lines it booked; answers its ids. Its timestamps are the database's insert's. */
+    async create(trx: Transaction, values: Omit<InvoiceRow, 'id' | 'documentId' | 'createdAt'> & { stock: StockLine[] }) {
       const stock: StoredStock = values.stock.map((line) => ({
         stockItemId: line.stockItemId,
         quantityMilli: line.quantityMilli.toString(),
@@ -167,9 +167,18 @@ export const invoicesRepository = (strapi: Core.Strapi) => {
       return row ? (rows().findOne({ where: { id: row.id }, select: WITH_CONTENT }) as Promise<InvoiceRow>) : null;
     },
 
-    /** The order's invoices, oldest first. */
-    ofOrder: (orderDocumentId: string): Promise<InvoiceRow[]> =>
-      rows().findMany({ where: { orderDocumentId }, select: LISTED, orderBy: [{ id: 'asc' }] }),
+    /**
+     * The order's invoices, oldest first, as its JSON lists them: one indexed query, since every
+     * answer about an order asks. In the caller's transaction when there is one (SQLite would
+     * wait forever for a read on another connection).
+     */
+    ofOrder: async (orderDocumentId: string): Promise<OrderInvoiceRow[]> =>
+      (await strapi.db.transaction(({ trx }) =>
+        trx(table())
+          .where(column('orderDocumentId'), orderDocumentId)
+          .orderBy('id')
+          .select(Object.fromEntries(ORDER_INVOICE_FIELDS.map((attribute) => [attribute, column(attribute)])))
+      )) as OrderInvoiceRow[],
 
     /** The order's invoice in force (an invoice, not stornoed), read in the caller's transaction. */
     inForce: (

@@ -2,7 +2,7 @@
 import type { InvoiceJson, InvoicePdfJson, InvoiceSummaryJson, OrderInvoiceJson } from '../../../../shared/contracts/invoices';
 import { toBigInt } from '../../../../shared/domain/fixed-point';
 import { formatMoney } from '../../../../shared/domain/money';
-import type { InvoiceRow } from './repository';
+import type { InvoiceRow, OrderInvoiceRow } from './repository';
 
 /** "szamla-2026-E_00001.pdf", "sztorno-…", "invoice-…": a number's slashes are no file name's. */
 export const invoiceFileName = ({ number, type }: Pick<InvoiceRow, 'number' | 'type'>, language: string, extension: string) => {
@@ -10,10 +10,16 @@ export const invoiceFileName = ({ number, type }: Pick<InvoiceRow, 'number' | 't
   return `${word}-${safeFileName(number)}.${extension}`;
 };
 
-/** A number as part of a file name: "2026-E/00001" → "2026-E_00001". */
-export const safeFileName = (number: string) => number.replace(/[^A-Za-z0-9.\-_]+/g, '_');
+/**
+ * A number as part of a file name: "2026-E/00001" → "2026-E_00001" — a "/" (and anything else a
+ * file system or an unzip tool might read as a path or refuse) becomes "_".
+ */
+export const safeFileName = (number: string) => number.replace(/[^A-Za-z0-9._-]/g, '_');
 
-const pdfOf = (row: InvoiceRow): InvoicePdfJson => ({
+/** What the invoice's JSON is made of: its row, without the ids and dates only the database uses. */
+type Serialized = Omit<InvoiceRow, 'id' | 'createdAt'>;
+
+const pdfOf = (row: Serialized): InvoicePdfJson => ({
   state: row.pdfState,
   error: row.pdfError ?? null,
   contentHash: row.contentHash ?? null,
@@ -21,7 +27,7 @@ const pdfOf = (row: InvoiceRow): InvoicePdfJson => ({
   fileName: invoiceFileName(row, row.content.language, 'pdf'),
 });
 
-export const serializeInvoice = (row: InvoiceRow): InvoiceJson => ({
+export const serializeInvoice = (row: Serialized): InvoiceJson => ({
   documentId: row.documentId,
   ...row.content,
   state: row.state,
@@ -45,7 +51,7 @@ export const serializeInvoiceSummary = (row: InvoiceRow): InvoiceSummaryJson => 
   issuedAt: row.content.issuedAt,
 });
 
-export const serializeOrderInvoice = (row: InvoiceRow): OrderInvoiceJson => ({
+export const serializeOrderInvoice = (row: OrderInvoiceRow): OrderInvoiceJson => ({
   documentId: row.documentId,
   number: row.number,
   type: row.type,

@@ -37,9 +37,10 @@ import { readLogo } from '../documents/snapshot';
 import { reconcileStock, stockLines } from '../orders/order-stock';
 import { ordersRepository, type OrderRow } from '../orders/repository';
 import { serializeOrderItem } from '../orders/serializer';
-import { navInvoiceData, navZip } from './nav-invoice-data';
+import { navInvoiceData } from './nav-invoice-data';
+import { navFileName, navZip } from './nav-zip';
 import { buyerOf, sellerOf, type Problems } from './parties';
-import { invoicesRepository, NUMBER_INDEX, stockOf, type InvoiceContent } from './repository';
+import { invoicesRepository, NUMBER_INDEX, stockOf, type InvoiceContent, type InvoiceRow } from './repository';
 import { invoiceFileName, serializeInvoice, serializeInvoiceSummary, serializeOrderInvoice } from './serializer';
 
 /** The job that makes an invoice's PDF after its issue has committed. */
@@ -104,10 +105,9 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The day the order was last fulfilled, in the shop's calendar; the issue date when it never was. */
-  const fulfilledDay = async (order: OrderRow, fallback: string) => {
-    const history = await getService(strapi, 'history').of(order.id);
-    const fulfilled = history.filter((entry) => entry.to === 'fulfilled').at(-1);
-    return fulfilled ? dayIn(new Date(fulfilled.at), timeZone()) : fallback;
+  const fulfilledDay = async (trx: Transaction, order: OrderRow, fallback: string) => {
+    const at = await getService(strapi, 'history').lastEnteredAt(trx, order.id, 'fulfilled');
+    return at ? dayIn(new Date(at), timeZone()) : fallback;
   };
 
   /** Refuses an issue date after today, or before the series' last: numbers follow dates. */
@@ -134,26 +134,31 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
     const sequence = await invoices.takeSequence(trx, series.key, year);
     const number = formatInvoiceNumber(series.pattern, year, sequence);
     const full: InvoiceContent = { ...content, number };
+    const row: Omit<InvoiceRow, 'id' | 'documentId' | 'createdAt'> = {
+      number,
+      series: series.key,
+      year,
+      sequence,
+      type: content.type,
+      state: 'issued',
+      orderDocumentId: order.documentId,
+      orderNumber: order.number,
+      stornoOfDocumentId: extra.stornoOfDocumentId ?? null,
+      stornoedBy: null,
+      issueDate: content.issueDate,
+      buyerName: content.buyer.name,
+      currency: content.currency,
+      grossMinor: parseMoney(content.totals.gross, content.currency).toString(),
+      content: full,
+      pdfState: 'pending',
+      pdfError: null,
+      contentHash: null,
+      size: null,
+    };
     try {
-      const created = await invoices.create(trx, {
-        number,
-        series: series.key,
-        year,
-        sequence,
-        type: content.type,
-        state: 'issued',
-        orderDocumentId: order.documentId,
-        orderNumber: order.number,
-        stornoOfDocumentId: extra.stornoOfDocumentId ?? null,
-        issueDate: content.issueDate,
-        buyerName: content.buyer.name,
-        currency: content.currency,
-        grossMinor: parseMoney(content.totals.gross, content.currency).toString(),
-        content: full,
-        pdfState: 'pending',
-        stock: extra.stock,
-      });
-      return { ...created, number };
+      const created = await invoices.create(trx, { ...row, stock: extra.stock });
+      // The answer is what was written: nothing to read back.
+      return { ...created, number, json: serializeInvoice({ ...row, ...created }) };
     } catch (error) {
       if (violates(strapi, error, NUMBER_INDEX)) {
         throw conflict('invoiceNumberTaken', `The invoice number ${number} is taken: the series' pattern repeats another's numbers`, {
@@ -192,7 +197,7 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const dueDate = input.dueDate ?? addDays(issueDate, invoicing.dueDays);
       if (dueDate < issueDate)
         throw invalidField('dueDate', 'belowMin', `must not be before the issue date (${issueDate})`, { min: issueDate });
-      const documentId = await strapi.db.transaction(async ({ trx }) => {
+      const issued = await strapi.db.transaction(async ({ trx }) => {
         const order = await lockOrder(trx, orderDocumentId);
         if (!INVOICEABLE.includes(order.state)) {
           throw conflict(
@@ -232,7 +237,7 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
           stornoReason: null,
           modificationIndex: null,
           issueDate,
-          fulfilmentDate: input.fulfilmentDate ?? (await fulfilledDay(order, issueDate)),
+          fulfilmentDate: input.fulfilmentDate ?? (await fulfilledDay(trx, order, issueDate)),
           dueDate,
           paymentMethod: input.paymentMethod ?? invoicing.paymentMethod,
           currency: order.currency,
@@ -246,16 +251,16 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
           issuedAt: new Date().toISOString(),
         };
         const stock = stockLines(order);
-        const { id, documentId, number } = await write(trx, content, series, order, { stock });
+        const { id, documentId, number, json } = await write(trx, content, series, order, { stock });
         await reconcileStock(strapi, order, order.state, config, actor, {
           reason: `invoice ${number}`,
           writeOff: false,
           invoiced: { lines: stock, invoice: { id } },
         });
         await announce(trx, order, { documentId, number }, 'invoice', actor, number);
-        return documentId;
+        return json;
       });
-      return this.get(documentId as string);
+      return issued as InvoiceJson;
     },
 
     /** "Számla" for several orders from the list: each issued on its own, with the defaults; a result per order. */
@@ -283,7 +288,7 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const config = await settings().get();
       const { invoicing } = config;
       const found = await findRow(documentId);
-      const stornoId = await strapi.db.transaction(async ({ trx }) => {
+      const stornoed = await strapi.db.transaction(async ({ trx }) => {
         // The order first, then the invoice: the lock order of an issue, so the two never deadlock.
         const order = await lockOrder(trx, found.orderDocumentId);
         const original = (await invoices.lock(trx, documentId))!;
@@ -317,6 +322,7 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
           id,
           documentId: stornoDocumentId,
           number,
+          json,
         } = await write(trx, storno, series, order, {
           stornoOfDocumentId: original.documentId,
           stock: [],
@@ -329,9 +335,9 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
           invoiced: { lines: null, invoice: { id } },
         });
         await announce(trx, order, written, 'storno', actor, `${number} (${original.number}): ${reason}`);
-        return written.documentId;
+        return json;
       });
-      return this.get(stornoId as string);
+      return stornoed as InvoiceJson;
     },
 
     get: async (documentId: string): Promise<InvoiceJson> => serializeInvoice(await findRow(documentId)),
@@ -372,7 +378,7 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         const { company } = await settings().get();
         const logo = await readLogo(strapi, company.logo);
-        const pdf = await getService(strapi, 'documents').renderInvoice(serializeInvoice(row), logo?.dataUrl ?? null, timeZone());
+        const pdf = await getService(strapi, 'documents').renderInvoice(serializeInvoice(row), logo?.dataUrl ?? null);
         await invoices.recordPdf(row.id, {
           pdfState: 'issued',
           pdfError: null,
@@ -419,7 +425,7 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = await invoices.inRange(from, to);
       const files = rows.map((row) => {
         const invoice = serializeInvoice(row);
-        return { name: invoiceFileName(invoice, 'hu', 'xml'), xml: navInvoiceData(invoice) };
+        return { name: navFileName(invoice.number), xml: navInvoiceData(invoice) };
       });
       return { fileName: `nav-${from}-${to}.zip`, zip: navZip(files) };
     },

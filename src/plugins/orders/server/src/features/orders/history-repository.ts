@@ -1,7 +1,7 @@
 /** The order history's queries: entries are appended, read in the order they were written, never changed. */
 import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../../shared/contracts/actor';
-import { insertRows, type StoredDate, type Transaction } from '../../core/database';
+import { columnOf, insertRows, joinTableOf, type StoredDate, type Transaction } from '../../core/database';
 import { UID } from '../../core/uids';
 
 /** A history entry as stored. */
@@ -36,6 +36,19 @@ export const historyRepository = (strapi: Core.Strapi) => ({
   /** An order's entries, oldest first: ids grow in the order entries are appended. */
   of: (orderId: number): Promise<HistoryRow[]> =>
     strapi.db.query(UID.historyEntry).findMany({ where: { order: { id: orderId } }, orderBy: { id: 'asc' }, select: FIELDS }),
+
+  /** When the order last entered `state`, or null: read in the caller's transaction. */
+  async lastEnteredAt(trx: Transaction, orderId: number, state: string): Promise<StoredDate | null> {
+    const table = strapi.db.metadata.get(UID.historyEntry).tableName;
+    const link = joinTableOf(strapi, UID.historyEntry, 'order');
+    const row = await trx(`${table} as h`)
+      .join(`${link.name} as l`, `l.${link.joinColumn.name}`, 'h.id')
+      .where(`l.${link.inverseJoinColumn.name}`, orderId)
+      .andWhere(`h.${columnOf(strapi, UID.historyEntry, 'toState')}`, state)
+      .orderBy('h.id', 'desc')
+      .first({ at: `h.${columnOf(strapi, UID.historyEntry, 'at')}` });
+    return (row?.at as StoredDate | undefined) ?? null;
+  },
 
   removeOf: (orderId: number) => strapi.db.query(UID.historyEntry).deleteMany({ where: { order: { id: orderId } } }),
 });

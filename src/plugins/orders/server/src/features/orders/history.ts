@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../../shared/contracts/actor';
 import type { HistoryEntry } from '../../../../shared/contracts/orders';
-import type { Transaction } from '../../core/database';
+import { isoOf, type Transaction } from '../../core/database';
 import { historyRepository } from './history-repository';
 import { serializeHistoryEntry } from './serializer';
 
@@ -42,6 +42,12 @@ const createHistory = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The order's history, oldest first, as the API shows it. */
     of: async (orderId: number): Promise<HistoryEntry[]> => (await history.of(orderId)).map(serializeHistoryEntry),
+
+    /** When the order last entered `state` (ISO 8601), or null. */
+    lastEnteredAt: async (trx: Transaction, orderId: number, state: string): Promise<string | null> => {
+      const at = await history.lastEnteredAt(trx, orderId, state);
+      return at === null ? null : isoOf(at);
+    },
 
     /** A deleted draft takes its history with it. */
     removeOf: (orderId: number) => history.removeOf(orderId),
