@@ -1,9 +1,10 @@
 /**
  * Invoices in a real browser: the company's details through the service, a fulfilled order made
  * through the engine, its invoice issued from the datasheet's dialog, found in the Invoices list,
- * its datasheet with the PDF, a storno with its reason, both numbers linked to each other; the
+ * its datasheet with the PDF and the NAV XML, a storno with its reason, both numbers linked to each other; the
  * series' preview in the settings; and a second order invoiced from the orders list's selection.
  */
+import { readFileSync } from 'fs';
 import { screenshot, startBrowserApp, type BrowserApp } from '../helpers/browser';
 
 let app: BrowserApp;
@@ -56,18 +57,16 @@ test('an invoice issued from the datasheet, listed, shown, stornoed; the preview
   const { number } = ((await response.json()) as { data: { number: string } }).data;
   expect(number).toMatch(/^\d{4}-E\/\d{5}$/);
 
-  // The invoice's own page: its details, and the PDF once its job has made it — until then that it
-  // is being made, or why it could not be (main's server does not draw invoice PDFs yet).
+  // The invoice's own page: its details, the PDF shown once its job has made it, the NAV XML.
   await page.getByRole('heading', { name: `Invoice ${number}` }).waitFor();
   await page.getByText('Kovács Őrsike').first().waitFor();
   await page.getByText(COMPANY.name).first().waitFor();
   await page.getByText('Summary by VAT rate').waitFor();
-  await page
-    .locator('iframe')
-    .or(page.getByText('The PDF is being made…'))
-    .or(page.getByText('The PDF could not be made.'))
-    .first()
-    .waitFor();
+  await page.locator('iframe').waitFor({ timeout: 60_000 });
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'NAV XML' }).click();
+  const xml = readFileSync((await (await download).path())!, 'utf8');
+  expect(xml).toContain(`<invoiceNumber>${number}</invoiceNumber>`);
   await screenshot(page, 'invoices-02-datasheet');
 
   await page.goto(`${app.url}/admin/plugins/orders-invoices`);
