@@ -593,8 +593,8 @@ test('a webshop through the UI: a WooCommerce connection made and its status map
   expect(await page.locator('tbody tr').count()).toBe(1);
   expect(await row.locator('[data-flags]').getAttribute('data-flags')).toContain('unknownSku');
   await row.getByRole('img', { name: /Needs a look: .*Unknown SKU/ }).waitFor();
-  // The source column (the sixth) names the connection, not its kind.
-  expect((await row.locator('td').nth(5).innerText()).trim()).toBe(NAME);
+  // The source column (the seventh cell, after the selection's checkbox) names the connection, not its kind.
+  expect((await row.locator('td').nth(6).innerText()).trim()).toBe(NAME);
   await screenshot(page, '29-orders-list-by-connection');
 
   // Its datasheet: the webshop panel, the state the edited map gives, no lifecycle buttons.

@@ -1,7 +1,7 @@
-import { CUSTOMERS_PATH, INBOX_PATH, INVENTORY_PATH, menuPath, ORDERS_LIST_PATH } from './paths';
+import { CUSTOMERS_PATH, INBOX_PATH, INVENTORY_PATH, INVOICES_PATH, menuPath, ORDERS_LIST_PATH } from './paths';
 import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
-import { CustomersIcon, InboxIcon, InventoryIcon, PluginIcon } from './ui/PluginIcon';
+import { CustomersIcon, InboxIcon, InventoryIcon, InvoicesIcon, PluginIcon } from './ui/PluginIcon';
 import { prefixKeys } from './ui/translations';
 
 type Locale = string;
@@ -14,7 +14,7 @@ interface AdminApp {
 
 // Pages load as Strapi asks of a link's Component: a dynamic import answering { default }, not
 // an async function (which it warns about, and will stop taking). The menu as MiniCRM's: Orders,
-// then Inventory, then Customers; the webshops' Inbox last.
+// then Inventory, then Customers, then Invoices; the webshops' Inbox last.
 export default {
   register(app: AdminApp) {
     app.addMenuLink({
@@ -37,6 +37,13 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.customers.title`, defaultMessage: 'Customers' },
       Component: () => import('./features/customers/App').then((mod) => ({ default: mod.CustomersApp })),
       permissions: PERMISSIONS.readCustomers,
+    });
+    app.addMenuLink({
+      to: menuPath(INVOICES_PATH),
+      icon: InvoicesIcon,
+      intlLabel: { id: `${PLUGIN_ID}.invoices.title`, defaultMessage: 'Invoices' },
+      Component: () => import('./features/invoices/App').then((mod) => ({ default: mod.InvoicesApp })),
+      permissions: PERMISSIONS.readInvoices,
     });
     app.addMenuLink({
       to: menuPath(INBOX_PATH),
@@ -67,6 +74,13 @@ export default {
         to: `${PLUGIN_ID}-company`,
         intlLabel: { id: `${PLUGIN_ID}.company.title`, defaultMessage: 'Company' },
         Component: () => import('./features/settings/company/CompanyPage').then((mod) => ({ default: mod.CompanyPage })),
+        permissions: PERMISSIONS.readSettings,
+      },
+      {
+        id: 'invoicing',
+        to: `${PLUGIN_ID}-invoicing`,
+        intlLabel: { id: `${PLUGIN_ID}.settings.invoicing.title`, defaultMessage: 'Invoicing' },
+        Component: () => import('./features/settings/invoicing/InvoicingPage').then((mod) => ({ default: mod.InvoicingPage })),
         permissions: PERMISSIONS.readSettings,
       },
       {

@@ -27,5 +27,11 @@ export const CUSTOMERS_PATH = `/plugins/${PLUGIN_ID}-customers`;
 /** A customer's datasheet: the `:id` route of features/customers/App.tsx. */
 export const customerPath = (documentId: string) => `${CUSTOMERS_PATH}/${documentId}`;
 
+/** The invoices list (számlák): the index route of features/invoices/App.tsx. */
+export const INVOICES_PATH = `/plugins/${PLUGIN_ID}-invoices`;
+
+/** An invoice's datasheet: the `:id` route of features/invoices/App.tsx. */
+export const invoicePath = (documentId: string) => `${INVOICES_PATH}/${documentId}`;
+
 /** A page's path as a menu link takes it: relative to the admin's root. */
 export const menuPath = (path: string) => path.replace(/^\//, '');

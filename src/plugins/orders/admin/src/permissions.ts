@@ -29,4 +29,7 @@ export const PERMISSIONS = {
   manageCustomers: action('customer', 'manage'),
   readDocuments: action('document', 'read'),
   issueDocuments: action('document', 'issue'),
+  readInvoices: action('invoice', 'read'),
+  issueInvoices: action('invoice', 'issue'),
+  stornoInvoices: action('invoice', 'storno'),
 };

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Actor } from './actor';
 import type { DocumentLanguage, DocumentState } from './documents';
+import type { ErrorJson } from './errors';
 import { decimal, ours, positive, text } from './fields';
 import type { LineVatRate } from '../domain/totals';
 import { pageQuery, type Answer, type ListAnswer } from './pages';
@@ -276,7 +277,12 @@ export interface OrderInvoiceJson {
 /** One order's outcome in an issue for several orders: its invoice, or why it has none. */
 export type BulkIssueResult =
   | { order: string; ok: true; invoice: { documentId: string; number: string } }
-  | { order: string; ok: false; error: { status: number; code?: string; message: string } };
+  | {
+      order: string;
+      ok: false;
+      /** The refusal the order alone would get; `details` its values (the invoice it has, the shortages), for the admin's words. */
+      error: { status: number; code?: string; message: string; details?: ErrorJson['details'] };
+    };
 
 export declare namespace IssueInvoice {
   type Request = z.input<typeof issueInvoiceInput>;

@@ -25,6 +25,8 @@ export const pluginApi = adminApi.enhanceEndpoints({
     'Customer',
     'OrderDocument',
     'DocumentTemplate',
+    'Invoice',
+    'InvoiceSeries',
   ],
 });
 

@@ -17,7 +17,8 @@ export const settingsApi = pluginApi.injectEndpoints({
       onQueryStarted: showAnswer((_body: UpdateSettings.Request, settings: Settings): unknown =>
         settingsApi.util.updateQueryData('getOrdersSettings', undefined, () => settings)
       ),
-      invalidatesTags: (settings) => (settings ? ['CustomStatus'] : []),
+      // A series' pattern makes its next number.
+      invalidatesTags: (settings) => (settings ? ['CustomStatus', 'InvoiceSeries'] : []),
     }),
     /** The custom statuses alone: readable by whoever reads orders, unlike the settings. */
     listCustomStatuses: build.query<CustomStatus[], void>({

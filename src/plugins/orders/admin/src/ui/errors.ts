@@ -101,6 +101,16 @@ const FIELD_LABELS: Record<string, string> = {
   bankAccount: 'company.field.bankAccount',
   website: 'company.field.website',
   logo: 'company.logo.label',
+  issueDate: 'invoices.field.issueDate',
+  fulfilmentDate: 'invoices.field.fulfilmentDate',
+  dueDate: 'invoices.field.dueDate',
+  paymentMethod: 'invoices.field.paymentMethod',
+  exchangeRate: 'invoices.field.exchangeRate',
+  series: 'settings.invoicing.series.title',
+  pattern: 'settings.invoicing.series.pattern',
+  defaultSeries: 'settings.invoicing.defaultSeries',
+  dueDays: 'settings.invoicing.dueDays',
+  invoicing: 'settings.invoicing.title',
 };
 
 /** Where a field error is: "Line 3, Quantity"; lines are counted from 1 as the itemised view shows them. */

@@ -33,6 +33,11 @@ export const formatQuantity = (quantity: string, locale: string) => quantityForm
 
 export const formatDateTime = (iso: string, locale: string) => dateTimeFormat(locale).format(new Date(iso));
 
+const dayFormat = cached((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
+
+/** A calendar day (YYYY-MM-DD, an invoice's dates) as the locale writes it: the day itself, in no time zone. */
+export const formatDay = (day: string, locale: string) => dayFormat(locale).format(new Date(`${day}T00:00:00Z`));
+
 /** "27%" for a percentage, the exempt codes (AAM, TAM…) as they are. */
 export const vatRateLabel = (rate: string): string => (/^\d+(\.\d+)?$/.test(rate) ? `${rate}%` : rate);
 

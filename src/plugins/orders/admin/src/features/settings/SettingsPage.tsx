@@ -15,8 +15,9 @@ import { useSubmit } from '../../ui/useSubmit';
 import { SettingsCustomStatuses, statusRow, type StatusRow } from './components/SettingsCustomStatuses';
 import { SettingsInventory } from './components/SettingsInventory';
 import { SettingsSegments } from './components/SettingsSegments';
+import { pinToRows } from './utils/rows';
 
-/** What this page edits: the company and the invoices have pages of their own (company/, invoices/). */
+/** What this page edits: the company and the invoices have pages of their own (company/, invoicing/). */
 type EditedSettings = Omit<Settings, 'company' | 'invoicing'>;
 
 interface SettingsForm extends Omit<EditedSettings, 'customStatuses'> {
@@ -40,19 +41,6 @@ const normalised = ({ inventoryDriver, allowNegativeStock, customStatuses, segme
 
 const settingsOf = ({ statuses, ...form }: SettingsForm): EditedSettings => normalised({ ...form, customStatuses: statuses });
 
-/**
- * The server names a status's field by its index in the list sent ("customStatuses.1.color");
- * the rows may move afterwards, so the error is pinned to the row it concerns.
- */
-const pinToRows = (errors: Record<string, string>, rows: StatusRow[]) =>
-  Object.fromEntries(
-    Object.entries(errors).map(([path, message]) => {
-      const match = /^customStatuses\.(\d+)\.(\w+)$/.exec(path);
-      const row = match ? rows[Number(match[1])] : undefined;
-      return [row && match ? `${row.id}.${match[2]}` : path, message];
-    })
-  );
-
 /** The form over the settings as saved, which the saved answer replaces (api/settings.ts). */
 const SettingsEditor = ({ saved }: { saved: Settings }) => {
   const { formatMessage } = useIntl();
@@ -72,7 +60,7 @@ const SettingsEditor = ({ saved }: { saved: Settings }) => {
       done: () => formatMessage({ id: getTranslation('common.saved'), defaultMessage: 'Saved' }),
     });
     if (error) {
-      setErrors(pinToRows(fieldErrorsOf(error), form.statuses));
+      setErrors(pinToRows(fieldErrorsOf(error), 'customStatuses', form.statuses));
       return;
     }
     setForm(formOf(answer));

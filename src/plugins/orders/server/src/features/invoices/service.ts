@@ -10,6 +10,7 @@ import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Actor } from '../../../../shared/contracts/actor';
+import type { ErrorJson } from '../../../../shared/contracts/errors';
 import type {
   BulkIssueResult,
   InvoiceJson,
@@ -78,11 +79,13 @@ const exchangeRateOf = (currency: string, given: string | undefined): string => 
 };
 
 /** What a failure of one order of several says: its status, code and words. */
-const outcomeOf = (error: unknown): { status: number; code?: string; message: string } => {
-  const failure = error as { status?: number; details?: { code?: string; errors?: Array<{ code?: string }> }; message?: string };
+const outcomeOf = (error: unknown): Extract<BulkIssueResult, { ok: false }>['error'] => {
+  const failure = error as { status?: number; details?: ErrorJson['details']; message?: string };
   const status = failure.status ?? (error instanceof errors.ValidationError ? 400 : error instanceof errors.NotFoundError ? 404 : 500);
   const code = failure.details?.code ?? failure.details?.errors?.[0]?.code;
-  return { status, ...(code ? { code } : {}), message: failure.message ?? String(error) };
+  // The details too (the invoice an order already has, the shortages): the admin's words need their values.
+  const details = status < 500 && failure.details ? { details: failure.details } : {};
+  return { status, ...(code ? { code } : {}), message: failure.message ?? String(error), ...details };
 };
 
 const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {

@@ -18,6 +18,8 @@ import { formatDateTime } from '../../../ui/format';
 import { LeaveGuard } from '../../../ui/LeaveGuard';
 import { getTranslation } from '../../../ui/translations';
 import { InboxEntries } from '../../inbox/components/InboxEntries';
+import { OrderInvoiceButton } from '../../invoices/order/OrderInvoiceButton';
+import { OrderInvoicesCard } from '../../invoices/order/OrderInvoicesCard';
 import { ItemsTable } from '../items/ItemsTable';
 import { orderSourceText } from '../utils/source';
 import { OrderActions } from './components/OrderActions';
@@ -86,21 +88,20 @@ const OrderDatasheet = ({ order, customStatuses, settings }: OrderDatasheetProps
         )}
         secondaryAction={<OrderBadges order={order} customStatuses={customStatuses} />}
         primaryAction={
-          // A webshop's order follows its shop: no lifecycle buttons, no delete, not even an empty bar.
-          order.connection ? undefined : (
-            <Flex gap={2} wrap="wrap">
-              {linesDirty && (
-                <Typography variant="pi" textColor="warning600">
-                  {formatMessage({
-                    id: getTranslation('order.actions.saveLinesFirst'),
-                    defaultMessage: 'Save or discard the line changes first',
-                  })}
-                </Typography>
-              )}
-              <OrderDeleteButton order={order} />
-              <OrderActions order={order} settings={settings} disabled={linesDirty} />
-            </Flex>
-          )
+          <Flex gap={2} wrap="wrap">
+            {linesDirty && (
+              <Typography variant="pi" textColor="warning600">
+                {formatMessage({
+                  id: getTranslation('order.actions.saveLinesFirst'),
+                  defaultMessage: 'Save or discard the line changes first',
+                })}
+              </Typography>
+            )}
+            {/* A webshop's order follows its shop: no lifecycle buttons, no delete; it is invoiced here all the same. */}
+            {!order.connection && <OrderDeleteButton order={order} />}
+            {!order.connection && <OrderActions order={order} settings={settings} disabled={linesDirty} />}
+            <OrderInvoiceButton order={order} settings={settings} disabled={linesDirty} />
+          </Flex>
         }
       />
       <Layouts.Content>
@@ -124,6 +125,7 @@ const OrderDatasheet = ({ order, customStatuses, settings }: OrderDatasheetProps
           {order.connection && <OrderWebshopCard order={order} connection={order.connection} />}
           <ItemsTable order={order} onDirtyChange={setLinesDirty} />
           {order.connection && <OrderInbox order={order} />}
+          <OrderInvoicesCard order={order} />
           <OrderDocumentsCard order={order} />
           <OrderHistory order={order} customStatuses={customStatuses} />
         </Flex>
@@ -140,7 +142,7 @@ export const OrderPage = () => {
   // The order of this route only (currentData): another order's stays out while this one loads.
   const { currentData: order, isFetching, error } = useGetOrderQuery(id, FRESH);
   const customStatuses = useListCustomStatusesQuery(undefined, FRESH);
-  // Only Failure asks for them (whether orders hold stock); a role without settings.read goes without.
+  // Failure asks for them (whether orders hold stock), Invoice for its defaults; a role without settings.read goes without.
   const settings = useGetOrdersSettingsQuery(undefined, FRESH);
 
   if ((!order && isFetching) || customStatuses.isLoading || settings.isLoading) return <Page.Loading />;

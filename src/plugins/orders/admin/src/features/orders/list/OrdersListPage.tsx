@@ -20,6 +20,9 @@ export const OrdersListPage = () => {
   const {
     allowedActions: { canCreate },
   } = useRBAC(PERMISSIONS.createOrder);
+  const {
+    allowedActions: { canIssue: canInvoice },
+  } = useRBAC(PERMISSIONS.issueInvoices);
   const { filters, sort, serverQuery, isFiltered, change, clearFilters } = useOrdersListQuery();
 
   const orders = useListOrdersQuery(serverQuery, FRESH);
@@ -79,6 +82,7 @@ export const OrdersListPage = () => {
               sort={sort}
               onSort={(next) => change({ sort: next })}
               customStatuses={customStatuses}
+              canInvoice={Boolean(canInvoice)}
             />
             <ListPagination pagination={pagination} />
           </>

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import type { CustomStatus } from '../../../../../../shared/contracts/settings';
 import { ORDER_STATES } from '../../../../../../shared/domain/lifecycle';
+import { dateOf, dayOf } from '../../../../ui/days';
 import { getTranslation } from '../../../../ui/translations';
 import { sourceLabel, SOURCES } from '../../utils/source';
 import type { ConnectionOption } from '../../utils/webshop';
@@ -123,11 +124,7 @@ export const FilterSelect = ({ label, value, options, onChange }: FilterSelectPr
   );
 };
 
-/**
- * A day (YYYY-MM-DD) picked on the calendar. The picker reads a Date as a UTC day and answers with
- * local midnight, so the day goes in as UTC midnight and comes out from the local date parts — the
- * same conversion Strapi's own date inputs make.
- */
+/** A day (YYYY-MM-DD) picked on the calendar: ui/days.ts converts it. */
 interface DayFilterProps {
   label: string;
   day: string | undefined;
@@ -137,12 +134,7 @@ interface DayFilterProps {
   onChange: (day: string | undefined) => void;
 }
 
-const dateOf = (day: string | undefined) => {
-  const date = day ? new Date(`${day}T00:00:00Z`) : undefined;
-  return date && !Number.isNaN(date.getTime()) ? date : undefined;
-};
-
-const DayFilter = ({ label, day, earliest, latest, onChange }: DayFilterProps) => {
+export const DayFilter = ({ label, day, earliest, latest, onChange }: DayFilterProps) => {
   const { formatMessage, locale } = useIntl();
   const value = useMemo(() => dateOf(day), [day]);
   return (
@@ -160,6 +152,3 @@ const DayFilter = ({ label, day, earliest, latest, onChange }: DayFilterProps) =
     />
   );
 };
-
-const dayOf = (date: Date) =>
-  [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((part, index) => String(part).padStart(index ? 2 : 4, '0')).join('-');

@@ -12,6 +12,7 @@ import { formatDateTime, formatMoney } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
 import { orderSourceText } from '../../utils/source';
 import { flagLabel, knownFlags } from '../../utils/webshop';
+import { BulkInvoiceButton } from '../../../invoices/bulk/BulkInvoiceButton';
 
 type Column = SortableColumn<OrderSort>;
 
@@ -22,10 +23,12 @@ interface Props {
   sort: OrderSort;
   onSort: (sort: OrderSort) => void;
   customStatuses: CustomStatus[];
+  /** A role that may issue invoices selects rows and invoices them at once. */
+  canInvoice?: boolean;
 }
 
 /** The orders of one page, newest first unless a column header says otherwise. */
-export const OrdersListTable = ({ orders, isLoading, isFiltered, sort, onSort, customStatuses }: Props) => {
+export const OrdersListTable = ({ orders, isLoading, isFiltered, sort, onSort, customStatuses, canInvoice = false }: Props) => {
   const { formatMessage, locale } = useIntl();
   const label = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(`list.column.${key}`), defaultMessage });
 
@@ -43,8 +46,14 @@ export const OrdersListTable = ({ orders, isLoading, isFiltered, sort, onSort, c
 
   return (
     <Table.Root rows={rows} headers={columns} isLoading={isLoading}>
+      {canInvoice && (
+        <Table.ActionBar>
+          <BulkInvoiceButton />
+        </Table.ActionBar>
+      )}
       <Table.Content>
         <Table.Head>
+          {canInvoice && <Table.HeaderCheckboxCell />}
           {columns.map((column) => (
             <SortableHeader key={column.name} column={column} sort={sort} onSort={onSort} />
           ))}
@@ -60,6 +69,7 @@ export const OrdersListTable = ({ orders, isLoading, isFiltered, sort, onSort, c
         <Table.Body>
           {rows.map((order) => (
             <Table.Row key={order.id}>
+              {canInvoice && <Table.CheckboxCell id={order.id} />}
               <Table.Cell>
                 <Flex gap={2}>
                   <Link tag={NavLink} to={datasheetPath(order.documentId)}>
