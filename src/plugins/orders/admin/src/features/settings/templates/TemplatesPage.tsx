@@ -4,6 +4,7 @@ import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { TemplateJson } from '../../../../../shared/contracts/templates';
+import type { TemplateKind } from '../../../../../shared/domain/template-rules';
 import { FRESH } from '../../../api/base';
 import { useListTemplatesQuery } from '../../../api/templates';
 import { PERMISSIONS } from '../../../permissions';
@@ -14,18 +15,21 @@ import { TemplateEditor } from './components/TemplateEditor';
 
 const COLUMNS = [
   { id: 'templates.column.name', defaultMessage: 'Name' },
+  { id: 'templates.column.kind', defaultMessage: 'Makes' },
   { id: 'templates.column.version', defaultMessage: 'Version' },
   { id: 'templates.column.actions', defaultMessage: 'Actions' },
 ];
 
-/** What the editor shows: nothing, a new template, or one of the list (by key). */
-type Editing = { key: string | null } | null;
+/** What the editor shows: nothing, a new template of a kind, or one of the list (by key). */
+type Editing = { key: null; kind: TemplateKind } | { key: string } | null;
+
+const KIND_WORDS: Record<TemplateKind, string> = { order: 'Order documents', invoice: 'Invoices' };
 
 const TemplatesList = ({ templates, onEdit }: { templates: TemplateJson[]; onEdit: (key: string) => void }) => {
   const { formatMessage } = useIntl();
   const t = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(`templates.${key}`), defaultMessage });
   if (!templates.length)
-    return <EmptyStateLayout content={t('empty', 'No custom template: documents are issued from the built-in one.')} />;
+    return <EmptyStateLayout content={t('empty', 'No custom template: documents and invoices are made from the built-in ones.')} />;
   return (
     <Table colCount={COLUMNS.length} rowCount={templates.length + 1}>
       <TableHeads columns={COLUMNS} />
@@ -38,6 +42,7 @@ const TemplatesList = ({ templates, onEdit }: { templates: TemplateJson[]; onEdi
                 {template.isDefault && <Badge active>{t('default', 'Default')}</Badge>}
               </Flex>
             </Td>
+            <TextCell>{t(`kind.${template.kind}`, KIND_WORDS[template.kind])}</TextCell>
             <TextCell>{template.version}</TextCell>
             <Td>
               <Button variant="tertiary" size="S" startIcon={<Pencil />} onClick={() => onEdit(template.key)}>
@@ -68,11 +73,21 @@ const TemplatesLoader = () => {
       <Page.Title>{t('title', 'Templates')}</Page.Title>
       <Layouts.Header
         title={t('title', 'Templates')}
-        subtitle={t('subtitle', 'The designs order documents are made from; every save is a new version')}
+        subtitle={t('subtitle', 'The designs order documents and invoices are made from; every save is a new version')}
         primaryAction={
-          <Button startIcon={<Plus />} onClick={() => setEditing({ key: null })} disabled={!canUpdate}>
-            {t('new', 'New template')}
-          </Button>
+          <Flex gap={2}>
+            <Button
+              variant="secondary"
+              startIcon={<Plus />}
+              onClick={() => setEditing({ key: null, kind: 'invoice' })}
+              disabled={!canUpdate}
+            >
+              {t('newInvoice', 'New invoice template')}
+            </Button>
+            <Button startIcon={<Plus />} onClick={() => setEditing({ key: null, kind: 'order' })} disabled={!canUpdate}>
+              {t('new', 'New template')}
+            </Button>
+          </Flex>
         }
       />
       <Layouts.Content>
@@ -84,8 +99,9 @@ const TemplatesLoader = () => {
             <Panel>
               <TemplateEditor
                 // A new key, or a new version saved, starts the editor afresh.
-                key={`${editing.key ?? 'new'}-${current?.version ?? 0}`}
+                key={`${editing.key ?? `new-${'kind' in editing ? editing.kind : ''}`}-${current?.version ?? 0}`}
                 template={current}
+                kind={current?.kind ?? ('kind' in editing ? editing.kind : 'order')}
                 canUpdate={canUpdate}
                 onDone={(saved) => setEditing(saved ? { key: saved.key } : null)}
               />
@@ -97,7 +113,7 @@ const TemplatesLoader = () => {
   );
 };
 
-/** Settings → Orders → Templates: custom templates of order documents. */
+/** Settings → Orders → Templates: custom templates of order documents and of invoices. */
 export const TemplatesPage = () => (
   <Page.Protect permissions={PERMISSIONS.readSettings}>
     <TemplatesLoader />

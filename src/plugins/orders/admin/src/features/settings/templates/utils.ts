@@ -1,5 +1,5 @@
 /** What the template editor reads of its text: the JSON, and the rules it breaks, before the server is asked. */
-import { templateProblems, type TemplateProblem } from '../../../../../shared/domain/template-rules';
+import { templateProblems, type TemplateKind, type TemplateProblem } from '../../../../../shared/domain/template-rules';
 
 /** A new template's start: every block, a placeholder, the page numbers. */
 export const STARTER_TEMPLATE = {
@@ -19,17 +19,31 @@ export const STARTER_TEMPLATE = {
   ],
 };
 
+/** A new invoice template's start: every block an invoice must show, the number in the footer. */
+export const STARTER_INVOICE_TEMPLATE = {
+  accentColor: '#1f3a5f',
+  footer: { text: '{{invoice.number}} · {{page}} / {{pages}}', alignment: 'right', margin: [32, 16, 32, 0] },
+  content: [
+    { heading: {} },
+    { columns: [{ seller: {} }, { buyer: {} }], margin: [0, 16, 0, 16] },
+    { lines: {} },
+    { columns: [{ vatBreakdown: {} }, { totals: {} }] },
+  ],
+};
+
+export const STARTERS: Record<TemplateKind, Record<string, unknown>> = { order: STARTER_TEMPLATE, invoice: STARTER_INVOICE_TEMPLATE };
+
 export type Checked = { definition: Record<string, unknown>; problems: TemplateProblem[] } | { error: string };
 
-/** The editor's text read as a template: a JSON syntax error, or the definition and what it breaks. */
-export const checkText = (text: string): Checked => {
+/** The editor's text read as a template of a kind: a JSON syntax error, or the definition and what it breaks. */
+export const checkText = (text: string, kind: TemplateKind): Checked => {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     return { error: (error as Error).message };
   }
-  const problems = templateProblems(value);
+  const problems = templateProblems(value, kind);
   return { definition: (value ?? {}) as Record<string, unknown>, problems };
 };
 
@@ -75,14 +89,15 @@ export const designOf = (definition: Record<string, unknown>): Design => {
 };
 
 /** The definition with a design's values put in: the JSON stays the truth, the form only edits it. */
-export const withDesign = (definition: Record<string, unknown>, design: Design): Record<string, unknown> => {
+export const withDesign = (definition: Record<string, unknown>, design: Design, kind: TemplateKind): Record<string, unknown> => {
   const next = structuredClone(definition);
   next.accentColor = design.accentColor;
   if (design.footer) {
     const footer = next.footer && typeof next.footer === 'object' ? (next.footer as Node) : { alignment: 'right', margin: [32, 16, 32, 0] };
     next.footer = { ...footer, text: design.footer };
   } else delete next.footer;
-  const block = linesBlockOf(next.content);
+  // An invoice's lines show every column: only an order document's lines block takes a choice.
+  const block = kind === 'order' ? linesBlockOf(next.content) : null;
   if (block) block.lines = { columns: LINE_COLUMNS.filter((column) => design.columns.includes(column)) };
   return next;
 };

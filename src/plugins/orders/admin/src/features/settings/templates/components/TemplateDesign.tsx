@@ -20,10 +20,12 @@ interface Props {
   design: Design;
   onChange: (design: Design) => void;
   disabled: boolean;
+  /** Whether the lines' columns are chosen: an order document's are, an invoice shows every one. */
+  withColumns: boolean;
 }
 
 /** The template's colour, footer and lines' columns as a form: each change is written into the JSON below. */
-export const TemplateDesign = ({ design, onChange, disabled }: Props) => {
+export const TemplateDesign = ({ design, onChange, disabled, withColumns }: Props) => {
   const { formatMessage } = useIntl();
   const t = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(`templates.design.${key}`), defaultMessage });
   const toggle = (column: string, on: boolean) =>
@@ -51,23 +53,25 @@ export const TemplateDesign = ({ design, onChange, disabled }: Props) => {
           disabled={disabled}
         />
       </Grid.Item>
-      <Grid.Item col={12} direction="column" alignItems="stretch">
-        <Field.Root name="columns">
-          <Field.Label>{t('columns', 'Columns of the lines')}</Field.Label>
-          <Flex gap={4} wrap="wrap">
-            {LINE_COLUMNS.map((column) => (
-              <Checkbox
-                key={column}
-                checked={design.columns.includes(column)}
-                onCheckedChange={(checked: boolean | 'indeterminate') => toggle(column, checked === true)}
-                disabled={disabled || (column === 'name' && design.columns.includes('name') && design.columns.length === 1)}
-              >
-                <Typography>{t(`column.${column}`, COLUMN_WORDS[column])}</Typography>
-              </Checkbox>
-            ))}
-          </Flex>
-        </Field.Root>
-      </Grid.Item>
+      {withColumns && (
+        <Grid.Item col={12} direction="column" alignItems="stretch">
+          <Field.Root name="columns">
+            <Field.Label>{t('columns', 'Columns of the lines')}</Field.Label>
+            <Flex gap={4} wrap="wrap">
+              {LINE_COLUMNS.map((column) => (
+                <Checkbox
+                  key={column}
+                  checked={design.columns.includes(column)}
+                  onCheckedChange={(checked: boolean | 'indeterminate') => toggle(column, checked === true)}
+                  disabled={disabled || (column === 'name' && design.columns.includes('name') && design.columns.length === 1)}
+                >
+                  <Typography>{t(`column.${column}`, COLUMN_WORDS[column])}</Typography>
+                </Checkbox>
+              ))}
+            </Flex>
+          </Field.Root>
+        </Grid.Item>
+      )}
     </Grid.Root>
   );
 };

@@ -3,41 +3,56 @@ import { Check, Download, Trash, Upload } from '@strapi/icons';
 import { useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useIntl } from 'react-intl';
 import type { TemplateJson } from '../../../../../../shared/contracts/templates';
-import { TEMPLATE_PLACEHOLDERS, PAGE_PLACEHOLDERS } from '../../../../../../shared/domain/template-rules';
+import {
+  INVOICE_PLACEHOLDERS,
+  PAGE_PLACEHOLDERS,
+  TEMPLATE_PLACEHOLDERS,
+  type TemplateKind,
+} from '../../../../../../shared/domain/template-rules';
 import { useCreateTemplateMutation, useRetireTemplateMutation, useUpdateTemplateMutation } from '../../../../api/templates';
 import { fieldProblemText, useApiErrorText } from '../../../../ui/errors';
 import { saveAs } from '../../../../ui/files';
 import { TextField } from '../../../../ui/TextField';
 import { getTranslation } from '../../../../ui/translations';
 import { useSubmit } from '../../../../ui/useSubmit';
-import { checkText, designOf, pretty, STARTER_TEMPLATE, withDesign } from '../utils';
+import { checkText, designOf, pretty, STARTERS, withDesign } from '../utils';
 import { TemplateDesign } from './TemplateDesign';
 import { TemplatePreview } from './TemplatePreview';
 
 interface Props {
   /** The template's newest version, or null for a new one. */
   template: TemplateJson | null;
+  /** What it makes: an order's document or an invoice (a new template's, as chosen; a saved one keeps its own). */
+  kind: TemplateKind;
   canUpdate: boolean;
   onDone: (template: TemplateJson | null) => void;
 }
 
+const PLACEHOLDERS: Record<TemplateKind, readonly string[]> = { order: TEMPLATE_PLACEHOLDERS, invoice: INVOICE_PLACEHOLDERS };
+
 /** The placeholders a template's texts may hold, beside the editor. */
-const Placeholders = () => {
+const Placeholders = ({ kind }: { kind: TemplateKind }) => {
   const { formatMessage } = useIntl();
   return (
     <Flex direction="column" alignItems="stretch" gap={1}>
       <Typography variant="sigma" textColor="neutral600">
         {formatMessage({ id: getTranslation('templates.placeholders'), defaultMessage: 'Placeholders' })}
       </Typography>
-      {[...TEMPLATE_PLACEHOLDERS, ...PAGE_PLACEHOLDERS].map((name) => (
+      {[...PLACEHOLDERS[kind], ...PAGE_PLACEHOLDERS].map((name) => (
         <Typography key={name} variant="pi" style={{ fontFamily: 'monospace' }}>{`{{${name}}}`}</Typography>
       ))}
       <Typography variant="pi" textColor="neutral600">
-        {formatMessage({
-          id: getTranslation('templates.blocks'),
-          defaultMessage:
-            'Blocks: lines (with the columns you choose), vatBreakdown, totals, seller, buyer, note — each as an element of its own; the logo is the image "logo". The page number and page count go only in the header and footer.',
-        })}
+        {kind === 'invoice'
+          ? formatMessage({
+              id: getTranslation('templates.blocks.invoice'),
+              defaultMessage:
+                'Blocks, each required, each as an element of its own: heading (title, number, dates, payment, currency, a storno’s reference), seller, buyer, lines (every column, with the exemptions’ legal references), vatBreakdown, totals; the logo is the image "logo". The page number and page count go only in the header and footer.',
+            })
+          : formatMessage({
+              id: getTranslation('templates.blocks'),
+              defaultMessage:
+                'Blocks: lines (with the columns you choose), vatBreakdown, totals, seller, buyer, note — each as an element of its own; the logo is the image "logo". The page number and page count go only in the header and footer.',
+            })}
       </Typography>
     </Flex>
   );
@@ -48,7 +63,7 @@ const Placeholders = () => {
  * the rules the server keeps), the placeholders, a live preview, and export, import and retire.
  * Saving makes a new version.
  */
-export const TemplateEditor = ({ template, canUpdate, onDone }: Props) => {
+export const TemplateEditor = ({ template, kind, canUpdate, onDone }: Props) => {
   const intl = useIntl();
   const t = (key: string, defaultMessage: string, values?: Record<string, string | number>) =>
     intl.formatMessage({ id: getTranslation(`templates.${key}`), defaultMessage }, values);
@@ -59,16 +74,16 @@ export const TemplateEditor = ({ template, canUpdate, onDone }: Props) => {
   const [retire] = useRetireTemplateMutation();
   const [name, setName] = useState(template?.name ?? '');
   const [isDefault, setDefault] = useState(template?.isDefault ?? false);
-  const [text, setText] = useState(() => pretty(template?.definition ?? STARTER_TEMPLATE));
+  const [text, setText] = useState(() => pretty(template?.definition ?? STARTERS[kind]));
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const importer = useRef<HTMLInputElement>(null);
-  const checked = useMemo(() => checkText(text), [text]);
+  const checked = useMemo(() => checkText(text, kind), [text, kind]);
   const valid = 'definition' in checked && checked.problems.length === 0;
 
   const save = async () => {
     if (!valid) return;
     const body = { name: name.trim(), definition: checked.definition, isDefault };
-    const { data, error } = await submit(template ? update({ id: template.key, body }) : create(body), {
+    const { data, error } = await submit(template ? update({ id: template.key, body }) : create({ ...body, kind }), {
       done: (saved) => t('saved', 'Version {version} saved', { version: saved.version }),
     });
     if (error) setServerErrors(fieldErrorsOf(error));
@@ -117,7 +132,14 @@ export const TemplateEditor = ({ template, canUpdate, onDone }: Props) => {
             required
             disabled={!canUpdate}
           />
-          <Field.Root name="isDefault" hint={t('isDefault.hint', 'Finalized orders are issued from the default template.')}>
+          <Field.Root
+            name="isDefault"
+            hint={
+              kind === 'invoice'
+                ? t('isDefault.hint.invoice', 'Invoices are made from the default invoice template.')
+                : t('isDefault.hint', 'Finalized orders are issued from the default template.')
+            }
+          >
             <Field.Label>{t('isDefault', 'Default template')}</Field.Label>
             <Toggle
               checked={isDefault}
@@ -131,8 +153,9 @@ export const TemplateEditor = ({ template, canUpdate, onDone }: Props) => {
           {'definition' in checked && (
             <TemplateDesign
               design={designOf(checked.definition)}
-              onChange={(design) => setText(pretty(withDesign(checked.definition, design)))}
+              onChange={(design) => setText(pretty(withDesign(checked.definition, design, kind)))}
               disabled={!canUpdate}
+              withColumns={kind === 'order'}
             />
           )}
           <Field.Root name="definition" error={problems.join(' · ') || serverErrors.definition}>
@@ -169,12 +192,12 @@ export const TemplateEditor = ({ template, canUpdate, onDone }: Props) => {
             )}
           </Flex>
           <Box>
-            <Placeholders />
+            <Placeholders kind={kind} />
           </Box>
         </Flex>
       </Grid.Item>
       <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
-        <TemplatePreview definition={valid ? checked.definition : null} />
+        <TemplatePreview definition={valid ? checked.definition : null} kind={kind} />
       </Grid.Item>
     </Grid.Root>
   );
