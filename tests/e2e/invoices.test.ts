@@ -3,9 +3,11 @@
  * through the engine, its invoice issued from the datasheet's dialog, found in the Invoices list,
  * its datasheet with the PDF and the NAV XML, a storno with its reason, both numbers linked to each other; the
  * series' preview in the settings; and a second order invoiced from the orders list's selection.
+ * Then an invoice template: made beside its preview on an invoice, the default of its kind.
  */
 import { readFileSync } from 'fs';
 import { screenshot, startBrowserApp, type BrowserApp } from '../helpers/browser';
+import { pdfPages } from '../helpers/pdf';
 
 let app: BrowserApp;
 beforeAll(async () => {
@@ -124,4 +126,31 @@ test('an invoice issued from the datasheet, listed, shown, stornoed; the preview
     .first()
     .waitFor();
   await screenshot(page, 'invoices-06-bulk');
+});
+
+test('an invoice template made beside its preview on an invoice, refused while a block is missing, the default of invoices', async () => {
+  const page = await app.login();
+  await page.goto(`${app.url}/admin/settings/orders-templates`);
+  const preview = page.waitForResponse((answer) => answer.url().endsWith('/orders/templates/preview') && answer.status() === 200);
+  await page.getByRole('button', { name: 'New invoice template' }).click();
+  await page.getByText('{{invoice.number}}', { exact: true }).waitFor();
+  const pdf = Buffer.from(((await (await preview).json()) as { data: { base64: string } }).data.base64, 'base64');
+  expect((await pdfPages(pdf))[0]).toMatch(/INVOICE|STORNO INVOICE|SZÁMLA|SZTORNÓ SZÁMLA/);
+  // An invoice's lines show every column: the form offers no choice of them.
+  expect(await page.getByRole('checkbox', { name: 'SKU' }).count()).toBe(0);
+
+  const editor = page.getByLabel('Template (JSON)');
+  const whole = await editor.inputValue();
+  await editor.fill(whole.replace('"totals": {}', '"text": ""'));
+  await page.getByText('an invoice template must place this block').first().waitFor();
+  expect(await page.getByRole('button', { name: 'Create template' }).isDisabled()).toBe(true);
+  await editor.fill(whole);
+  await page.getByLabel('Name').fill('Kávéház számla');
+  await page.getByLabel('Default template').click();
+  await page.getByRole('button', { name: 'Create template' }).click();
+  await page.getByText('Version 1 saved').first().waitFor();
+  const row = page.getByRole('row', { name: /Kávéház számla/ });
+  await row.getByText('Invoices').waitFor();
+  await row.getByText('Default').waitFor();
+  await screenshot(page, 'invoices-07-template');
 });
