@@ -347,6 +347,11 @@ describe('storno', () => {
   test('a storno takes the next number, negates the lines, refers to the original, which is marked stornoed and stays as it was', async () => {
     const order = await orderIn('fulfilled', [{ name: 'Bögre', quantity: '3', unitPrice: '2500' }]);
     const original = (await issue(order.documentId)).body.data;
+    // The original's PDF, made before the storno: the same bytes after it.
+    const madeBefore = await eventually(async () => {
+      const { pdf } = (await app.admin.get(`/orders/invoices/${original.documentId}`)).body.data;
+      return pdf.state === 'issued' ? pdf : null;
+    });
     expect((await app.admin.post(`/orders/invoices/${original.documentId}/storno`, {})).status).toBe(400);
     const response = await app.admin.post(`/orders/invoices/${original.documentId}/storno`, { reason: 'A vevő visszaküldte' });
     expect(response.status).toBe(201);
@@ -366,6 +371,7 @@ describe('storno', () => {
     expect(storno.lines[0]).toMatchObject({ quantity: '-3', unitPrice: '2500', net: '-7500', gross: '-9525' });
 
     const after = (await app.admin.get(`/orders/invoices/${original.documentId}`)).body.data;
+    expect(after.pdf.contentHash).toBe(madeBefore.contentHash);
     expect(after).toEqual({
       ...original,
       state: 'stornoed',
@@ -448,6 +454,15 @@ describe('stock', () => {
       await app.admin.post(`/orders/invoices/${underOrders.documentId}/storno`, { reason: 'x' });
       expect(await held()).toBe(4);
       await app.admin.post(`/orders/invoices/${freshInvoice.documentId}/storno`, { reason: 'x' });
+      expect(await held()).toBe(2);
+
+      // A failed order whose invoice stands still holds its goods: the sale stands until the storno.
+      const failing = await orderIn('fulfilled', line(item));
+      const failingInvoice = (await issue(failing.documentId)).body.data;
+      expect(await held()).toBe(4);
+      expect((await act(app.admin, failing.documentId, 'fail')).status).toBe(200);
+      expect(await held()).toBe(4);
+      await app.admin.post(`/orders/invoices/${failingInvoice.documentId}/storno`, { reason: 'x' });
       expect(await held()).toBe(2);
 
       await setSettings(app.admin, { inventoryDriver: 'orders' });
