@@ -8,8 +8,13 @@ import { useIntl } from 'react-intl';
 import { styled } from 'styled-components';
 import { formatMoney } from './format';
 
-/** Figures of equal width, never broken across lines (a thousands separator is a space). */
+/**
+ * Figures of equal width, never broken across lines (a thousands separator is a space), at the
+ * end of their cell: the design system's Td passes no text-align on to its cell.
+ */
 const Figures = styled(Typography)`
+  display: block;
+  text-align: end;
   font-variant-numeric: tabular-nums;
   white-space: nowrap;
 `;
@@ -31,7 +36,7 @@ export const Money = ({ amount, currency, textColor = 'neutral800', fontWeight }
 
 /** A table cell holding an amount: right-aligned, as its column's heading (alignEnd) is. */
 export const MoneyCell = (props: MoneyProps) => (
-  <Td textAlign="end">
+  <Td>
     <Money {...props} />
   </Td>
 );

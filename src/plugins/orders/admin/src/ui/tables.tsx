@@ -1,5 +1,5 @@
 /** The design system's tables, as the plugin's lists fill them. */
-import { Td, Th, Thead, Tr, Typography, type TypographyProps } from '@strapi/design-system';
+import { Flex, Td, Th, Thead, Tr, Typography, type TypographyProps } from '@strapi/design-system';
 import type { MouseEvent, ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
@@ -20,8 +20,10 @@ export const TableHeads = ({ columns, children }: { columns: readonly Column[]; 
     <Thead>
       <Tr>
         {columns.map(({ id, defaultMessage, alignEnd }) => (
-          <Th key={id} textAlign={alignEnd ? 'end' : undefined}>
-            <Typography variant="sigma">{formatMessage({ id: getTranslation(id), defaultMessage })}</Typography>
+          <Th key={id}>
+            <Flex justifyContent={alignEnd ? 'flex-end' : 'flex-start'} width="100%">
+              <Typography variant="sigma">{formatMessage({ id: getTranslation(id), defaultMessage })}</Typography>
+            </Flex>
           </Th>
         ))}
         {children}
