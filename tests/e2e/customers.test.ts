@@ -28,8 +28,8 @@ test('New order picks an existing customer; the Customers page, the datasheet, t
   await page.goto(`${app.url}/admin/plugins/orders`);
   await page.getByRole('button', { name: 'New order' }).click();
   const second = page.getByRole('dialog');
-  await second.getByPlaceholder('Name, email, phone or tax number').fill('szabo.eva@example.hu');
-  await second.getByPlaceholder('Name, email, phone or tax number').press('Enter');
+  await second.getByPlaceholder('Name, email, phone, company or tax number').fill('szabo.eva@example.hu');
+  await second.getByPlaceholder('Name, email, phone, company or tax number').press('Enter');
   await second.getByText('Existing customer').waitFor();
   await screenshot(page, 'customers-01-picked');
   await second.getByRole('button', { name: 'Create draft' }).click();
@@ -64,8 +64,8 @@ test('New order picks an existing customer; the Customers page, the datasheet, t
   await page.getByRole('link', { name: "Customer's datasheet" }).click();
   await page.getByRole('button', { name: 'Merge into…' }).click();
   const merge = page.getByRole('dialog');
-  await merge.getByPlaceholder('Name, email, phone or tax number').fill('szabo.eva@example.hu');
-  await merge.getByPlaceholder('Name, email, phone or tax number').press('Enter');
+  await merge.getByPlaceholder('Name, email, phone, company or tax number').fill('szabo.eva@example.hu');
+  await merge.getByPlaceholder('Name, email, phone, company or tax number').press('Enter');
   await merge.getByText('Szabó Éva · szabo.eva@example.hu').waitFor();
   await merge.getByRole('button', { name: 'Merge', exact: true }).click();
   await page.getByRole('heading', { name: 'Szabó Éva', exact: true }).waitFor();

@@ -52,7 +52,7 @@ export const customerListQuery = z.object({
   segment: z.enum(SEGMENTS).optional(),
   /** A webshop connection's documentId: the customers who came from it. */
   connection: text(64).optional(),
-  /** Searches name, e-mail, phone and tax number. */
+  /** Searches name, e-mail, phone, company and tax number, ignoring accents and case. */
   q: text(200).optional(),
   sort: z.enum(CUSTOMER_SORTS).default('createdAt:desc'),
   ...pageQuery,

@@ -99,6 +99,7 @@ export const orderListQuery = z
     connection: text(64).optional(),
     /** A customer's documentId: their orders only (the customer's datasheet). */
     customer: text(64).optional(),
+    /** Searches number, the shop’s number, customer name, e-mail, phone, company, tax number and SKU, ignoring accents and case. */
     q: text(200).optional(),
     ...pageQuery,
   })

@@ -34,7 +34,7 @@ export const SortableHeader = <Sort extends string>({
   const ascending = sort.endsWith(':asc');
 
   const title = (
-    <Flex gap={1} justifyContent={column.alignEnd ? 'flex-end' : 'flex-start'}>
+    <Flex gap={1} justifyContent={column.alignEnd ? 'flex-end' : 'flex-start'} width="100%">
       <Typography textColor="neutral600" tag="span" variant="sigma">
         {column.label}
       </Typography>

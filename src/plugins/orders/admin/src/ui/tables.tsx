@@ -1,13 +1,16 @@
 /** The design system's tables, as the plugin's lists fill them. */
-import { Td, Th, Thead, Tr, Typography, type TypographyProps } from '@strapi/design-system';
-import type { ReactNode } from 'react';
+import { Flex, Td, Th, Thead, Tr, Typography, type TypographyProps } from '@strapi/design-system';
+import type { MouseEvent, ReactNode } from 'react';
 import { useIntl } from 'react-intl';
+import { useNavigate } from 'react-router-dom';
 import { getTranslation } from './translations';
 
 /** A column's heading: its translation key and its English. */
 export interface Column {
   id: string;
   defaultMessage: string;
+  /** A column of amounts or counts: its heading right-aligned over them (Money.tsx). */
+  alignEnd?: boolean;
 }
 
 /** The headings of a design-system table, in the admin's language; `children` adds cells after them. */
@@ -16,9 +19,11 @@ export const TableHeads = ({ columns, children }: { columns: readonly Column[]; 
   return (
     <Thead>
       <Tr>
-        {columns.map(({ id, defaultMessage }) => (
+        {columns.map(({ id, defaultMessage, alignEnd }) => (
           <Th key={id}>
-            <Typography variant="sigma">{formatMessage({ id: getTranslation(id), defaultMessage })}</Typography>
+            <Flex justifyContent={alignEnd ? 'flex-end' : 'flex-start'} width="100%">
+              <Typography variant="sigma">{formatMessage({ id: getTranslation(id), defaultMessage })}</Typography>
+            </Flex>
           </Th>
         ))}
         {children}
@@ -33,3 +38,24 @@ export const TextCell = ({ children, ...typography }: TypographyProps) => (
     <Typography {...typography}>{children}</Typography>
   </Td>
 );
+
+/** What inside a row does its own thing when clicked: links, buttons, checkboxes (a bulk selection), fields. */
+const OWN_CLICK = 'a, button, input, select, textarea, label, [role="button"], [role="checkbox"], [role="menuitem"]';
+
+/**
+ * A click anywhere on a row opens what the row shows, as a click on its link would — except on
+ * what inside it answers a click of its own, and when the click ended a selection of the row's
+ * text (a number copied is not an order opened). The row's link stays the way in by keyboard and
+ * to a new tab.
+ */
+export const useRowLink = () => {
+  const navigate = useNavigate();
+  return (path: string) => ({
+    cursor: 'pointer' as const,
+    onClick: (event: MouseEvent<HTMLElement>) => {
+      if (event.defaultPrevented || (event.target as Element).closest(OWN_CLICK)) return;
+      if (window.getSelection()?.toString()) return;
+      navigate(path);
+    },
+  });
+};

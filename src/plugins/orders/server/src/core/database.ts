@@ -140,6 +140,22 @@ export const updateColumns = async (
   return { updatedAt: updatedAt.toISOString() };
 };
 
+/**
+ * Writes one column of many rows, each its own value, in one statement per 500 rows (a CASE on
+ * the id): what refreshing the search keys of a feed's orders, or of every old order, takes.
+ */
+export const setColumnOfEach = async (trx: Knex, table: string, column: string, values: Map<number, string>) => {
+  for (const rows of chunks([...values])) {
+    const cases = rows.map(() => 'WHEN ? THEN CAST(? AS TEXT)').join(' ');
+    await trx(table)
+      .whereIn(
+        'id',
+        rows.map(([id]) => id)
+      )
+      .update({ [column]: trx.raw(`CASE id ${cases} END`, rows.flat()) });
+  }
+};
+
 type ColumnAttribute = { type: string; columnName?: string };
 
 /** A column's value as Strapi's query engine answers it for the attribute's type. */

@@ -2,9 +2,19 @@
 import type { Core } from '@strapi/strapi';
 import type { CustomerInput, CustomerJson, CustomerListQuery, CustomerSort } from '../../../../shared/contracts/customers';
 import type { Page } from '../../../../shared/contracts/pages';
+import { recordSearchKey, searchPattern } from '../../../../shared/domain/search-key';
 import type { Segment, Subscription } from '../../../../shared/domain/segments';
 import type { Knex } from 'knex';
-import { columnOf, insertRows, isPostgres, joinTableOf, type StoredDate, type StoredInteger, type Transaction } from '../../core/database';
+import {
+  columnOf,
+  insertRows,
+  isPostgres,
+  joinTableOf,
+  setColumnOfEach,
+  type StoredDate,
+  type StoredInteger,
+  type Transaction,
+} from '../../core/database';
 import { offsetOf } from '../../core/pages';
 import { UID } from '../../core/uids';
 
@@ -113,6 +123,22 @@ const REF = ['id', 'name'];
  */
 export const emailKeyOf = (email: string | null | undefined) => email?.trim().toLowerCase() || null;
 
+/** What the customers list's search compares (shared/domain/search-key.ts): name, e-mail, phone, company, tax number. */
+export const customerSearchKey = (details: Pick<CustomerInput, 'name' | 'email' | 'phone' | 'company' | 'taxNumber'>) =>
+  recordSearchKey({ texts: [details.name, details.email, details.company], numbers: [details.phone, details.taxNumber] });
+
+/** The columns of a customer written whole, with the keys made of them. */
+const withKeys = (details: CustomerInput) => ({
+  email: null,
+  phone: null,
+  company: null,
+  taxNumber: null,
+  address: null,
+  ...details,
+  emailKey: emailKeyOf(details.email),
+  searchKey: customerSearchKey(details),
+});
+
 /** A customer as a webshop describes it, as stored. */
 export interface ShopCustomerData {
   name: string;
@@ -145,15 +171,9 @@ export const customersRepository = (strapi: Core.Strapi) => {
           .select(`l.${link.joinColumn.name}`)
       );
     }
-    if (q) {
-      // PostgreSQL's LIKE minds case; SQLite's already ignores ASCII case, the only case its LOWER() folds.
-      const like = isPostgres(strapi) ? 'ILIKE' : 'LIKE';
-      const pattern = `%${q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-      query.where((where) => {
-        for (const attribute of ['name', 'email', 'phone', 'taxNumber'])
-          where.orWhereRaw(`?? ${like} ? ESCAPE '\\'`, [column(attribute), pattern]);
-      });
-    }
+    const pattern = q ? searchPattern(q) : null;
+    // One keyed column, accents and case taken away, on both databases; a trigram index on PostgreSQL (indexes.ts).
+    if (pattern) query.whereRaw(`?? LIKE ? ESCAPE '\\'`, [column('searchKey'), pattern]);
     return query;
   };
 
@@ -180,16 +200,11 @@ export const customersRepository = (strapi: Core.Strapi) => {
   return {
     findRef: (documentId: string): Promise<CustomerRef | null> => customers().findOne({ where: { documentId }, select: REF }),
 
-    create: (details: CustomerInput): Promise<CustomerRef> =>
-      customers().create({ data: { ...details, emailKey: emailKeyOf(details.email) }, select: REF }),
+    create: (details: CustomerInput): Promise<CustomerRef> => customers().create({ data: withKeys(details), select: REF }),
 
     /** Writes every detail: one left out is emptied. */
     replace: (id: number, details: CustomerInput): Promise<CustomerRef> =>
-      customers().update({
-        where: { id },
-        data: { email: null, phone: null, company: null, taxNumber: null, address: null, ...details, emailKey: emailKeyOf(details.email) },
-        select: REF,
-      }),
+      customers().update({ where: { id }, data: withKeys(details), select: REF }),
 
     /** Those a batch of webshop orders may be of, by the shops' ids or e-mails. */
     findForShopMany: (
@@ -218,6 +233,7 @@ export const customersRepository = (strapi: Core.Strapi) => {
             address: details.address,
             shippingAddress: details.shippingAddress,
             emailKey: emailKeyOf(details.email),
+            searchKey: customerSearchKey(details),
           },
           links: { connection: connectionId },
         }))
@@ -279,12 +295,7 @@ export const customersRepository = (strapi: Core.Strapi) => {
       }),
 
     /** Writes the contact data given whole: a field left out is emptied. */
-    updateContact: (id: number, details: CustomerInput) =>
-      customers().update({
-        where: { id },
-        data: { email: null, phone: null, company: null, taxNumber: null, address: null, ...details, emailKey: emailKeyOf(details.email) },
-        select: ['id'],
-      }),
+    updateContact: (id: number, details: CustomerInput) => customers().update({ where: { id }, data: withKeys(details), select: ['id'] }),
 
     /** The name orders keep of their customer (the list's cache), for all of the customer's orders. */
     renameOrders: async (trx: Transaction, customerId: number, name: string) => {
@@ -316,6 +327,48 @@ export const customersRepository = (strapi: Core.Strapi) => {
     /** The keys that find the customer: a webshop's customer id, the e-mail. */
     keysOf: async (id: number): Promise<{ externalKey: string | null; emailKey: string | null }> =>
       customers().findOne({ where: { id }, select: ['externalKey', 'emailKey'] }),
+
+    /** Writes the customers' search keys from their details as stored: after a merge took some over. */
+    async refreshSearchKeys(trx: Knex, ids: number[]) {
+      const rows: Array<CustomerRef & Pick<CustomerRow, 'email' | 'phone' | 'company' | 'taxNumber'>> = ids.length
+        ? await trx(strapi.db.metadata.get(UID.customer).tableName)
+            .whereIn('id', ids)
+            .select({
+              id: 'id',
+              ...Object.fromEntries(
+                ['name', 'email', 'phone', 'company', 'taxNumber'].map((name) => [name, columnOf(strapi, UID.customer, name)])
+              ),
+            })
+        : [];
+      const keys = new Map(rows.map((row) => [Number(row.id), customerSearchKey(row)]));
+      await setColumnOfEach(trx, strapi.db.metadata.get(UID.customer).tableName, columnOf(strapi, UID.customer, 'searchKey'), keys);
+    },
+
+    /**
+     * Gives keys to customers that have none, a batch per transaction, until none is left;
+     * answers how many. Idempotent, and one query when there is nothing to do: at every start,
+     * it keys the customers of a database from before the search key.
+     */
+    async fillSearchKeys(): Promise<number> {
+      const table = strapi.db.metadata.get(UID.customer).tableName;
+      let filled = 0;
+      for (;;) {
+        const done: number = await strapi.db.transaction(async ({ trx }) => {
+          const rows = await trx(table)
+            .whereNull(columnOf(strapi, UID.customer, 'searchKey'))
+            .orderBy('id')
+            .limit(500)
+            .select('id');
+          await this.refreshSearchKeys(
+            trx,
+            rows.map((row: { id: number }) => Number(row.id))
+          );
+          return rows.length;
+        });
+        if (!done) return filled;
+        filled += done;
+      }
+    },
 
     /** Whether any customer has no segment yet: one from before segments, which the daily pass has not reached. */
     anyUnsegmented: async (): Promise<boolean> =>

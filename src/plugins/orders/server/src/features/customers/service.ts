@@ -21,6 +21,7 @@ import { invalidField, notFound } from '../../core/errors';
 import { pagination } from '../../core/pages';
 import { getService } from '../../core/service';
 import { UID } from '../../core/uids';
+import { ordersRepository } from '../orders/repository';
 import { customersRepository, emailKeyOf, type CustomerRef, type CustomerStatsRow, type ShopCustomerData } from './repository';
 import { serializeCustomerSummary, serializeSegmentChange } from './serializer';
 
@@ -97,6 +98,7 @@ const createCustomersService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!id) throw noCustomer(documentId);
         await customers.updateContact(id, details);
         await customers.renameOrders(trx, id, details.name);
+        await ordersRepository(strapi).refreshSearchKeysOfCustomer(trx, id);
       });
       return this.get(documentId);
     },
@@ -159,6 +161,8 @@ const createCustomersService = ({ strapi }: { strapi: Core.Strapi }) => {
         const fromKeys = await customers.keysOf(from.id);
         await customers.remove(trx, from.id);
         await customers.setFields(target.id, takenOver(target, from, fromKeys, await customers.keysOf(target.id)));
+        await customers.refreshSearchKeys(trx, [target.id]);
+        await ordersRepository(strapi).refreshSearchKeysOfCustomer(trx, target.id);
         await getService(strapi, 'segments').recompute([target.id]);
       });
       return this.get(into);

@@ -8,6 +8,7 @@ import { ensureUniqueIndex } from '../../core/unique';
 import { UID } from '../../core/uids';
 import { createListIndexes } from './indexes';
 import { moveLegacyHistory } from './legacy-history';
+import { fillSearchKeys } from './search-keys';
 import routes from './routes';
 import service from './service';
 import shopOrders from './shop-orders';
@@ -24,6 +25,7 @@ export default {
   async bootstrap({ strapi }: { strapi: import('@strapi/strapi').Core.Strapi }) {
     await moveLegacyHistory(strapi);
     await createListIndexes(strapi);
+    await fillSearchKeys(strapi);
     await ensureUniqueIndex(strapi, { uid: UID.order, attribute: 'number' });
     // One order per shop order, whatever the deliveries: the lock orders them, the index guards it.
     await ensureUniqueIndex(strapi, { uid: UID.order, attribute: 'externalKey' });

@@ -2,33 +2,36 @@ import type { Core } from '@strapi/strapi';
 import { columnOf, isPostgres } from '../../core/database';
 import { UID, type PluginUid } from '../../core/uids';
 
-/** What the orders list's free text (q) searches with LOWER(column) LIKE '%…%'. */
-const SEARCHED: Array<[PluginUid, string]> = [
+/** The trigram indexes of the search before its key, on LOWER() of number, customer name and SKU: dropped, the key's index serves. */
+const OLD_SEARCH_INDEXES: Array<[PluginUid, string]> = [
   [UID.order, 'number'],
   [UID.order, 'customerName'],
   [UID.orderItem, 'sku'],
 ];
 
 /**
- * On PostgreSQL, trigram indexes let that search use an index instead of reading every order.
- * Strapi cannot declare them, and a database/migrations file would run before Strapi creates the
- * tables of a fresh database — so they are made here, after the schema sync, idempotently.
- * Where the pg_trgm extension may not be installed the search still works, by a table scan.
+ * On PostgreSQL, a trigram index on the search key lets the search (searchKey LIKE '%…%') use an
+ * index instead of reading every order. Strapi cannot declare it, and a database/migrations file
+ * would run before Strapi creates the tables of a fresh database — so it is made here, after the
+ * schema sync, idempotently. Where the pg_trgm extension may not be installed the search still
+ * works, by a table scan.
  */
 const createSearchIndexes = async (strapi: Core.Strapi) => {
+  const table = strapi.db.metadata.get(UID.order).tableName;
+  for (const [uid, attribute] of OLD_SEARCH_INDEXES)
+    await strapi.db.connection.raw('DROP INDEX IF EXISTS ??', [
+      `${strapi.db.metadata.get(uid).tableName}_${columnOf(strapi, uid, attribute)}_trgm_idx`,
+    ]);
   try {
     await strapi.db.connection.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm');
-    for (const [uid, attribute] of SEARCHED) {
-      const table = strapi.db.metadata.get(uid).tableName;
-      const column = columnOf(strapi, uid, attribute);
-      await strapi.db.connection.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? USING gin (lower(??) gin_trgm_ops)', [
-        `${table}_${column}_trgm_idx`,
-        table,
-        column,
-      ]);
-    }
+    const column = columnOf(strapi, UID.order, 'searchKey');
+    await strapi.db.connection.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? USING gin (?? gin_trgm_ops)', [
+      `${table}_${column}_trgm_idx`,
+      table,
+      column,
+    ]);
   } catch (error) {
-    strapi.log.warn(`orders: no trigram indexes for the orders search (${(error as Error).message}); searching scans the table`);
+    strapi.log.warn(`orders: no trigram index for the orders search (${(error as Error).message}); searching scans the table`);
   }
 };
 
@@ -69,15 +72,16 @@ const createMixedDirectionIndexes = async (strapi: Core.Strapi) => {
 };
 
 /**
- * SQLite has no trigram index: there the search reads number and customer name from an index in
- * the default sort's order (created_at, id) instead of from every order, so that a search's count
- * and its deep pages do not read the whole orders table. (On PostgreSQL such an index would lure
- * the planner away from the trigram indexes.)
+ * SQLite has no trigram index: there the search reads the search key from an index in the
+ * default sort's order (created_at, id) instead of from every order, so that a search's count and
+ * its deep pages do not read the whole orders table. (On PostgreSQL such an index would lure the
+ * planner away from the trigram index.) It replaces the one on number and customer name.
  */
 const createSqliteSearchIndex = async (strapi: Core.Strapi) => {
   const table = strapi.db.metadata.get(UID.order).tableName;
-  const columns = ['createdAt', 'id', 'number', 'customerName'].map((attribute) => columnOf(strapi, UID.order, attribute));
-  await strapi.db.connection.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??, ??, ??, ??)', [`${table}_search_idx`, table, ...columns]);
+  const columns = ['createdAt', 'id', 'searchKey'].map((attribute) => columnOf(strapi, UID.order, attribute));
+  await strapi.db.connection.raw('DROP INDEX IF EXISTS ??', [`${table}_search_idx`]);
+  await strapi.db.connection.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??, ??, ??)', [`${table}_search_key_idx`, table, ...columns]);
 };
 
 /** The orders list's indexes that Strapi's schema.json cannot declare, made after its schema sync. */

@@ -7,6 +7,7 @@ import type { DocumentLanguage } from '../../../../shared/contracts/documents';
 import type { OrderListQuery, OrderSort } from '../../../../shared/contracts/orders';
 import type { Page } from '../../../../shared/contracts/pages';
 import { endOfDay, startOfDay } from '../../../../shared/domain/calendar';
+import { recordSearchKey, searchKey } from '../../../../shared/domain/search-key';
 import type { OrderState } from '../../../../shared/domain/lifecycle';
 import type { LineVatRate } from '../../../../shared/domain/totals';
 import {
@@ -15,6 +16,7 @@ import {
   insertRows,
   isPostgres,
   joinTableOf,
+  setColumnOfEach,
   updateColumns,
   type StoredDate,
   type StoredInteger,
@@ -25,6 +27,7 @@ import { UID, type PluginUid } from '../../core/uids';
 import type { OrderFlag } from '../../../../shared/contracts/orders';
 import type { CustomerRow } from '../customers/repository';
 import type { Connection as ConnectionRef } from '../integrations/connection';
+import type { Knex } from 'knex';
 
 /** A line as stored: quantity in thousandths, money in the currency's minor unit, discount in hundredths of a percent. */
 export interface OrderItemRow {
@@ -212,21 +215,85 @@ const orderReader = (strapi: Core.Strapi) => {
   };
 };
 
+/**
+ * The search keys of orders, made from what is stored — the order's number and the shop's, its
+ * customer's name, e-mail, phone, company and tax number, its lines' SKUs — in three statements
+ * for any number of orders. Every change of one of those calls it in its own transaction, so an
+ * order's key never lags behind what the list shows of it.
+ */
+const searchKeyWriter = (strapi: Core.Strapi) => {
+  const table = (uid: PluginUid) => strapi.db.metadata.get(uid).tableName;
+  const column = (uid: PluginUid, attribute: string) => columnOf(strapi, uid, attribute);
+  const customerLink = joinTableOf(strapi, UID.order, 'customer');
+  const orderLink = joinTableOf(strapi, UID.orderItem, 'order');
+
+  const keysOf = async (trx: Knex, ids: number[]): Promise<Map<number, string>> => {
+    const customer = (attribute: string) => `c.${column(UID.customer, attribute)}`;
+    const [orders, lines]: Array<Array<Record<string, string | number | null>>> = await Promise.all([
+      trx(`${table(UID.order)} as o`)
+        .leftJoin(`${customerLink.name} as ol`, `ol.${customerLink.joinColumn.name}`, 'o.id')
+        .leftJoin(`${table(UID.customer)} as c`, 'c.id', `ol.${customerLink.inverseJoinColumn.name}`)
+        .whereIn('o.id', ids)
+        .select({
+          id: 'o.id',
+          number: `o.${column(UID.order, 'number')}`,
+          externalNumber: `o.${column(UID.order, 'externalNumber')}`,
+          name: customer('name'),
+          email: customer('email'),
+          phone: customer('phone'),
+          company: customer('company'),
+          taxNumber: customer('taxNumber'),
+        }),
+      trx(`${table(UID.orderItem)} as i`)
+        .join(`${orderLink.name} as l`, `l.${orderLink.joinColumn.name}`, 'i.id')
+        .whereIn(`l.${orderLink.inverseJoinColumn.name}`, ids)
+        .whereNotNull(`i.${column(UID.orderItem, 'sku')}`)
+        .select({ orderId: `l.${orderLink.inverseJoinColumn.name}`, sku: `i.${column(UID.orderItem, 'sku')}` }),
+    ]);
+    const skus = new Map<number, string[]>();
+    for (const { orderId, sku } of lines) skus.set(Number(orderId), [...(skus.get(Number(orderId)) ?? []), String(sku)]);
+    return new Map(
+      orders.map((order) => [
+        Number(order.id),
+        recordSearchKey({
+          texts: [order.number, order.externalNumber, order.name, order.email, order.company, ...(skus.get(Number(order.id)) ?? [])].map(
+            (text) => (text === null ? null : String(text))
+          ),
+          numbers: [order.phone, order.taxNumber].map((text) => (text === null ? null : String(text))),
+        }),
+      ])
+    );
+  };
+
+  return {
+    /** Writes the search keys of these orders from what they and their customers and lines hold now. */
+    async refresh(trx: Knex, ids: number[]) {
+      for (let i = 0; i < ids.length; i += 500) {
+        const batch = ids.slice(i, i + 500);
+        await setColumnOfEach(trx, table(UID.order), column(UID.order, 'searchKey'), await keysOf(trx, batch));
+      }
+    },
+
+    /** The orders of a customer, whose details their keys hold. */
+    ofCustomer: async (trx: Knex, customerId: number): Promise<number[]> =>
+      (
+        await trx(customerLink.name).where(customerLink.inverseJoinColumn.name, customerId).select({ id: customerLink.joinColumn.name })
+      ).map((row: { id: number }) => Number(row.id)),
+
+    /** Up to `limit` orders that have no key yet: those from before the key, or written around the engine. */
+    withoutKey: async (trx: Knex, limit: number): Promise<number[]> =>
+      (await trx(table(UID.order)).whereNull(column(UID.order, 'searchKey')).orderBy('id').limit(limit).select('id')).map(
+        (row: { id: number }) => Number(row.id)
+      ),
+  };
+};
+
 export const ordersRepository = (strapi: Core.Strapi) => {
   const orders = () => strapi.db.query(UID.order);
   const reader = orderReader(strapi);
+  const searchKeys = searchKeyWriter(strapi);
 
-  /**
-   * The free-text search's condition, ignoring case on both databases: SQLite's LIKE already
-   * ignores ASCII case, the only case its LOWER() folds, so there LOWER() would only double the
-   * cost of reading every order; PostgreSQL's LIKE does not, and its trigram indexes are on LOWER().
-   */
-  const containing = (text: string) => (isPostgres(strapi) ? { $containsi: text } : { $contains: text });
-
-  const whereOf = async (
-    { state, customStatus, source, connection, customer, q, from, to }: OrderFilters,
-    timeZone: string
-  ): Promise<Where> => {
+  const whereOf = ({ state, customStatus, source, connection, customer, q, from, to }: OrderFilters, timeZone: string): Where => {
     const where: Where = {};
     if (state) where.state = state;
     if (connection) where.connection = { documentId: connection };
@@ -239,20 +306,10 @@ export const ordersRepository = (strapi: Core.Strapi) => {
         ...(to ? { $lt: endOfDay(to, timeZone) } : {}),
       };
     }
-    if (q) {
-      // Orders with a matching SKU are found apart: joining every line to every order would
-      // make the list and its count scan and de-duplicate all lines.
-      const withSku: Array<{ order: { id: number } | null }> = await strapi.db.query(UID.orderItem).findMany({
-        where: { sku: containing(q) },
-        select: ['id'],
-        populate: { order: { select: ['id'] } },
-      });
-      where.$or = [
-        { number: containing(q) },
-        { customerName: containing(q) },
-        { id: { $in: [...new Set(withSku.flatMap((item) => (item.order ? [item.order.id] : [])))] } },
-      ];
-    }
+    const key = q ? searchKey(q) : '';
+    // One column holds all that the search finds an order by (refreshSearchKeys below): no join
+    // with lines or customers, and on PostgreSQL one trigram index serves it (indexes.ts).
+    if (key) where.searchKey = { $contains: key };
     return where;
   };
 
@@ -315,9 +372,34 @@ export const ordersRepository = (strapi: Core.Strapi) => {
       );
     },
 
+    /** Writes the orders' search keys from what they hold now: after any change of their number, customer or lines. */
+    refreshSearchKeys: (trx: Transaction, ids: number[]) => searchKeys.refresh(trx, ids),
+
+    /** Writes the search keys of the customer's orders: after a change of the customer's details, or a merge. */
+    refreshSearchKeysOfCustomer: async (trx: Transaction, customerId: number) =>
+      searchKeys.refresh(trx, await searchKeys.ofCustomer(trx, customerId)),
+
+    /**
+     * Gives keys to orders that have none, a batch per transaction, until none is left; answers
+     * how many. Idempotent, and cheap when there is nothing to do: at every start, it keys the
+     * orders of a database from before the search key.
+     */
+    async fillSearchKeys(): Promise<number> {
+      let filled = 0;
+      for (;;) {
+        const done: number = await strapi.db.transaction(async ({ trx }) => {
+          const ids = await searchKeys.withoutKey(trx, 500);
+          await searchKeys.refresh(trx, ids);
+          return ids.length;
+        });
+        if (!done) return filled;
+        filled += done;
+      }
+    },
+
     /** One page of the orders the filters find, in the sort's order, and how many they find in all. */
     async list(filters: OrderFilters, sort: OrderSort, page: Page, timeZone: string): Promise<[OrderSummaryRow[], number]> {
-      const where = await whereOf(filters, timeZone);
+      const where = whereOf(filters, timeZone);
       return Promise.all([pageOf(where, sort, page), orders().count({ where })]);
     },
   };

@@ -132,6 +132,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         const number = orderNumber(order.id, new Date(order.createdAt), timeZone());
         await orders.setFields(trx, order.id, { number, ...(await saveLines(trx, { id: order.id, items: [] }, lines)) });
+        await orders.refreshSearchKeys(trx, [order.id]);
         await history().record(trx, order.id, { actor, action: 'create', from: null, to: 'draft' });
         await events().publish('order.created', {
           order: { documentId: order.documentId, number },
@@ -166,6 +167,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         if (input.items) data = { ...data, ...(await saveLines(trx, order, await resolveLines(strapi, input.items, currency))) };
         await orders.update(order.id, data);
+        await orders.refreshSearchKeys(trx, [order.id]);
         await history().record(trx, order.id, { actor, action: 'update', from: order.state, to: order.state });
         await events().publish('order.changed', { order: refOf(order), actor });
       });

@@ -18,6 +18,7 @@ import type { Connection } from '../integrations/connection';
 import type { Movement } from '../inventory/ledger';
 import type { Happening } from './history';
 import type { ShopOrderOutcome } from './shop-orders';
+import { ordersRepository } from './repository';
 import { flagsOf, planOf, statusText } from './shop-orders';
 
 export interface NewShopOrder {
@@ -116,5 +117,6 @@ export const insertNewShopOrders = async (
     outcomes.push({ result: 'created', order: ref, flags });
   }
   await getService(strapi, 'history').recordMany(trx, history);
+  await ordersRepository(strapi).refreshSearchKeys(trx, ids);
   return outcomes;
 };

@@ -149,6 +149,7 @@ const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
           booked;
         if (existing && !changed) return { result: 'unchanged', order: refOf(existing), flags };
         await orders.setFields(trx, row.id, { ...fields, flags });
+        await orders.refreshSearchKeys(trx, [row.id]);
         await getService(strapi, 'history').record(trx, row.id, {
           actor,
           action: existing ? 'shop-update' : 'create',

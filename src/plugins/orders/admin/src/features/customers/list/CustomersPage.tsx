@@ -46,7 +46,7 @@ export const CustomersPage = () => {
               label={formatMessage({ id: getTranslation('customers.search'), defaultMessage: 'Search customers' })}
               placeholder={formatMessage({
                 id: getTranslation('customers.search.placeholder'),
-                defaultMessage: 'Name, email, phone or tax number',
+                defaultMessage: 'Name, email, phone, company or tax number',
               })}
             />
             <CustomersFilters filters={filters} connections={connections} onChange={change} onClear={clearFilters} />

@@ -71,7 +71,7 @@ export const CustomerPicker = ({ onPick }: { onPick: (customer: CustomerSummaryJ
           onKeyDown={pickExact}
           placeholder={formatMessage({
             id: getTranslation('customers.search.placeholder'),
-            defaultMessage: 'Name, email, phone or tax number',
+            defaultMessage: 'Name, email, phone, company or tax number',
           })}
           startAction={<Search aria-hidden />}
           autoComplete="off"

@@ -54,7 +54,10 @@ export const OrdersListPage = () => {
           <>
             <SearchInput
               label={formatMessage({ id: getTranslation('list.search'), defaultMessage: 'Search orders' })}
-              placeholder={formatMessage({ id: getTranslation('list.search.placeholder'), defaultMessage: 'Number, customer or SKU' })}
+              placeholder={formatMessage({
+                id: getTranslation('list.search.placeholder'),
+                defaultMessage: 'Number, customer, email, phone or SKU',
+              })}
             />
             <OrdersListFilters
               filters={filters}

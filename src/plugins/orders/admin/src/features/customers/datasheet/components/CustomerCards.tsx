@@ -12,6 +12,7 @@ import { SegmentBadge, segmentLabel } from '../../../../ui/SegmentBadge';
 import { StateBadge } from '../../../../ui/badges';
 import { formatDateTime, formatMoney } from '../../../../ui/format';
 import { TableHeads, TextCell } from '../../../../ui/tables';
+import { MoneyCell } from '../../../../ui/Money';
 import { getTranslation } from '../../../../ui/translations';
 import { addressText, Detail } from '../../../orders/datasheet/components/OrderCustomerCard';
 import { CustomerContactForm } from './CustomerContactForm';
@@ -88,7 +89,7 @@ const ORDER_COLUMNS = [
   { id: 'list.column.number', defaultMessage: 'Number' },
   { id: 'list.column.date', defaultMessage: 'Date' },
   { id: 'list.column.state', defaultMessage: 'State' },
-  { id: 'list.column.gross', defaultMessage: 'Gross total' },
+  { id: 'list.column.gross', defaultMessage: 'Gross total', alignEnd: true },
 ] as const;
 
 /** The customer's latest orders, newest first. */
@@ -114,7 +115,7 @@ export const CustomerOrdersCard = ({ customer }: Props) => {
                 <Td>
                   <StateBadge state={order.state} />
                 </Td>
-                <TextCell fontWeight="semiBold">{formatMoney(order.totals.gross, order.currency, locale)}</TextCell>
+                <MoneyCell amount={order.totals.gross} currency={order.currency} fontWeight="semiBold" />
               </Tr>
             ))}
           </Tbody>

@@ -6,7 +6,8 @@ import type { CustomerSort, CustomerSummaryJson } from '../../../../../../shared
 import { customerPath } from '../../../../paths';
 import { SegmentBadge } from '../../../../ui/SegmentBadge';
 import { SortableHeader, type SortableColumn } from '../../../../ui/SortableHeader';
-import { formatDateTime, formatMoney } from '../../../../ui/format';
+import { formatDateTime } from '../../../../ui/format';
+import { MoneyCell } from '../../../../ui/Money';
 import { getTranslation } from '../../../../ui/translations';
 
 interface Props {
@@ -90,9 +91,7 @@ export const CustomersTable = ({ customers, isLoading, isFiltered, sort, onSort 
               <Table.Cell textAlign="end">
                 <Text>{String(customer.successfulCount)}</Text>
               </Table.Cell>
-              <Table.Cell textAlign="end">
-                <Text strong>{formatMoney(customer.totalSpent, customer.currency, locale)}</Text>
-              </Table.Cell>
+              <MoneyCell amount={customer.totalSpent} currency={customer.currency} fontWeight="semiBold" />
               <Table.Cell>
                 <Text>{customer.lastOrderAt ? formatDateTime(customer.lastOrderAt, locale) : '—'}</Text>
               </Table.Cell>

@@ -5,15 +5,16 @@ import { NavLink, useNavigate } from 'react-router-dom';
 import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
 import { STOCK_CURRENCY } from '../../../../../../shared/domain/money';
 import { InventoryOnHand } from '../../../../ui/OnHand';
-import { formatMoney, formatQuantity, vatRateLabel } from '../../../../ui/format';
+import { formatQuantity, vatRateLabel } from '../../../../ui/format';
 import { TableHeads, TextCell } from '../../../../ui/tables';
+import { MoneyCell } from '../../../../ui/Money';
 import { getTranslation } from '../../../../ui/translations';
 
 const COLUMNS = [
   { id: 'inventory.field.sku', defaultMessage: 'SKU' },
   { id: 'inventory.field.name', defaultMessage: 'Name' },
   { id: 'inventory.field.unit', defaultMessage: 'Unit' },
-  { id: 'inventory.field.unitPrice', defaultMessage: 'Unit price (net)' },
+  { id: 'inventory.field.unitPrice', defaultMessage: 'Unit price (net)', alignEnd: true },
   { id: 'inventory.field.vatRate', defaultMessage: 'VAT' },
   { id: 'inventory.field.onHand', defaultMessage: 'On hand' },
   { id: 'inventory.field.held', defaultMessage: 'Held by open orders' },
@@ -58,7 +59,7 @@ export const InventoryTable = ({ items, searching }: Props) => {
               </Link>
             </Td>
             <TextCell>{item.unit}</TextCell>
-            <TextCell>{formatMoney(item.unitPrice, STOCK_CURRENCY, locale)}</TextCell>
+            <MoneyCell amount={item.unitPrice} currency={STOCK_CURRENCY} />
             <TextCell>{vatRateLabel(item.vatRate)}</TextCell>
             <Td>
               <InventoryOnHand item={item} />

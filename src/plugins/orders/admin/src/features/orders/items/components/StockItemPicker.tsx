@@ -31,8 +31,9 @@ import { apiErrorOf } from '../../../../api/errors';
 import { useLazyLookUpStockItemsQuery, useListStockItemsQuery } from '../../../../api/inventory';
 import { InventoryOnHand } from '../../../../ui/OnHand';
 import { useApiErrorText } from '../../../../ui/errors';
-import { formatMoney, vatRateLabel } from '../../../../ui/format';
+import { vatRateLabel } from '../../../../ui/format';
 import { TableHeads, TextCell } from '../../../../ui/tables';
+import { MoneyCell } from '../../../../ui/Money';
 import { getTranslation } from '../../../../ui/translations';
 import { useSubmit } from '../../../../ui/useSubmit';
 
@@ -40,7 +41,7 @@ const COLUMNS = [
   { id: 'items.column.sku', defaultMessage: 'SKU' },
   { id: 'items.column.name', defaultMessage: 'Name' },
   { id: 'items.picker.onHand', defaultMessage: 'On hand' },
-  { id: 'items.column.unitPrice', defaultMessage: 'Unit price' },
+  { id: 'items.column.unitPrice', defaultMessage: 'Unit price', alignEnd: true },
   { id: 'items.column.vatRate', defaultMessage: 'VAT rate' },
 ] as const;
 
@@ -72,7 +73,7 @@ export const StockItemPicker = ({ open, currency, onClose, onPick }: StockItemPi
 
 /** The search and its results; mounted only while the picker is open, so it fetches only then. */
 const StockSearch = ({ currency, onClose, onPick }: Omit<StockItemPickerProps, 'open'>) => {
-  const { formatMessage, locale } = useIntl();
+  const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
   const { errorText } = useApiErrorText();
   const submit = useSubmit();
@@ -174,7 +175,7 @@ const StockSearch = ({ currency, onClose, onPick }: Omit<StockItemPickerProps, '
                     <Td>
                       <InventoryOnHand item={item} withUnit />
                     </Td>
-                    <TextCell>{formatMoney(item.unitPrice, STOCK_CURRENCY, locale)}</TextCell>
+                    <MoneyCell amount={item.unitPrice} currency={STOCK_CURRENCY} />
                     <TextCell>{vatRateLabel(item.vatRate)}</TextCell>
                     <Td>
                       <Flex gap={2} justifyContent="flex-end">

@@ -7,8 +7,10 @@ import type { OrderSort, OrderSummaryJson } from '../../../../../../shared/contr
 import type { CustomStatus } from '../../../../../../shared/contracts/settings';
 import { datasheetPath } from '../../../../paths';
 import { SortableHeader, type SortableColumn } from '../../../../ui/SortableHeader';
+import { useRowLink } from '../../../../ui/tables';
 import { OrderCustomStatusBadge, StateBadge } from '../../../../ui/badges';
-import { formatDateTime, formatMoney } from '../../../../ui/format';
+import { formatDateTime } from '../../../../ui/format';
+import { MoneyCell } from '../../../../ui/Money';
 import { getTranslation } from '../../../../ui/translations';
 import { orderSourceText } from '../../utils/source';
 import { flagLabel, knownFlags } from '../../utils/webshop';
@@ -27,9 +29,10 @@ interface Props {
   canInvoice?: boolean;
 }
 
-/** The orders of one page, newest first unless a column header says otherwise. */
+/** The orders of one page, newest first unless a column header says otherwise; a click on a row opens its order. */
 export const OrdersListTable = ({ orders, isLoading, isFiltered, sort, onSort, customStatuses, canInvoice = false }: Props) => {
   const { formatMessage, locale } = useIntl();
+  const rowLink = useRowLink();
   const label = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(`list.column.${key}`), defaultMessage });
 
   const columns: Column[] = [
@@ -68,7 +71,7 @@ export const OrdersListTable = ({ orders, isLoading, isFiltered, sort, onSort, c
         />
         <Table.Body>
           {rows.map((order) => (
-            <Table.Row key={order.id}>
+            <Table.Row key={order.id} {...rowLink(datasheetPath(order.documentId))}>
               {canInvoice && <Table.CheckboxCell id={order.id} />}
               <Table.Cell>
                 <Flex gap={2}>
@@ -95,11 +98,7 @@ export const OrdersListTable = ({ orders, isLoading, isFiltered, sort, onSort, c
                   {orderSourceText(order, formatMessage)}
                 </Typography>
               </Table.Cell>
-              <Table.Cell textAlign="end">
-                <Typography textColor="neutral800" fontWeight="semiBold">
-                  {formatMoney(order.totals.gross, order.currency, locale)}
-                </Typography>
-              </Table.Cell>
+              <MoneyCell amount={order.totals.gross} currency={order.currency} fontWeight="semiBold" />
             </Table.Row>
           ))}
         </Table.Body>
