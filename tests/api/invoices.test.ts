@@ -495,11 +495,10 @@ describe('downloads, list and permissions', () => {
     expect(
       (await app.admin.get(`/orders/invoices?q=${encodeURIComponent(first.number)}`)).body.data.map((row: { number: string }) => row.number)
     ).toEqual([first.number]);
-    expect(
-      (await app.admin.get('/orders/invoices?q=Kov%C3%A1cs')).body.data.every(
-        (row: { buyer: { name: string } }) => row.buyer.name === 'Kovács Éva'
-      )
-    ).toBe(true);
+    // Accents and case forgiven: "KOVACS eva" finds Kovács Éva's invoices, and only hers.
+    const hers = (await app.admin.get('/orders/invoices?q=KOVACS%20eva')).body.data;
+    expect(hers.length).toBeGreaterThan(0);
+    expect(hers.every((row: { buyer: { name: string } }) => row.buyer.name === 'Kovács Éva')).toBe(true);
     expect((await app.admin.get('/orders/invoices?type=storno')).body.data.every((row: { type: string }) => row.type === 'storno')).toBe(
       true
     );

@@ -20,6 +20,7 @@ import {
 } from '../../core/database';
 import { offsetOf } from '../../core/pages';
 import { UID } from '../../core/uids';
+import { recordSearchKey, searchKey } from '../../../../shared/domain/search-key';
 
 /** What never changes after issue: everything the invoice says. */
 export type InvoiceContent = Omit<InvoiceJson, 'documentId' | 'state' | 'stornoedBy' | 'pdf'>;
@@ -158,7 +159,8 @@ export const invoicesRepository = (strapi: Core.Strapi) => {
         quantityMilli: line.quantityMilli.toString(),
       }));
       const documentId = createId();
-      const [id] = await insertRows(strapi, trx, UID.invoice, [{ values: { ...values, stock, documentId } }]);
+      const key = recordSearchKey({ texts: [values.number, values.buyerName, values.orderNumber] });
+      const [id] = await insertRows(strapi, trx, UID.invoice, [{ values: { ...values, stock, documentId, searchKey: key } }]);
       return { id, documentId };
     },
 
@@ -216,9 +218,8 @@ export const invoicesRepository = (strapi: Core.Strapi) => {
       return row?.pdf ? Buffer.from(row.pdf, 'base64') : null;
     },
 
-    /** One page of the list, newest number first, and how many match. */
+    /** One page of the list, newest issue date first, and how many match. */
     async list(filters: Omit<InvoiceListQuery, 'page' | 'pageSize'>, page: Page): Promise<[InvoiceRow[], number]> {
-      const contains = (text: string) => (isPostgres(strapi) ? { $containsi: text } : { $contains: text });
       const where: Record<string, unknown>[] = [];
       if (filters.state) where.push({ state: filters.state });
       if (filters.type) where.push({ type: filters.type });
@@ -226,8 +227,8 @@ export const invoicesRepository = (strapi: Core.Strapi) => {
       if (filters.order) where.push({ orderDocumentId: filters.order });
       if (filters.from) where.push({ issueDate: { $gte: filters.from } });
       if (filters.to) where.push({ issueDate: { $lte: filters.to } });
-      if (filters.q)
-        where.push({ $or: [{ number: contains(filters.q) }, { buyerName: contains(filters.q) }, { orderNumber: contains(filters.q) }] });
+      // The number, the buyer and the order's number, as search keys: "kovacs" finds "Kovács Éva".
+      if (filters.q) where.push({ searchKey: { $contains: searchKey(filters.q) } });
       const query = { where: { $and: where } };
       return Promise.all([
         rows().findMany({
