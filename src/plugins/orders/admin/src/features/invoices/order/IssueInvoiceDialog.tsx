@@ -30,6 +30,14 @@ interface Props {
  * their fields; the seller's or the buyer's (missing company details, a buyer's tax number) above.
  * Once issued, the invoice's own page shows it.
  */
+
+/** The invoice's three days, each a day field of its own. */
+const DAYS = [
+  ['issueDate', 'Issue date'],
+  ['fulfilmentDate', 'Fulfilment date'],
+  ['dueDate', 'Due date'],
+] as const;
+
 export const IssueInvoiceDialog = ({ order, invoicing, onClose }: Props) => {
   const { formatMessage } = useIntl();
   const t = (key: string, defaultMessage: string, values?: Record<string, string>) =>
@@ -73,33 +81,11 @@ export const IssueInvoiceDialog = ({ order, invoicing, onClose }: Props) => {
           </Typography>
         ))}
         <Grid.Root gap={4}>
-          <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-            <DayField
-              name="issueDate"
-              label={t('field.issueDate', 'Issue date')}
-              day={form.issueDate}
-              onChange={set('issueDate')}
-              error={errors.issueDate}
-            />
-          </Grid.Item>
-          <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-            <DayField
-              name="fulfilmentDate"
-              label={t('field.fulfilmentDate', 'Fulfilment date')}
-              day={form.fulfilmentDate}
-              onChange={set('fulfilmentDate')}
-              error={errors.fulfilmentDate}
-            />
-          </Grid.Item>
-          <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-            <DayField
-              name="dueDate"
-              label={t('field.dueDate', 'Due date')}
-              day={form.dueDate}
-              onChange={set('dueDate')}
-              error={errors.dueDate}
-            />
-          </Grid.Item>
+          {DAYS.map(([name, label]) => (
+            <Grid.Item key={name} col={6} s={12} direction="column" alignItems="stretch">
+              <DayField name={name} label={t(`field.${name}`, label)} day={form[name]} onChange={set(name)} error={errors[name]} />
+            </Grid.Item>
+          ))}
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
             <SelectField
               name="paymentMethod"
