@@ -36,7 +36,7 @@ interface Props {
 }
 
 /**
- * Készletmozgatás: a signed change of on-hand stock with the reason the ledger keeps for it. The
+ * Készletkorrekció: a signed change of on-hand stock with the reason the ledger keeps for it. The
  * item's page shows the new stock and the new movement once it went through (api/inventory.ts).
  */
 export const AdjustStockModal = ({ item, onClose }: Props) => {

@@ -95,6 +95,18 @@ const Entry = ({ entry, customStatuses, first }: EntryProps) => {
           {formatDateTime(entry.at, locale)} · <Who actor={entry.actor} />
         </Typography>
       </Flex>
+      {entry.restock !== undefined && (
+        <Box paddingBottom={entry.externalStatus || entry.note ? 1 : 3}>
+          <Typography variant="pi" textColor="neutral600">
+            {entry.restock
+              ? formatMessage({ id: getTranslation('order.history.restocked'), defaultMessage: 'The goods went back into stock.' })
+              : formatMessage({
+                  id: getTranslation('order.history.writtenOff'),
+                  defaultMessage: 'The goods were written off: they did not go back into stock.',
+                })}
+          </Typography>
+        </Box>
+      )}
       {entry.externalStatus && (
         <Box paddingBottom={entry.note ? 1 : 3}>
           <Typography variant="pi" textColor="neutral600">

@@ -61,8 +61,9 @@ export const StockImpactTable = ({ lines }: { lines: StockImpactLine[] }) => {
               <Cell>{amount(line.requested, line.unit)}</Cell>
               <Cell>{amount(line.onHand, line.unit)}</Cell>
               <Cell colour={goesNegative(line) ? 'danger600' : undefined}>{amount(line.after, line.unit)}</Cell>
+              {/* A shortfall only where there is one: a column of zeros would read as a warning. */}
               <Cell colour={colour} bold={short}>
-                {amount(line.shortfall, line.unit)}
+                {short ? amount(line.shortfall, line.unit) : ''}
               </Cell>
             </Tr>
           );
