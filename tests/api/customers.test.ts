@@ -343,7 +343,7 @@ describe('the list', () => {
     });
   });
 
-  test('exports as CSV for Excel: a byte-order mark, ";" between fields, segments in Hungarian', async () => {
+  test('exports as CSV for Excel: a byte-order mark, ";" between fields, columns and segments in the reader\'s language', async () => {
     const customer = await newCustomer({ email: 'csv@example.hu', company: '=HYPERLINK("x")' });
     await orderFor(customer);
     await settled();
@@ -354,7 +354,7 @@ describe('the list', () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
     const [header, row] = text.slice(1).split('\r\n');
     expect(header).toBe(
-      'name;email;phone;company;taxNumber;connection;segment;ordersCount;successfulCount;totalSpent;currency;lastOrderAt;createdAt'
+      'Név;E-mail;Telefon;Cég;Adószám;Webshop;Szegmens;Megrendelések;Sikeres;Vásárlások összege;Pénznem;Utolsó megrendelés;Ügyfél ekkortól'
     );
     expect(row.split(';').slice(1, 11)).toEqual([
       'csv@example.hu',
@@ -368,6 +368,11 @@ describe('the list', () => {
       '1270',
       'HUF',
     ]);
+    const english = (await app.admin.get('/orders/customers/export.csv?q=csv@example.hu&language=en')).text.slice(1).split('\r\n');
+    expect(english[0]).toBe(
+      'Name;Email;Phone;Company;Tax number;Webshop;Segment;Orders;Successful;Total spent;Currency;Last order;Customer since'
+    );
+    expect(english[1].split(';')[6]).toBe('One-time buyer');
   });
 });
 

@@ -43,7 +43,9 @@ test('half a year of a shop: orders in every state, customers in the segments, a
   expect(await count('invoice', { type: 'invoice' })).toBe(12);
   expect(await count('invoice', { type: 'storno' })).toBe(1);
   expect(await count('invoice', { state: 'stornoed' })).toBe(1);
-});
+  // Some 250 orders through the engine, their documents rendering beside them: a minute or two on
+  // a busy 2-core machine, past jest's default of two.
+}, 300_000);
 
 test('started again on the same database, it seeds nothing more; its admin logs in', async () => {
   const orders = await count('order');

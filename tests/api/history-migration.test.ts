@@ -74,6 +74,19 @@ test('the write-off and its note survived the move', async () => {
   });
 });
 
+test('movements from before causes were codes got theirs at start, and lost the English words', async () => {
+  const movements = await app.strapi.db.query('plugin::orders.stock-movement').findMany({ select: ['kind', 'cause', 'reason'] });
+  expect(movements.length).toBeGreaterThan(5);
+  for (const movement of movements) {
+    if (movement.kind === 'order' || movement.kind === 'write-off')
+      expect(movement).toMatchObject({ cause: expect.any(String), reason: null });
+    else expect(movement.reason).not.toBe('initial quantity');
+  }
+  expect(new Set(movements.map((movement: { cause: string | null }) => movement.cause))).toEqual(
+    new Set([null, 'finalize', 'edit', 'succeed', 'fail'])
+  );
+});
+
 test('a database that already has orders gets the webshops’ unique indexes: orders without an external key never collide', async () => {
   const indexes = usesPostgres()
     ? (await app.strapi.db.connection.raw(`SELECT indexname AS name FROM pg_indexes WHERE indexname LIKE '%external_key_unique'`)).rows

@@ -410,8 +410,26 @@ describe('stock', () => {
       // Moving the order on does not book again.
       expect((await act(app.admin, order.documentId, 'succeed')).status).toBe(200);
       expect(await onHand(app.admin, item.documentId)).toBe('8');
-      expect((await app.admin.post(`/orders/invoices/${invoice.documentId}/storno`, { reason: 'visszáru' })).status).toBe(201);
+      const storno = (await app.admin.post(`/orders/invoices/${invoice.documentId}/storno`, { reason: 'visszáru' })).body.data;
       expect(await onHand(app.admin, item.documentId)).toBe('10');
+      // Each movement names its cause as a code and links the invoice; the admin words it.
+      const movements = (await app.admin.get(`/orders/stock-items/${item.documentId}/movements`)).body.data;
+      expect(movements.slice(0, 2)).toEqual([
+        expect.objectContaining({
+          kind: 'order',
+          quantity: '2',
+          cause: 'storno',
+          reason: null,
+          invoice: expect.objectContaining({ number: storno.number }),
+        }),
+        expect.objectContaining({
+          kind: 'order',
+          quantity: '-2',
+          cause: 'invoice',
+          reason: null,
+          invoice: expect.objectContaining({ number: invoice.number }),
+        }),
+      ]);
     } finally {
       await setSettings(app.admin, { inventoryDriver: 'orders' });
     }

@@ -20,8 +20,10 @@ const movementsOf = async (stockItemId: string) =>
     kind: string;
     quantity: string;
     balanceAfter: string;
-    reason: string;
+    cause: string | null;
+    reason: string | null;
     order: { number: string } | null;
+    orderNumber: string | null;
   }>;
 
 /** Two stock items and an order for 2 of the first, 1.5 of the second and a free line. */
@@ -64,12 +66,24 @@ describe('with inventoryDriver "orders"', () => {
     expect(await stock()).toEqual(['8', '18.5']);
 
     const [writeOff, release] = await movementsOf(coffee.documentId);
-    expect(release).toMatchObject({ kind: 'order', quantity: '2', balanceAfter: '10', order: { number: order.number } });
-    expect(writeOff).toMatchObject({ kind: 'write-off', quantity: '-2', balanceAfter: '8', order: { number: order.number } });
+    // What made them is a code the admin words in the reader's language; the order is their link.
+    const fail = { cause: 'fail', reason: null, order: { number: order.number } };
+    expect(release).toMatchObject({ kind: 'order', quantity: '2', balanceAfter: '10', ...fail });
+    expect(writeOff).toMatchObject({ kind: 'write-off', quantity: '-2', balanceAfter: '8', ...fail });
 
     // The written-off goods are gone; succeeding afterwards takes goods out again.
     await act(app.admin, order.documentId, 'succeed');
     expect(await stock()).toEqual(['6', '17']);
+  });
+
+  test('a deleted draft that was once finalized leaves its movements with its number', async () => {
+    const { coffee, order } = await setup();
+    await act(app.admin, order.documentId, 'finalize');
+    await act(app.admin, order.documentId, 'edit');
+    expect((await app.admin.delete(`/orders/orders/${order.documentId}`)).status).toBe(200);
+    const [released, booked] = await movementsOf(coffee.documentId);
+    expect(released).toMatchObject({ cause: 'edit', order: null, orderNumber: order.number, quantity: '2' });
+    expect(booked).toMatchObject({ cause: 'finalize', order: null, orderNumber: order.number, quantity: '-2' });
   });
 
   test('restock is only an option of fail', async () => {
@@ -167,7 +181,7 @@ describe('stock items and adjustments', () => {
     expect(await movementsOf(item.documentId)).toMatchObject([
       { kind: 'adjustment', quantity: '-0.5', balanceAfter: '10', reason: 'stocktake' },
       { kind: 'adjustment', quantity: '6.5', balanceAfter: '10.5', reason: 'goods received' },
-      { kind: 'initial', quantity: '4', balanceAfter: '4' },
+      { kind: 'initial', quantity: '4', balanceAfter: '4', cause: null, reason: null },
     ]);
   });
 
@@ -253,18 +267,23 @@ describe('what the admin shows of stock', () => {
     expect(allowed[1]).toMatchObject({ after: '-2', shortfall: '0' });
   });
 
-  test('the inventory as CSV for Excel', async () => {
+  test("the inventory as CSV for Excel, in the reader's language", async () => {
     await createStockItem(app.admin, { sku: 'CSV-1', name: 'Kávé; "pörkölt"', onHand: '2.5', lowStockThreshold: '1' });
     await createStockItem(app.admin, { sku: '=CMD()', name: 'Formula', onHand: '0' });
     const response = await app.admin.get('/orders/stock-items/export.csv');
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     expect(response.headers['content-disposition']).toBe('attachment; filename="keszlet.csv"');
+    // Hungarian by default: the admin's column names, and decimal commas that Hungarian Excel reads as numbers.
     const lines = response.text.split('\r\n');
-    expect(lines[0]).toBe('\uFEFFsku;name;unit;unitPrice;vatRate;onHand;held;lowStockThreshold');
-    expect(lines).toContain('CSV-1;"Kávé; ""pörkölt""";db;1000;27;2.5;0;1');
+    expect(lines[0]).toBe(
+      '\uFEFFCikkszám;Megnevezés;Egység;Nettó egységár;ÁFA-kulcs;Készleten;Nyitott megrendelésekben;Alacsony készlet határa'
+    );
+    expect(lines).toContain('CSV-1;"Kávé; ""pörkölt""";db;1000;27;2,5;0;1');
     expect(lines).toContain("'=CMD();Formula;db;1000;27;0;0;");
-    const comma = await app.admin.get('/orders/stock-items/export.csv?separator=,');
-    expect(comma.text.split('\r\n')[0]).toBe('\uFEFFsku,name,unit,unitPrice,vatRate,onHand,held,lowStockThreshold');
+    const english = (await app.admin.get('/orders/stock-items/export.csv?separator=,&language=en')).text.split('\r\n');
+    expect(english[0]).toBe('\uFEFFSKU,Name,Unit,Unit price (net),VAT rate,On hand,Held by open orders,Low-stock threshold');
+    expect(english).toContain('CSV-1,"Kávé; ""pörkölt""",db,1000,27,2.5,0,1');
+    expect((await app.admin.get('/orders/stock-items/export.csv?language=de')).status).toBe(400);
   });
 });

@@ -1,4 +1,4 @@
-import { inertText, toCsv } from '../../src/plugins/orders/shared/domain/csv';
+import { csvHeader, csvNumber, inertText, toCsv } from '../../src/plugins/orders/shared/domain/csv';
 
 test('quotes what needs quoting, with a BOM and CRLF line ends', () => {
   const csv = toCsv(
@@ -18,4 +18,15 @@ test('the comma separator quotes commas instead', () => {
 
 test('text that a spreadsheet would run as a formula is made inert', () => {
   expect(['=SUM(A1)', '+36', '-x', '@cmd', 'safe'].map(inertText)).toEqual(["'=SUM(A1)", "'+36", "'-x", "'@cmd", 'safe']);
+});
+
+test("numbers and column names in the reader's language: Hungarian Excel reads 2,5, English 2.5", () => {
+  expect(['2.5', '-0.125', '1000', '12'].map((value) => csvNumber(value, 'hu'))).toEqual(['2,5', '-0,125', '1000', '12']);
+  expect(csvNumber('2.5', 'en')).toBe('2.5');
+  const columns = [
+    { en: 'SKU', hu: 'Cikkszám' },
+    { en: 'On hand', hu: 'Készleten' },
+  ];
+  expect(csvHeader(columns, 'hu')).toEqual(['Cikkszám', 'Készleten']);
+  expect(csvHeader(columns, 'en')).toEqual(['SKU', 'On hand']);
 });

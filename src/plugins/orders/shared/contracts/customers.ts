@@ -1,6 +1,7 @@
 /** Who orders: the customer's details as the API takes and answers them. */
 import { z } from 'zod';
 import { SEGMENTS, type Segment, type Subscription } from '../domain/segments';
+import { csvQuery } from './csv';
 import { documentId, optionalText, text } from './fields';
 import type { OrderSummaryJson } from './orders';
 import { pageQuery, type Answer, type ListAnswer } from './pages';
@@ -59,9 +60,7 @@ export const customerListQuery = z.object({
 });
 
 /** The export takes the list's filters and sort, and a separator for the spreadsheet. */
-export const customerExportQuery = customerListQuery
-  .omit({ page: true, pageSize: true })
-  .extend({ separator: z.enum([';', ',']).default(';') });
+export const customerExportQuery = customerListQuery.omit({ page: true, pageSize: true }).extend(csvQuery);
 
 /** A customer's contact data, given whole as on an order (a field left out is emptied). */
 export const updateCustomerInput = customerInput;

@@ -3,12 +3,20 @@ import { z } from 'zod';
 import { QUANTITY_SCALE } from '../domain/quantity';
 import type { VatRate } from '../domain/vat';
 import type { Actor } from './actor';
+import { csvQuery } from './csv';
 import { below, decimal, MAX_QUANTITY, notZero, price, stockLevel, text, vatRate } from './fields';
 import { pageQuery, type Answer, type ListAnswer } from './pages';
 
 /** Why a stock item's on-hand quantity changed: one kind per stock-movement row of the ledger. */
 export const MOVEMENT_KINDS = ['initial', 'adjustment', 'order', 'write-off'] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
+/**
+ * What made an order's movement: a lifecycle button, the webshop, or (when invoices drive stock)
+ * an invoice or its storno. Kept as a code and worded by the admin in the reader's language; an
+ * adjustment's reason is the user's own words instead.
+ */
+export const MOVEMENT_CAUSES = ['finalize', 'edit', 'fulfil', 'succeed', 'fail', 'shop', 'invoice', 'storno'] as const;
+export type MovementCause = (typeof MOVEMENT_CAUSES)[number];
 
 const stockItemFields = {
   sku: text(64).min(1, 'is required'),
@@ -41,7 +49,8 @@ export const adjustmentInput = z.strictObject({
 
 export const stockItemListQuery = z.object({ q: text(200).optional(), ...pageQuery });
 export const movementListQuery = z.object(pageQuery);
-export const exportQuery = z.object({ separator: z.enum([';', ',']).default(';') });
+export const exportQuery = z.object(csvQuery);
+export type ExportQuery = z.infer<typeof exportQuery>;
 
 export type CreateStockItemInput = z.infer<typeof createStockItemInput>;
 export type UpdateStockItemInput = z.infer<typeof updateStockItemInput>;
@@ -73,8 +82,15 @@ export interface MovementJson {
   kind: MovementKind;
   quantity: string;
   balanceAfter: string;
+  /** An order's or an invoice's movement: what made it. */
+  cause: MovementCause | null;
+  /** An adjustment: the reason the user gave. */
   reason: string | null;
   order: { documentId: string; number: string } | null;
+  /** The order's number, also when the order is gone (a deleted draft that was once finalized). */
+  orderNumber: string | null;
+  /** The invoice, when invoices drive stock. */
+  invoice: { documentId: string; number: string } | null;
   actor: Actor | null;
   createdAt: string;
 }

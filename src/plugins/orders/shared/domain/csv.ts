@@ -15,3 +15,19 @@ export const inertText = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text
 
 export const toCsv = (header: string[], rows: string[][], separator: Separator = ';') =>
   '\uFEFF' + [header, ...rows].map((row) => row.map((field) => quote(field, separator)).join(separator)).join('\r\n') + '\r\n';
+
+/** The languages a spreadsheet is written in: its column names, and its numbers' decimal mark. */
+export const CSV_LANGUAGES = ['hu', 'en'] as const;
+export type CsvLanguage = (typeof CSV_LANGUAGES)[number];
+
+/** A column: its name in each language. */
+export type CsvColumn = Record<CsvLanguage, string>;
+
+/** The header row in the reader's language. */
+export const csvHeader = (columns: readonly CsvColumn[], language: CsvLanguage) => columns.map((column) => column[language]);
+
+/**
+ * A decimal as the reader's spreadsheet reads a number: Hungarian Excel takes "2,5", not "2.5"
+ * (which it turns into a date or text). Group separators are left out so the cell stays a number.
+ */
+export const csvNumber = (decimal: string, language: CsvLanguage) => (language === 'hu' ? decimal.replace('.', ',') : decimal);

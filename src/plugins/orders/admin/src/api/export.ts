@@ -1,21 +1,28 @@
 /**
- * The inventory as CSV, through Strapi's fetch client rather than RTK Query: the answer is a file
- * for the browser to save, not data for the cache (a Blob has no place in the admin's store).
+ * Spreadsheets, through Strapi's fetch client rather than RTK Query: the answer is a file for the
+ * browser to save, not data for the cache (a Blob has no place in the admin's store). Each is
+ * written in the admin's language — column names and decimal marks as the reader's Excel reads them.
  */
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useCallback } from 'react';
+import { useIntl } from 'react-intl';
+import type { CsvLanguage } from '../../../shared/domain/csv';
+import { toQuery } from './base';
 
-/** Every stock item as CSV (";"-separated, UTF-8 with BOM, as Hungarian Excel opens it). */
-export const useStockItemsCsv = () => {
-  const { get } = useFetchClient();
-  return useCallback(async () => ({ data: (await get('/orders/stock-items/export.csv', { responseType: 'blob' })).data }), [get]);
-};
+/** The export's language: Hungarian for a Hungarian admin, English for any other. */
+const useCsvLanguage = (): CsvLanguage => (useIntl().locale.startsWith('hu') ? 'hu' : 'en');
 
-/** The customers the list's filters find, as CSV for Excel. */
-export const useCustomersCsv = () => {
+const useCsv = (path: string) => {
   const { get } = useFetchClient();
+  const language = useCsvLanguage();
   return useCallback(
-    async (query: string) => ({ data: (await get(`/orders/customers/export.csv${query}`, { responseType: 'blob' })).data }),
-    [get]
+    async (query: object = {}) => ({ data: (await get(`${path}${toQuery({ ...query, language })}`, { responseType: 'blob' })).data }),
+    [get, path, language]
   );
 };
+
+/** Every stock item as CSV (";"-separated, UTF-8 with BOM, as Hungarian Excel opens it). */
+export const useStockItemsCsv = () => useCsv('/orders/stock-items/export.csv');
+
+/** The customers the list's filters find, as CSV for Excel. */
+export const useCustomersCsv = () => useCsv('/orders/customers/export.csv');

@@ -12,7 +12,7 @@ import type {
   SegmentOverviewJson,
 } from '../../../../shared/contracts/customers';
 import type { NormalizedCustomer } from '../../../../shared/contracts/normalized-order';
-import { inertText, toCsv } from '../../../../shared/domain/csv';
+import { csvHeader, csvNumber, inertText, toCsv, type CsvColumn } from '../../../../shared/domain/csv';
 import { toBigInt } from '../../../../shared/domain/fixed-point';
 import { DEFAULT_CURRENCY, formatMoney } from '../../../../shared/domain/money';
 import { SEGMENT_NAMES } from '../../../../shared/domain/segments';
@@ -25,21 +25,21 @@ import { ordersRepository } from '../orders/repository';
 import { customersRepository, emailKeyOf, type CustomerRef, type CustomerStatsRow, type ShopCustomerData } from './repository';
 import { serializeCustomerSummary, serializeSegmentChange } from './serializer';
 
-/** The export's columns, in the order a spreadsheet shows them. */
-const CSV_COLUMNS = [
-  'name',
-  'email',
-  'phone',
-  'company',
-  'taxNumber',
-  'connection',
-  'segment',
-  'ordersCount',
-  'successfulCount',
-  'totalSpent',
-  'currency',
-  'lastOrderAt',
-  'createdAt',
+/** The export's columns, in the order a spreadsheet shows them, named as the admin names them. */
+const CSV_COLUMNS: CsvColumn[] = [
+  { en: 'Name', hu: 'Név' },
+  { en: 'Email', hu: 'E-mail' },
+  { en: 'Phone', hu: 'Telefon' },
+  { en: 'Company', hu: 'Cég' },
+  { en: 'Tax number', hu: 'Adószám' },
+  { en: 'Webshop', hu: 'Webshop' },
+  { en: 'Segment', hu: 'Szegmens' },
+  { en: 'Orders', hu: 'Megrendelések' },
+  { en: 'Successful', hu: 'Sikeres' },
+  { en: 'Total spent', hu: 'Vásárlások összege' },
+  { en: 'Currency', hu: 'Pénznem' },
+  { en: 'Last order', hu: 'Utolsó megrendelés' },
+  { en: 'Customer since', hu: 'Ügyfél ekkortól' },
 ];
 
 /** A merge's target takes over the contact data it lacks from the record merged into it. */
@@ -116,11 +116,11 @@ const createCustomersService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** The customers the filters find, as a spreadsheet; segments by their Hungarian names, as the shop's people read them. */
-    async exportCsv({ separator, sort, ...filters }: CustomerExportQuery) {
+    /** The customers the filters find, as a spreadsheet in the reader's language. */
+    async exportCsv({ separator, language, sort, ...filters }: CustomerExportQuery) {
       const rows = (await customers.all(filters, sort)).map(serializeCustomerSummary);
       return toCsv(
-        CSV_COLUMNS,
+        csvHeader(CSV_COLUMNS, language),
         rows.map((row) => [
           inertText(row.name),
           inertText(row.email ?? ''),
@@ -128,10 +128,10 @@ const createCustomersService = ({ strapi }: { strapi: Core.Strapi }) => {
           inertText(row.company ?? ''),
           inertText(row.taxNumber ?? ''),
           inertText(row.connection?.name ?? ''),
-          row.segment ? SEGMENT_NAMES[row.segment].hu : '',
+          row.segment ? SEGMENT_NAMES[row.segment][language] : '',
           String(row.ordersCount),
           String(row.successfulCount),
-          row.totalSpent,
+          csvNumber(row.totalSpent, language),
           row.currency,
           row.lastOrderAt ?? '',
           row.createdAt,

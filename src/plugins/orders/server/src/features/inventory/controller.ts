@@ -42,10 +42,10 @@ const stockItemsController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: item } satisfies AdjustStock.Response;
     },
     async exportCsv(ctx: Ctx) {
-      const { separator } = parse(exportQuery, ctx.query);
+      const query = parse(exportQuery, ctx.query);
       ctx.set('Content-Type', 'text/csv; charset=utf-8');
       ctx.set('Content-Disposition', 'attachment; filename="keszlet.csv"');
-      ctx.body = await inventory().exportCsv(separator);
+      ctx.body = await inventory().exportCsv(query);
     },
     async movements(ctx: Ctx) {
       ctx.body = (await inventory().movements(ctx.params.id, parse(movementListQuery, ctx.query))) satisfies ListMovements.Response;

@@ -3,6 +3,7 @@ import stockItem from './content-types/stock-item/schema.json';
 import stockMovement from './content-types/stock-movement/schema.json';
 import controller from './controller';
 import ledger from './ledger';
+import { fillMovementCauses } from './movement-causes';
 import routes from './routes';
 import type { Core } from '@strapi/strapi';
 import { ensureUniqueIndex } from '../../core/unique';
@@ -15,5 +16,6 @@ export default {
   routes,
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureUniqueIndex(strapi, SKU_INDEX);
+    await fillMovementCauses(strapi);
   },
 };

@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../../shared/contracts/actor';
-import type { MovementKind } from '../../../../shared/contracts/inventory';
+import type { MovementCause, MovementKind } from '../../../../shared/contracts/inventory';
 import { toBigInt } from '../../../../shared/domain/fixed-point';
 import { MAX_STOCK_MILLI } from '../../../../shared/domain/quantity';
 import { columnOf, insertRows, isPostgres, joinTableOf, type Transaction } from '../../core/database';
@@ -18,9 +18,12 @@ export interface Movement {
   /** Signed change of on-hand stock in thousandths of the item's unit. */
   delta: bigint;
   kind: MovementKind;
-  reason: string;
-  /** The order that caused it. */
-  order?: { id: number; documentId: string };
+  /** An order's movement: what made it. */
+  cause?: MovementCause;
+  /** An adjustment: the user's reason. */
+  reason?: string;
+  /** The order that caused it; its number is kept too, for when a deleted draft takes the link. */
+  order?: { id: number; documentId: string; number: string };
   /** The invoice that caused it, when invoices drive stock: its issue, or its storno. */
   invoice?: { id: number };
 }
@@ -155,7 +158,9 @@ export const ledgerRepository = (strapi: Core.Strapi) => {
             kind: movement.kind,
             quantityMilli: movement.delta.toString(),
             balanceAfterMilli: balances[index].toString(),
-            reason: movement.reason,
+            cause: movement.cause ?? null,
+            reason: movement.reason ?? null,
+            orderNumber: movement.order?.number ?? null,
             actor,
           },
           links: { stockItem: movement.stockItemId, order: movement.order?.id, invoice: movement.invoice?.id },

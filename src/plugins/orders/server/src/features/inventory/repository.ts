@@ -1,7 +1,7 @@
 /** The stock items' queries (the ledger's SQL is in ledger-repository.ts). */
 import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../../shared/contracts/actor';
-import type { MovementKind } from '../../../../shared/contracts/inventory';
+import type { MovementCause, MovementKind } from '../../../../shared/contracts/inventory';
 import type { Page } from '../../../../shared/contracts/pages';
 import type { VatRate } from '../../../../shared/domain/vat';
 import type { StoredDate, StoredInteger } from '../../core/database';
@@ -29,10 +29,13 @@ export interface MovementRow {
   kind: MovementKind;
   quantityMilli: StoredInteger;
   balanceAfterMilli: StoredInteger;
+  cause: MovementCause | null;
   reason: string | null;
   actor: Actor | null;
   createdAt: StoredDate;
   order: { documentId: string; number: string } | null;
+  orderNumber: string | null;
+  invoice: { documentId: string; number: string } | null;
 }
 
 /** The fields a request may write (the on-hand quantity is not one of them: only movements change it). */
@@ -84,7 +87,7 @@ export const stockItemsRepository = (strapi: Core.Strapi) => {
           orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
           offset: offsetOf(page),
           limit: page.pageSize,
-          populate: { order: { select: ['documentId', 'number'] } },
+          populate: { order: { select: ['documentId', 'number'] }, invoice: { select: ['documentId', 'number'] } },
         }),
         movements().count({ where }),
       ]);

@@ -32,8 +32,11 @@ export const serializeMovement = (movement: MovementRow): MovementJson => ({
   kind: movement.kind,
   quantity: formatQuantity(toBigInt(movement.quantityMilli)),
   balanceAfter: formatQuantity(toBigInt(movement.balanceAfterMilli)),
+  cause: movement.cause ?? null,
   reason: movement.reason ?? null,
   order: movement.order ? { documentId: movement.order.documentId, number: movement.order.number } : null,
+  orderNumber: movement.order?.number ?? movement.orderNumber ?? null,
+  invoice: movement.invoice ? { documentId: movement.invoice.documentId, number: movement.invoice.number } : null,
   actor: movement.actor ?? null,
   createdAt: isoOf(movement.createdAt),
 });

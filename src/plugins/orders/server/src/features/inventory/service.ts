@@ -5,9 +5,15 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../../shared/contracts/actor';
-import type { AdjustmentInput, CreateStockItemInput, StockItemJson, UpdateStockItemInput } from '../../../../shared/contracts/inventory';
+import type {
+  AdjustmentInput,
+  CreateStockItemInput,
+  ExportQuery,
+  StockItemJson,
+  UpdateStockItemInput,
+} from '../../../../shared/contracts/inventory';
 import type { Page } from '../../../../shared/contracts/pages';
-import { inertText, toCsv, type Separator } from '../../../../shared/domain/csv';
+import { csvHeader, csvNumber, inertText, toCsv, type CsvColumn } from '../../../../shared/domain/csv';
 import { OPEN_STATES } from '../../../../shared/domain/lifecycle';
 import { currencyScale, parseMoney, STOCK_CURRENCY } from '../../../../shared/domain/money';
 import { DEFAULT_UNIT, parseQuantity } from '../../../../shared/domain/quantity';
@@ -46,7 +52,17 @@ const priceOf = (unitPrice: string) => {
 /** No two stock items share a SKU: an order line names its item by it. */
 export const SKU_INDEX = { uid: UID.stockItem, attribute: 'sku' };
 
-const CSV_COLUMNS = ['sku', 'name', 'unit', 'unitPrice', 'vatRate', 'onHand', 'held', 'lowStockThreshold'];
+/** The inventory spreadsheet's columns, named as the admin names them. */
+const CSV_COLUMNS: CsvColumn[] = [
+  { en: 'SKU', hu: 'Cikkszám' },
+  { en: 'Name', hu: 'Megnevezés' },
+  { en: 'Unit', hu: 'Egység' },
+  { en: 'Unit price (net)', hu: 'Nettó egységár' },
+  { en: 'VAT rate', hu: 'ÁFA-kulcs' },
+  { en: 'On hand', hu: 'Készleten' },
+  { en: 'Held by open orders', hu: 'Nyitott megrendelésekben' },
+  { en: 'Low-stock threshold', hu: 'Alacsony készlet határa' },
+];
 
 const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
   const items = stockItemsRepository(strapi);
@@ -83,8 +99,8 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
     return rows.map((row) => serializeStockItem(row, held.get(row.id)));
   };
 
-  /** Books a change of the item's stock; answers its on-hand quantity after. */
-  const book = async (stockItemId: number, delta: bigint, kind: 'initial' | 'adjustment', reason: string, actor: Actor) => {
+  /** Books a change of the item's stock (an adjustment with the user's reason); answers its on-hand quantity after. */
+  const book = async (stockItemId: number, delta: bigint, kind: 'initial' | 'adjustment', reason: string | undefined, actor: Actor) => {
     const settings = await getService(strapi, 'settings').get();
     const [after] = await ledger().apply([{ stockItemId, delta, kind, reason }], actor, settings);
     return after.onHand;
@@ -107,20 +123,21 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Stock items by id, as stored. */
     byIds: (ids: number[]) => items.findByIds(ids),
 
-    /** Every stock item as a spreadsheet. */
-    async exportCsv(separator: Separator) {
+    /** Every stock item as a spreadsheet, in the reader's language. */
+    async exportCsv({ separator, language }: ExportQuery) {
       const rows = await withHeld(await items.all());
+      const number = (value: string) => csvNumber(value, language);
       return toCsv(
-        CSV_COLUMNS,
+        csvHeader(CSV_COLUMNS, language),
         rows.map((item) => [
           inertText(item.sku),
           inertText(item.name),
           inertText(item.unit),
-          item.unitPrice,
+          number(item.unitPrice),
           item.vatRate,
-          item.onHand,
-          item.held,
-          item.lowStockThreshold ?? '',
+          number(item.onHand),
+          number(item.held),
+          item.lowStockThreshold === null ? '' : number(item.lowStockThreshold),
         ]),
         separator
       );
@@ -130,7 +147,7 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
       const documentId = await strapi.db.transaction(async () => {
         const item = await withSku(input.sku, undefined, () => items.create({ unit: DEFAULT_UNIT, ...storedFields(input) }));
         const initial = input.onHand === undefined ? 0n : parseQuantity(input.onHand);
-        if (initial > 0n) await book(item.id, initial, 'initial', 'initial quantity', actor);
+        if (initial > 0n) await book(item.id, initial, 'initial', undefined, actor);
         return item.documentId;
       });
       return this.get(documentId);

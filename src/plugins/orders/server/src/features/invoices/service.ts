@@ -264,7 +264,7 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
         const stock = stockLines(order);
         const { id, documentId, number, json } = await write(trx, content, series, order, { stock });
         await reconcileStock(strapi, order, order.state, config, actor, {
-          reason: `invoice ${number}`,
+          cause: 'invoice',
           writeOff: false,
           invoiced: { lines: stock, invoice: { id } },
         });
@@ -341,7 +341,7 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
         const written = { documentId: stornoDocumentId, number };
         await invoices.markStornoed(trx, original.id, written);
         await reconcileStock(strapi, order, order.state, config, actor, {
-          reason: `storno ${number} of ${original.number}`,
+          cause: 'storno',
           writeOff: false,
           invoiced: { lines: null, invoice: { id } },
         });

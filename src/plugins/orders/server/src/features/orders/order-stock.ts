@@ -5,6 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../../shared/contracts/actor';
+import type { MovementCause } from '../../../../shared/contracts/inventory';
 import type { Settings } from '../../../../shared/contracts/settings';
 import { toBigInt } from '../../../../shared/domain/fixed-point';
 import type { OrderState } from '../../../../shared/domain/lifecycle';
@@ -18,7 +19,7 @@ export const stockLines = (order: Pick<OrderRow, 'items'>) =>
   order.items.flatMap((item) => (item.stockItem ? [{ stockItemId: item.stockItem.id, quantityMilli: toBigInt(item.quantityMilli) }] : []));
 
 export interface Reconciliation {
-  reason: string;
+  cause: MovementCause;
   /** Goods released are written off instead of returned (a fail without restock). */
   writeOff: boolean;
   /** A webshop has sold the goods already: its order books them even below zero. */
@@ -32,11 +33,11 @@ export interface Reconciliation {
 
 export const reconcileStock = async (
   strapi: Core.Strapi,
-  order: Pick<OrderRow, 'id' | 'documentId' | 'items'>,
+  order: Pick<OrderRow, 'id' | 'documentId' | 'number' | 'items'>,
   state: OrderState,
   config: Settings,
   actor: Actor,
-  { reason, writeOff, allowNegativeStock = config.allowNegativeStock, invoiced }: Reconciliation
+  { cause, writeOff, allowNegativeStock = config.allowNegativeStock, invoiced }: Reconciliation
 ) => {
   const ledger = getService(strapi, 'ledger');
   const byInvoice =
@@ -45,20 +46,18 @@ export const reconcileStock = async (
       : null;
   const target = targetHolding(stockLines(order), state, config.inventoryDriver, byInvoice);
   const changes = stockChanges(target, await ledger.heldByOrder(order.id));
-  const cause = { id: order.id, documentId: order.documentId };
+  const ofOrder = { id: order.id, documentId: order.documentId, number: order.number };
   const movements = changes.flatMap(({ stockItemId, delta }): Movement[] => {
     const booking: Movement = {
       stockItemId,
       delta,
       kind: 'order',
-      reason,
-      order: cause,
+      cause,
+      order: ofOrder,
       ...(invoiced ? { invoice: invoiced.invoice } : {}),
     };
     // Goods not coming back leave the order's holding and the stock at once: the ledger shows both.
-    return writeOff && delta > 0n
-      ? [booking, { stockItemId, delta: -delta, kind: 'write-off', reason: `${reason}: not restocked`, order: cause }]
-      : [booking];
+    return writeOff && delta > 0n ? [booking, { stockItemId, delta: -delta, kind: 'write-off', cause, order: ofOrder }] : [booking];
   });
   // The items' balances after the movements, in the movements' order.
   return (await ledger.apply(movements, actor, { allowNegativeStock })) as Array<{ onHand: bigint }>;

@@ -198,7 +198,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
           throw conflict('noLines', `Order ${order.number} has no lines: add at least one before finalizing`, stateOf(order));
         }
         const config = await settings().get();
-        await reconcileStock(strapi, order, to, config, actor, { reason: `${action} ${order.number}`, writeOff: restock === false });
+        await reconcileStock(strapi, order, to, config, actor, { cause: action, writeOff: restock === false });
         const { updatedAt } = await orders.setFields(trx, order.id, { state: to });
         const details = action === 'fail' ? { restock: restock !== false } : undefined;
         await history().record(trx, order.id, { actor, action, from: order.state, to, note, details });

@@ -75,13 +75,13 @@ export const insertNewShopOrders = async (
     const lines = plan.lines.flatMap((line) =>
       line.stockItem ? [{ stockItemId: line.stockItem, quantityMilli: BigInt(line.quantityMilli) }] : []
     );
-    const cause = { id: ids[index], documentId: documentIds[index] };
+    const ofOrder = { id: ids[index], documentId: documentIds[index], number: numbers[index] };
     return stockChanges(targetHolding(lines, plan.state, config.inventoryDriver), new Map()).map(({ stockItemId, delta }) => ({
       stockItemId,
       delta,
       kind: 'order',
-      reason: `${connection.name} ${numbers[index]}`,
-      order: cause,
+      cause: 'shop',
+      order: ofOrder,
     }));
   });
   const balances = await getService(strapi, 'ledger').apply(movements, actor, { allowNegativeStock: true });

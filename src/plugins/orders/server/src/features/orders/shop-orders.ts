@@ -105,7 +105,6 @@ const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Writes the order's state, lines and stock; answers the balances of the items its stock moved. */
   const write = async (
     trx: Transaction,
-    connection: Connection,
     row: Pick<OrderRow, 'id' | 'documentId' | 'number' | 'items'>,
     state: OrderState,
     lines: LineData[],
@@ -115,7 +114,7 @@ const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
     const items = lines.map((line) => ({ ...line, stockItem: line.stockItem === null ? null : { id: line.stockItem } }));
     const config = await getService(strapi, 'settings').get();
     return reconcileStock(strapi, { ...row, items: items as OrderRow['items'] }, state, config, actor, {
-      reason: `${connection.name} ${row.number}`,
+      cause: 'shop',
       writeOff: false,
       allowNegativeStock: true,
     });
@@ -138,7 +137,7 @@ const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
         const { entry, state, lines, totals, fields } = plan;
 
         const row = existing ?? (await this.create(trx, connection, order, externalKey, fields));
-        const balances = await write(trx, connection, row, state, lines, actor);
+        const balances = await write(trx, row, state, lines, actor);
         const booked = balances.length > 0;
         const flags = flagsOf(lines, entry !== null, totals, balances, existing?.flags ?? []);
         const changed =
@@ -209,7 +208,7 @@ const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
         if (existing.state === 'failed') return { result: 'unchanged', order: refOf(existing), flags: existing.flags ?? [] };
         const config = await getService(strapi, 'settings').get();
         await reconcileStock(strapi, existing, 'failed', config, actor, {
-          reason: `${connection.name} ${existing.number}`,
+          cause: 'shop',
           writeOff: false,
         });
         await orders.setFields(trx, existing.id, { state: 'failed', externalStatus: 'deleted' });

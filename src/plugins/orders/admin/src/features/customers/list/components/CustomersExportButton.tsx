@@ -3,7 +3,6 @@ import { Download } from '@strapi/icons';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { ListCustomers } from '../../../../../../shared/contracts/customers';
-import { toQuery } from '../../../../api/base';
 import { useCustomersCsv } from '../../../../api/export';
 import { useApiErrorText } from '../../../../ui/errors';
 import { getTranslation } from '../../../../ui/translations';
@@ -20,7 +19,7 @@ export const CustomersExportButton = ({ query }: { query: Omit<ListCustomers.Que
 
   const exportCsv = async () => {
     setExporting(true);
-    const { data: file } = await submit(csv(toQuery(query)), {
+    const { data: file } = await submit(csv(query), {
       // A failed blob request carries no server message: the fetch client keeps only the status.
       failed: (problem) =>
         formatMessage(

@@ -2,12 +2,13 @@ import { Badge, Flex, Link, Loader, Table, Tbody, Td, Tr, Typography } from '@st
 import { useQueryParams } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
-import { MOVEMENT_KINDS, type MovementJson, type MovementKind } from '../../../../../../shared/contracts/inventory';
+import { MOVEMENT_KINDS, type MovementCause, type MovementJson, type MovementKind } from '../../../../../../shared/contracts/inventory';
 import { DEFAULT_PAGE_SIZE } from '../../../../../../shared/contracts/pages';
 import { FRESH } from '../../../../api/base';
 import { apiErrorOf } from '../../../../api/errors';
 import { useListMovementsQuery } from '../../../../api/inventory';
 import { datasheetPath } from '../../../../paths';
+import { ActorName } from '../../../../ui/ActorName';
 import { Panel } from '../../../../ui/Card';
 import { ListPagination } from '../../../../ui/ListPagination';
 import { useApiErrorText } from '../../../../ui/errors';
@@ -57,6 +58,25 @@ const Change = ({ quantity }: { quantity: string }) => {
   );
 };
 
+/** What made an order's movement, worded here from the code the ledger keeps. */
+const CAUSES: Record<MovementCause, string> = {
+  finalize: 'Finalize',
+  edit: 'Edit',
+  fulfil: 'Fulfil',
+  succeed: 'Success',
+  fail: 'Failure',
+  shop: 'Webshop update',
+  invoice: 'Invoice {invoice}',
+  storno: 'Storno invoice {invoice}',
+};
+
+const Cause = ({ movement }: { movement: MovementJson }) => {
+  const { formatMessage } = useIntl();
+  const cause = movement.cause!;
+  const values = { invoice: movement.invoice?.number ?? '' };
+  return <>{formatMessage({ id: getTranslation(`inventory.movement.cause.${cause}`), defaultMessage: CAUSES[cause] ?? cause }, values)}</>;
+};
+
 const MovementRow = ({ movement }: { movement: MovementJson }) => {
   const { locale } = useIntl();
   return (
@@ -75,11 +95,12 @@ const MovementRow = ({ movement }: { movement: MovementJson }) => {
             {movement.order.number}
           </Link>
         ) : (
-          <Typography textColor="neutral500">—</Typography>
+          // A deleted draft's movements keep its number, with nothing left to link to.
+          <Typography textColor="neutral500">{movement.orderNumber ?? '—'}</Typography>
         )}
       </Td>
-      <TextCell>{movement.reason ?? '—'}</TextCell>
-      <TextCell>{movement.actor?.name ?? '—'}</TextCell>
+      <TextCell>{movement.cause ? <Cause movement={movement} /> : (movement.reason ?? '—')}</TextCell>
+      <TextCell>{movement.actor ? <ActorName actor={movement.actor} /> : '—'}</TextCell>
     </Tr>
   );
 };

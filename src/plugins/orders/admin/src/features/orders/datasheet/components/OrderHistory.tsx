@@ -1,10 +1,10 @@
 import { Box, Divider, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { Actor } from '../../../../../../shared/contracts/actor';
 import type { HistoryEntry } from '../../../../../../shared/contracts/orders';
 import type { OrderJson } from '../../../../../../shared/contracts/orders';
 import type { CustomStatus } from '../../../../../../shared/contracts/settings';
 import { ORDER_STATES, type OrderState } from '../../../../../../shared/domain/lifecycle';
+import { ActorName } from '../../../../ui/ActorName';
 import { Card } from '../../../../ui/Card';
 import { OrderCustomStatusBadge, StateBadge } from '../../../../ui/badges';
 import { formatDateTime } from '../../../../ui/format';
@@ -27,16 +27,6 @@ const ACTIONS: Record<string, string> = {
 };
 
 const isState = (value: string | null): value is OrderState => ORDER_STATES.includes(value as OrderState);
-
-const Who = ({ actor }: { actor: Actor }) => {
-  const { formatMessage } = useIntl();
-  if (actor.type === 'system') return <>{formatMessage({ id: getTranslation('order.history.system'), defaultMessage: 'System' })}</>;
-  if (actor.type === 'integration')
-    return (
-      <>{formatMessage({ id: getTranslation('order.history.integration'), defaultMessage: 'Integration: {name}' }, { name: actor.name })}</>
-    );
-  return <>{actor.name}</>;
-};
 
 const CustomStatusValue = ({ value, customStatuses }: { value: string | null; customStatuses?: CustomStatus[] }) => {
   const { formatMessage } = useIntl();
@@ -92,7 +82,7 @@ const Entry = ({ entry, customStatuses, first }: EntryProps) => {
           <Change entry={entry} customStatuses={customStatuses} />
         </Flex>
         <Typography variant="pi" textColor="neutral600">
-          {formatDateTime(entry.at, locale)} · <Who actor={entry.actor} />
+          {formatDateTime(entry.at, locale)} · <ActorName actor={entry.actor} />
         </Typography>
       </Flex>
       {entry.restock !== undefined && (
