@@ -215,18 +215,55 @@ describe('stock items and adjustments', () => {
 });
 
 describe('what the admin shows of stock', () => {
-  test('held: what open orders hold; isLow: at or below the threshold', async () => {
+  test('three figures: physical (in the warehouse), reserved (finalized, not yet fulfilled), available (onHand); isLow by available', async () => {
     const item = await createStockItem(app.admin, { onHand: '10', lowStockThreshold: '6' });
-    const open = await createOrder(app.admin, [{ stockItem: item.documentId, quantity: '3' }]);
-    const done = await createOrder(app.admin, [{ stockItem: item.documentId, quantity: '1.5' }]);
-    await act(app.admin, open.documentId, 'finalize');
-    for (const action of ['finalize', 'fulfil', 'succeed']) await act(app.admin, done.documentId, action);
+    const reserving = await createOrder(app.admin, [{ stockItem: item.documentId, quantity: '3' }]);
+    const shipped = await createOrder(app.admin, [{ stockItem: item.documentId, quantity: '1.5' }]);
+    const delivered = await createOrder(app.admin, [{ stockItem: item.documentId, quantity: '0.5' }]);
+    await act(app.admin, reserving.documentId, 'finalize');
+    for (const action of ['finalize', 'fulfil']) await act(app.admin, shipped.documentId, action);
+    for (const action of ['finalize', 'fulfil', 'succeed']) await act(app.admin, delivered.documentId, action);
 
+    // Fulfilled and successful orders' goods have left the building; the finalized one's are on the shelf.
     let shown = (await app.admin.get(`/orders/stock-items/${item.documentId}`)).body.data;
-    expect(shown).toMatchObject({ onHand: '5.5', held: '3', isLow: true });
-    await act(app.admin, open.documentId, 'fail');
+    expect(shown).toMatchObject({ physical: '8', reserved: '3', onHand: '5', isLow: true });
+    await act(app.admin, reserving.documentId, 'fail');
     shown = (await app.admin.get(`/orders/stock-items?q=${item.sku}`)).body.data[0];
-    expect(shown).toMatchObject({ onHand: '8.5', held: '0', isLow: false });
+    expect(shown).toMatchObject({ physical: '8', reserved: '0', onHand: '8', isLow: false });
+    const csv = (await app.admin.get('/orders/stock-items/export.csv?language=en')).text.split('\r\n');
+    expect(csv.find((line) => line.startsWith(`${item.sku};`))).toBe(`${item.sku};${item.name};db;1000;27;8;0;8;6`);
+  });
+
+  test('a stocktake gives the physical stock counted, reserved goods included; the ledger books the difference', async () => {
+    const item = await createStockItem(app.admin, { onHand: '10' });
+    const order = await createOrder(app.admin, [{ stockItem: item.documentId, quantity: '4' }]);
+    await act(app.admin, order.documentId, 'finalize');
+    const adjust = (body: object) => app.admin.post(`/orders/stock-items/${item.documentId}/adjustments`, body);
+
+    // 10 on the shelves, 4 of them reserved: 9 counted means one is missing.
+    const counted = await adjust({ counted: '9', reason: 'leltár' });
+    expect(counted.status).toBe(201);
+    expect(counted.body.data).toMatchObject({ physical: '9', reserved: '4', onHand: '5' });
+    expect((await movementsOf(item.documentId))[0]).toMatchObject({
+      kind: 'adjustment',
+      quantity: '-1',
+      balanceAfter: '5',
+      reason: 'leltár',
+    });
+
+    // A count that finds what the ledger says books nothing.
+    const same = await adjust({ counted: '9', reason: 'újra megszámolva' });
+    expect(same.body.data).toMatchObject({ physical: '9', onHand: '5' });
+    expect(await movementsOf(item.documentId)).toHaveLength(3);
+
+    const both = await adjust({ delta: '1', counted: '9', reason: 'x' });
+    expect(both.status).toBe(400);
+    expect(both.body.error.details.errors).toEqual([expect.objectContaining({ path: ['counted'], code: 'bothGiven' })]);
+    const neither = await adjust({ reason: 'x' });
+    expect(neither.body.error.details.errors).toEqual([expect.objectContaining({ path: ['delta'], code: 'required' })]);
+    expect((await adjust({ counted: '-1', reason: 'x' })).body.error.details.errors).toEqual([
+      expect.objectContaining({ path: ['counted'], code: 'negative' }),
+    ]);
   });
 
   test('the stock impact of finalizing: per item requested, on hand, after, shortfall', async () => {
@@ -277,13 +314,13 @@ describe('what the admin shows of stock', () => {
     // Hungarian by default: the admin's column names, and decimal commas that Hungarian Excel reads as numbers.
     const lines = response.text.split('\r\n');
     expect(lines[0]).toBe(
-      '\uFEFFCikkszám;Megnevezés;Egység;Nettó egységár;ÁFA-kulcs;Készleten;Nyitott megrendelésekben;Alacsony készlet határa'
+      '\uFEFFCikkszám;Megnevezés;Egység;Nettó egységár;ÁFA-kulcs;Fizikai készlet;Foglalt;Szabad készlet;Alacsony készlet határa'
     );
-    expect(lines).toContain('CSV-1;"Kávé; ""pörkölt""";db;1000;27;2,5;0;1');
-    expect(lines).toContain("'=CMD();Formula;db;1000;27;0;0;");
+    expect(lines).toContain('CSV-1;"Kávé; ""pörkölt""";db;1000;27;2,5;0;2,5;1');
+    expect(lines).toContain("'=CMD();Formula;db;1000;27;0;0;0;");
     const english = (await app.admin.get('/orders/stock-items/export.csv?separator=,&language=en')).text.split('\r\n');
-    expect(english[0]).toBe('\uFEFFSKU,Name,Unit,Unit price (net),VAT rate,On hand,Held by open orders,Low-stock threshold');
-    expect(english).toContain('CSV-1,"Kávé; ""pörkölt""",db,1000,27,2.5,0,1');
+    expect(english[0]).toBe('\uFEFFSKU,Name,Unit,Unit price (net),VAT rate,Physical stock,Reserved,Available,Low-stock threshold');
+    expect(english).toContain('CSV-1,"Kávé; ""pörkölt""",db,1000,27,2.5,0,2.5,1');
     expect((await app.admin.get('/orders/stock-items/export.csv?language=de')).status).toBe(400);
   });
 });

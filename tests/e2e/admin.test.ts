@@ -351,6 +351,20 @@ test('what a change makes stale follows it, without a reload: an adjustment, a r
   await page.getByText('8 db').first().waitFor();
   await page.locator('tr', { hasText: 'Goods received' }).waitFor();
 
+  // A stocktake: the physical stock counted, and the ledger books the difference (-1).
+  await page.getByRole('button', { name: 'Adjust stock' }).click();
+  await page.getByRole('dialog').getByText('By a stocktake').click();
+  await page
+    .getByRole('dialog')
+    .getByLabel(/^Counted physical stock/)
+    .fill('7');
+  await page.getByRole('dialog').getByText('Available: 8 → 7 db').waitFor();
+  await page.getByRole('dialog').getByRole('button', { name: 'Stocktake correction' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Adjust stock' }).click();
+  await page.getByText('7 db').first().waitFor();
+  await page.locator('tr', { hasText: 'Stocktake correction' }).getByText('-1').waitFor();
+  await screenshot(page, '09b-stocktake');
+
   // Someone fulfils the order while its datasheet is open: Edit is refused, and the order shows as it is now.
   const order = await engine
     .service('orders')

@@ -47,12 +47,12 @@ const texts: Array<[string, string]> = [
 
 /**
  * Words that start like a retired word but are another word: "sorszám" (a number) is not "sor"
- * (a line), "raktáron" (in the warehouse) is not "Raktár" (the menu), "elérhetőségek" (contact
+ * (a line), "raktáron", "raktárban" (in the warehouse) are not "Raktár" (the menu), "elérhetőségek" (contact
  * details) is not "elérhető" (available). A hit is fine when its word starts with one of these.
  */
 const OTHER_WORDS: Record<string, string[]> = {
   sor: ['sorszám', 'sorrend'],
-  raktár: ['raktáron'],
+  raktár: ['raktáron', 'raktárban'],
   elérhető: ['elérhetőség'],
   minta: ['mintá'],
 };

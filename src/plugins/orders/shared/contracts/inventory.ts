@@ -4,7 +4,7 @@ import { QUANTITY_SCALE } from '../domain/quantity';
 import type { VatRate } from '../domain/vat';
 import type { Actor } from './actor';
 import { csvQuery } from './csv';
-import { below, decimal, MAX_QUANTITY, notZero, price, stockLevel, text, vatRate } from './fields';
+import { below, decimal, MAX_QUANTITY, notZero, ours, price, stockLevel, text, vatRate } from './fields';
 import { pageQuery, type Answer, type ListAnswer } from './pages';
 
 /** Why a stock item's on-hand quantity changed: one kind per stock-movement row of the ledger. */
@@ -42,10 +42,32 @@ export const updateStockItemInput = z.strictObject({
   lowStockThreshold: stockItemFields.lowStockThreshold,
 });
 
-export const adjustmentInput = z.strictObject({
-  delta: decimal(QUANTITY_SCALE, notZero, below(MAX_QUANTITY)),
-  reason: text(500).min(1, 'is required: say why stock changes (goods received, stocktake…)'),
-});
+/**
+ * A change of stock with its reason: either `delta`, signed ("+5" goods received, "-2" breakage),
+ * or `counted`, the physical stock a stocktake (leltár) found — the ledger books the difference.
+ */
+export const adjustmentInput = z
+  .strictObject({
+    delta: decimal(QUANTITY_SCALE, notZero, below(MAX_QUANTITY)).optional(),
+    counted: stockLevel.optional(),
+    reason: text(500).min(1, 'is required: say why stock changes (goods received, stocktake…)'),
+  })
+  .superRefine(({ delta, counted }, ctx) => {
+    if (delta !== undefined && counted !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['counted'],
+        message: 'give delta or counted, not both',
+        ...ours('bothGiven', { fields: ['delta', 'counted'] }),
+      });
+    if (delta === undefined && counted === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['delta'],
+        message: 'is required: the change, or the counted stock as counted',
+        ...ours('required'),
+      });
+  });
 
 export const stockItemListQuery = z.object({ q: text(200).optional(), ...pageQuery });
 export const movementListQuery = z.object(pageQuery);
@@ -57,7 +79,12 @@ export type UpdateStockItemInput = z.infer<typeof updateStockItemInput>;
 export type AdjustmentInput = z.infer<typeof adjustmentInput>;
 export type StockItemListQuery = z.infer<typeof stockItemListQuery>;
 
-/** A stock item: `held` is what open orders hold of it; `isLow`, at or below its low-stock threshold. */
+/**
+ * A stock item and its three stock figures (docs/api.md#stock-items): `physical` — what is in the
+ * warehouse, for the stocktake; `reserved` — what finalized, not yet fulfilled orders take of it;
+ * `onHand` — what can still be sold (szabad készlet), the ledger's balance: physical − reserved.
+ * `isLow`: onHand at or below its low-stock threshold.
+ */
 export interface StockItemJson {
   documentId: string;
   sku: string;
@@ -67,8 +94,9 @@ export interface StockItemJson {
   unitPrice: string;
   vatRate: VatRate;
   onHand: string;
+  reserved: string;
+  physical: string;
   lowStockThreshold: string | null;
-  held: string;
   isLow: boolean;
   /** Below zero: a webshop's order took more than there was (a manual order never does). */
   oversold: boolean;

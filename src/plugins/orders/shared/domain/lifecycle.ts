@@ -29,5 +29,8 @@ export const isEditable = (state: OrderState): boolean => state === 'draft';
 /** States in which an order has taken its goods out of stock (when orders drive stock). */
 export const HOLDING_STATES: readonly OrderState[] = ['finalized', 'fulfilled', 'successful'];
 
-/** Orders still under way: their goods are held for them but not yet delivered. */
-export const OPEN_STATES: readonly OrderState[] = ['finalized', 'fulfilled'];
+/**
+ * Orders whose goods are reserved (foglalt): finalized, not yet fulfilled — booked out of what can
+ * be sold, still on the warehouse's shelves. A fulfilled order's goods have left the building.
+ */
+export const RESERVING_STATES: readonly OrderState[] = ['finalized'];

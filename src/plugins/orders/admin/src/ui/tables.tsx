@@ -1,5 +1,5 @@
 /** The design system's tables, as the plugin's lists fill them. */
-import { Flex, Td, Th, Thead, Tr, Typography, type TypographyProps } from '@strapi/design-system';
+import { Flex, Td, Th, Thead, Tooltip, Tr, Typography, type TypographyProps } from '@strapi/design-system';
 import type { MouseEvent, ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
@@ -11,6 +11,8 @@ export interface Column {
   defaultMessage: string;
   /** A column of amounts or counts: its heading right-aligned over them (Money.tsx). */
   alignEnd?: boolean;
+  /** What the column's figure means, shown on hovering its heading: a translation key and its English. */
+  hint?: { id: string; defaultMessage: string };
 }
 
 /** The headings of a design-system table, in the admin's language; `children` adds cells after them. */
@@ -19,13 +21,20 @@ export const TableHeads = ({ columns, children }: { columns: readonly Column[]; 
   return (
     <Thead>
       <Tr>
-        {columns.map(({ id, defaultMessage, alignEnd }) => (
-          <Th key={id}>
-            <Flex justifyContent={alignEnd ? 'flex-end' : 'flex-start'} width="100%">
-              <Typography variant="sigma">{formatMessage({ id: getTranslation(id), defaultMessage })}</Typography>
-            </Flex>
-          </Th>
-        ))}
+        {columns.map(({ id, defaultMessage, alignEnd, hint }) => {
+          const heading = <Typography variant="sigma">{formatMessage({ id: getTranslation(id), defaultMessage })}</Typography>;
+          return (
+            <Th key={id}>
+              <Flex justifyContent={alignEnd ? 'flex-end' : 'flex-start'} width="100%">
+                {hint ? (
+                  <Tooltip label={formatMessage({ id: getTranslation(hint.id), defaultMessage: hint.defaultMessage })}>{heading}</Tooltip>
+                ) : (
+                  heading
+                )}
+              </Flex>
+            </Th>
+          );
+        })}
         {children}
       </Tr>
     </Thead>

@@ -6,8 +6,8 @@ import { formatQuantity } from '../../../../shared/domain/quantity';
 import { isoOf } from '../../core/database';
 import type { MovementRow, StockItemRow } from './repository';
 
-/** `held`: what open orders hold of the item; `isLow`: at or below its low-stock threshold. */
-export const serializeStockItem = (item: StockItemRow, held = 0n): StockItemJson => {
+/** With what finalized, not yet fulfilled orders reserve of the item; the physical stock is both together. */
+export const serializeStockItem = (item: StockItemRow, reserved = 0n): StockItemJson => {
   const onHand = toBigInt(item.onHandMilli);
   const threshold = item.lowStockThresholdMilli == null ? null : toBigInt(item.lowStockThresholdMilli);
   return {
@@ -18,8 +18,9 @@ export const serializeStockItem = (item: StockItemRow, held = 0n): StockItemJson
     unitPrice: formatMoney(toBigInt(item.unitPriceMinor), STOCK_CURRENCY),
     vatRate: item.vatRate,
     onHand: formatQuantity(onHand),
+    reserved: formatQuantity(reserved),
+    physical: formatQuantity(onHand + reserved),
     lowStockThreshold: threshold === null ? null : formatQuantity(threshold),
-    held: formatQuantity(held),
     isLow: threshold !== null && onHand <= threshold,
     oversold: onHand < 0n,
     createdAt: isoOf(item.createdAt),

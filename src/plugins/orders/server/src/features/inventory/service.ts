@@ -14,9 +14,11 @@ import type {
 } from '../../../../shared/contracts/inventory';
 import type { Page } from '../../../../shared/contracts/pages';
 import { csvHeader, csvNumber, inertText, toCsv, type CsvColumn } from '../../../../shared/domain/csv';
-import { OPEN_STATES } from '../../../../shared/domain/lifecycle';
+import { RESERVING_STATES } from '../../../../shared/domain/lifecycle';
+import { toBigInt } from '../../../../shared/domain/fixed-point';
 import { currencyScale, parseMoney, STOCK_CURRENCY } from '../../../../shared/domain/money';
 import { DEFAULT_UNIT, parseQuantity } from '../../../../shared/domain/quantity';
+import { lockByDocumentId } from '../../core/database';
 import { invalidField, notFound } from '../../core/errors';
 import { pagination } from '../../core/pages';
 import { getService } from '../../core/service';
@@ -59,8 +61,9 @@ const CSV_COLUMNS: CsvColumn[] = [
   { en: 'Unit', hu: 'Egység' },
   { en: 'Unit price (net)', hu: 'Nettó egységár' },
   { en: 'VAT rate', hu: 'ÁFA-kulcs' },
-  { en: 'On hand', hu: 'Készleten' },
-  { en: 'Held by open orders', hu: 'Nyitott megrendelésekben' },
+  { en: 'Physical stock', hu: 'Fizikai készlet' },
+  { en: 'Reserved', hu: 'Foglalt' },
+  { en: 'Available', hu: 'Szabad készlet' },
   { en: 'Low-stock threshold', hu: 'Alacsony készlet határa' },
 ];
 
@@ -90,13 +93,17 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /** Stock items as the API shows them, with what open orders hold of each. */
-  const withHeld = async (rows: StockItemRow[]) => {
-    const held = await ledger().heldByOrdersIn(
-      OPEN_STATES,
+  /** What finalized, not yet fulfilled orders reserve, per item id. */
+  const reservedOf = (rows: StockItemRow[]) =>
+    ledger().heldByOrdersIn(
+      RESERVING_STATES,
       rows.map((row) => row.id)
     );
-    return rows.map((row) => serializeStockItem(row, held.get(row.id)));
+
+  /** Stock items as the API shows them, with their three stock figures. */
+  const withStock = async (rows: StockItemRow[]) => {
+    const reserved = await reservedOf(rows);
+    return rows.map((row) => serializeStockItem(row, reserved.get(row.id)));
   };
 
   /** Books a change of the item's stock (an adjustment with the user's reason); answers its on-hand quantity after. */
@@ -109,11 +116,11 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async list({ q, ...page }: Page & { q?: string }) {
       const [rows, total] = await items.page(q, page);
-      return { data: await withHeld(rows), meta: pagination(page, total) };
+      return { data: await withStock(rows), meta: pagination(page, total) };
     },
 
     async get(documentId: string) {
-      const [item] = await withHeld([await findRow(documentId)]);
+      const [item] = await withStock([await findRow(documentId)]);
       return item;
     },
 
@@ -125,7 +132,7 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Every stock item as a spreadsheet, in the reader's language. */
     async exportCsv({ separator, language }: ExportQuery) {
-      const rows = await withHeld(await items.all());
+      const rows = await withStock(await items.all());
       const number = (value: string) => csvNumber(value, language);
       return toCsv(
         csvHeader(CSV_COLUMNS, language),
@@ -135,8 +142,9 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
           inertText(item.unit),
           number(item.unitPrice),
           item.vatRate,
+          number(item.physical),
+          number(item.reserved),
           number(item.onHand),
-          number(item.held),
           item.lowStockThreshold === null ? '' : number(item.lowStockThreshold),
         ]),
         separator
@@ -163,14 +171,20 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Goods received, a stocktake, breakage: a signed change with the reason it happened, in one
-     * transaction; answered with the quantity the ledger's UPDATE returned, not read back.
+     * Goods received, breakage: a signed change; a stocktake: the physical stock counted, and the
+     * ledger books the difference. With the reason, in one transaction; answered with the quantity
+     * the ledger's UPDATE returned, not read back. A count that finds what the ledger says books nothing.
      */
-    async adjust(documentId: string, { delta, reason }: AdjustmentInput, actor: Actor) {
-      const adjusted = await strapi.db.transaction(async () => {
+    async adjust(documentId: string, { delta, counted, reason }: AdjustmentInput, actor: Actor) {
+      const adjusted = await strapi.db.transaction(async ({ trx }) => {
+        // Two stocktakes of one item at once must not both book the same difference.
+        if (counted !== undefined) await lockByDocumentId(strapi, trx, UID.stockItem, documentId);
         const item = await findRow(documentId);
-        const onHand = await book(item.id, parseQuantity(delta), 'adjustment', reason, actor);
-        const [answer] = await withHeld([{ ...item, onHandMilli: onHand.toString() }]);
+        const before = toBigInt(item.onHandMilli);
+        const change =
+          counted === undefined ? parseQuantity(delta!) : parseQuantity(counted) - before - ((await reservedOf([item])).get(item.id) ?? 0n);
+        const onHand = change === 0n ? before : await book(item.id, change, 'adjustment', reason, actor);
+        const [answer] = await withStock([{ ...item, onHandMilli: onHand.toString() }]);
         return answer;
       });
       return adjusted as StockItemJson;

@@ -1,4 +1,4 @@
-import { Button, Flex, Typography } from '@strapi/design-system';
+import { Button, Flex, Radio, Typography } from '@strapi/design-system';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
@@ -20,14 +20,25 @@ const USUAL_REASONS = [
   { key: 'returned', defaultMessage: 'Returned by customer' },
 ] as const;
 
-/** On hand after the change, exactly (BigInt), or null while the change is not a valid quantity yet. */
-const stockAfter = (onHand: string, delta: string): string | null => {
+/** A quantity typed in the admin's way ("2,5"), exactly (BigInt), or null while it is not one yet. */
+const typed = (text: string): bigint | null => {
   try {
-    return formatQuantityText(parseQuantity(onHand) + parseQuantity(decimalText(delta)));
+    return parseQuantity(decimalText(text));
   } catch (error) {
     if (error instanceof DecimalFormatError) return null;
     throw error;
   }
+};
+
+/** A change of stock by a signed quantity, or a stocktake (leltár) giving the physical stock counted. */
+type Mode = 'change' | 'count';
+
+/** Available stock after the change: a count books the difference from the physical stock. */
+const availableAfter = (item: StockItemJson, mode: Mode, text: string): string | null => {
+  const value = typed(text);
+  if (value === null) return null;
+  const change = mode === 'change' ? value : value - parseQuantity(item.physical);
+  return formatQuantityText(parseQuantity(item.onHand) + change);
 };
 
 interface Props {
@@ -36,25 +47,31 @@ interface Props {
 }
 
 /**
- * Készletkorrekció: a signed change of on-hand stock with the reason the ledger keeps for it. The
- * item's page shows the new stock and the new movement once it went through (api/inventory.ts).
+ * Készletkorrekció: a signed change of stock, or a stocktake's count of the physical stock (the
+ * ledger books the difference), with the reason the ledger keeps for it. The item's page shows the
+ * new stock and the new movement once it went through (api/inventory.ts).
  */
 export const AdjustStockModal = ({ item, onClose }: Props) => {
   const { formatMessage, locale } = useIntl();
   const { errorText, fieldErrorsOf } = useApiErrorText();
   const submit = useSubmit();
   const [adjustStock, { isLoading: saving }] = useAdjustStockMutation();
-  const [delta, setDelta] = useState('');
+  const [mode, setMode] = useState<Mode>('change');
+  const [quantity, setQuantity] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const after = delta.trim() ? stockAfter(item.onHand, delta) : null;
+  const after = quantity.trim() ? availableAfter(item, mode, quantity) : null;
+  const field = mode === 'change' ? 'delta' : 'counted';
+  const t = (key: string, defaultMessage: string, values?: Record<string, string>) =>
+    formatMessage({ id: getTranslation(`inventory.adjust.${key}`), defaultMessage }, values);
 
   const adjust = async () => {
-    const { error } = await submit(adjustStock({ id: item.documentId, body: { delta: decimalText(delta), reason: reason.trim() } }), {
+    const body = { [field]: decimalText(quantity), reason: reason.trim() };
+    const { error } = await submit(adjustStock({ id: item.documentId, body }), {
       done: () => formatMessage({ id: getTranslation('inventory.adjust.done'), defaultMessage: 'Stock adjusted' }),
     });
     // A shortage (409) is about the change itself: say it at the change.
-    if (error) setErrors(error.status === 409 ? { delta: errorText(error) } : fieldErrorsOf(error));
+    if (error) setErrors(error.status === 409 ? { [field]: errorText(error) } : fieldErrorsOf(error));
     else onClose();
   };
 
@@ -67,29 +84,45 @@ export const AdjustStockModal = ({ item, onClose }: Props) => {
       onClose={onClose}
     >
       <Flex direction="column" alignItems="stretch" gap={4}>
+        <Radio.Group
+          value={mode}
+          onValueChange={(value) => {
+            setMode(value as Mode);
+            setErrors({});
+          }}
+          aria-label={t('mode', 'How stock changes')}
+        >
+          <Radio.Item value="change">{t('mode.change', 'By a change (+5 received, -2 broken)')}</Radio.Item>
+          <Radio.Item value="count">{t('mode.count', 'By a stocktake: the physical stock counted')}</Radio.Item>
+        </Radio.Group>
         <TextField
-          name="delta"
-          label={formatMessage({ id: getTranslation('inventory.adjust.delta'), defaultMessage: 'Change ({unit})' }, { unit: item.unit })}
-          value={delta}
-          onChange={setDelta}
-          error={errors.delta}
-          hint={formatMessage({
-            id: getTranslation('inventory.adjust.delta.hint'),
-            defaultMessage: '"+5" adds to stock, "-2" takes away; up to three decimals (2.5).',
-          })}
+          key={mode}
+          name={field}
+          label={
+            mode === 'change'
+              ? t('delta', 'Change ({unit})', { unit: item.unit })
+              : t('counted', 'Counted physical stock ({unit})', { unit: item.unit })
+          }
+          value={quantity}
+          onChange={setQuantity}
+          error={errors[field]}
+          hint={
+            mode === 'change'
+              ? t('delta.hint', '"+5" adds to stock, "-2" takes away; up to three decimals (2.5).')
+              : t('counted.hint', 'What is on the shelves, reserved goods included ({physical} by the ledger); the difference is booked.', {
+                  physical: formatQuantity(item.physical, locale),
+                })
+          }
           required
           inputMode="decimal"
           autoFocus
         />
         <Typography variant="omega" textColor={after?.startsWith('-') ? 'danger600' : 'neutral800'}>
-          {formatMessage(
-            { id: getTranslation('inventory.adjust.preview'), defaultMessage: 'On hand: {now} → {after} {unit}' },
-            {
-              now: formatQuantity(item.onHand, locale),
-              after: after === null ? '…' : formatQuantity(after, locale),
-              unit: item.unit,
-            }
-          )}
+          {t('preview', 'Available: {now} → {after} {unit}', {
+            now: formatQuantity(item.onHand, locale),
+            after: after === null ? '…' : formatQuantity(after, locale),
+            unit: item.unit,
+          })}
         </Typography>
         <TextField
           name="reason"

@@ -4,6 +4,7 @@ import { useIntl } from 'react-intl';
 import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
 import { Panel } from '../../../../ui/Card';
 import { InventoryStockBadge } from '../../../../ui/LowStockBadge';
+import { STOCK_FIGURES } from '../../../../ui/OnHand';
 import { formatQuantity } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
 
@@ -19,19 +20,34 @@ const Figure = ({ label, hint, children }: { label: string; hint: string; childr
   </Flex>
 );
 
-/** Where the item's stock stands: on hand, held by open orders, and the threshold it is judged by. */
+/** Where the item's stock stands: physically, reserved, available to sell, and the threshold it is judged by. */
 export const StockItemStockLevel = ({ item }: { item: StockItemJson }) => {
   const { formatMessage, locale } = useIntl();
   const withUnit = (quantity: string) => `${formatQuantity(quantity, locale)} ${item.unit}`;
+  const figure = ({ id, defaultMessage, hint }: (typeof STOCK_FIGURES)[keyof typeof STOCK_FIGURES]) => ({
+    label: formatMessage({ id: getTranslation(id), defaultMessage }),
+    hint: formatMessage({ id: getTranslation(hint.id), defaultMessage: hint.defaultMessage }),
+  });
 
   return (
     <Panel>
       <Grid.Root gap={6}>
-        <Grid.Item col={4} s={12}>
-          <Figure
-            label={formatMessage({ id: getTranslation('inventory.field.onHand'), defaultMessage: 'On hand' })}
-            hint={formatMessage({ id: getTranslation('inventory.field.onHand.explain'), defaultMessage: 'In stock now, by the ledger' })}
-          >
+        <Grid.Item col={3} s={12}>
+          <Figure {...figure(STOCK_FIGURES.physical)}>
+            <Typography variant="alpha" tag="p">
+              {withUnit(item.physical)}
+            </Typography>
+          </Figure>
+        </Grid.Item>
+        <Grid.Item col={3} s={12}>
+          <Figure {...figure(STOCK_FIGURES.reserved)}>
+            <Typography variant="alpha" tag="p">
+              {withUnit(item.reserved)}
+            </Typography>
+          </Figure>
+        </Grid.Item>
+        <Grid.Item col={3} s={12}>
+          <Figure {...figure(STOCK_FIGURES.available)}>
             <Flex gap={2}>
               <Typography variant="alpha" tag="p" textColor={item.isLow || item.oversold ? 'danger600' : 'neutral800'}>
                 {withUnit(item.onHand)}
@@ -48,22 +64,12 @@ export const StockItemStockLevel = ({ item }: { item: StockItemJson }) => {
             )}
           </Figure>
         </Grid.Item>
-        <Grid.Item col={4} s={12}>
-          <Figure
-            label={formatMessage({ id: getTranslation('inventory.field.held'), defaultMessage: 'Held by open orders' })}
-            hint={formatMessage({ id: getTranslation('inventory.field.held.explain'), defaultMessage: 'In finalized or fulfilled orders' })}
-          >
-            <Typography variant="alpha" tag="p">
-              {withUnit(item.held)}
-            </Typography>
-          </Figure>
-        </Grid.Item>
-        <Grid.Item col={4} s={12}>
+        <Grid.Item col={3} s={12}>
           <Figure
             label={formatMessage({ id: getTranslation('inventory.field.lowStockThreshold'), defaultMessage: 'Low-stock threshold' })}
             hint={formatMessage({
               id: getTranslation('inventory.field.lowStockThreshold.explain'),
-              defaultMessage: 'Low stock at or below this',
+              defaultMessage: 'Low stock when available is at or below this',
             })}
           >
             <Typography variant="alpha" tag="p">

@@ -4,7 +4,7 @@ import { useIntl } from 'react-intl';
 import { NavLink, useNavigate } from 'react-router-dom';
 import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
 import { STOCK_CURRENCY } from '../../../../../../shared/domain/money';
-import { InventoryOnHand } from '../../../../ui/OnHand';
+import { InventoryOnHand, STOCK_FIGURES } from '../../../../ui/OnHand';
 import { formatQuantity, vatRateLabel } from '../../../../ui/format';
 import { TableHeads, TextCell } from '../../../../ui/tables';
 import { MoneyCell } from '../../../../ui/Money';
@@ -16,8 +16,9 @@ const COLUMNS = [
   { id: 'inventory.field.unit', defaultMessage: 'Unit' },
   { id: 'inventory.field.unitPrice', defaultMessage: 'Unit price (net)', alignEnd: true },
   { id: 'inventory.field.vatRate', defaultMessage: 'VAT' },
-  { id: 'inventory.field.onHand', defaultMessage: 'On hand' },
-  { id: 'inventory.field.held', defaultMessage: 'Held by open orders' },
+  STOCK_FIGURES.physical,
+  STOCK_FIGURES.reserved,
+  STOCK_FIGURES.available,
   { id: 'inventory.field.lowStockThreshold', defaultMessage: 'Low-stock threshold' },
 ] as const;
 
@@ -61,10 +62,11 @@ export const InventoryTable = ({ items, searching }: Props) => {
             <TextCell>{item.unit}</TextCell>
             <MoneyCell amount={item.unitPrice} currency={STOCK_CURRENCY} />
             <TextCell>{vatRateLabel(item.vatRate)}</TextCell>
+            <TextCell>{quantity(item.physical)}</TextCell>
+            <TextCell>{quantity(item.reserved)}</TextCell>
             <Td>
               <InventoryOnHand item={item} />
             </Td>
-            <TextCell>{quantity(item.held)}</TextCell>
             <TextCell>{quantity(item.lowStockThreshold)}</TextCell>
           </Tr>
         ))}
