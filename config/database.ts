@@ -6,7 +6,10 @@ import path from 'path';
  * and synchronous=FULL keeps every committed transaction through a power cut (a webshop was
  * answered 200 for what it committed). journal_mode persists in the file; synchronous is per connection.
  */
-const sqliteDurableLog = (connection: { pragma: (statement: string) => unknown }, done: (error: Error | null, connection: unknown) => void) => {
+const sqliteDurableLog = (
+  connection: { pragma: (statement: string) => unknown },
+  done: (error: Error | null, connection: unknown) => void
+) => {
   try {
     connection.pragma('journal_mode = WAL');
     connection.pragma('synchronous = FULL');

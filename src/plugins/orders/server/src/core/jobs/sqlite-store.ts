@@ -112,10 +112,12 @@ export const createSqliteStore = (strapi: Core.Strapi): JobStore => {
       ]);
     } else {
       const startAfter = now + Math.round(retryDelayAfter(job.attempt, job.retryDelaySeconds, job.retryBackoff) * 1000);
-      await db().raw(
-        `UPDATE ${JOBS_TABLE} SET state = 'retrying', start_after = ?, last_error = ?${counted} WHERE id = ? AND ${from}`,
-        [startAfter, lastError, ...counts, job.id]
-      );
+      await db().raw(`UPDATE ${JOBS_TABLE} SET state = 'retrying', start_after = ?, last_error = ?${counted} WHERE id = ? AND ${from}`, [
+        startAfter,
+        lastError,
+        ...counts,
+        job.id,
+      ]);
     }
   };
 
