@@ -1,6 +1,25 @@
 import path from 'path';
 
 /**
+ * Every SQLite connection writes ahead to a log (WAL) and syncs it at each commit: a commit is one
+ * fsync of the log instead of the rollback journal's several, readers no longer block the writer,
+ * and synchronous=FULL keeps every committed transaction through a power cut (a webshop was
+ * answered 200 for what it committed). journal_mode persists in the file; synchronous is per connection.
+ */
+const sqliteDurableLog = (
+  connection: { pragma: (statement: string) => unknown },
+  done: (error: Error | null, connection: unknown) => void
+) => {
+  try {
+    connection.pragma('journal_mode = WAL');
+    connection.pragma('synchronous = FULL');
+    done(null, connection);
+  } catch (error) {
+    done(error as Error, connection);
+  }
+};
+
+/**
  * SQLite is the embedded default (DATABASE_FILENAME, default .tmp/data.db); PostgreSQL is chosen
  * with DATABASE_CLIENT=postgres and either DATABASE_URL or DATABASE_HOST/PORT/NAME/USERNAME/PASSWORD.
  */
@@ -40,6 +59,7 @@ export default ({ env }) => {
         filename: path.resolve(__dirname, '..', '..', env('DATABASE_FILENAME', '.tmp/data.db')),
       },
       useNullAsDefault: true,
+      pool: { afterCreate: sqliteDurableLog },
     },
   };
 };

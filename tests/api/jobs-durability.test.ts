@@ -95,3 +95,39 @@ test('an attempt still running when the app stops is recorded as failed by the s
     await dropDatabase();
   }
 });
+
+test('an attempt in one transaction still running when the app stops rolls back, is recorded as failed, and is retried after the restart', async () => {
+  const dropDatabase = await createTestDatabase();
+  try {
+    let strapi: Core.Strapi = await bootStrapi();
+    let id: string;
+    try {
+      const jobs = await defineTestJobs(strapi);
+      id = (await jobs.send('test.atomic', { label: 'Stopped', hangMs: 60_000 }))!;
+      // Under way by now (sent outside a transaction, it wakes its loop at once). On SQLite its claim
+      // is in its transaction, which holds the one connection: nothing can read it as running.
+      await sleep(1500);
+      await jobs.stop({ graceSeconds: 1 });
+      expect(await jobs.get('test.atomic', id)).toMatchObject({
+        state: 'retrying',
+        attempts: 1,
+        lastError: { message: 'the app stopped while this job ran' },
+      });
+      expect(await strapi.db.query('plugin::orders.customer').findOne({ where: { name: 'Stopped 1' } })).toBeNull();
+    } finally {
+      await strapi.destroy();
+    }
+
+    strapi = await bootStrapi();
+    try {
+      const jobs = await defineTestJobs(strapi);
+      expect(await untilState(jobs, 'test.atomic', id, 'succeeded')).toMatchObject({ attempts: 2 });
+      expect((await runsOf(strapi, 'test.atomic')).map((run) => run.attempt)).toEqual([2]);
+      expect(await strapi.db.query('plugin::orders.customer').findOne({ where: { name: 'Stopped 2' } })).not.toBeNull();
+    } finally {
+      await strapi.destroy();
+    }
+  } finally {
+    await dropDatabase();
+  }
+});

@@ -133,6 +133,39 @@ test('a job that keeps failing ends failed with its last error', async () => {
   expect(await job('test.broken', id)).toMatchObject({ state: 'failed', attempts: 2 });
 });
 
+test('a job in one transaction whose work fails leaves none of its work, and is retried', async () => {
+  const id = (await jobs.send('test.atomic', { label: 'Atomic', succeedOn: 2 }))!;
+  const retrying = await eventually(async () => {
+    const record = await job('test.atomic', id);
+    return record.state === 'retrying' && record;
+  });
+  expect(retrying).toMatchObject({ attempts: 1, lastError: { message: 'atomic failure on attempt 1' } });
+  expect(await customerNamed('Atomic 1')).toBeNull();
+
+  const done = await eventually(async () => {
+    const record = await job('test.atomic', id);
+    return record.state === 'succeeded' && record;
+  });
+  expect(done).toMatchObject({ attempts: 2, lastError: { message: 'atomic failure on attempt 1' } });
+  expect(done.finishedAt).toEqual(expect.any(Date));
+  expect(await customerNamed('Atomic 1')).toBeNull();
+  expect(await customerNamed('Atomic 2')).not.toBeNull();
+  // The failed attempt's record of its run rolled back with its customer.
+  expect((await runs('test.atomic')).filter((run) => run.jobId === id).map((run) => run.attempt)).toEqual([2]);
+});
+
+test('a job in one transaction that keeps failing ends failed, every attempt counted and none of its work kept', async () => {
+  const id = (await jobs.send('test.atomic', { label: 'Hopeless', succeedOn: 99 }))!;
+  const failed = await eventually(async () => {
+    const record = await job('test.atomic', id);
+    return record.state === 'failed' && record;
+  }, 10_000);
+  expect(failed).toMatchObject({ attempts: 3, retryLimit: 2, lastError: { message: 'atomic failure on attempt 3' } });
+  expect(failed.finishedAt).toEqual(expect.any(Date));
+  for (const attempt of [1, 2, 3]) expect(await customerNamed(`Hopeless ${attempt}`)).toBeNull();
+  expect((await runs('test.atomic')).filter((run) => run.jobId === id)).toEqual([]);
+});
+
 test('a scheduled job runs every period', async () => {
   jobs.schedule('test.tick', { everySeconds: 1 }, { label: 'tick' });
   try {

@@ -9,6 +9,9 @@
  *   test.broken  always fails (one retry, 1 s after the first attempt)
  *   test.tick    records its run; scheduled every second when asked
  *   test.slow    records its run; on its first attempt then waits data.hangMs or until aborted
+ *   test.atomic  a oneTransaction job: in one transaction creates the customer "<data.label> <attempt>"
+ *                and records its run, waits data.hangMs on its first attempt (or until aborted) when
+ *                given, and fails until attempt data.succeedOn (retries up to 2, 1 s apart)
  */
 const RUNS = 'test_job_runs';
 
@@ -38,15 +41,15 @@ const defineTestJobs = async (strapi, { schedule = false } = {}) => {
       table.bigInteger('ran_at');
     });
   }
-  const record = (job) =>
-    db(RUNS).insert({
-      name: job.name,
-      job_id: job.id,
-      label: job.data?.label ?? null,
-      attempt: job.attempt,
-      pid: process.pid,
-      ran_at: Date.now(),
-    });
+  const runOf = (job) => ({
+    name: job.name,
+    job_id: job.id,
+    label: job.data?.label ?? null,
+    attempt: job.attempt,
+    pid: process.pid,
+    ran_at: Date.now(),
+  });
+  const record = (job) => db(RUNS).insert(runOf(job));
 
   const jobs = strapi.plugin('orders').service('jobs');
   jobs.define(
@@ -81,6 +84,20 @@ const defineTestJobs = async (strapi, { schedule = false } = {}) => {
       if (job.attempt === 1) await sleepUnlessAborted(job.data.hangMs, job.signal);
     },
     { retryLimit: 1, retryDelaySeconds: 1 }
+  );
+  jobs.define(
+    'test.atomic',
+    async (job) => {
+      // One transaction of its own, that on SQLite joins the attempt's (which claimed the job in it).
+      await strapi.db.transaction(async ({ trx }) => {
+        await strapi.db.query('plugin::orders.customer').create({ data: { name: `${job.data.label} ${job.attempt}` } });
+        await trx(RUNS).insert(runOf(job));
+        if (job.attempt === 1 && job.data.hangMs) await sleepUnlessAborted(job.data.hangMs, job.signal);
+        if (job.signal.aborted) throw new Error('aborted');
+        if (job.attempt < (job.data.succeedOn ?? 1)) throw new Error(`atomic failure on attempt ${job.attempt}`);
+      });
+    },
+    { retryLimit: 2, retryDelaySeconds: 1, retryBackoff: false, oneTransaction: true }
   );
   if (schedule) jobs.schedule('test.tick', { everySeconds: 1 }, { label: 'tick' });
   return jobs;

@@ -33,7 +33,13 @@ export interface JobsConfig {
 
 export const DEFAULT_JOBS_CONFIG: JobsConfig = { work: true, pollingIntervalSeconds: 2 };
 
-const DEFAULT_OPTIONS: Required<JobOptions> = { retryLimit: 5, retryDelaySeconds: 10, retryBackoff: true, expireInSeconds: 900 };
+const DEFAULT_OPTIONS: Required<JobOptions> = {
+  retryLimit: 5,
+  retryDelaySeconds: 10,
+  retryBackoff: true,
+  expireInSeconds: 900,
+  oneTransaction: false,
+};
 
 /** How long stop() waits for running attempts before it records them as failed by the stop. */
 const STOP_GRACE_SECONDS = 10;
@@ -58,7 +64,13 @@ interface Attempt {
   controller: AbortController;
   /** Set by stop() once it has recorded the attempt as failed: the attempt's own outcome no longer counts. */
   abandoned: boolean;
+  /** Claimed in the transaction it works in (claimAndDo): stop() ends it by rolling that back, not by recording it. */
+  inTransaction: boolean;
+  /** Settles once such an attempt's failure is recorded. */
+  finished?: Promise<void>;
 }
+
+const STOPPED = 'the app stopped while this job ran';
 
 const wholeAtLeast = (value: number, least: number, what: string) => {
   if (!Number.isInteger(value) || value < least) throw new Error(`jobs: ${what} must be a whole number, at least ${least} (not ${value})`);
@@ -122,42 +134,89 @@ export const createJobs = (strapi: Core.Strapi) => {
       definition.wake = done;
     });
 
-  /** Runs one attempt and records its outcome; never throws. */
-  const attempt = async (definition: Definition, job: ClaimedJob) => {
-    const running: Attempt = { job, controller: new AbortController(), abandoned: false };
-    attempts.add(running);
+  /**
+   * Runs the handler of one attempt until it settles or expires — or, for an attempt in its own
+   * transaction, until stop() aborts it, so that the rollback frees SQLite's writer. Answers what
+   * it threw, or null.
+   */
+  const perform = async (definition: Definition, running: Attempt): Promise<unknown> => {
+    const { job, controller } = running;
     let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<never>((_, reject) => {
+    const ended = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`the attempt ran longer than ${job.expireInSeconds}s`)), job.expireInSeconds * 1000);
       // A handler that hangs past stop() must not keep the process alive for its expiry.
       timer.unref();
+      if (running.inTransaction) controller.signal.addEventListener('abort', () => reject(new Error(STOPPED)));
     });
-    let failure: unknown = null;
+    attempts.add(running);
     try {
       // The data is what send() stored for this name, of its definer's type.
       const data = job.data as object | null;
-      const context = { id: job.id, name: job.name, data, attempt: job.attempt, signal: running.controller.signal };
-      await Promise.race([Promise.resolve().then(() => definition.handler(context)), expired]);
+      const context = { id: job.id, name: job.name, data, attempt: job.attempt, signal: controller.signal };
+      await Promise.race([Promise.resolve().then(() => definition.handler(context)), ended]);
+      return null;
     } catch (error) {
-      failure = error ?? new Error('the handler threw nothing');
+      return error ?? new Error('the handler threw nothing');
     } finally {
       clearTimeout(timer);
       attempts.delete(running);
     }
+  };
+
+  /** Records a failed attempt; `claimed`: whether its claim committed (it did not when it rolled back with its work). */
+  const recordFailure = async (running: Attempt, failure: unknown, claimed: boolean) => {
+    const { job } = running;
+    running.controller.abort();
+    const error = jobErrorOf(failure);
+    const next = job.attempt > job.retryLimit ? 'it has failed for good' : 'it will be retried';
+    strapi.log.warn(`jobs: ${job.name} ${job.id} failed on attempt ${job.attempt}, ${next}: ${error.message}`);
+    await (claimed ? store!.fail(job, error) : store!.failRolledBack!(job, error));
+  };
+
+  /** Runs one claimed attempt and records its outcome; never throws. */
+  const attempt = async (definition: Definition, job: ClaimedJob) => {
+    const running: Attempt = { job, controller: new AbortController(), abandoned: false, inTransaction: false };
+    const failure = await perform(definition, running);
     if (running.abandoned) return;
     try {
-      if (failure === null) {
-        await store!.succeed(job);
-        return;
-      }
-      running.controller.abort();
-      const error = jobErrorOf(failure);
-      const next = job.attempt > job.retryLimit ? 'it has failed for good' : 'it will be retried';
-      strapi.log.warn(`jobs: ${job.name} ${job.id} failed on attempt ${job.attempt}, ${next}: ${error.message}`);
-      await store!.fail(job, error);
+      if (failure === null) await store!.succeed(job);
+      else await recordFailure(running, failure, true);
     } catch (error) {
       strapi.log.error(`jobs: could not record the outcome of ${job.name} ${job.id}: ${(error as Error).message}`);
     }
+  };
+
+  /**
+   * Claims, runs and succeeds one job in one transaction (a oneTransaction job on SQLite); a
+   * failure, rolled back with the claim, is recorded after. Answers whether a job was due.
+   */
+  const attemptInOne = async (definition: Definition) => {
+    let finish = () => {};
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const taken: { running?: Attempt } = {};
+    try {
+      const done = await store!.claimAndDo!(definition.name, async (job) => {
+        taken.running = { job, controller: new AbortController(), abandoned: false, inTransaction: true, finished };
+        const failure = await perform(definition, taken.running);
+        if (failure !== null) throw failure;
+      });
+      if (done && done.failure !== null) {
+        await recordFailure(taken.running!, done.failure, false).catch((error) =>
+          strapi.log.error(`jobs: could not record the outcome of ${done.job.name} ${done.job.id}: ${error.message}`)
+        );
+      }
+      return done !== null;
+    } finally {
+      finish();
+    }
+  };
+
+  /** Takes the oldest due job of this name, if there is one, and runs it; answers whether there was one. */
+  const next = async (definition: Definition) => {
+    if (definition.options.oneTransaction && store!.claimAndDo) return attemptInOne(definition);
+    const job = await store!.claim(definition.name);
+    if (job) await attempt(definition, job);
+    return job !== null;
   };
 
   /** Takes this name's due jobs one at a time until stop(); sleeps while there are none. */
@@ -169,14 +228,13 @@ export const createJobs = (strapi: Core.Strapi) => {
     }
     while (!stopping) {
       definition.woken = false;
-      let job: ClaimedJob | null = null;
+      let found = false;
       try {
-        job = await store!.claim(definition.name);
+        found = await next(definition);
       } catch (error) {
         if (!stopping) strapi.log.warn(`jobs: could not look for "${definition.name}" jobs: ${(error as Error).message}`);
       }
-      if (job) await attempt(definition, job);
-      else if (!definition.woken && !stopping) await sleep(definition);
+      if (!found && !definition.woken && !stopping) await sleep(definition);
     }
   };
 
@@ -345,15 +403,19 @@ export const createJobs = (strapi: Core.Strapi) => {
       ]);
       clearTimeout(graceTimer);
       if (graceOver) {
+        const rollingBack = [...attempts].flatMap((running) => (running.finished ? [running.finished] : []));
         for (const running of attempts) {
-          running.abandoned = true;
           running.controller.abort();
+          // Its abort rolls its transaction back, and its loop records the failure before it ends.
+          if (running.inTransaction) continue;
+          running.abandoned = true;
           await store
-            .fail(running.job, { message: 'the app stopped while this job ran', stack: null })
+            .fail(running.job, { message: STOPPED, stack: null })
             .catch((error) =>
               strapi.log.error(`jobs: could not record ${running.job.name} ${running.job.id} as stopped: ${error.message}`)
             );
         }
+        await Promise.all(rollingBack);
       }
       await store.close();
     },

@@ -9,6 +9,7 @@
  * leave an empty twin table behind. Strapi leaves tables it did not create alone.
  */
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { retryDelayAfter, type ClaimedJob, type JobStore } from './store';
 import type { JobError, JobListQuery, JobRecord, JobState } from './types';
 
@@ -87,23 +88,70 @@ export const createSqliteStore = (strapi: Core.Strapi): JobStore => {
     await db().raw(`DELETE FROM ${JOBS_TABLE} WHERE finished_at < ?`, [Date.now() - KEEP_FINISHED_MS]);
   };
 
-  const fail = async (job: Pick<ClaimedJob, 'id' | 'attempt' | 'retryLimit' | 'retryDelaySeconds' | 'retryBackoff'>, error: JobError) => {
+  /**
+   * Ends a failed attempt: the job retries after its backoff while its retryLimit allows, else ends
+   * failed. `claimed`: whether the attempt's claim committed (the row is running); when it rolled
+   * back with its work (claimAndDo), the row is waiting or retrying still and the attempt is counted here.
+   */
+  const fail = async (
+    job: Pick<ClaimedJob, 'id' | 'attempt' | 'retryLimit' | 'retryDelaySeconds' | 'retryBackoff'>,
+    error: JobError,
+    claimed = true
+  ) => {
     const now = Date.now();
     const lastError = JSON.stringify(error);
+    const from = claimed ? `state = 'running'` : `state IN ('waiting', 'retrying')`;
+    const counted = claimed ? '' : ', attempts = ?, started_at = ?';
+    const counts = claimed ? [] : [job.attempt, now];
     if (job.attempt > job.retryLimit) {
-      await db().raw(`UPDATE ${JOBS_TABLE} SET state = 'failed', finished_at = ?, last_error = ? WHERE id = ? AND state = 'running'`, [
+      await db().raw(`UPDATE ${JOBS_TABLE} SET state = 'failed', finished_at = ?, last_error = ?${counted} WHERE id = ? AND ${from}`, [
         now,
         lastError,
+        ...counts,
         job.id,
       ]);
     } else {
       const startAfter = now + Math.round(retryDelayAfter(job.attempt, job.retryDelaySeconds, job.retryBackoff) * 1000);
-      await db().raw(`UPDATE ${JOBS_TABLE} SET state = 'retrying', start_after = ?, last_error = ? WHERE id = ? AND state = 'running'`, [
+      await db().raw(`UPDATE ${JOBS_TABLE} SET state = 'retrying', start_after = ?, last_error = ?${counted} WHERE id = ? AND ${from}`, [
         startAfter,
         lastError,
+        ...counts,
         job.id,
       ]);
     }
+  };
+
+  const claimOn = async (executor: Knex | Knex.Transaction, name: string): Promise<ClaimedJob | null> => {
+    const now = Date.now();
+    const [row]: JobRow[] = await executor.raw(
+      `UPDATE ${JOBS_TABLE} SET state = 'running', attempts = attempts + 1, started_at = ?
+       WHERE id = (
+         SELECT id FROM ${JOBS_TABLE}
+         WHERE name = ? AND state IN ('waiting', 'retrying') AND start_after <= ?
+         ORDER BY created_at, rowid LIMIT 1
+       )
+       RETURNING *`,
+      [now, name, now]
+    );
+    if (!row) return null;
+    return {
+      id: row.id,
+      name: row.name,
+      data: JSON.parse(row.data),
+      attempt: Number(row.attempts),
+      retryLimit: Number(row.retry_limit),
+      retryDelaySeconds: Number(row.retry_delay),
+      retryBackoff: Boolean(row.retry_backoff),
+      expireInSeconds: Number(row.expire_in),
+      lastError: row.last_error ? JSON.parse(row.last_error) : null,
+    };
+  };
+
+  const succeedOn = async (executor: Knex | Knex.Transaction, job: ClaimedJob) => {
+    await executor.raw(`UPDATE ${JOBS_TABLE} SET state = 'succeeded', finished_at = ? WHERE id = ? AND state = 'running'`, [
+      Date.now(),
+      job.id,
+    ]);
   };
 
   return {
@@ -159,40 +207,32 @@ export const createSqliteStore = (strapi: Core.Strapi): JobStore => {
       return rows.length === 1;
     },
 
-    async claim(name) {
-      const now = Date.now();
-      const [row]: JobRow[] = await db().raw(
-        `UPDATE ${JOBS_TABLE} SET state = 'running', attempts = attempts + 1, started_at = ?
-         WHERE id = (
-           SELECT id FROM ${JOBS_TABLE}
-           WHERE name = ? AND state IN ('waiting', 'retrying') AND start_after <= ?
-           ORDER BY created_at, rowid LIMIT 1
-         )
-         RETURNING *`,
-        [now, name, now]
-      );
-      if (!row) return null;
-      return {
-        id: row.id,
-        name: row.name,
-        data: JSON.parse(row.data),
-        attempt: Number(row.attempts),
-        retryLimit: Number(row.retry_limit),
-        retryDelaySeconds: Number(row.retry_delay),
-        retryBackoff: Boolean(row.retry_backoff),
-        expireInSeconds: Number(row.expire_in),
-        lastError: row.last_error ? JSON.parse(row.last_error) : null,
-      };
-    },
+    claim: (name) => claimOn(db(), name),
 
     async succeed(job) {
-      await db().raw(`UPDATE ${JOBS_TABLE} SET state = 'succeeded', finished_at = ? WHERE id = ? AND state = 'running'`, [
-        Date.now(),
-        job.id,
-      ]);
+      await succeedOn(db(), job);
     },
 
-    fail,
+    async claimAndDo(name, work) {
+      let claimed: ClaimedJob | null = null;
+      try {
+        await strapi.db.transaction(async ({ trx }) => {
+          claimed = await claimOn(trx, name);
+          if (!claimed) return;
+          await work(claimed);
+          await succeedOn(trx, claimed);
+        });
+      } catch (failure) {
+        // Nothing claimed: looking for a job failed, as claim() would throw.
+        if (!claimed) throw failure;
+        return { job: claimed, failure };
+      }
+      return claimed && { job: claimed, failure: null };
+    },
+
+    failRolledBack: (job, error) => fail(job, error, false),
+
+    fail: (job, error) => fail(job, error),
 
     async get(name, id) {
       const [row]: JobRow[] = await db().raw(`SELECT * FROM ${JOBS_TABLE} WHERE name = ? AND id = ?`, [name, id]);

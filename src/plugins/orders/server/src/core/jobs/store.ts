@@ -51,6 +51,14 @@ export interface JobStore {
   succeed(job: ClaimedJob): Promise<void>;
   /** Ends the attempt failed: the job retries after its backoff while its retryLimit allows, else ends failed. */
   fail(job: ClaimedJob, error: JobError): Promise<void>;
+  /**
+   * Where it can (SQLite): claims the oldest due job of this name, runs `work` on it and records it
+   * succeeded, in one transaction that `work` joins; answers the job and what `work` threw (all of
+   * it rolled back then, the job as before the claim), or null when none was due.
+   */
+  claimAndDo?(name: string, work: (job: ClaimedJob) => Promise<void>): Promise<{ job: ClaimedJob; failure: unknown } | null>;
+  /** Records the failed attempt of claimAndDo, whose claim rolled back with its work: counts it, then retries or ends the job. */
+  failRolledBack?(job: ClaimedJob, error: JobError): Promise<void>;
   get(name: string, id: string): Promise<JobRecord | null>;
   list(name: string, query: JobListQuery): Promise<JobRecord[]>;
   /** Stops the store's own timers and waits for its statements in flight. */

@@ -40,6 +40,15 @@ export interface JobOptions {
   retryBackoff?: boolean;
   /** How long one attempt may run before it counts as failed (and is retried). Default 900 (15 minutes). */
   expireInSeconds?: number;
+  /**
+   * The work is database writes only, through Strapi's query engine or strapi.db.transaction (never
+   * strapi.db.connection itself, which on SQLite waits for the one connection the attempt holds):
+   * on SQLite an attempt then claims the job, does the work and records it done in one transaction —
+   * one commit instead of three, while every other write waits for SQLite's single writer. A failure
+   * rolls back claim and work together; the attempt is then counted and retried like any other. On
+   * PostgreSQL pg-boss claims and completes as always. Default false.
+   */
+  oneTransaction?: boolean;
 }
 
 /** What send() may add to a job. */
