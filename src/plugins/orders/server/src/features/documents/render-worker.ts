@@ -11,7 +11,7 @@
 import { parentPort } from 'worker_threads';
 import type { DocumentSnapshot } from '../../../../shared/contracts/documents';
 import type { InvoiceJson } from '../../../../shared/contracts/invoices';
-import { templateProblems } from '../../../../shared/domain/template-rules';
+import { checkTemplate, DEFAULT_FONT, type TemplateFont } from '../../../../shared/domain/template-rules';
 import { customInvoiceDocument, invoiceDocument } from '../invoices/invoice-template';
 import { renderPdf } from './pdf';
 import { customOrderDocument, type CustomTemplate } from './templates/custom-template';
@@ -28,26 +28,37 @@ export type RenderRequest = RenderSubject & { id: number; logo: string | null };
 /** What the thread answers: the PDF, or why it could not be made. */
 export type RenderAnswer = { id: number; pdf: Uint8Array } | { id: number; error: string };
 
-/** A custom template is checked again here, against its kind's rules: only one that keeps every rule is filled. */
-const checked = (template: CustomTemplate, kind: RenderSubject['kind']) => {
-  const [problem] = templateProblems(template, kind);
+/**
+ * A custom template is checked again here, against its kind's rules: only one that keeps every
+ * rule is filled. Answers the fonts it names, for the renderer to load.
+ */
+const fontsOf = (template: CustomTemplate, kind: RenderSubject['kind']): TemplateFont[] => {
+  const { problems, fonts } = checkTemplate(template, kind);
+  const [problem] = problems;
   if (problem) throw new Error(`the template breaks a rule at ${problem.path} (${problem.node}): ${problem.message}`);
-  return template;
+  return fonts;
 };
 
-/** The definition to render: by its custom template, or the built-in one of its kind. */
-const definitionOf = (request: RenderRequest) => {
+/** The definition to render and its fonts: by its custom template, or the built-in one of its kind. */
+const definitionOf = (request: RenderRequest): { definition: object; fonts: TemplateFont[] } => {
   const { logo, template } = request;
-  if (request.kind === 'invoice') {
-    return template ? customInvoiceDocument(checked(template, 'invoice'), request.invoice, logo) : invoiceDocument(request.invoice, logo);
+  if (!template) {
+    const definition = request.kind === 'invoice' ? invoiceDocument(request.invoice, logo) : defaultOrderDocument(request.snapshot, logo);
+    return { definition, fonts: [DEFAULT_FONT] };
   }
-  return template ? customOrderDocument(checked(template, 'order'), request.snapshot, logo) : defaultOrderDocument(request.snapshot, logo);
+  const fonts = fontsOf(template, request.kind);
+  const definition =
+    request.kind === 'invoice'
+      ? customInvoiceDocument(template, request.invoice, logo)
+      : customOrderDocument(template, request.snapshot, logo);
+  return { definition, fonts };
 };
 
 parentPort?.on('message', async (request: RenderRequest) => {
   const { id } = request;
   try {
-    const pdf = await renderPdf(definitionOf(request));
+    const { definition, fonts } = definitionOf(request);
+    const pdf = await renderPdf(definition, fonts);
     parentPort!.postMessage({ id, pdf } satisfies RenderAnswer);
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies RenderAnswer);
