@@ -54,12 +54,22 @@ const definitionOf = (request: RenderRequest): { definition: object; fonts: Temp
   return { definition, fonts };
 };
 
+/**
+ * The PDF's bytes as a message carries them: its own memory moves to the app's thread instead
+ * of being copied, unless it shares a pool with other buffers (a small one), which is copied.
+ */
+const answerOf = (id: number, pdf: Buffer): [RenderAnswer, ArrayBuffer[]] => {
+  const owned = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength && pdf.buffer instanceof ArrayBuffer;
+  const bytes = owned ? new Uint8Array(pdf.buffer) : new Uint8Array(pdf);
+  return [{ id, pdf: bytes }, [bytes.buffer as ArrayBuffer]];
+};
+
 parentPort?.on('message', async (request: RenderRequest) => {
   const { id } = request;
   try {
     const { definition, fonts } = definitionOf(request);
-    const pdf = await renderPdf(definition, fonts);
-    parentPort!.postMessage({ id, pdf } satisfies RenderAnswer);
+    const [answer, transfer] = answerOf(id, await renderPdf(definition, fonts));
+    parentPort!.postMessage(answer, transfer);
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies RenderAnswer);
   }
