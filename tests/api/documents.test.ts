@@ -10,6 +10,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { crc32, deflateSync } from 'zlib';
 import { permission } from '../../src/plugins/orders/shared/contracts/permissions';
+import { TEMPLATE_FONTS } from '../../src/plugins/orders/shared/domain/template-rules';
 import { act, createOrder, createStockItem, setSettings } from '../helpers/fixtures';
 import { pdfPages, saveFirstPage } from '../helpers/pdf';
 import { startApp, type Api, type TestApp } from '../helpers/strapi';
@@ -531,6 +532,63 @@ describe('custom templates (Settings → Templates)', () => {
     const again = await app.admin.post(`/orders/orders/${next.documentId}/documents`);
     expect(again.body.data.template).toEqual({ key: 'default', version: 1 });
     expect(await app.strapi.db.query('plugin::orders.document-template').count({ where: { key } })).toBe(2);
+  });
+
+  /** The PostScript names of the fonts a PDF embeds (each as a subset, "ABCDEF+DejaVuSans"). */
+  const embeddedFonts = (pdf: Buffer) =>
+    [...new Set([...pdf.toString('latin1').matchAll(/\/BaseFont \/[A-Z]{6}\+([A-Za-z-]+)/g)].map(([, name]) => name))].sort();
+  const FONT_NAMES: Record<string, string[]> = {
+    Roboto: ['Roboto-Italic', 'Roboto-Medium', 'Roboto-MediumItalic', 'Roboto-Regular'],
+    'DejaVu Sans': ['DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSans-BoldOblique', 'DejaVuSans-Oblique'],
+    'DejaVu Serif': ['DejaVuSerif', 'DejaVuSerif-Bold', 'DejaVuSerif-BoldItalic', 'DejaVuSerif-Italic'],
+  };
+
+  test.each(TEMPLATE_FONTS)('a template in %s renders every Hungarian letter in its four styles, in that font', async (font) => {
+    const order = await hungarianOrder(1);
+    const definition = {
+      font,
+      content: [
+        { text: 'Álló: ő ű Ő Ű' },
+        { text: 'Félkövér: ő ű Ő Ű', bold: true },
+        { text: 'Dőlt: ő ű Ő Ű', italics: true },
+        { text: 'Félkövér dőlt: ő ű Ő Ű', bold: true, italics: true },
+        { lines: { columns: ['name', 'gross'] } },
+      ],
+    };
+    const created = await app.admin.post('/orders/templates', { name: `Betű ${font}`, definition });
+    expect(created.status).toBe(201);
+    expect(created.body.data.definition.font).toBe(font);
+    const preview = await app.admin.post('/orders/templates/preview', { definition, order: order.documentId });
+    expect(preview.status).toBe(200);
+    const pdf = Buffer.from(preview.body.data.base64, 'base64');
+    const [text] = await pdfPages(pdf);
+    for (const line of ['Álló: ő ű Ő Ű', 'Félkövér: ő ű Ő Ű', 'Dőlt: ő ű Ő Ű', 'Félkövér dőlt: ő ű Ő Ű', 'Tűzőgép ŐŰ áéíóöúü 1'])
+      expect(text).toContain(line);
+    expect(embeddedFonts(pdf)).toEqual(FONT_NAMES[font]);
+  });
+
+  test('a node may name a font of its own, which is loaded beside the template’s', async () => {
+    const order = await hungarianOrder(1);
+    const definition = { content: [{ text: 'Roboto: ő ű' }, { text: 'Serif: Ő Ű', font: 'DejaVu Serif' }] };
+    const preview = await app.admin.post('/orders/templates/preview', { definition, order: order.documentId });
+    expect(preview.status).toBe(200);
+    const pdf = Buffer.from(preview.body.data.base64, 'base64');
+    expect((await pdfPages(pdf))[0]).toContain('Serif: Ő Ű');
+    expect(embeddedFonts(pdf)).toEqual(['DejaVuSerif', 'Roboto-Regular']);
+  });
+
+  test('a font that is not bundled is refused, naming where and the rule, on save and on preview', async () => {
+    const order = await hungarianOrder(1);
+    const definition = { font: 'Comic Sans', content: [{ text: 'x', font: '/usr/share/fonts/evil.ttf' }] };
+    const created = await app.admin.post('/orders/templates', { name: 'Rossz betű', definition });
+    expect(problemsOf(created)).toEqual(['definition.font badValue', 'definition.content.0.font badValue']);
+    expect(created.body.error.details.errors[0].message).toContain('Roboto, DejaVu Sans, DejaVu Serif');
+    expect(created.body.error.details.errors[1].values).toEqual({ node: 'text', at: 'content.0.font' });
+    const preview = await app.admin.post('/orders/templates/preview', { definition, order: order.documentId });
+    expect(problemsOf(preview)).toEqual(['definition.font badValue', 'definition.content.0.font badValue']);
+    expect((await app.admin.get('/orders/templates')).body.data.map((template: { name: string }) => template.name)).not.toContain(
+      'Rossz betű'
+    );
   });
 
   test('a template that breaks a rule is refused on preview too, and a saved one needs settings update', async () => {

@@ -104,3 +104,56 @@ test('the company, a template edited beside its preview, a finalize, the documen
   await page.getByText('Version 2', { exact: true }).waitFor();
   await screenshot(page, 'documents-04-reissued');
 });
+
+test('an order in English, chosen on New order and kept on its datasheet, is issued an English document', async () => {
+  // The built-in template's words: the custom template the first test made the default is retired.
+  const templates = app.strapi.plugin('orders').service('documentTemplates');
+  for (const { key } of await templates.list()) await templates.retire(key);
+  const page = await app.login();
+
+  await page.goto(`${app.url}/admin/plugins/orders`);
+  await page.getByRole('button', { name: 'New order' }).click();
+  const form = page.getByRole('dialog');
+  await form.getByLabel('Customer name').fill('Jane Smith');
+  const language = form.getByRole('combobox', { name: 'Document language' });
+  await expect(language.innerText()).resolves.toContain('Hungarian');
+  await language.click();
+  await page.getByRole('option', { name: 'English' }).click();
+  await screenshot(page, 'documents-05-new-order-in-english');
+  await form.getByRole('button', { name: 'Create draft' }).click();
+  await page.waitForURL(/\/admin\/plugins\/orders\/[a-z0-9]{20,}$/);
+  const documentId = page.url().split('/').at(-1)!;
+  const order = await app.strapi.plugin('orders').service('orders').get(documentId);
+  expect(order.language).toBe('en');
+
+  // The datasheet shows it, and Edit details keeps it (or changes it) while the order is a draft.
+  const card = page.locator('section, div').filter({ hasText: 'Document language' }).last();
+  await card.getByText('English', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  await expect(page.getByRole('dialog').getByRole('combobox', { name: 'Document language' }).innerText()).resolves.toContain('English');
+  await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText('Details saved').first().waitFor();
+  expect((await app.strapi.plugin('orders').service('orders').get(documentId)).language).toBe('en');
+
+  const item = await app.strapi
+    .plugin('orders')
+    .service('inventory')
+    .create({ sku: 'E2E-DOC-EN', name: 'Coffee mug', unitPrice: '3290', vatRate: '27', onHand: '5' }, ACTOR);
+  await app.strapi
+    .plugin('orders')
+    .service('orders')
+    .update(documentId, { items: [{ stockItem: item.documentId, quantity: '2' }] }, ACTOR);
+  await page.reload();
+  await page.getByRole('button', { name: 'Finalize' }).click();
+  const dialog = page.getByRole('alertdialog').or(page.getByRole('dialog'));
+  await dialog.getByRole('button', { name: 'Finalize' }).click();
+  await page.getByText('Version 1', { exact: true }).waitFor({ timeout: 30_000 });
+  await page.getByText('Issued', { exact: true }).first().waitFor();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /^Download / }).click();
+  const [text] = await pdfPages(readFileSync((await (await download).path())!));
+  expect(text).toContain(`Order ${order.number}`);
+  for (const word of ['Quantity', 'Unit price', 'Gross total', 'Coffee mug']) expect(text).toContain(word);
+  expect(text).not.toContain('Mennyiség');
+});

@@ -1,4 +1,5 @@
-import { templateProblems } from '../../src/plugins/orders/shared/domain/template-rules';
+import { checkTemplate, TEMPLATE_FONTS, templateProblems } from '../../src/plugins/orders/shared/domain/template-rules';
+import { designOf, withDesign } from '../../src/plugins/orders/admin/src/features/settings/templates/utils';
 import { customOrderDocument } from '../../src/plugins/orders/server/src/features/documents/templates/custom-template';
 import type { DocumentSnapshot } from '../../src/plugins/orders/shared/contracts/documents';
 import { texts } from '../helpers/definitions';
@@ -65,6 +66,27 @@ describe('a template', () => {
       'content.0.table.widths table badValue',
       'content.0.table.headerRows table badValue',
     ]);
+  });
+
+  test('names a bundled font, for the whole template or a node, and answers the fonts to load', () => {
+    for (const font of TEMPLATE_FONTS) expect(templateProblems({ font, content: [{ text: 'ő', font }] })).toEqual([]);
+    expect(checkTemplate({ content: ['x'] }).fonts).toEqual(['Roboto']);
+    expect(checkTemplate({ font: 'DejaVu Serif', content: [{ text: 'x', font: 'DejaVu Sans' }] }).fonts).toEqual([
+      'Roboto',
+      'DejaVu Serif',
+      'DejaVu Sans',
+    ]);
+    expect(checkTemplate({ footer: { text: '{{page}}', font: 'DejaVu Sans' }, content: [] }, 'order').fonts).toContain('DejaVu Sans');
+  });
+
+  test('with a font that is not bundled is refused, naming the fonts that are', () => {
+    expect(rulesOf({ font: 'Comic Sans', content: [] })).toEqual(['font template badValue']);
+    expect(rulesOf({ content: [{ text: 'x', font: 'dejavu sans' }] })).toEqual(['content.0.font text badValue']);
+    expect(rulesOf({ content: [{ stack: ['x'], font: 12 }] })).toEqual(['content.0.font stack badValue']);
+    const [problem] = templateProblems({ font: 'Arial', content: [] });
+    expect(problem.message).toBe('font is one of Roboto, DejaVu Sans, DejaVu Serif, not "Arial"');
+    // An unknown font is not loaded.
+    expect(checkTemplate({ font: 'Arial', content: [] }).fonts).toEqual(['Roboto']);
   });
 
   test('with an unknown placeholder, or a page number outside the header and footer, is refused', () => {
@@ -155,5 +177,22 @@ describe('a custom template filled', () => {
     const withLogo = customOrderDocument(GOOD_TEMPLATE, snapshot, 'data:image/png;base64,AAAA');
     expect(withLogo.images).toEqual({ logo: 'data:image/png;base64,AAAA' });
     expect(texts(withLogo.content)).toContain('logo');
+  });
+});
+
+describe('the template editor’s form', () => {
+  const definition = { accentColor: '#aa3300', content: [{ lines: { columns: ['name'] } }] };
+
+  test('reads the font, the default one when the template names none', () => {
+    expect(designOf(definition).font).toBe('Roboto');
+    expect(designOf({ ...definition, font: 'DejaVu Serif' }).font).toBe('DejaVu Serif');
+    expect(designOf({ ...definition, font: 'Comic Sans' }).font).toBe('Roboto');
+  });
+
+  test('writes a chosen font into the JSON, and leaves the default one out', () => {
+    const serif = withDesign(definition, { ...designOf(definition), font: 'DejaVu Serif' }, 'order');
+    expect(serif.font).toBe('DejaVu Serif');
+    expect(templateProblems(serif)).toEqual([]);
+    expect('font' in withDesign(serif, { ...designOf(serif), font: 'Roboto' }, 'order')).toBe(false);
   });
 });

@@ -10,8 +10,14 @@
  * template with a 400, and never renders one.
  */
 
-/** The fonts a template may name: the bundled ones. */
-export const TEMPLATE_FONTS = ['Roboto'] as const;
+/**
+ * The fonts a template may name: the bundled ones, each with every Hungarian letter (ő ű Ő Ű) in
+ * its four styles. Roboto, pdfmake's own, is the default.
+ */
+export const TEMPLATE_FONTS = ['Roboto', 'DejaVu Sans', 'DejaVu Serif'] as const;
+export type TemplateFont = (typeof TEMPLATE_FONTS)[number];
+export const DEFAULT_FONT: TemplateFont = 'Roboto';
+export const isTemplateFont = (value: unknown): value is TemplateFont => TEMPLATE_FONTS.includes(value as TemplateFont);
 /** pdfmake's built-in table layouts. */
 export const TABLE_LAYOUTS = ['noBorders', 'headerLineOnly', 'lightHorizontalLines'] as const;
 export const PAGE_SIZES = ['A4', 'A5', 'LETTER'] as const;
@@ -106,7 +112,7 @@ const STYLE_KEYS: Record<string, (value: unknown) => boolean> = {
   decoration: (value) => typeof value === 'string' && ['underline', 'lineThrough', 'overline'].includes(value),
   pageBreak: (value) => value === 'before' || value === 'after',
   unbreakable: (value) => typeof value === 'boolean',
-  font: (value) => TEMPLATE_FONTS.includes(value as (typeof TEMPLATE_FONTS)[number]),
+  font: isTemplateFont,
 };
 
 /** The keys of each node beside the style keys. */
@@ -168,6 +174,8 @@ class Checker {
   private nodes = 0;
   /** The blocks met, for the ones a kind requires. */
   readonly blocks = new Set<string>();
+  /** The fonts named, which the renderer loads. */
+  readonly fonts = new Set<TemplateFont>([DEFAULT_FONT]);
   private readonly nodeKinds: readonly string[];
 
   constructor(readonly kind: TemplateKind) {
@@ -219,6 +227,7 @@ class Checker {
 
   key(kind: string, key: string, value: unknown, path: string, depth: number, pages: boolean) {
     if (key === kind) return this.content(kind, value, path, depth, pages);
+    if (key === 'font') return this.font(path, kind, value);
     if (key in STYLE_KEYS) {
       if (!STYLE_KEYS[key](value)) this.problem(path, kind, 'badValue', `${key} does not take ${JSON.stringify(value)?.slice(0, 60)}`);
       return;
@@ -267,6 +276,12 @@ class Checker {
     if (!isObject(value) || Object.keys(value).length) this.problem(path, kind, 'badValue', `the ${kind} block takes no options: {}`);
   }
 
+  /** A font, of the template or of a node: one of the bundled, which the renderer is told to load. */
+  font(path: string, node: string, value: unknown) {
+    if (isTemplateFont(value)) this.fonts.add(value);
+    else this.problem(path, node, 'badValue', `font is one of ${TEMPLATE_FONTS.join(', ')}, not ${JSON.stringify(value)?.slice(0, 60)}`);
+  }
+
   linesBlock(value: unknown, path: string) {
     if (!isObject(value)) return this.problem(path, 'lines', 'badValue', 'the lines block is {"columns": […]} or {}');
     for (const key of Object.keys(value))
@@ -291,21 +306,28 @@ const checkTop = (template: Record<string, unknown>, checker: Checker) => {
     if (key === 'pageOrientation' && value !== 'portrait' && value !== 'landscape') bad('pageOrientation is portrait or landscape');
     if (key === 'pageMargins' && !STYLE_KEYS.margin(value)) bad('pageMargins is a number or [left, top, right, bottom]');
     if (key === 'accentColor' && !STYLE_KEYS.color(value)) bad('accentColor is a colour such as #1f3a5f');
-    if (key === 'font' && !STYLE_KEYS.font(value)) bad(`font is one of ${TEMPLATE_FONTS.join(', ')}`);
+    if (key === 'font') checker.font(key, 'template', value);
     if (key === 'fontSize' && !STYLE_KEYS.fontSize(value)) bad('fontSize is a number from 4 to 72');
   }
 };
 
-/** Every problem of a template of a kind, or none: the template is then safe to fill and render. */
-export const templateProblems = (template: unknown, kind: TemplateKind = 'order'): TemplateProblem[] => {
+/** What checking a template finds: its problems (none: it is safe to fill and render) and the fonts it names. */
+export interface TemplateCheck {
+  problems: TemplateProblem[];
+  fonts: TemplateFont[];
+}
+
+/** Checks a template of a kind: every problem, and the fonts to load for it (the default's always). */
+export const checkTemplate = (template: unknown, kind: TemplateKind = 'order'): TemplateCheck => {
   const checker = new Checker(kind);
+  const found = () => ({ problems: checker.problems, fonts: [...checker.fonts] });
   if (!isObject(template)) {
     checker.problem('', 'template', 'badValue', 'a template is a JSON object');
-    return checker.problems;
+    return found();
   }
   if (JSON.stringify(template).length > 200_000) {
     checker.problem('', 'template', 'templateTooLarge', 'a template has at most 200 000 characters');
-    return checker.problems;
+    return found();
   }
   checkTop(template, checker);
   if (!Array.isArray(template.content)) checker.problem('content', 'template', 'badValue', 'content is a list of nodes');
@@ -316,5 +338,9 @@ export const templateProblems = (template: unknown, kind: TemplateKind = 'order'
       checker.problem('content', block, 'blockMissing', `an invoice template places the ${block} block: an invoice must show it`);
     }
   }
-  return checker.problems;
+  return found();
 };
+
+/** Every problem of a template of a kind, or none: the template is then safe to fill and render. */
+export const templateProblems = (template: unknown, kind: TemplateKind = 'order'): TemplateProblem[] =>
+  checkTemplate(template, kind).problems;

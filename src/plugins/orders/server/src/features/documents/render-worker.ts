@@ -11,7 +11,7 @@
 import { parentPort } from 'worker_threads';
 import type { DocumentSnapshot } from '../../../../shared/contracts/documents';
 import type { InvoiceJson } from '../../../../shared/contracts/invoices';
-import { templateProblems } from '../../../../shared/domain/template-rules';
+import { checkTemplate, DEFAULT_FONT, type TemplateFont } from '../../../../shared/domain/template-rules';
 import { customInvoiceDocument, invoiceDocument } from '../invoices/invoice-template';
 import { renderPdf } from './pdf';
 import { customOrderDocument, type CustomTemplate } from './templates/custom-template';
@@ -28,27 +28,48 @@ export type RenderRequest = RenderSubject & { id: number; logo: string | null };
 /** What the thread answers: the PDF, or why it could not be made. */
 export type RenderAnswer = { id: number; pdf: Uint8Array } | { id: number; error: string };
 
-/** A custom template is checked again here, against its kind's rules: only one that keeps every rule is filled. */
-const checked = (template: CustomTemplate, kind: RenderSubject['kind']) => {
-  const [problem] = templateProblems(template, kind);
+/**
+ * A custom template is checked again here, against its kind's rules: only one that keeps every
+ * rule is filled. Answers the fonts it names, for the renderer to load.
+ */
+const fontsOf = (template: CustomTemplate, kind: RenderSubject['kind']): TemplateFont[] => {
+  const { problems, fonts } = checkTemplate(template, kind);
+  const [problem] = problems;
   if (problem) throw new Error(`the template breaks a rule at ${problem.path} (${problem.node}): ${problem.message}`);
-  return template;
+  return fonts;
 };
 
-/** The definition to render: by its custom template, or the built-in one of its kind. */
-const definitionOf = (request: RenderRequest) => {
+/** The definition to render and its fonts: by its custom template, or the built-in one of its kind. */
+const definitionOf = (request: RenderRequest): { definition: object; fonts: TemplateFont[] } => {
   const { logo, template } = request;
-  if (request.kind === 'invoice') {
-    return template ? customInvoiceDocument(checked(template, 'invoice'), request.invoice, logo) : invoiceDocument(request.invoice, logo);
+  if (!template) {
+    const definition = request.kind === 'invoice' ? invoiceDocument(request.invoice, logo) : defaultOrderDocument(request.snapshot, logo);
+    return { definition, fonts: [DEFAULT_FONT] };
   }
-  return template ? customOrderDocument(checked(template, 'order'), request.snapshot, logo) : defaultOrderDocument(request.snapshot, logo);
+  const fonts = fontsOf(template, request.kind);
+  const definition =
+    request.kind === 'invoice'
+      ? customInvoiceDocument(template, request.invoice, logo)
+      : customOrderDocument(template, request.snapshot, logo);
+  return { definition, fonts };
+};
+
+/**
+ * The PDF's bytes as a message carries them: its own memory moves to the app's thread instead
+ * of being copied, unless it shares a pool with other buffers (a small one), which is copied.
+ */
+const answerOf = (id: number, pdf: Buffer): [RenderAnswer, ArrayBuffer[]] => {
+  const owned = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength && pdf.buffer instanceof ArrayBuffer;
+  const bytes = owned ? new Uint8Array(pdf.buffer) : new Uint8Array(pdf);
+  return [{ id, pdf: bytes }, [bytes.buffer as ArrayBuffer]];
 };
 
 parentPort?.on('message', async (request: RenderRequest) => {
   const { id } = request;
   try {
-    const pdf = await renderPdf(definitionOf(request));
-    parentPort!.postMessage({ id, pdf } satisfies RenderAnswer);
+    const { definition, fonts } = definitionOf(request);
+    const [answer, transfer] = answerOf(id, await renderPdf(definition, fonts));
+    parentPort!.postMessage(answer, transfer);
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies RenderAnswer);
   }

@@ -1,14 +1,16 @@
 import { Box, Button, Field, Flex, Grid, Textarea, Typography } from '@strapi/design-system';
 import { useRBAC } from '@strapi/strapi/admin';
 import { useState, type ComponentProps } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl, type IntlShape } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
 import type { CustomerSummaryJson } from '../../../../../shared/contracts/customers';
+import { DEFAULT_DOCUMENT_LANGUAGE, DOCUMENT_LANGUAGES, type DocumentLanguage } from '../../../../../shared/contracts/documents';
 import type { OrderJson } from '../../../../../shared/contracts/orders';
 import { useCreateOrderMutation, useUpdateOrderMutation } from '../../../api/orders';
 import { datasheetPath } from '../../../paths';
 import { PERMISSIONS } from '../../../permissions';
 import { FormModal } from '../../../ui/FormModal';
+import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
 import { useApiErrorText } from '../../../ui/errors';
 import { getTranslation } from '../../../ui/translations';
@@ -28,6 +30,12 @@ const valuesOf = (order?: OrderJson): Record<FieldPath, string> => ({
   note: order?.note ?? '',
 });
 
+const LANGUAGE_WORDS: Record<DocumentLanguage, string> = { hu: 'Hungarian', en: 'English' };
+
+/** A document language's name in the admin's language: "Magyar", "English". */
+export const documentLanguageLabel = (intl: IntlShape, language: DocumentLanguage) =>
+  intl.formatMessage({ id: getTranslation(`order.language.${language}`), defaultMessage: LANGUAGE_WORDS[language] });
+
 interface OrderDetailsFormProps {
   /** The draft whose details are corrected; without it, a new order is created. */
   order?: OrderJson;
@@ -35,18 +43,21 @@ interface OrderDetailsFormProps {
 }
 
 /**
- * The customer and the note of an order: "New order" creates a draft with no lines yet, for a new
+ * The customer, the note and the documents' language of an order: "New order" creates a draft with no lines yet, for a new
  * customer, and opens its datasheet; on a draft's datasheet the same form corrects them (the
  * answer replaces the order shown: api/orders.ts).
  */
 export const OrderDetailsForm = ({ order, onClose }: OrderDetailsFormProps) => {
-  const { formatMessage } = useIntl();
+  const intl = useIntl();
+  const { formatMessage } = intl;
   const { fieldErrorsOf } = useApiErrorText();
   const submit = useSubmit();
   const navigate = useNavigate();
   const [createOrder, creating] = useCreateOrderMutation();
   const [updateOrder, updating] = useUpdateOrderMutation();
   const [values, setValues] = useState(() => valuesOf(order));
+  // What the order's documents are written in: the default template's language.
+  const [language, setLanguage] = useState<DocumentLanguage>(order?.language ?? DEFAULT_DOCUMENT_LANGUAGE);
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   // New order: an existing customer picked instead of a new one's details (for a role that may read customers).
   const [picked, setPicked] = useState<CustomerSummaryJson | null>(null);
@@ -61,7 +72,7 @@ export const OrderDetailsForm = ({ order, onClose }: OrderDetailsFormProps) => {
   const save = async () => {
     if (!order && picked) {
       const given = values.note.trim() || null;
-      const { data: created, error } = await submit(createOrder({ customerId: picked.documentId, note: given, items: [] }), {
+      const { data: created, error } = await submit(createOrder({ customerId: picked.documentId, note: given, language, items: [] }), {
         done: ({ number }) =>
           formatMessage({ id: getTranslation('newOrder.created'), defaultMessage: 'Order {number} created' }, { number }),
       });
@@ -83,14 +94,14 @@ export const OrderDetailsForm = ({ order, onClose }: OrderDetailsFormProps) => {
       taxNumber: given('customer.taxNumber'),
     };
     if (order) {
-      const { error } = await submit(updateOrder({ id: order.documentId, body: { customer, note: given('note') } }), {
+      const { error } = await submit(updateOrder({ id: order.documentId, body: { customer, note: given('note'), language } }), {
         done: () => text('order.details.saved', 'Details saved'),
       });
       if (error) setErrors(fieldErrorsOf(error));
       else onClose();
       return;
     }
-    const { data: created, error } = await submit(createOrder({ customer, note: given('note'), items: [] }), {
+    const { data: created, error } = await submit(createOrder({ customer, note: given('note'), language, items: [] }), {
       done: ({ number }) => formatMessage({ id: getTranslation('newOrder.created'), defaultMessage: 'Order {number} created' }, { number }),
     });
     if (error) setErrors(fieldErrorsOf(error));
@@ -131,6 +142,17 @@ export const OrderDetailsForm = ({ order, onClose }: OrderDetailsFormProps) => {
             <GridTextField {...field('customer.taxNumber')} label={text('newOrder.customer.taxNumber', 'Tax number')} />
           </>
         )}
+        <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
+          <SelectField
+            name="language"
+            label={text('order.language', 'Document language')}
+            hint={text('order.language.hint', 'What the order’s documents are written in')}
+            value={language}
+            options={DOCUMENT_LANGUAGES.map((value) => ({ value, label: documentLanguageLabel(intl, value) }))}
+            onChange={(value) => setLanguage(value as DocumentLanguage)}
+            error={errors.language}
+          />
+        </Grid.Item>
         <Grid.Item col={12} direction="column" alignItems="stretch">
           <Field.Root name="note" error={errors.note}>
             <Field.Label>{text('newOrder.note', 'Note')}</Field.Label>

@@ -1,5 +1,12 @@
 /** What the template editor reads of its text: the JSON, and the rules it breaks, before the server is asked. */
-import { templateProblems, type TemplateKind, type TemplateProblem } from '../../../../../shared/domain/template-rules';
+import {
+  DEFAULT_FONT,
+  isTemplateFont,
+  templateProblems,
+  type TemplateFont,
+  type TemplateKind,
+  type TemplateProblem,
+} from '../../../../../shared/domain/template-rules';
 
 /** A new template's start: every block, a placeholder, the page numbers. */
 export const STARTER_TEMPLATE = {
@@ -52,8 +59,9 @@ export const pretty = (definition: unknown) => JSON.stringify(definition, null, 
 /** The columns a lines block may show, in their order. */
 export const LINE_COLUMNS = ['name', 'sku', 'quantity', 'unitPrice', 'discount', 'net', 'vatRate', 'vat', 'gross'] as const;
 
-/** What the editor's form sets in a template: its colour, its footer's text, the lines' columns. */
+/** What the editor's form sets in a template: its font, its colour, its footer's text, the lines' columns. */
 export interface Design {
+  font: TemplateFont;
   accentColor: string;
   footer: string;
   columns: string[];
@@ -82,6 +90,7 @@ const footerText = (footer: unknown): string =>
 export const designOf = (definition: Record<string, unknown>): Design => {
   const lines = linesBlockOf(definition.content)?.lines as { columns?: string[] } | undefined;
   return {
+    font: isTemplateFont(definition.font) ? definition.font : DEFAULT_FONT,
     accentColor: typeof definition.accentColor === 'string' ? definition.accentColor : '#1f3a5f',
     footer: footerText(definition.footer),
     columns: lines?.columns ?? [...LINE_COLUMNS],
@@ -91,6 +100,9 @@ export const designOf = (definition: Record<string, unknown>): Design => {
 /** The definition with a design's values put in: the JSON stays the truth, the form only edits it. */
 export const withDesign = (definition: Record<string, unknown>, design: Design, kind: TemplateKind): Record<string, unknown> => {
   const next = structuredClone(definition);
+  // The default font is the one a template without "font" has: it is not written.
+  if (design.font === DEFAULT_FONT) delete next.font;
+  else next.font = design.font;
   next.accentColor = design.accentColor;
   if (design.footer) {
     const footer = next.footer && typeof next.footer === 'object' ? (next.footer as Node) : { alignment: 'right', margin: [32, 16, 32, 0] };

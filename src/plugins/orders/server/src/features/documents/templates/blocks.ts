@@ -8,6 +8,7 @@
  * caller read, placed under the name "logo").
  */
 import type { DocumentLanguage } from '../../../../../shared/contracts/documents';
+import { DEFAULT_FONT } from '../../../../../shared/domain/template-rules';
 
 /** A node of a pdfmake document definition. */
 export type PdfNode = string | PdfNode[] | { [key: string]: unknown };
@@ -210,7 +211,7 @@ export const builtInDocument = (
   pageSize: 'A4',
   pageMargins: [32, 36, 32, 48],
   info: { title, author, subject: title, creationDate: new Date(issuedAt) },
-  defaultStyle: { font: 'Roboto', fontSize: 9, lineHeight: 1.15 },
+  defaultStyle: { font: DEFAULT_FONT, fontSize: 9, lineHeight: 1.15 },
   styles: stylesOf(ACCENT),
   images: logo ? { logo } : {},
   content,

@@ -7,7 +7,7 @@
  */
 import type { DocumentSnapshot } from '../../../../../shared/contracts/documents';
 import { formatAmount, formatDay } from '../../../../../shared/domain/document-format';
-import { PLACEHOLDER, type TemplatePlaceholder } from '../../../../../shared/domain/template-rules';
+import { DEFAULT_FONT, PLACEHOLDER, type TemplatePlaceholder } from '../../../../../shared/domain/template-rules';
 import { ACCENT, addressLines, partyBlock, stylesOf, type DocumentDefinition, type PdfNode } from './blocks';
 import { breakdownTable, linesTable, totalsTable, wordsOf, type LineColumn } from './default-template';
 
@@ -87,7 +87,7 @@ export const customDocument = (
     ...(template.pageOrientation ? { pageOrientation: template.pageOrientation as string } : {}),
     pageMargins: (template.pageMargins as DocumentDefinition['pageMargins']) ?? [32, 36, 32, 48],
     info: { title, creationDate: new Date(issuedAt) },
-    defaultStyle: { font: (template.font as string) ?? 'Roboto', fontSize: (template.fontSize as number) ?? 9, lineHeight: 1.15 },
+    defaultStyle: { font: (template.font as string) ?? DEFAULT_FONT, fontSize: (template.fontSize as number) ?? 9, lineHeight: 1.15 },
     styles: stylesOf(accent),
     images: logo ? { logo } : {},
     content: logo ? content : (withoutLogo(content) as PdfNode[]),

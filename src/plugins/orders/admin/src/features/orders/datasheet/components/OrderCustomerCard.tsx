@@ -11,7 +11,8 @@ import { customerPath } from '../../../../paths';
 import { PERMISSIONS } from '../../../../permissions';
 import { Card } from '../../../../ui/Card';
 import { getTranslation } from '../../../../ui/translations';
-import { OrderDetailsForm } from '../../components/OrderDetailsForm';
+import { DEFAULT_DOCUMENT_LANGUAGE } from '../../../../../../shared/contracts/documents';
+import { documentLanguageLabel, OrderDetailsForm } from '../../components/OrderDetailsForm';
 
 /** The country's name in the admin's language ("HU" → "Magyarország"), or the code when unknown. */
 const countryName = (code: string, locale: string) => {
@@ -46,7 +47,8 @@ export const Detail = ({ label, value, col = 6 }: { label: string; value: string
 );
 
 /**
- * "Edit details", on a draft, for a role that may update orders: the customer and the note. Not on
+ * "Edit details", on a draft, for a role that may update orders: the customer, the note and the
+ * documents' language. Not on
  * a webshop's order, whose customer comes from the shop (the server refuses the edit).
  */
 const EditDetails = ({ order }: { order: OrderJson }) => {
@@ -76,9 +78,10 @@ const CustomerLink = ({ order }: { order: OrderJson }) => {
   );
 };
 
-/** Who ordered, and the header data of the order: currency and note. */
+/** Who ordered, and the header data of the order: currency, the documents' language and note. */
 export const OrderCustomerCard = ({ order }: { order: OrderJson }) => {
-  const { formatMessage, locale } = useIntl();
+  const intl = useIntl();
+  const { formatMessage, locale } = intl;
   const label = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(`order.customer.${key}`), defaultMessage });
   const { customer } = order;
 
@@ -105,6 +108,10 @@ export const OrderCustomerCard = ({ order }: { order: OrderJson }) => {
           </>
         )}
         <Detail label={label('currency', 'Currency')} value={order.currency} />
+        <Detail
+          label={formatMessage({ id: getTranslation('order.language'), defaultMessage: 'Document language' })}
+          value={documentLanguageLabel(intl, order.language ?? DEFAULT_DOCUMENT_LANGUAGE)}
+        />
         <Detail label={label('note', 'Note')} value={order.note} col={12} />
       </Grid.Root>
     </Card>

@@ -1,5 +1,7 @@
 import { Checkbox, Field, Flex, Grid, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
+import { DEFAULT_FONT, isTemplateFont, TEMPLATE_FONTS } from '../../../../../../shared/domain/template-rules';
+import { SelectField } from '../../../../ui/SelectField';
 import { TextField } from '../../../../ui/TextField';
 import { getTranslation } from '../../../../ui/translations';
 import { LINE_COLUMNS, type Design } from '../utils';
@@ -24,15 +26,34 @@ interface Props {
   withColumns: boolean;
 }
 
-/** The template's colour, footer and lines' columns as a form: each change is written into the JSON below. */
+/** The template's font, colour, footer and lines' columns as a form: each change is written into the JSON below. */
 export const TemplateDesign = ({ design, onChange, disabled, withColumns }: Props) => {
   const { formatMessage } = useIntl();
   const t = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(`templates.design.${key}`), defaultMessage });
   const toggle = (column: string, on: boolean) =>
     onChange({ ...design, columns: on ? [...design.columns, column] : design.columns.filter((name) => name !== column) });
 
+  const fonts = TEMPLATE_FONTS.map((font) => ({
+    value: font,
+    label:
+      font === DEFAULT_FONT
+        ? formatMessage({ id: getTranslation('templates.design.font.default'), defaultMessage: '{font} (default)' }, { font })
+        : font,
+  }));
+
   return (
     <Grid.Root gap={4}>
+      <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+        <SelectField
+          name="font"
+          label={t('font', 'Font')}
+          hint={t('font.hint', 'Of the whole document; each has every Hungarian letter')}
+          value={design.font}
+          options={fonts}
+          onChange={(font) => onChange({ ...design, font: isTemplateFont(font) ? font : DEFAULT_FONT })}
+          disabled={disabled}
+        />
+      </Grid.Item>
       <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
         <TextField
           name="accentColor"
@@ -43,7 +64,7 @@ export const TemplateDesign = ({ design, onChange, disabled, withColumns }: Prop
           disabled={disabled}
         />
       </Grid.Item>
-      <Grid.Item col={8} s={12} direction="column" alignItems="stretch">
+      <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
         <TextField
           name="footer"
           label={t('footer', 'Footer')}
