@@ -32,21 +32,21 @@ export const StockItemStockLevel = ({ item }: { item: StockItemJson }) => {
   return (
     <Panel>
       <Grid.Root gap={6}>
-        <Grid.Item col={3} s={12}>
+        <Grid.Item col={3} s={12} alignItems="flex-start">
           <Figure {...figure(STOCK_FIGURES.physical)}>
             <Typography variant="alpha" tag="p">
               {withUnit(item.physical)}
             </Typography>
           </Figure>
         </Grid.Item>
-        <Grid.Item col={3} s={12}>
+        <Grid.Item col={3} s={12} alignItems="flex-start">
           <Figure {...figure(STOCK_FIGURES.reserved)}>
             <Typography variant="alpha" tag="p">
               {withUnit(item.reserved)}
             </Typography>
           </Figure>
         </Grid.Item>
-        <Grid.Item col={3} s={12}>
+        <Grid.Item col={3} s={12} alignItems="flex-start">
           <Figure {...figure(STOCK_FIGURES.available)}>
             <Flex gap={2}>
               <Typography variant="alpha" tag="p" textColor={item.isLow || item.oversold ? 'danger600' : 'neutral800'}>
@@ -64,7 +64,7 @@ export const StockItemStockLevel = ({ item }: { item: StockItemJson }) => {
             )}
           </Figure>
         </Grid.Item>
-        <Grid.Item col={3} s={12}>
+        <Grid.Item col={3} s={12} alignItems="flex-start">
           <Figure
             label={formatMessage({ id: getTranslation('inventory.field.lowStockThreshold'), defaultMessage: 'Low-stock threshold' })}
             hint={formatMessage({
