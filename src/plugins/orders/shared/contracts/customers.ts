@@ -1,6 +1,6 @@
 /** Who orders: the customer's details as the API takes and answers them. */
 import { z } from 'zod';
-import { SEGMENTS, type Segment, type Subscription } from '../domain/segments';
+import { SEGMENTS, type Segment, type Subscription, type SubscriptionReason } from '../domain/segments';
 import { documentId, optionalText, text } from './fields';
 import type { OrderSummaryJson } from './orders';
 import { pageQuery, type Answer, type ListAnswer } from './pages';
@@ -76,7 +76,10 @@ export type MergeCustomerInput = z.infer<typeof mergeCustomerInput>;
 export interface CustomerSummaryJson extends CustomerJson {
   connection: { documentId: string; name: string } | null;
   segment: Segment | null;
+  /** What a shop last said of the customer's newsletter (null: none has said), why where it said, and since when. */
   subscription: Subscription | null;
+  subscriptionReason: SubscriptionReason | null;
+  subscriptionAt: string | null;
   /** Counted orders (the settings' counted states). */
   ordersCount: number;
   successfulCount: number;

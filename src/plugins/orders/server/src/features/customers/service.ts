@@ -199,8 +199,15 @@ const createCustomersService = ({ strapi }: { strapi: Core.Strapi }) => {
       return found;
     },
 
-    /** The customers of a batch of webshop orders, as forShop finds or makes each: one new customer per new shop customer. */
-    async forShopMany(trx: Transaction, connectionId: number, list: NormalizedCustomer[]): Promise<CustomerRef[]> {
+    /**
+     * The customers of a batch of webshop orders, as forShop finds or makes each: one new customer
+     * per new shop customer; `created` says which were made now.
+     */
+    async forShopMany(
+      trx: Transaction,
+      connectionId: number,
+      list: NormalizedCustomer[]
+    ): Promise<Array<CustomerRef & { created: boolean }>> {
       const wanted = list.map((customer) => ({
         customer,
         externalKey: customer.externalId ? `${connectionId}:${customer.externalId}` : null,
@@ -228,7 +235,7 @@ const createCustomersService = ({ strapi }: { strapi: Core.Strapi }) => {
             hit.externalKey = externalKey;
             byKey.set(externalKey, hit);
           }
-          picks.push({ found: { id: hit.id, name: hit.name } });
+          picks.push({ found: { id: hit.id, name: hit.name, created: false } });
           continue;
         }
         const same = externalKey ?? emailKey;
@@ -250,7 +257,7 @@ const createCustomersService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
       const ids = toMake.length ? await customers.insertForShopOf(trx, connectionId, toMake) : [];
-      return picks.map((pick) => ('found' in pick ? pick.found! : { id: ids[pick.made!], name: toMake[pick.made!].name }));
+      return picks.map((pick) => ('found' in pick ? pick.found! : { id: ids[pick.made!], name: toMake[pick.made!].name, created: true }));
     },
   };
 };
