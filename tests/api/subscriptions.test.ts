@@ -185,6 +185,27 @@ describe('Shoprenter’s newsletter webhooks', () => {
   });
 });
 
+describe('a merge', () => {
+  test('takes over the newsletter state a shop said later, and the inbox entry’s link to the customer', async () => {
+    const connection = await connect('shoprenter');
+    // The sample order with an e-mail of its own: customers are found by e-mail across connections.
+    const order = JSON.parse(webshopFixture('shoprenter_order_confirm_webhook.json'));
+    order.orders.order[0].email = 'vevo.merge@example.hu';
+    await deliverShoprenter(connection, JSON.stringify(order));
+    await deliverShoprenter(connection, subscriber({ id: '0' }), { event: 'newsletter_subscribe' });
+    const list = await customersOf(connection);
+    const buyer = list.find((row: { email: string }) => row.email === 'vevo.merge@example.hu');
+    const reader = list.find((row: { email: string }) => row.email !== 'vevo.merge@example.hu');
+    expect([buyer.subscription, reader.subscription]).toEqual([null, 'subscribed']);
+
+    const merged = await app.admin.post(`/orders/customers/${reader.documentId}/merge`, { into: buyer.documentId });
+    expect(merged.status).toBe(200);
+    expect(merged.body.data).toMatchObject({ subscription: 'subscribed', subscriptionAt: reader.subscriptionAt, segment: 'one-time' });
+    const notice = (await inboxOf(connection)).find((entry: { topic: string | null }) => entry.topic === 'newsletter_subscribe');
+    expect(notice.customers).toEqual([{ documentId: buyer.documentId, name: buyer.name }]);
+  });
+});
+
 describe('a custom shop’s JSON notices', () => {
   test('a subscription and a bounced e-mail: subscriber, and unsubscribed for the bad address', async () => {
     const connection = await connect('xml');

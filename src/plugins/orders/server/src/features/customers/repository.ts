@@ -324,6 +324,17 @@ export const customersRepository = (strapi: Core.Strapi) => {
         .update({ [link.inverseJoinColumn.name]: intoId });
     },
 
+    /** Moves the links of the inbox entries that set `fromId` to `intoId` (an entry linking both keeps one). */
+    moveInboxLinks: async (trx: Transaction, fromId: number, intoId: number) => {
+      const link = joinTableOf(strapi, UID.inboxEntry, 'customers');
+      const [entry, customer] = [link.joinColumn.name, link.inverseJoinColumn.name];
+      const linkingBoth = trx(link.name).where(customer, intoId).select(entry);
+      await trx(link.name).where(customer, fromId).whereIn(entry, linkingBoth).delete();
+      await trx(link.name)
+        .where(customer, fromId)
+        .update({ [customer]: intoId });
+    },
+
     /** Removes a customer and its segment history (its orders have been moved). */
     remove: async (trx: Transaction, id: number) => {
       const link = joinTableOf(strapi, UID.segmentChange, 'customer');
