@@ -8,7 +8,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { screenshot, startBrowserApp, type BrowserApp } from '../helpers/browser';
+import { adminApiOf, screenshot, startBrowserApp, type BrowserApp } from '../helpers/browser';
 
 let app: BrowserApp;
 beforeAll(async () => {
@@ -425,23 +425,6 @@ test('a scanner: a second SKU scanned before the first one’s lookup answered i
   await expect(page.getByText('Szkennelt SCAN-1').count()).resolves.toBeGreaterThan(0);
   await expect(page.getByText('Szkennelt SCAN-2').count()).resolves.toBeGreaterThan(0);
 });
-
-/** The admin API over HTTP as a super admin of its own, for what the browser test sets up and checks. */
-const adminApiOf = async (browserApp: BrowserApp) => {
-  const email = `e2e-api-${Date.now()}@orders.test`;
-  const password = 'E2e-password-1';
-  const superAdmin = await browserApp.strapi.service('admin::role').getSuperAdmin();
-  await browserApp.strapi
-    .service('admin::user')
-    .create({ email, firstname: 'E2E', lastname: 'API', password, isActive: true, roles: [superAdmin.id] });
-  const http = () => request(browserApp.strapi.server.httpServer);
-  const login = await http().post('/admin/login').send({ email, password });
-  const auth = { Authorization: `Bearer ${login.body.data.token}` };
-  return {
-    get: (url: string) => http().get(url).set(auth),
-    post: (url: string, body: object = {}) => http().post(url).set(auth).send(body),
-  };
-};
 
 test('the inbox: a signed WooCommerce delivery with an unknown SKU, its payload, and a replay once the item exists', async () => {
   const api = await adminApiOf(app);

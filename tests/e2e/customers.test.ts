@@ -1,9 +1,12 @@
 /**
  * Customers in the admin panel, in a real browser: New order picks an existing customer with
  * Enter, the Customers page shows the overview and the list, the datasheet its orders and segment
- * history, and its contact data is corrected there; in Hungarian too.
+ * history, and its contact data is corrected there; in Hungarian too. A custom shop's bounced
+ * e-mail shows as the newsletter state on the datasheet, and the inbox entry links the customer.
  */
-import { screenshot, startBrowserApp, type BrowserApp } from '../helpers/browser';
+import { createHmac } from 'crypto';
+import request from 'supertest';
+import { adminApiOf, screenshot, startBrowserApp, type BrowserApp } from '../helpers/browser';
 
 let app: BrowserApp;
 beforeAll(async () => {
@@ -97,4 +100,32 @@ test("Settings: the segments' thresholds, refused with the problem named when th
   await page.getByText('Saved').first().waitFor();
   const { segments } = await app.strapi.plugin('orders').service('settings').get();
   expect(segments.oneTime).toEqual({ activeDays: 30, passiveDays: 45 });
+});
+
+test('a bounced e-mail from a custom shop: the datasheet’s newsletter state, in English and Hungarian; the inbox links the customer', async () => {
+  const api = await adminApiOf(app);
+  const connection = (await api.post('/orders/connections', { name: 'E2E egyedi bolt', kind: 'xml' })).body.data;
+  const body = JSON.stringify({ email: 'visszapattant@example.hu', name: 'Kis Pál', subscription: 'unsubscribed', reason: 'bouncedEmail' });
+  const delivered = await request(app.strapi.server.httpServer)
+    .post(`/api/orders/webhooks/${connection.documentId}`)
+    .set({
+      'content-type': 'application/json',
+      'x-orders-signature': createHmac('sha256', connection.secret).update(body).digest('base64'),
+    })
+    .send(body);
+  expect(delivered.body.data.state).toBe('processed');
+
+  const page = await app.login();
+  await page.goto(`${app.url}/admin/plugins/orders-inbox?connection=${connection.documentId}`);
+  await page.getByRole('link', { name: 'Kis Pál' }).click();
+  await page.getByRole('heading', { name: 'Kis Pál', exact: true }).waitFor();
+  await page.getByText('Newsletter', { exact: true }).waitFor();
+  await page.getByText('unsubscribed (bad e-mail address)').waitFor();
+  await screenshot(page, 'customers-05-newsletter');
+
+  const hungarian = await app.login({ language: 'hu' });
+  await hungarian.goto(page.url());
+  await hungarian.getByText('Hírlevél', { exact: true }).waitFor();
+  await hungarian.getByText('leiratkozott (hibás e-mail-cím)').waitFor();
+  await hungarian.getByText('Leiratkozott', { exact: true }).first().waitFor();
 });

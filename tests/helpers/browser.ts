@@ -6,6 +6,7 @@ import fs from 'fs';
 import path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
+import request from 'supertest';
 import { loadStrapi, ROOT } from './database';
 
 export const ARTEFACTS = path.join(ROOT, 'test-results', 'e2e');
@@ -82,4 +83,21 @@ export const startBrowserApp = async (): Promise<BrowserApp> => {
 export const screenshot = async (page: Page, name: string) => {
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(ARTEFACTS, `${name}.png`), fullPage: true });
+};
+
+/** The admin API over HTTP as a super admin of its own, for what the browser test sets up and checks. */
+export const adminApiOf = async (browserApp: BrowserApp) => {
+  const email = `e2e-api-${Date.now()}@orders.test`;
+  const password = 'E2e-password-1';
+  const superAdmin = await browserApp.strapi.service('admin::role').getSuperAdmin();
+  await browserApp.strapi
+    .service('admin::user')
+    .create({ email, firstname: 'E2E', lastname: 'API', password, isActive: true, roles: [superAdmin.id] });
+  const http = () => request(browserApp.strapi.server.httpServer);
+  const login = await http().post('/admin/login').send({ email, password });
+  const auth = { Authorization: `Bearer ${login.body.data.token}` };
+  return {
+    get: (url: string) => http().get(url).set(auth),
+    post: (url: string, body: object = {}) => http().post(url).set(auth).send(body),
+  };
 };

@@ -1,6 +1,6 @@
 /** Who orders: the customer's details as the API takes and answers them. */
 import { z } from 'zod';
-import { SEGMENTS, type Segment, type Subscription } from '../domain/segments';
+import { SEGMENTS, type Segment, type Subscription, type SubscriptionReason } from '../domain/segments';
 import { csvQuery } from './csv';
 import { documentId, optionalText, text } from './fields';
 import type { OrderSummaryJson } from './orders';
@@ -59,7 +59,7 @@ export const customerListQuery = z.object({
   ...pageQuery,
 });
 
-/** The export takes the list's filters and sort, and a separator for the spreadsheet. */
+/** The export takes the list's filters and sort, the spreadsheet's separator and its reader's language. */
 export const customerExportQuery = customerListQuery.omit({ page: true, pageSize: true }).extend(csvQuery);
 
 /** A customer's contact data, given whole as on an order (a field left out is emptied). */
@@ -75,7 +75,10 @@ export type MergeCustomerInput = z.infer<typeof mergeCustomerInput>;
 export interface CustomerSummaryJson extends CustomerJson {
   connection: { documentId: string; name: string } | null;
   segment: Segment | null;
+  /** What a shop last said of the customer's newsletter (null: none has said), why where it said, and since when. */
   subscription: Subscription | null;
+  subscriptionReason: SubscriptionReason | null;
+  subscriptionAt: string | null;
   /** Counted orders (the settings' counted states). */
   ordersCount: number;
   successfulCount: number;

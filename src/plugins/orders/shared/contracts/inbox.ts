@@ -7,7 +7,7 @@ import { text } from './fields';
 import { pageQuery, type Answer, type ListAnswer } from './pages';
 
 /**
- * received: stored, not yet read (or being read) · processed: applied, linked to its orders ·
+ * received: stored, not yet read (or being read) · processed: applied, linked to its orders and customers ·
  * failed: could not be applied, the error named; replay once its cause is fixed · duplicate: the
  * same delivery or bytes as one already processed · ignored: older than what the order already
  * shows, or nothing to apply · rejected: refused before being read (wrong signature or token).
@@ -20,6 +20,8 @@ export const inboxListQuery = z.object({
   state: z.enum(INBOX_STATES).optional(),
   /** An order's documentId: the entries that created or changed it. */
   order: text(64).optional(),
+  /** A customer's documentId: the entries whose newsletter notices set them. */
+  customer: text(64).optional(),
   ...pageQuery,
 });
 export type InboxListQuery = z.infer<typeof inboxListQuery>;
@@ -40,6 +42,8 @@ export interface InboxEntryJson {
   flags: string[];
   attempts: number;
   orders: Array<{ documentId: string; number: string }>;
+  /** The customers the entry's newsletter notices set (or made). */
+  customers: Array<{ documentId: string; name: string }>;
   receivedAt: string;
   processedAt: string | null;
 }

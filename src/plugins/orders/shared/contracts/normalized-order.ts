@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { CURRENCY_CODES } from '../domain/money';
+import { SUBSCRIPTION_REASONS, SUBSCRIPTIONS } from '../domain/segments';
 
 export const LINE_KINDS = ['product', 'shipping', 'fee', 'coupon'] as const;
 export type LineKind = (typeof LINE_KINDS)[number];
@@ -108,9 +109,41 @@ export type NormalizedLine = NormalizedOrder['lines'][number];
 export type NormalizedCustomer = NormalizedOrder['customer'];
 export type NormalizedAddress = NonNullable<NormalizedCustomer['billingAddress']>;
 
+/** Loose enough for every address a shop accepts, strict enough to refuse what cannot be one ("anna", "a@b", "a b@c.hu"). */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * A shop's word on someone's newsletter: subscribed, or unsubscribed — also when it reports the
+ * e-mail address as bad. Who: the shop's subscriber/customer id where it has one, and the e-mail,
+ * always. When: the shop's time of it, so that an older notice never overrides a newer one; where
+ * the shop does not tell it, the time the notice was received stands for it.
+ *
+ * Doubles as the documented JSON form a custom shop pushes (docs/integrations.md).
+ */
+export const subscriptionNotice = z
+  .strictObject({
+    externalId: optional(64),
+    email: text(255)
+      .min(1)
+      .refine((value) => EMAIL.test(value), { message: 'is not an e-mail address' }),
+    name: optional(255),
+    phone: optional(64),
+    subscription: z.enum(SUBSCRIPTIONS),
+    reason: z.enum(SUBSCRIPTION_REASONS).nullable().default(null),
+    at: instant.nullable().default(null),
+  })
+  .refine((notice) => notice.reason !== 'bouncedEmail' || notice.subscription === 'unsubscribed', {
+    message: 'a bounced e-mail address unsubscribes: subscription must be "unsubscribed"',
+    path: ['subscription'],
+  });
+export type SubscriptionNotice = z.output<typeof subscriptionNotice>;
+
 /**
  * What one payload says. Shoprenter and feeds carry several orders; WooCommerce's order.deleted
  * carries only the id; UNAS's webhook is a notice that the order is to be read from its API.
  */
 export type ShopMessage =
-  { type: 'order'; order: NormalizedOrder } | { type: 'deleted'; externalId: string } | { type: 'fetch'; externalId: string };
+  | { type: 'order'; order: NormalizedOrder }
+  | { type: 'deleted'; externalId: string }
+  | { type: 'fetch'; externalId: string }
+  | { type: 'subscription'; notice: SubscriptionNotice };

@@ -50,6 +50,10 @@ export const SEGMENT_NAMES: Record<Segment, { en: string; hu: string }> = {
 export const SUBSCRIPTIONS = ['subscribed', 'unsubscribed'] as const;
 export type Subscription = (typeof SUBSCRIPTIONS)[number];
 
+/** Why a shop unsubscribed someone, where it says: it reported the e-mail address as bad (bounced). */
+export const SUBSCRIPTION_REASONS = ['bouncedEmail'] as const;
+export type SubscriptionReason = (typeof SUBSCRIPTION_REASONS)[number];
+
 /** A band of buyers: from how many orders, and how many days keep them active, then passive. */
 export interface Band {
   fromOrders: number;

@@ -10,10 +10,11 @@ import { createCustomerListIndexes } from './indexes';
 import routes from './routes';
 import segments, { DAILY_JOB } from './segments';
 import service from './service';
+import subscriptions from './subscriptions';
 
 export default {
   contentTypes: { customer: { schema: customer }, 'customer-segment-change': { schema: segmentChange } },
-  services: { customers: service, segments },
+  services: { customers: service, segments, subscriptions },
   controllers: { customers: controller },
   routes,
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

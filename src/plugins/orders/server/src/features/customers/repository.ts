@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { CustomerInput, CustomerJson, CustomerListQuery, CustomerSort } from '../../../../shared/contracts/customers';
 import type { Page } from '../../../../shared/contracts/pages';
 import { recordSearchKey, searchPattern } from '../../../../shared/domain/search-key';
-import type { Segment, Subscription } from '../../../../shared/domain/segments';
+import type { Segment, Subscription, SubscriptionReason } from '../../../../shared/domain/segments';
 import type { Knex } from 'knex';
 import {
   columnOf,
@@ -23,12 +23,21 @@ export interface CustomerRow extends CustomerJson {
   id: number;
 }
 
+/** What a shop last said of a customer's newsletter: subscribed or not, why where it said, and when. */
+export interface SubscriptionState {
+  subscription: Subscription | null;
+  subscriptionReason: SubscriptionReason | null;
+  subscriptionAt: StoredDate | null;
+}
+
 /** A customer as the customers list and datasheet read it: contact data, stats and segment. */
 export interface CustomerStatsRow extends CustomerRow {
   shippingAddress: CustomerJson['address'];
   connection: { id: number; documentId: string; name: string } | null;
   segment: Segment | null;
   subscription: Subscription | null;
+  subscriptionReason: SubscriptionReason | null;
+  subscriptionAt: StoredDate | null;
   ordersCount: number;
   successfulCount: number;
   totalSpentMinor: StoredInteger;
@@ -49,6 +58,8 @@ const STATS_FIELDS = [
   'shippingAddress',
   'segment',
   'subscription',
+  'subscriptionReason',
+  'subscriptionAt',
   'ordersCount',
   'successfulCount',
   'totalSpentMinor',
@@ -313,6 +324,17 @@ export const customersRepository = (strapi: Core.Strapi) => {
         .update({ [link.inverseJoinColumn.name]: intoId });
     },
 
+    /** Moves the links of the inbox entries that set `fromId` to `intoId` (an entry linking both keeps one). */
+    moveInboxLinks: async (trx: Transaction, fromId: number, intoId: number) => {
+      const link = joinTableOf(strapi, UID.inboxEntry, 'customers');
+      const [entry, customer] = [link.joinColumn.name, link.inverseJoinColumn.name];
+      const linkingBoth = trx(link.name).where(customer, intoId).select(entry);
+      await trx(link.name).where(customer, fromId).whereIn(entry, linkingBoth).delete();
+      await trx(link.name)
+        .where(customer, fromId)
+        .update({ [customer]: intoId });
+    },
+
     /** Removes a customer and its segment history (its orders have been moved). */
     remove: async (trx: Transaction, id: number) => {
       const link = joinTableOf(strapi, UID.segmentChange, 'customer');
@@ -320,6 +342,12 @@ export const customersRepository = (strapi: Core.Strapi) => {
       await trx(strapi.db.metadata.get(UID.segmentChange).tableName).whereIn('id', changes).delete();
       await customers().delete({ where: { id } });
     },
+
+    /** What a shop last said of the customer's newsletter, and when. */
+    subscriptionOf: (id: number): Promise<SubscriptionState & Pick<CustomerRow, 'documentId' | 'name'>> =>
+      customers().findOne({ where: { id }, select: ['documentId', 'name', 'subscription', 'subscriptionReason', 'subscriptionAt'] }),
+
+    setSubscription: (id: number, state: SubscriptionState) => customers().update({ where: { id }, data: state, select: ['id'] }),
 
     /** Writes columns of the customer: what a merge takes over from the other record. */
     setFields: (id: number, data: Record<string, unknown>) => customers().update({ where: { id }, data, select: ['id'] }),

@@ -23,6 +23,8 @@ export const serializeCustomerSummary = (row: CustomerStatsRow): CustomerSummary
   connection: row.connection ? { documentId: row.connection.documentId, name: row.connection.name } : null,
   segment: row.segment ?? null,
   subscription: row.subscription ?? null,
+  subscriptionReason: row.subscriptionReason ?? null,
+  subscriptionAt: row.subscriptionAt == null ? null : isoOf(row.subscriptionAt),
   ordersCount: Number(row.ordersCount ?? 0),
   successfulCount: Number(row.successfulCount ?? 0),
   totalSpent: formatMoney(toBigInt(row.totalSpentMinor ?? 0), DEFAULT_CURRENCY),

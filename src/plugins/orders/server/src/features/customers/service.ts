@@ -16,7 +16,7 @@ import { csvHeader, csvNumber, inertText, toCsv, type CsvColumn } from '../../..
 import { toBigInt } from '../../../../shared/domain/fixed-point';
 import { DEFAULT_CURRENCY, formatMoney } from '../../../../shared/domain/money';
 import { SEGMENT_NAMES } from '../../../../shared/domain/segments';
-import { lockByDocumentId, lockName, type Transaction } from '../../core/database';
+import { isoOf, lockByDocumentId, lockName, type Transaction } from '../../core/database';
 import { invalidField, notFound } from '../../core/errors';
 import { pagination } from '../../core/pages';
 import { getService } from '../../core/service';
@@ -157,6 +157,7 @@ const createCustomersService = ({ strapi }: { strapi: Core.Strapi }) => {
         const from = locked.get(documentId)!;
         const target = locked.get(into)!;
         await customers.moveOrders(trx, from.id, target.id);
+        await customers.moveInboxLinks(trx, from.id, target.id);
         await customers.renameOrders(trx, target.id, target.name);
         const fromKeys = await customers.keysOf(from.id);
         await customers.remove(trx, from.id);
@@ -199,8 +200,15 @@ const createCustomersService = ({ strapi }: { strapi: Core.Strapi }) => {
       return found;
     },
 
-    /** The customers of a batch of webshop orders, as forShop finds or makes each: one new customer per new shop customer. */
-    async forShopMany(trx: Transaction, connectionId: number, list: NormalizedCustomer[]): Promise<CustomerRef[]> {
+    /**
+     * The customers of a batch of webshop orders, as forShop finds or makes each: one new customer
+     * per new shop customer; `created` says which were made now.
+     */
+    async forShopMany(
+      trx: Transaction,
+      connectionId: number,
+      list: NormalizedCustomer[]
+    ): Promise<Array<CustomerRef & { created: boolean }>> {
       const wanted = list.map((customer) => ({
         customer,
         externalKey: customer.externalId ? `${connectionId}:${customer.externalId}` : null,
@@ -228,7 +236,7 @@ const createCustomersService = ({ strapi }: { strapi: Core.Strapi }) => {
             hit.externalKey = externalKey;
             byKey.set(externalKey, hit);
           }
-          picks.push({ found: { id: hit.id, name: hit.name } });
+          picks.push({ found: { id: hit.id, name: hit.name, created: false } });
           continue;
         }
         const same = externalKey ?? emailKey;
@@ -250,12 +258,20 @@ const createCustomersService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
       const ids = toMake.length ? await customers.insertForShopOf(trx, connectionId, toMake) : [];
-      return picks.map((pick) => ('found' in pick ? pick.found! : { id: ids[pick.made!], name: toMake[pick.made!].name }));
+      return picks.map((pick) => ('found' in pick ? pick.found! : { id: ids[pick.made!], name: toMake[pick.made!].name, created: true }));
     },
   };
 };
 
-/** What a merge's target takes over: the contact data it lacks, and the webshop's and e-mail keys that find it. */
+/** Whether a shop said something of `from`'s newsletter later than of `target`'s (or only of `from`'s). */
+const newerSubscription = (from: CustomerStatsRow, target: CustomerStatsRow) =>
+  from.subscriptionAt != null &&
+  (target.subscriptionAt == null || new Date(isoOf(from.subscriptionAt)) > new Date(isoOf(target.subscriptionAt)));
+
+/**
+ * What a merge's target takes over: the contact data it lacks, the webshop's and e-mail keys that
+ * find it, and the newsletter state a shop said later.
+ */
 const takenOver = (
   target: CustomerStatsRow,
   from: CustomerStatsRow,
@@ -267,6 +283,13 @@ const takenOver = (
   if (fields.email) fields.emailKey = emailKeyOf(fields.email as string);
   if (!targetKeys.externalKey && fromKeys.externalKey) fields.externalKey = fromKeys.externalKey;
   if (!target.connection && from.connection) fields.connection = from.connection.id;
+  if (newerSubscription(from, target)) {
+    Object.assign(fields, {
+      subscription: from.subscription,
+      subscriptionReason: from.subscriptionReason,
+      subscriptionAt: new Date(isoOf(from.subscriptionAt!)),
+    });
+  }
   return fields;
 };
 

@@ -14,6 +14,11 @@ export const ADAPTER_ERROR_CODES = [
   'missingExternalId',
   'notANumber',
   'badQuantity',
+  'missingEmail',
+  'badEmail',
+  'unknownSubscriptionStatus',
+  'missingEvent',
+  'invalidSubscription',
 ] as const;
 export type AdapterErrorCode = (typeof ADAPTER_ERROR_CODES)[number];
 

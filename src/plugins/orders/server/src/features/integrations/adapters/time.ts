@@ -3,7 +3,7 @@
  * "2025-12-01 20:57:40"); the contract wants an instant.
  */
 import { instantOfWallClock } from '../../../../../shared/domain/calendar';
-import { AdapterError, quote } from './errors';
+import { AdapterError, quote, type AdapterErrorCode } from './errors';
 
 /** Where the shops are, whatever the time zone this app is configured for. */
 const BUDAPEST = 'Europe/Budapest';
@@ -11,10 +11,10 @@ const BUDAPEST = 'Europe/Budapest';
 const LOCAL = /^(\d{4})[.-](\d{1,2})[.-](\d{1,2})\.?(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
 /** A Budapest wall-clock time as ISO UTC; null for an empty field, refused when it is no date. */
-export const budapestToIso = (value: unknown, path: string): string | null => {
+export const budapestToIso = (value: unknown, path: string, code: AdapterErrorCode = 'invalidOrder'): string | null => {
   if (value === undefined || value === null || value === '') return null;
   const match = typeof value === 'string' ? LOCAL.exec(value.trim()) : null;
-  if (!match) throw new AdapterError('invalidOrder', `${path}: ${quote(value)} is not a date and time`, path);
+  if (!match) throw new AdapterError(code, `${path}: ${quote(value)} is not a date and time`, path);
   const [, year, month, day, hour = '0', minute = '0', second = '0'] = match;
   return instantOfWallClock(Date.UTC(+year, +month - 1, +day, +hour, +minute, +second), BUDAPEST).toISOString();
 };

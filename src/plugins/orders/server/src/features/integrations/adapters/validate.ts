@@ -4,7 +4,12 @@
  * way, with the same code and the field's path.
  */
 import type { z } from 'zod';
-import { normalizedOrder, type NormalizedOrder } from '../../../../../shared/contracts/normalized-order';
+import {
+  normalizedOrder,
+  subscriptionNotice,
+  type NormalizedOrder,
+  type SubscriptionNotice,
+} from '../../../../../shared/contracts/normalized-order';
 import { AdapterError, quote, type AdapterErrorCode } from './errors';
 
 type Issue = z.core.$ZodIssue;
@@ -25,13 +30,32 @@ const codeOf = (issue: Issue): AdapterErrorCode => {
   return 'invalidOrder';
 };
 
-/** The order as the contract reads it, or the first thing wrong with it, named by its path. */
-export const validateOrder = (candidate: unknown, prefix = ''): NormalizedOrder => {
-  const result = normalizedOrder.safeParse(candidate);
+const noticeCodeOf = (issue: Issue, value: unknown): AdapterErrorCode => {
+  const [first] = issue.path;
+  if (first === 'email') return value === undefined || value === null || String(value).trim() === '' ? 'missingEmail' : 'badEmail';
+  if (first === 'subscription') return 'unknownSubscriptionStatus';
+  return 'invalidSubscription';
+};
+
+/** What the contract's schema reads of `candidate`, or the first thing wrong with it as an AdapterError named by its path. */
+const parsed = <T>(
+  schema: z.ZodType<T>,
+  candidate: unknown,
+  prefix: string,
+  codeFor: (issue: Issue, value: unknown) => AdapterErrorCode
+): T => {
+  const result = schema.safeParse(candidate);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const value = valueAt(candidate, issue.path);
   const path = [prefix, pathText(issue.path)].filter(Boolean).join('.');
   const shown = value === undefined ? '' : ` (got ${quote(value)})`;
-  throw new AdapterError(codeOf(issue), `${path}: ${issue.message}${shown}`, path);
+  throw new AdapterError(codeFor(issue, value), `${path}: ${issue.message}${shown}`, path);
 };
+
+/** The order as the contract reads it, or the first thing wrong with it, named by its path. */
+export const validateOrder = (candidate: unknown, prefix = ''): NormalizedOrder => parsed(normalizedOrder, candidate, prefix, codeOf);
+
+/** A newsletter notice as the contract reads it: an e-mail missing or malformed, an unknown subscription, named. */
+export const validateNotice = (candidate: unknown, prefix = ''): SubscriptionNotice =>
+  parsed(subscriptionNotice, candidate, prefix, noticeCodeOf);

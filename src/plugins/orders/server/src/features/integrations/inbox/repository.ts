@@ -2,7 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import type { InboxListQuery, InboxState } from '../../../../../shared/contracts/inbox';
 import { createId } from '@paralleldrive/cuid2';
-import { columnOf, insertRows, joinTableOf, updateColumns, type StoredDate } from '../../../core/database';
+import { columnOf, insertRows, joinTableOf, updateColumns, type StoredDate, type Transaction } from '../../../core/database';
 import { offsetOf } from '../../../core/pages';
 import { UID } from '../../../core/uids';
 
@@ -36,6 +36,7 @@ export interface InboxEntryRow {
   receivedAt: StoredDate;
   processedAt: StoredDate | null;
   orders?: Array<{ documentId: string; number: string }>;
+  customers?: Array<{ documentId: string; name: string }>;
 }
 
 export type NewEntry = Pick<
@@ -77,7 +78,8 @@ const LIST_FIELDS = [
   'processedAt',
 ];
 
-const ORDERS = { orders: { select: ['documentId', 'number'] } };
+/** What an entry touched: the orders it created or changed, the customers a newsletter notice set. */
+const TOUCHED = { orders: { select: ['documentId', 'number'] }, customers: { select: ['documentId', 'name'] } };
 
 /** An entry claimed this long ago by a process that has not finished it is taken to be abandoned. */
 export const CLAIM_EXPIRES_MS = 5 * 60_000;
@@ -86,6 +88,18 @@ export const inboxRepository = (strapi: Core.Strapi) => {
   const entries = () => strapi.db.query(UID.inboxEntry);
   const table = () => strapi.db.metadata.get(UID.inboxEntry).tableName;
   const column = (attribute: string) => columnOf(strapi, UID.inboxEntry, attribute);
+
+  /** Links the entry to `targets` through its relation `attribute`, replacing the links of an earlier run. */
+  const relink = async (trx: Transaction, id: number, attribute: 'orders' | 'customers', targets: number[], linkedBefore: boolean) => {
+    const link = joinTableOf(strapi, UID.inboxEntry, attribute);
+    if (linkedBefore) await trx(link.name).where(link.joinColumn.name, id).delete();
+    const rows = targets.map((target, index) => ({
+      [link.joinColumn.name]: id,
+      [link.inverseJoinColumn.name]: target,
+      ...(link.orderColumnName ? { [link.orderColumnName]: index + 1 } : {}),
+    }));
+    for (let start = 0; start < rows.length; start += 500) await trx(link.name).insert(rows.slice(start, start + 500));
+  };
 
   return {
     /**
@@ -103,7 +117,7 @@ export const inboxRepository = (strapi: Core.Strapi) => {
       return { ...row, id, flags: null, processedAt: null };
     },
 
-    find: (documentId: string): Promise<InboxEntryRow | null> => entries().findOne({ where: { documentId }, populate: ORDERS }),
+    find: (documentId: string): Promise<InboxEntryRow | null> => entries().findOne({ where: { documentId }, populate: TOUCHED }),
 
     findById: (id: number): Promise<InboxEntryRow | null> => entries().findOne({ where: { id } }),
 
@@ -137,13 +151,13 @@ export const inboxRepository = (strapi: Core.Strapi) => {
     reopen: (id: number) => entries().update({ where: { id }, data: { state: 'received', claimedAt: null, error: null }, select: ['id'] }),
 
     /**
-     * Records what became of the entry and links the orders it touched, in a few statements —
-     * inside the caller's transaction when there is one. An entry never finished has no links yet.
+     * Records what became of the entry and links the orders and customers it touched, in a few
+     * statements — inside the caller's transaction when there is one. An entry never finished has no links yet.
      */
     finish: (
       { id, processedAt }: Pick<InboxEntryRow, 'id' | 'processedAt'>,
       state: InboxState,
-      outcome: { error?: EntryError | null; flags?: string[]; orders: number[] }
+      outcome: { error?: EntryError | null; flags?: string[]; orders: number[]; customers?: number[] }
     ) =>
       strapi.db.transaction(async ({ trx }) => {
         await updateColumns(strapi, trx, UID.inboxEntry, id, {
@@ -153,14 +167,8 @@ export const inboxRepository = (strapi: Core.Strapi) => {
           claimedAt: null,
           processedAt: new Date(),
         });
-        const link = joinTableOf(strapi, UID.inboxEntry, 'orders');
-        if (processedAt) await trx(link.name).where(link.joinColumn.name, id).delete();
-        const rows = outcome.orders.map((orderId, index) => ({
-          [link.joinColumn.name]: id,
-          [link.inverseJoinColumn.name]: orderId,
-          ...(link.orderColumnName ? { [link.orderColumnName]: index + 1 } : {}),
-        }));
-        for (let start = 0; start < rows.length; start += 500) await trx(link.name).insert(rows.slice(start, start + 500));
+        await relink(trx, id, 'orders', outcome.orders, Boolean(processedAt));
+        await relink(trx, id, 'customers', outcome.customers ?? [], Boolean(processedAt));
       }),
 
     /** Entries left received by a process that died — unclaimed, or their claim expired — oldest first. */
@@ -178,17 +186,18 @@ export const inboxRepository = (strapi: Core.Strapi) => {
         })
       ).map((row: { id: number }) => row.id),
 
-    async list({ connection, state, order, page, pageSize }: InboxListQuery): Promise<[InboxEntryRow[], number]> {
+    async list({ connection, state, order, customer, page, pageSize }: InboxListQuery): Promise<[InboxEntryRow[], number]> {
       const where = {
         ...(connection ? { connection } : {}),
         ...(state ? { state } : {}),
         ...(order ? { orders: { documentId: order } } : {}),
+        ...(customer ? { customers: { documentId: customer } } : {}),
       };
       return Promise.all([
         entries().findMany({
           where,
           select: LIST_FIELDS,
-          populate: ORDERS,
+          populate: TOUCHED,
           orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
           offset: offsetOf({ page, pageSize }),
           limit: pageSize,

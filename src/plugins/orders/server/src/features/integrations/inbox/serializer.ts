@@ -17,6 +17,7 @@ export const serializeEntry = (row: InboxEntryRow): InboxEntryJson => ({
   flags: row.flags ?? [],
   attempts: row.attempts,
   orders: (row.orders ?? []).map(({ documentId, number }) => ({ documentId, number })),
+  customers: (row.customers ?? []).map(({ documentId, name }) => ({ documentId, name })),
   receivedAt: isoOf(row.receivedAt),
   processedAt: row.processedAt ? isoOf(row.processedAt) : null,
 });

@@ -1,23 +1,33 @@
 /**
  * The inbox: every payload is stored raw, in its own committed transaction, before a byte of it
  * is parsed — so nothing a shop sends is lost, whatever happens next — then processed: read by
- * its shop's adapter into NormalizedOrders, each applied through the engine's one upsert. A
+ * its shop's adapter into NormalizedOrders, each applied through the engine's one upsert, or into
+ * newsletter notices, set on their customers (customers/subscriptions.ts). A
  * failure is kept with its error and can be replayed once its cause is fixed; a replay goes
  * through the same upsert, which books only what is missing.
  */
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { InboxListQuery, InboxState } from '../../../../../shared/contracts/inbox';
-import type { ShopMessage } from '../../../../../shared/contracts/normalized-order';
+import type { ShopMessage, SubscriptionNotice } from '../../../../../shared/contracts/normalized-order';
 import { conflict, notFound } from '../../../core/errors';
+import { isoOf } from '../../../core/database';
 import { pagination } from '../../../core/pages';
 import { getService } from '../../../core/service';
 import { ShopOrderError } from '../../orders/shop-lines';
 import type { ShopOrderOutcome } from '../../orders/shop-orders';
+import type { SubscriptionOutcome } from '../../customers/subscriptions';
 import { AdapterError, adapters, isShopError, readPulled, type InboundRequest } from '../adapters';
 import type { Connection } from '../connection';
 import { inboxRepository, type EntryError, type InboxEntryRow, type NewEntry } from './repository';
 import { serializeEntry, serializeEntryDetail } from './serializer';
+
+/** What applying one message did: to an order, or (a newsletter notice) to a customer. */
+type Outcome = Pick<ShopOrderOutcome, 'result'> & {
+  order?: ShopOrderOutcome['order'];
+  flags?: ShopOrderOutcome['flags'];
+  customer?: SubscriptionOutcome['customer'];
+};
 
 /** How many of a feed's orders are applied in one transaction. */
 const CHUNK = 100;
@@ -62,13 +72,15 @@ const errorOf = (error: unknown): EntryError | null => {
 const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
   const inbox = inboxRepository(strapi);
   const shopOrders = () => getService(strapi, 'shopOrders');
+  const subscriptions = () => getService(strapi, 'subscriptions');
 
   const entryOf = (connection: Connection, request: InboundRequest, origin: 'push' | 'pull', keep = request.body.length): NewEntry => ({
     connection: connection.documentId,
     connectionName: connection.name,
     kind: connection.kind,
     origin,
-    topic: request.headers['x-wc-webhook-topic'] ?? null,
+    // WooCommerce names the topic in a header; a Shoprenter newsletter webhook's URL names its event.
+    topic: request.headers['x-wc-webhook-topic'] ?? request.query.event ?? null,
     deliveryId: adapters[connection.kind].deliveryId(request),
     contentType: request.contentType,
     headers: keptHeaders(request.headers),
@@ -81,8 +93,9 @@ const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   /** One message of a payload, applied. */
-  const applyMessage = async (connection: Connection, message: ShopMessage): Promise<ShopOrderOutcome[]> => {
+  const applyMessage = async (connection: Connection, entry: InboxEntryRow, message: ShopMessage): Promise<Outcome[]> => {
     if (message.type === 'order') return [await shopOrders().apply(connection, message.order)];
+    if (message.type === 'subscription') return [await subscriptions().apply(connection.id, message.notice, receivedAtOf(entry))];
     if (message.type === 'deleted') return [await shopOrders().remove(connection, message.externalId)];
     // A notice that the order is to be read from the shop's API (UNAS): what that answers is a payload of its own.
     const fetched = await getService(strapi, 'integrations').fetchOrder(connection, message.externalId);
@@ -97,7 +110,7 @@ const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
    * through the engine's batched upsert; a chunk that fails is applied again one order at a time,
    * so that the others are applied and the failure is the one order's, named.
    */
-  const applyAll = async (connection: Connection, messages: ShopMessage[], outcomes: ShopOrderOutcome[]) => {
+  const applyAll = async (connection: Connection, entry: InboxEntryRow, messages: ShopMessage[], outcomes: Outcome[]) => {
     const orders = messages.flatMap((message) => (message.type === 'order' ? [message.order] : []));
     if (orders.length && orders.length === messages.length) {
       for (let start = 0; start < orders.length; start += CHUNK) {
@@ -110,15 +123,31 @@ const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       return;
     }
-    for (const message of messages) outcomes.push(...(await applyMessage(connection, message)));
+    for (const message of messages) outcomes.push(...(await applyMessage(connection, entry, message)));
   };
 
-  /** Records what applying the entry's orders did. */
-  const settle = async (entry: InboxEntryRow, outcomes: ShopOrderOutcome[]) => {
+  /** Records what applying the entry's messages did, and the orders and customers they touched. */
+  const settle = async (entry: InboxEntryRow, outcomes: Outcome[]) => {
     const state: InboxState = outcomes.length && outcomes.every((outcome) => outcome.result === 'ignored') ? 'ignored' : 'processed';
-    const flags = [...new Set(outcomes.flatMap((outcome) => outcome.flags))];
-    await inbox.finish(entry, state, { flags, orders: ordersOf(outcomes) });
+    const flags = [...new Set(outcomes.flatMap((outcome) => outcome.flags ?? []))];
+    await inbox.finish(entry, state, { flags, orders: ordersOf(outcomes), customers: customersOf(outcomes) });
     return { state, error: null };
+  };
+
+  /**
+   * A payload of newsletter notices only is applied and its entry finished in one transaction:
+   * the notices of one payload are set together or, one of them failing, none is.
+   */
+  const applyNotices = async (connection: Connection, entry: InboxEntryRow, messages: ShopMessage[]) => {
+    const notices = messages.flatMap((message) => (message.type === 'subscription' ? [message.notice] : []));
+    if (!notices.length || notices.length !== messages.length) return null;
+    return strapi.db.transaction(async () => settle(entry, await applyEach(connection, entry, notices)));
+  };
+
+  const applyEach = async (connection: Connection, entry: InboxEntryRow, notices: SubscriptionNotice[]) => {
+    const outcomes: Outcome[] = [];
+    for (const notice of notices) outcomes.push(await subscriptions().apply(connection.id, notice, receivedAtOf(entry)));
+    return outcomes;
   };
 
   /**
@@ -134,18 +163,18 @@ const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Reads and applies a claimed entry; records what became of it. */
   const run = async (connection: Connection, entry: InboxEntryRow): Promise<{ state: InboxState; error: EntryError | null }> => {
-    const outcomes: ShopOrderOutcome[] = [];
+    const outcomes: Outcome[] = [];
     try {
       const messages = readEntry(connection, entry);
-      const settled = await applyAndSettle(connection, entry, messages);
+      const settled = (await applyNotices(connection, entry, messages)) ?? (await applyAndSettle(connection, entry, messages));
       if (settled) return settled;
-      await applyAll(connection, messages, outcomes);
+      await applyAll(connection, entry, messages, outcomes);
     } catch (error) {
       const named = errorOf(error);
       if (!named)
         strapi.log.error(`orders: inbox entry ${entry.documentId} of ${connection.name} failed: ${(error as Error)?.stack ?? error}`);
       const failure = named ?? { code: 'processingError', message: `processing failed: ${(error as Error)?.message ?? error}` };
-      await inbox.finish(entry, 'failed', { error: failure, orders: ordersOf(outcomes) });
+      await inbox.finish(entry, 'failed', { error: failure, orders: ordersOf(outcomes), customers: customersOf(outcomes) });
       return { state: 'failed' as InboxState, error: failure };
     }
     return settle(entry, outcomes);
@@ -222,6 +251,11 @@ const createInbox = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-const ordersOf = (outcomes: ShopOrderOutcome[]) => [...new Set(outcomes.flatMap((outcome) => (outcome.order ? [outcome.order.id] : [])))];
+const ordersOf = (outcomes: Outcome[]) => [...new Set(outcomes.flatMap((outcome) => (outcome.order ? [outcome.order.id] : [])))];
+
+const customersOf = (outcomes: Outcome[]) => [...new Set(outcomes.flatMap((outcome) => (outcome.customer ? [outcome.customer.id] : [])))];
+
+/** When the inbox received the entry: the time of a notice whose shop does not tell it; the same at every replay. */
+const receivedAtOf = (entry: InboxEntryRow) => new Date(isoOf(entry.receivedAt));
 
 export default createInbox;

@@ -60,10 +60,22 @@ export const CustomerContactCard = ({ customer }: Props) => {
   );
 };
 
+/** What a shop last said of the customer's newsletter: "subscribed", "unsubscribed (bad e-mail address)"; null when none has said. */
+const useNewsletterText = () => {
+  const text = useText();
+  return ({ subscription, subscriptionReason }: Pick<CustomerDetailJson, 'subscription' | 'subscriptionReason'>) => {
+    if (subscriptionReason === 'bouncedEmail') return text('customer.newsletter.bouncedEmail', 'unsubscribed (bad e-mail address)');
+    if (subscription === 'subscribed') return text('customer.newsletter.subscribed', 'subscribed');
+    if (subscription === 'unsubscribed') return text('customer.newsletter.unsubscribed', 'unsubscribed');
+    return null;
+  };
+};
+
 /** The segment and what the customer's counted orders add up to. */
 export const CustomerFiguresCard = ({ customer }: Props) => {
   const { locale } = useIntl();
   const text = useText();
+  const newsletter = useNewsletterText();
   const when = (iso: string | null) => (iso ? formatDateTime(iso, locale) : null);
   return (
     <Card title={text('customer.figures.title', 'Buying')} action={<SegmentBadge segment={customer.segment} />}>
@@ -77,6 +89,8 @@ export const CustomerFiguresCard = ({ customer }: Props) => {
         <Detail label={text('customers.column.lastOrderAt', 'Last order')} value={when(customer.lastOrderAt)} />
         <Detail label={text('customer.figures.since', 'Customer since')} value={when(customer.createdAt)} />
         <Detail label={text('customer.figures.segmentSince', 'In this segment since')} value={when(customer.segmentChangedAt)} />
+        <Detail label={text('customer.newsletter', 'Newsletter')} value={newsletter(customer)} />
+        <Detail label={text('customer.newsletter.since', 'Newsletter state since')} value={when(customer.subscriptionAt)} />
       </Grid.Root>
       <Typography variant="pi" textColor="neutral600">
         {text('customer.figures.counted', 'Counted: finalized, fulfilled and successful orders (Settings).')}

@@ -6,7 +6,7 @@ import { Card } from '../../../../ui/Card';
 import { formatDateTime } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
 import { InboxFlags } from '../../components/InboxFlags';
-import { InboxOrderLinks } from '../../components/InboxOrderLinks';
+import { InboxTouchedLinks } from '../../components/InboxTouchedLinks';
 import { InboxStateBadge } from '../../components/InboxStateBadge';
 import { useEntryErrorText } from '../../utils/useEntryErrorText';
 
@@ -74,8 +74,8 @@ export const InboxEntryFields = ({ entry }: { entry: InboxEntryJson }) => {
         <Field label={t('field.attempts', 'Attempts')}>
           <Text>{formatNumber(entry.attempts)}</Text>
         </Field>
-        <Field label={t('column.orders', 'Orders')}>
-          <InboxOrderLinks orders={entry.orders} />
+        <Field label={t('column.orders', 'Orders and customers')}>
+          <InboxTouchedLinks entry={entry} />
         </Field>
         <Field label={t('column.flags', 'Flags')} col={12}>
           {entry.flags.length ? <InboxFlags flags={entry.flags} /> : <Text>{null}</Text>}

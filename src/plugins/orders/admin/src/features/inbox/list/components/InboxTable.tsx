@@ -7,7 +7,7 @@ import { inboxEntryPath } from '../../../../paths';
 import { formatDateTime } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
 import { InboxFlags } from '../../components/InboxFlags';
-import { InboxOrderLinks } from '../../components/InboxOrderLinks';
+import { InboxTouchedLinks } from '../../components/InboxTouchedLinks';
 import { InboxStateBadge } from '../../components/InboxStateBadge';
 import { useEntryErrorText } from '../../utils/useEntryErrorText';
 
@@ -20,7 +20,7 @@ const COLUMNS = [
   { name: 'state', defaultMessage: 'State' },
   { name: 'error', defaultMessage: 'Error' },
   { name: 'flags', defaultMessage: 'Flags' },
-  { name: 'orders', defaultMessage: 'Orders' },
+  { name: 'orders', defaultMessage: 'Orders and customers' },
 ] as const;
 
 interface Props {
@@ -92,7 +92,7 @@ export const InboxTable = ({ entries, isLoading, isFiltered }: Props) => {
                 <InboxFlags flags={entry.flags} />
               </Table.Cell>
               <Table.Cell>
-                <InboxOrderLinks orders={entry.orders} />
+                <InboxTouchedLinks entry={entry} />
               </Table.Cell>
             </Table.Row>
           ))}

@@ -1,8 +1,8 @@
 /**
  * Shoprenter's order webhooks (order_confirm, order_status_change), as JSON or as XML: one or
  * more orders under `orders.order`, each with its `orderProducts.orderProduct` and its
- * `orderHistory`. Shoprenter signs nothing, so the endpoint's URL carries a secret of our own as
- * `?token=`.
+ * `orderHistory`; and its newsletter webhooks (newsletter.ts), named by `&event=` in the URL.
+ * Shoprenter signs nothing, so the endpoint's URL carries a secret of our own as `?token=`.
  *
  * Shoprenter's `total` and `taxPrice` leave shipping out (9945 + 255 ≠ 11206 in its sample), so
  * only `totalGross` — what the customer pays — is taken as the order's total.
@@ -17,8 +17,12 @@ import { budapestToIso } from '../time';
 import { bodyFormat, type Adapter, type InboundRequest } from '../types';
 import { validateOrder } from '../validate';
 import { readXml } from '../xml';
+import { isNewsletterEvent, readNewsletter, subscribersOf } from './newsletter';
 
-const XML_LISTS = ['orders.order', 'orders.order.orderProducts.orderProduct', 'orders.order.orderHistory'];
+const XML_LISTS = ['orders.order', 'orders.order.orderProducts.orderProduct', 'orders.order.orderHistory', 'subscribers.subscriber'];
+
+/** The order webhooks' events, which the URL may name too; the body says all they need. */
+const ORDER_EVENTS = ['order_confirm', 'order_status_change'];
 
 const productLine = (product: Fields, path: string): NormalizedLine => {
   const quantity = decimal(product.quantity, `${path}.quantity`);
@@ -160,7 +164,15 @@ export const shoprenter: Adapter = {
   verify: (request, secret) => (sameText(request.query.token, secret) ? 'verified' : 'unauthorized'),
   deliveryId: () => null,
   read(request): ShopMessage[] {
-    const orders = list(fields(fields(bodyOf(request)).orders).order);
+    const event = textOf(request.query.event);
+    if (event !== null && !isNewsletterEvent(event) && !ORDER_EVENTS.includes(event)) {
+      throw new AdapterError('unsupportedTopic', `event=${quote(event)} in the URL is not a Shoprenter webhook event this reads`, 'event');
+    }
+    const body = fields(bodyOf(request));
+    if (isNewsletterEvent(event)) return readNewsletter(body, event);
+    const orders = list(fields(body.orders).order);
+    // A body of subscribers and no orders is a newsletter notice whose URL does not say which.
+    if (event === null && !orders.length && subscribersOf(body).length) return readNewsletter(body, null);
     return orders.map((order, index) => ({ type: 'order', order: readOrder(fields(order), `orders.order[${index}]`) }));
   },
 };

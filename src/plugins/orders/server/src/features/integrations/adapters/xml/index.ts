@@ -1,14 +1,15 @@
 /**
  * A custom shop's push: the MiniCRM-layout XML feed, or the JSON form of NormalizedOrder
- * (`{"orders":[…]}` or one order), signed with `X-Orders-Signature` = base64 HMAC-SHA256 of the
- * body. The JSON is the contract itself: its schema is all the checking it needs.
+ * (`{"orders":[…]}` or one order) and of SubscriptionNotice (`{"subscriptions":[…]}` or one
+ * notice, told from an order by its `subscription`), signed with `X-Orders-Signature` = base64
+ * HMAC-SHA256 of the body. The JSON is the contract itself: its schema is all the checking it needs.
  */
 import type { ShopMessage } from '../../../../../../shared/contracts/normalized-order';
 import { AdapterError, quote } from '../errors';
 import { list, readJson } from '../json';
 import { signedBy } from '../signature';
 import { bodyFormat, header, type Adapter } from '../types';
-import { validateOrder } from '../validate';
+import { validateNotice, validateOrder } from '../validate';
 import { readMiniCrmFeed } from './order';
 
 export { readMiniCrmFeed } from './order';
@@ -28,7 +29,14 @@ export const xml: Adapter = {
       );
     }
     const body = readJson(request.body);
-    if (!('orders' in body)) return [{ type: 'order', order: validateOrder(body) }];
-    return list(body.orders).map((order, index): ShopMessage => ({ type: 'order', order: validateOrder(order, `orders[${index}]`) }));
+    if ('subscription' in body) return [{ type: 'subscription', notice: validateNotice(body) }];
+    if (!('orders' in body) && !('subscriptions' in body)) return [{ type: 'order', order: validateOrder(body) }];
+    return [
+      ...list(body.orders).map((order, index): ShopMessage => ({ type: 'order', order: validateOrder(order, `orders[${index}]`) })),
+      ...list(body.subscriptions).map((notice, index): ShopMessage => ({
+        type: 'subscription',
+        notice: validateNotice(notice, `subscriptions[${index}]`),
+      })),
+    ];
   },
 };
