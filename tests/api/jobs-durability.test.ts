@@ -10,9 +10,10 @@ import type { Core } from '@strapi/strapi';
 import { bootStrapi, createTestDatabase } from '../helpers/database';
 import type { Jobs, JobRecord } from '../../src/plugins/orders/server/src/core/jobs';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { defineTestJobs, runsOf } = require('../helpers/test-jobs') as {
+const { defineTestJobs, runsOf, attemptBegun } = require('../helpers/test-jobs') as {
   defineTestJobs(strapi: Core.Strapi): Promise<Jobs>;
   runsOf(strapi: Core.Strapi, name: string): Promise<Array<{ jobId: string; label: string | null; attempt: number }>>;
+  attemptBegun(jobId: string): Promise<void>;
 };
 
 /** Polls `jobs.get` until the job is in `state`, for up to 20 s; answers it as last read. */
@@ -104,9 +105,7 @@ test('an attempt in one transaction still running when the app stops rolls back,
     try {
       const jobs = await defineTestJobs(strapi);
       id = (await jobs.send('test.atomic', { label: 'Stopped', hangMs: 60_000 }))!;
-      // Under way by now (sent outside a transaction, it wakes its loop at once). On SQLite its claim
-      // is in its transaction, which holds the one connection: nothing can read it as running.
-      await sleep(1500);
+      await attemptBegun(id);
       await jobs.stop({ graceSeconds: 1 });
       expect(await jobs.get('test.atomic', id)).toMatchObject({
         state: 'retrying',

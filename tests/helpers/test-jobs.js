@@ -13,7 +13,18 @@
  *                and records its run, waits data.hangMs on its first attempt (or until aborted) when
  *                given, and fails until attempt data.succeedOn (retries up to 2, 1 s apart)
  */
+const { EventEmitter } = require('events');
+
 const RUNS = 'test_job_runs';
+
+/**
+ * Attempts of test.atomic begun in this process, by job id: on SQLite its claim is in the
+ * attempt's transaction, which holds the one connection, so no query can tell a test it runs.
+ */
+const begun = new EventEmitter();
+const begunIds = new Set();
+/** Settles once an attempt of the job has begun in this process. */
+const attemptBegun = (jobId) => (begunIds.has(jobId) ? Promise.resolve() : new Promise((resolve) => begun.once(jobId, resolve)));
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -92,6 +103,8 @@ const defineTestJobs = async (strapi, { schedule = false } = {}) => {
       await strapi.db.transaction(async ({ trx }) => {
         await strapi.db.query('plugin::orders.customer').create({ data: { name: `${job.data.label} ${job.attempt}` } });
         await trx(RUNS).insert(runOf(job));
+        begunIds.add(job.id);
+        begun.emit(job.id);
         if (job.attempt === 1 && job.data.hangMs) await sleepUnlessAborted(job.data.hangMs, job.signal);
         if (job.signal.aborted) throw new Error('aborted');
         if (job.attempt < (job.data.succeedOn ?? 1)) throw new Error(`atomic failure on attempt ${job.attempt}`);
@@ -109,4 +122,4 @@ const runsOf = async (strapi, name) => {
   return rows.map((row) => ({ jobId: row.job_id, label: row.label, attempt: row.attempt, pid: row.pid, ranAt: Number(row.ran_at) }));
 };
 
-module.exports = { defineTestJobs, runsOf };
+module.exports = { defineTestJobs, runsOf, attemptBegun };
