@@ -378,3 +378,20 @@ describe('the ZIP of a range', () => {
     ).toThrow('two files are named a.xml');
   });
 });
+
+test("a unit named like an object's own property is an own unit, not Object's: __proto__, constructor, toString", async () => {
+  const invoice = companyInvoice();
+  const xml = navInvoiceData({
+    ...invoice,
+    lines: invoice.lines.map((line, index) => ({ ...line, unit: ['__proto__', 'constructor', 'toString'][index % 3] })),
+  });
+  const lines = invoiceOf(xml).invoiceLines.line;
+  expect(
+    lines.slice(0, 3).map((line: { unitOfMeasure: string; unitOfMeasureOwn: string }) => [line.unitOfMeasure, line.unitOfMeasureOwn])
+  ).toEqual([
+    ['OWN', '__proto__'],
+    ['OWN', 'constructor'],
+    ['OWN', 'toString'],
+  ]);
+  expect(await schemaErrors(xml)).toEqual([]);
+});

@@ -196,3 +196,15 @@ describe('the template editor’s form', () => {
     expect('font' in withDesign(serif, { ...designOf(serif), font: 'Roboto' }, 'order')).toBe(false);
   });
 });
+
+test("keys named like an object's own properties are unknown keys, not Object's", () => {
+  // JSON.parse, as the API reads a template: "__proto__" is then a key of the node, not its prototype.
+  const template = JSON.parse(
+    '{"content": [{"text": "a", "__proto__": {"x": 1}}, {"text": "b", "constructor": "c"}, {"text": "c", "toString": 1}]}'
+  );
+  expect(rulesOf(template)).toEqual([
+    'content.0.__proto__ text unknownKey',
+    'content.1.constructor text unknownKey',
+    'content.2.toString text unknownKey',
+  ]);
+});

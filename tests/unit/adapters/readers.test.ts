@@ -2,6 +2,7 @@
  * The safe JSON and XML readers every adapter reads through: hostile input is refused by name,
  * before any parser expands an entity or recurses into it, and numbers stay text.
  */
+import { decodeHtml } from '../../../src/plugins/orders/server/src/features/integrations/adapters/common';
 import { readJson } from '../../../src/plugins/orders/server/src/features/integrations/adapters/json';
 import { readXml } from '../../../src/plugins/orders/server/src/features/integrations/adapters/xml';
 import { refusal } from './support';
@@ -35,6 +36,19 @@ describe('XML', () => {
     expect(readXml('<Orders><Order><Key>0012</Key><Price>970.0714</Price></Order></Orders>', lists)).toEqual({
       Orders: { Order: [{ Key: '0012', Price: '970.0714' }] },
     });
+  });
+
+  test("elements named like an object's own properties are fields like any other", () => {
+    const read = readXml('<Orders><Order><__proto__>x</__proto__><constructor>y</constructor><Key>1</Key></Order></Orders>', lists) as {
+      Orders: { Order: Array<Record<string, unknown>> };
+    };
+    const [order] = read.Orders.Order;
+    expect(Object.entries(order)).toEqual([
+      ['__proto__', 'x'],
+      ['constructor', 'y'],
+      ['Key', '1'],
+    ]);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 
   test('one element of a list is a list of one', () => {
@@ -75,4 +89,8 @@ describe('XML', () => {
     const xml = `${'<a>'.repeat(31)}<!-- <b><b><b> --><![CDATA[<c><c>]]><d/><d/>${'</a>'.repeat(31)}`;
     expect(() => readXml(xml, lists)).not.toThrow();
   });
+});
+
+test("HTML entities named like an object's own properties are left as written", () => {
+  expect(decodeHtml('Kávé &constructor; &ndash; &toString; &__proto__;')).toBe('Kávé &constructor; – &toString; &__proto__;');
 });

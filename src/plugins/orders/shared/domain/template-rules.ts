@@ -135,6 +135,9 @@ const OWN_KEYS: Record<string, string[]> = {
 
 const TOP_KEYS = ['pageSize', 'pageOrientation', 'pageMargins', 'accentColor', 'font', 'fontSize', 'header', 'footer', 'content'];
 
+/** Own keys only: a template's "constructor" or "__proto__" is an unknown key, not Object's property. */
+const isStyleKey = (key: string) => Object.hasOwn(STYLE_KEYS, key);
+
 /** The rules a template can break: each is a field error code, worded in the admin. */
 export const TEMPLATE_RULES = [
   'svgRefused',
@@ -208,7 +211,7 @@ class Checker {
     if (!isObject(value)) return this.problem(path, 'node', 'badValue', 'a node is a text, a list or an object');
     // The kind is the first key that is no style: a node, or a key no node has ("svg", "qr", "link"…).
     const kind = Object.keys(value).find(
-      (key) => ALL_NODES.includes(key) || key === 'svg' || (!(key in STYLE_KEYS) && !['columnGap', 'layout', 'fit'].includes(key))
+      (key) => ALL_NODES.includes(key) || key === 'svg' || (!isStyleKey(key) && !['columnGap', 'layout', 'fit'].includes(key))
     );
     if (!kind)
       return this.problem(path, 'node', 'unknownNode', 'a node names its kind: text, stack, columns, table, image, ul, ol or a block');
@@ -228,7 +231,7 @@ class Checker {
   key(kind: string, key: string, value: unknown, path: string, depth: number, pages: boolean) {
     if (key === kind) return this.content(kind, value, path, depth, pages);
     if (key === 'font') return this.font(path, kind, value);
-    if (key in STYLE_KEYS) {
+    if (isStyleKey(key)) {
       if (!STYLE_KEYS[key](value)) this.problem(path, kind, 'badValue', `${key} does not take ${JSON.stringify(value)?.slice(0, 60)}`);
       return;
     }

@@ -242,31 +242,34 @@ const invoiceDetail = (invoice: InvoiceJson, appearance: string): XmlElement =>
 // ---------------------------------------------------------------------------------------------
 // Lines.
 
-/** Our units as NAV's UnitOfMeasureType; any other is reported as OWN with its own name. */
-const UNIT_OF_MEASURE: Record<string, string> = {
-  db: 'PIECE',
-  darab: 'PIECE',
-  pc: 'PIECE',
-  pcs: 'PIECE',
-  kg: 'KILOGRAM',
-  t: 'TON',
-  tonna: 'TON',
-  kwh: 'KWH',
-  nap: 'DAY',
-  óra: 'HOUR',
-  perc: 'MINUTE',
-  hó: 'MONTH',
-  hónap: 'MONTH',
-  l: 'LITER',
-  liter: 'LITER',
-  km: 'KILOMETER',
-  m3: 'CUBIC_METER',
-  'm³': 'CUBIC_METER',
-  m: 'METER',
-  fm: 'LINEAR_METER',
-  karton: 'CARTON',
-  csomag: 'PACK',
-};
+/**
+ * Our units as NAV's UnitOfMeasureType; any other is reported as OWN with its own name. A Map, not
+ * an object: a unit typed "__proto__" or "constructor" is an own unit, not Object's properties.
+ */
+const UNIT_OF_MEASURE = new Map<string, string>([
+  ['db', 'PIECE'],
+  ['darab', 'PIECE'],
+  ['pc', 'PIECE'],
+  ['pcs', 'PIECE'],
+  ['kg', 'KILOGRAM'],
+  ['t', 'TON'],
+  ['tonna', 'TON'],
+  ['kwh', 'KWH'],
+  ['nap', 'DAY'],
+  ['óra', 'HOUR'],
+  ['perc', 'MINUTE'],
+  ['hó', 'MONTH'],
+  ['hónap', 'MONTH'],
+  ['l', 'LITER'],
+  ['liter', 'LITER'],
+  ['km', 'KILOMETER'],
+  ['m3', 'CUBIC_METER'],
+  ['m³', 'CUBIC_METER'],
+  ['m', 'METER'],
+  ['fm', 'LINEAR_METER'],
+  ['karton', 'CARTON'],
+  ['csomag', 'PACK'],
+]);
 
 /** Units of time, and "alkalom" (an occasion): what is sold by them is a service, not goods. */
 const SERVICE_UNITS = new Set(['alkalom', 'nap', 'óra', 'perc', 'hó', 'hónap']);
@@ -276,7 +279,7 @@ const unitKey = (unit: string): string => unit.trim().toLowerCase().replace(/\.$
 /** A line without a unit counts pieces: NAV wants a unit for every quantity. */
 const unitOfMeasure = (unit: string): Part[] => {
   const own = navText(unit, 50);
-  const known = own ? UNIT_OF_MEASURE[unitKey(own)] : 'PIECE';
+  const known = own ? UNIT_OF_MEASURE.get(unitKey(own)) : 'PIECE';
   if (known) return [leaf('unitOfMeasure', known)];
   return [leaf('unitOfMeasure', 'OWN'), leaf('unitOfMeasureOwn', own)];
 };

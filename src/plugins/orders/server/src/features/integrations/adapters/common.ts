@@ -37,14 +37,15 @@ export const fromNetAndGross = (net: string, gross: string) => ({ net, vat: subt
 export const personName = (first: unknown, last: unknown, hungarian: boolean): string | null =>
   hungarian ? joinWords(last, first) : joinWords(first, last);
 
-const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—' };
+/** A Map, not an object: a shop's "&constructor;" must find nothing, not Object's own properties. */
+const HTML_ENTITIES = new Map(Object.entries({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—' }));
 
 /** WooCommerce and Shoprenter store product names with HTML entities ("Ship Your Idea &ndash; Black"). */
 export const decodeHtml = (text: string | null): string | null =>
   text === null
     ? null
     : text.replace(/&(?:([a-z]+)|#(\d{1,7})|#x([0-9a-f]{1,6}));/gi, (whole, name?: string, decimal?: string, hex?: string) => {
-        if (name) return HTML_ENTITIES[name.toLowerCase()] ?? whole;
+        if (name) return HTML_ENTITIES.get(name.toLowerCase()) ?? whole;
         const code = decimal ? Number(decimal) : parseInt(hex ?? '', 16);
         return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
       });

@@ -94,6 +94,12 @@ interface Frame {
 const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<(\/?)([^\s/>]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
 const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
+/**
+ * An element's fields, in an object of no prototype: a shop's <__proto__> or <constructor> is a
+ * field like any other, never Object's own property (nor a way to set the object's prototype).
+ */
+const element = (): Record<string, unknown> => Object.create(null);
+
 const attach = (parent: Frame, name: string, value: unknown, listed: Set<string>) => {
   const path = parent.path ? `${parent.path}.${name}` : name;
   const existing = parent.element[name];
@@ -111,7 +117,7 @@ const attach = (parent: Frame, name: string, value: unknown, listed: Set<string>
  * beside elements as `#text`), no entity is ever expanded, and every value stays text.
  */
 const buildTree = (xml: string, listed: Set<string>): Record<string, unknown> => {
-  const root: Frame = { name: '', path: '', element: {}, text: '', structured: true };
+  const root: Frame = { name: '', path: '', element: element(), text: '', structured: true };
   const stack: Frame[] = [root];
   let last = 0;
   for (let match = TOKEN.exec(xml); match !== null; match = TOKEN.exec(xml)) {
@@ -126,7 +132,7 @@ const buildTree = (xml: string, listed: Set<string>): Record<string, unknown> =>
       attach(stack[stack.length - 1], frame.name, valueOf(frame), listed);
       continue;
     }
-    const opened: Frame = { name, path: frame === root ? name : `${frame.path}.${name}`, element: {}, text: '', structured: false };
+    const opened: Frame = { name, path: frame === root ? name : `${frame.path}.${name}`, element: element(), text: '', structured: false };
     for (const [, attribute, double, single] of attributes.matchAll(ATTRIBUTE)) {
       opened.element[`@${attribute}`] = decodeReferences(double ?? single ?? '');
       opened.structured = true;

@@ -13,13 +13,13 @@ import { readXml } from '../xml';
 
 const XML_LISTS = ['Orders.Order', 'Orders.Order.Items.Item'];
 
-/** UNAS's pseudo-items, by their id: what they are on an order. */
-const PSEUDO_ITEMS: Record<string, LineKind> = {
-  'shipping-cost': 'shipping',
-  'handel-cost': 'fee',
-  'discount-percent': 'coupon',
-  'discount-amount': 'coupon',
-};
+/** UNAS's pseudo-items, by their id: what they are on an order. A Map: an item named "constructor" is a product. */
+const PSEUDO_ITEMS = new Map<string, LineKind>([
+  ['shipping-cost', 'shipping'],
+  ['handel-cost', 'fee'],
+  ['discount-percent', 'coupon'],
+  ['discount-amount', 'coupon'],
+]);
 
 /** UNAS writes exempt rates by name ("AAM", "TAM"…); they carry no VAT. */
 const vatPercentOf = (value: unknown, path: string): string => {
@@ -33,7 +33,7 @@ const itemLine = (item: Fields, path: string): NormalizedLine => {
   const unitNet = decimal(item.PriceNet, `${path}.PriceNet`);
   const unitGross = decimalOr(item.PriceGross, unitNet, `${path}.PriceGross`);
   return {
-    kind: (id !== null && PSEUDO_ITEMS[id]) || 'product',
+    kind: (id !== null && PSEUDO_ITEMS.get(id)) || 'product',
     externalId: id,
     sku: textOf(item.Sku),
     name: textOf(item.Name) ?? '',
