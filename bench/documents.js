@@ -61,7 +61,7 @@ if (!isMainThread) {
     const items = [];
     for (let i = 0; i < lines; i += 1) {
       const item = await service('inventory').create(
-        { sku: `DOC-${lines}-${i}`, name: `Tűzőgép ŐŰ ${i}`, unitPrice: '12990', vatRate: '27', onHand: '1000' },
+        { sku: `DOC-${lines}-${i}`, name: `Tűzőgép ŐŰ ${i}`, unit: 'kg', unitPrice: '12990', vatRate: '27', onHand: '1000' },
         ACTOR
       );
       items.push({ stockItem: item.documentId, quantity: i % 3 ? '1' : '2.5', discountPercent: i % 5 ? '0' : '10' });

@@ -180,7 +180,10 @@ const createData = async (strapi) => {
   const stock = [];
   for (let i = 0; i < STOCK_ITEMS; i += 1) {
     stock.push(
-      await inventory.create({ sku: `BENCH-${i}`, name: `Bench item ${i}`, unitPrice: '1000', vatRate: '27', onHand: '100000' }, ACTOR)
+      await inventory.create(
+        { sku: `BENCH-${i}`, name: `Bench item ${i}`, unit: 'kg', unitPrice: '1000', vatRate: '27', onHand: '100000' },
+        ACTOR
+      )
     );
   }
   const line = (i) =>

@@ -135,7 +135,7 @@ const hungarianOrder = async (lines = 2, fields: Record<string, unknown> = {}) =
       name: i % 2 ? `Őrölt kávé ű ${i + 1}` : `Tűzőgép ŐŰ áéíóöúü ${i + 1}`,
       unitPrice: '12990',
       onHand: '100',
-      unit: 'db',
+      unit: 'kg',
     });
     items.push({ stockItem: item.documentId, quantity: i % 3 === 0 ? '2.5' : '1', ...(i === 0 ? { discountPercent: '10' } : {}) });
   }
@@ -240,7 +240,7 @@ describe('the PDF', () => {
       if (item.sku) expect(text).toContain(item.sku);
     }
     // 2.5 × 12 990 Ft less 10 % = 29 228 Ft net; 1 × 12 990; 2.5 × 12 990 = 32 475; shipping 1 490.
-    expect(text).toContain('2,5 db');
+    expect(text).toContain('2,5 kg');
     expect(text).toContain('12 990 Ft');
     expect(text).toContain('10%');
     const money = (value: string) => `${value.replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} Ft`;

@@ -96,7 +96,7 @@ describe('amounts that would overflow are refused, naming the line', () => {
 
   test('the issue’s case: 999 999 999.999 × 999 999 999 999 Ft is refused, and the list still reads', async () => {
     const before = await counts();
-    const response = await order([{ name: 'x', quantity: '999999999.999', unitPrice: '999999999999' }]);
+    const response = await order([{ name: 'x', unit: 'kg', quantity: '999999999.999', unitPrice: '999999999999' }]);
     expect(response.status).toBe(400);
     expect(response.body.error.details.errors).toEqual([
       expect.objectContaining({ path: ['items', '0'], code: 'lineTooLarge', values: { limit: '1000000000000000' } }),
@@ -119,7 +119,7 @@ describe('amounts that would overflow are refused, naming the line', () => {
   });
 
   test('a thousandth more of that line is refused', async () => {
-    const response = await order([{ name: 'x', quantity: '1000.001', unitPrice: '787401574803' }]);
+    const response = await order([{ name: 'x', unit: 'kg', quantity: '1000.001', unitPrice: '787401574803' }]);
     expect(response.status).toBe(400);
     expect(response.body.error.details.errors[0]).toMatchObject({ path: ['items', '0'], code: 'lineTooLarge' });
   });
@@ -149,7 +149,7 @@ describe('amounts that would overflow are refused, naming the line', () => {
   });
 
   test('stock on hand cannot be driven past a trillion units by adjustments', async () => {
-    const item = await createStockItem(app.admin, { onHand: '1' });
+    const item = await createStockItem(app.admin, { onHand: '1', unit: 'kg' });
     // A thousand adjustments' worth, written as if they had happened: the item and its first movement agree.
     const nearly = '999000000000000';
     const knex = app.strapi.db.connection;

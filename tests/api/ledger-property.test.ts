@@ -97,6 +97,8 @@ test('onHand = the model = Σ movements, and never below zero', async () => {
         const response = await app.admin.post('/orders/stock-items', {
           sku: `${runKey}-${start}`,
           name: 'Property item',
+          // Counted to three decimals: the commands take halves and quarters.
+          unit: 'kg',
           unitPrice: '100',
           vatRate: '27',
           onHand: start,

@@ -4,6 +4,7 @@
  */
 import { act, createOrder, createStockItem, ledgerDisagreements, onHand, setSettings } from '../helpers/fixtures';
 import { startApp, type TestApp } from '../helpers/strapi';
+import { DEFAULT_UNITS } from '../../src/plugins/orders/shared/domain/units';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -102,7 +103,7 @@ describe('with inventoryDriver "orders"', () => {
 
   test('a shortage answers 409 naming every short item and changes nothing', async () => {
     const scarce = await createStockItem(app.admin, { onHand: '1' });
-    const rare = await createStockItem(app.admin, { onHand: '0.5' });
+    const rare = await createStockItem(app.admin, { onHand: '0.5', unit: 'kg' });
     const plenty = await createStockItem(app.admin, { onHand: '100' });
     const order = await createOrder(app.admin, [
       { stockItem: plenty.documentId, quantity: '5' },
@@ -171,7 +172,7 @@ describe('with inventoryDriver "invoices"', () => {
 
 describe('stock items and adjustments', () => {
   test('the initial quantity is the first movement; adjustments need a reason and keep a balance', async () => {
-    const item = await createStockItem(app.admin, { onHand: '4' });
+    const item = await createStockItem(app.admin, { onHand: '4', unit: 'kg' });
     const received = await app.admin.post(`/orders/stock-items/${item.documentId}/adjustments`, { delta: '6.5', reason: 'goods received' });
     expect(received.status).toBe(201);
     expect(received.body.data.onHand).toBe('10.5');
@@ -216,7 +217,7 @@ describe('stock items and adjustments', () => {
 
 describe('what the admin shows of stock', () => {
   test('three figures: physical (in the warehouse), reserved (finalized, not yet fulfilled), available (onHand); isLow by available', async () => {
-    const item = await createStockItem(app.admin, { onHand: '10', lowStockThreshold: '6' });
+    const item = await createStockItem(app.admin, { onHand: '10', lowStockThreshold: '6', unit: 'kg' });
     const reserving = await createOrder(app.admin, [{ stockItem: item.documentId, quantity: '3' }]);
     const shipped = await createOrder(app.admin, [{ stockItem: item.documentId, quantity: '1.5' }]);
     const delivered = await createOrder(app.admin, [{ stockItem: item.documentId, quantity: '0.5' }]);
@@ -231,7 +232,7 @@ describe('what the admin shows of stock', () => {
     shown = (await app.admin.get(`/orders/stock-items?q=${item.sku}`)).body.data[0];
     expect(shown).toMatchObject({ physical: '8', reserved: '0', onHand: '8', isLow: false });
     const csv = (await app.admin.get('/orders/stock-items/export.csv?language=en')).text.split('\r\n');
-    expect(csv.find((line) => line.startsWith(`${item.sku};`))).toBe(`${item.sku};${item.name};db;1000;27;8;0;8;6`);
+    expect(csv.find((line) => line.startsWith(`${item.sku};`))).toBe(`${item.sku};${item.name};kg;1000;27;8;0;8;6`);
   });
 
   test('a stocktake gives the physical stock counted, reserved goods included; the ledger books the difference', async () => {
@@ -267,7 +268,7 @@ describe('what the admin shows of stock', () => {
   });
 
   test('the stock impact of finalizing: per item requested, on hand, after, shortfall', async () => {
-    const coffee = await createStockItem(app.admin, { onHand: '10' });
+    const coffee = await createStockItem(app.admin, { onHand: '10', unit: 'kg' });
     const cups = await createStockItem(app.admin, { onHand: '1' });
     const order = await createOrder(app.admin, [
       { stockItem: coffee.documentId, quantity: '2' },
@@ -282,7 +283,7 @@ describe('what the admin shows of stock', () => {
         stockItem: coffee.documentId,
         sku: coffee.sku,
         name: expect.any(String),
-        unit: 'db',
+        unit: 'kg',
         requested: '2.5',
         onHand: '10',
         after: '7.5',
@@ -305,7 +306,7 @@ describe('what the admin shows of stock', () => {
   });
 
   test("the inventory as CSV for Excel, in the reader's language", async () => {
-    await createStockItem(app.admin, { sku: 'CSV-1', name: 'Kávé; "pörkölt"', onHand: '2.5', lowStockThreshold: '1' });
+    await createStockItem(app.admin, { sku: 'CSV-1', name: 'Kávé; "pörkölt"', unit: 'kg', onHand: '2.5', lowStockThreshold: '1' });
     await createStockItem(app.admin, { sku: '=CMD()', name: 'Formula', onHand: '0' });
     const response = await app.admin.get('/orders/stock-items/export.csv');
     expect(response.status).toBe(200);
@@ -316,11 +317,71 @@ describe('what the admin shows of stock', () => {
     expect(lines[0]).toBe(
       '\uFEFFCikkszám;Megnevezés;Egység;Nettó egységár;ÁFA-kulcs;Fizikai készlet;Foglalt;Szabad készlet;Alacsony készlet határa'
     );
-    expect(lines).toContain('CSV-1;"Kávé; ""pörkölt""";db;1000;27;2,5;0;2,5;1');
+    expect(lines).toContain('CSV-1;"Kávé; ""pörkölt""";kg;1000;27;2,5;0;2,5;1');
     expect(lines).toContain("'=CMD();Formula;db;1000;27;0;0;0;");
     const english = (await app.admin.get('/orders/stock-items/export.csv?separator=,&language=en')).text.split('\r\n');
     expect(english[0]).toBe('\uFEFFSKU,Name,Unit,Unit price (net),VAT rate,Physical stock,Reserved,Available,Low-stock threshold');
-    expect(english).toContain('CSV-1,"Kávé; ""pörkölt""",db,1000,27,2.5,0,2.5,1');
+    expect(english).toContain('CSV-1,"Kávé; ""pörkölt""",kg,1000,27,2.5,0,2.5,1');
     expect((await app.admin.get('/orders/stock-items/export.csv?language=de')).status).toBe(400);
+  });
+});
+
+describe('units counted whole or to three decimals', () => {
+  afterEach(() => setSettings(app.admin, { units: DEFAULT_UNITS }));
+
+  test('a fraction of a unit counted whole is refused at its field; kg, m and units not listed keep three decimals', async () => {
+    const cups = await createStockItem(app.admin, { onHand: '10' });
+    const refused = await app.admin.post('/orders/orders', {
+      customer: { name: 'Egész Elek' },
+      items: [
+        { stockItem: cups.documentId, quantity: '1.5' },
+        { name: 'Doboz', unit: 'Doboz', quantity: '0.5', unitPrice: '100' },
+        { name: 'Liszt', unit: 'kg', quantity: '0.125', unitPrice: '100' },
+        { name: 'Zsák', unit: 'zsák', quantity: '0.5', unitPrice: '100' },
+      ],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.errors).toEqual([
+      expect.objectContaining({ path: ['items', '0', 'quantity'], code: 'notWhole', values: { unit: 'db' } }),
+      expect.objectContaining({ path: ['items', '1', 'quantity'], code: 'notWhole', values: { unit: 'Doboz' } }),
+    ]);
+
+    const item = await app.admin.post('/orders/stock-items', {
+      sku: 'WHOLE-1',
+      name: 'Bögre',
+      unitPrice: '1',
+      vatRate: '27',
+      onHand: '2.5',
+    });
+    expect(item.body.error.details.errors).toEqual([expect.objectContaining({ path: ['onHand'], code: 'notWhole' })]);
+    const adjust = (body: object) => app.admin.post(`/orders/stock-items/${cups.documentId}/adjustments`, { reason: 'x', ...body });
+    expect((await adjust({ delta: '0.5' })).body.error.details.errors).toEqual([
+      expect.objectContaining({ path: ['delta'], code: 'notWhole' }),
+    ]);
+    expect((await adjust({ counted: '9.5' })).body.error.details.errors).toEqual([
+      expect.objectContaining({ path: ['counted'], code: 'notWhole' }),
+    ]);
+    const toPieces = await app.admin.put(
+      `/orders/stock-items/${(await createStockItem(app.admin, { unit: 'kg', onHand: '2.5' })).documentId}`,
+      {
+        unit: 'db',
+      }
+    );
+    expect(toPieces.body.error.details.errors).toEqual([expect.objectContaining({ path: ['unit'], code: 'notWhole' })]);
+    expect(await onHand(app.admin, cups.documentId)).toBe('10');
+  });
+
+  test('which units are whole is a setting', async () => {
+    const duplicate = await setSettings(app.admin, {
+      units: [
+        { unit: 'db', whole: true },
+        { unit: ' DB', whole: false },
+      ],
+    });
+    expect(duplicate.status).toBe(400);
+    expect(duplicate.body.error.details.errors).toEqual([expect.objectContaining({ path: ['units', '1', 'unit'], code: 'duplicateKeys' })]);
+    expect((await setSettings(app.admin, { units: [{ unit: 'db', whole: false }] })).status).toBe(200);
+    const cups = await createStockItem(app.admin, { onHand: '10' });
+    expect((await createOrder(app.admin, [{ stockItem: cups.documentId, quantity: '1.5' }])).documentId).toBeTruthy();
   });
 });

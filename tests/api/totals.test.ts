@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => app?.stop());
 
 test('a forint order: whole forints, VAT per line, breakdown per rate', async () => {
-  const coffee = await createStockItem(app.admin, { unitPrice: '1999', vatRate: '27' });
+  const coffee = await createStockItem(app.admin, { unitPrice: '1999', vatRate: '27', unit: 'kg' });
   const order = await createOrder(app.admin, [
     { stockItem: coffee.documentId, quantity: '2.5', discountPercent: '10' }, // 4497.75 → 4498, VAT 1214.46 → 1214
     { name: 'Receptkönyv', quantity: '1', unitPrice: '5990', vatRate: '5' }, // VAT 299.5 → 300

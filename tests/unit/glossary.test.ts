@@ -46,12 +46,12 @@ const texts: Array<[string, string]> = [
 ].map(([where, text]) => [where, text.replace(/\{[^}]*\}/g, ' ')]);
 
 /**
- * Words that start like a retired word but are another word: "sorszám" (a number) is not "sor"
+ * Words that start like a retired word but are another word: "sorszám" (a number) and "sorolt" (listed) are not "sor"
  * (a line), "raktáron", "raktárban" (in the warehouse) are not "Raktár" (the menu), "elérhetőségek" (contact
  * details) is not "elérhető" (available). A hit is fine when its word starts with one of these.
  */
 const OTHER_WORDS: Record<string, string[]> = {
-  sor: ['sorszám', 'sorrend'],
+  sor: ['sorszám', 'sorrend', 'sorol'],
   raktár: ['raktáron', 'raktárban'],
   elérhető: ['elérhetőség'],
   minta: ['mintá'],

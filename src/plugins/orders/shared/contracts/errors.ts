@@ -28,6 +28,7 @@ export const FIELD_ERROR_CODES = [
   'duplicateKeys',
   'unknownField',
   'bothGiven',
+  'notWhole',
   'unknownStockItem',
   'unknownSku',
   'unknownCustomer',

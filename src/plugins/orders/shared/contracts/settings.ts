@@ -5,6 +5,7 @@ import { DEFAULT_SEGMENT_RULES, segmentRulesProblem, type SegmentRules } from '.
 import { normalizeBankAccount, normalizeEuVatNumber, normalizeTaxNumber } from '../domain/hungarian-ids';
 import { DEFAULT_INVOICE_PATTERN, invoicePatternProblem } from '../domain/invoice-number';
 import { INVENTORY_DRIVERS, type InventoryDriver } from '../domain/stock-plan';
+import { DEFAULT_UNITS, type Unit } from '../domain/units';
 import { PAYMENT_METHODS, SERIES_KEY, type PaymentMethod } from './invoices';
 import { isHttpUrl } from './connections';
 import type { AddressJson } from './customers';
@@ -38,6 +39,24 @@ const uniqueKeys = (list: Array<{ key: string }>, ctx: z.RefinementCtx) => {
         code: 'custom',
         path: [index, 'key'],
         message: `keys must be unique: "${key}" is given twice`,
+        ...ours('duplicateKeys'),
+      });
+    }
+    seen.add(key);
+  });
+};
+
+/** A unit and how it is counted; refused at the row that repeats a unit. */
+const unitSetting = z.strictObject({ unit: text(16).min(1), whole: z.boolean() });
+const uniqueUnits = (list: Array<{ unit: string }>, ctx: z.RefinementCtx) => {
+  const seen = new Set<string>();
+  list.forEach(({ unit }, index) => {
+    const key = unit.trim().toLowerCase();
+    if (seen.has(key)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'unit'],
+        message: `units must be unique: "${unit}" is given twice`,
         ...ours('duplicateKeys'),
       });
     }
@@ -143,6 +162,7 @@ export const settingsInput = z.strictObject({
   company: companyInput.optional(),
   inventoryDriver: z.enum(INVENTORY_DRIVERS).optional(),
   allowNegativeStock: z.boolean().optional(),
+  units: z.array(unitSetting).max(50).superRefine(uniqueUnits).optional(),
   customStatuses: z.array(customStatus).max(50).superRefine(uniqueKeys).optional(),
   segments: segmentRules.optional(),
   invoicing: invoicingInput.optional(),
@@ -216,6 +236,8 @@ export interface Settings {
   /** "orders": finalized orders hold stock; "invoices": issuing an invoice books it instead. */
   inventoryDriver: InventoryDriver;
   allowNegativeStock: boolean;
+  /** How each unit is counted: whole pieces (db, doboz) or to three decimals (kg, m). */
+  units: Unit[];
   customStatuses: CustomStatus[];
   /** The customers' segments: which states of an order count, and the days of each band. */
   segments: SegmentRules;
@@ -227,6 +249,7 @@ export const DEFAULT_SETTINGS: Settings = {
   company: EMPTY_COMPANY,
   inventoryDriver: 'orders',
   allowNegativeStock: false,
+  units: DEFAULT_UNITS,
   customStatuses: [
     { key: 'processing', label: 'Feldolgozás alatt', color: '#0c75af' },
     { key: 'awaiting-confirmation', label: 'Visszaigazolásra vár', color: '#d9822f' },

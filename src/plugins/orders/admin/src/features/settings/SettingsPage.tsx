@@ -15,13 +15,15 @@ import { useSubmit } from '../../ui/useSubmit';
 import { SettingsCustomStatuses, statusRow, type StatusRow } from './components/SettingsCustomStatuses';
 import { SettingsInventory } from './components/SettingsInventory';
 import { SettingsSegments } from './components/SettingsSegments';
+import { SettingsUnits, unitRow, type UnitRow } from './components/SettingsUnits';
 import { pinToRows } from './utils/rows';
 
 /** What this page edits: the company and the invoices have pages of their own (company/, invoicing/). */
 type EditedSettings = Omit<Settings, 'company' | 'invoicing'>;
 
-interface SettingsForm extends Omit<EditedSettings, 'customStatuses'> {
+interface SettingsForm extends Omit<EditedSettings, 'customStatuses' | 'units'> {
   statuses: StatusRow[];
+  units: UnitRow[];
 }
 
 const formOf = (settings: Settings): SettingsForm => ({
@@ -29,12 +31,14 @@ const formOf = (settings: Settings): SettingsForm => ({
   allowNegativeStock: settings.allowNegativeStock,
   segments: settings.segments,
   statuses: settings.customStatuses.map((status) => statusRow(status, true)),
+  units: settings.units.map(unitRow),
 });
 
 /** The settings in one shape and field order, without stray spaces: what is sent, and what is compared. */
-const normalised = ({ inventoryDriver, allowNegativeStock, customStatuses, segments }: EditedSettings): EditedSettings => ({
+const normalised = ({ inventoryDriver, allowNegativeStock, units, customStatuses, segments }: EditedSettings): EditedSettings => ({
   inventoryDriver,
   allowNegativeStock,
+  units: units.map(({ unit, whole }) => ({ unit: unit.trim(), whole })),
   segments,
   customStatuses: customStatuses.map(({ key, label, color }) => ({ key: key.trim(), label: label.trim(), color: color.trim() })),
 });
@@ -60,7 +64,7 @@ const SettingsEditor = ({ saved }: { saved: Settings }) => {
       done: () => formatMessage({ id: getTranslation('common.saved'), defaultMessage: 'Saved' }),
     });
     if (error) {
-      setErrors(pinToRows(fieldErrorsOf(error), 'customStatuses', form.statuses));
+      setErrors(pinToRows(pinToRows(fieldErrorsOf(error), 'customStatuses', form.statuses), 'units', form.units));
       return;
     }
     setForm(formOf(answer));
@@ -93,6 +97,14 @@ const SettingsEditor = ({ saved }: { saved: Settings }) => {
                 inventoryDriver={form.inventoryDriver}
                 allowNegativeStock={form.allowNegativeStock}
                 onChange={(patch) => setForm((previous) => ({ ...previous, ...patch }))}
+                errors={errors}
+                disabled={!canUpdate}
+              />
+            </Panel>
+            <Panel>
+              <SettingsUnits
+                rows={form.units}
+                onChange={(units) => setForm((previous) => ({ ...previous, units }))}
                 errors={errors}
                 disabled={!canUpdate}
               />

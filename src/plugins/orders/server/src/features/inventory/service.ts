@@ -17,9 +17,10 @@ import { csvHeader, csvNumber, inertText, toCsv, type CsvColumn } from '../../..
 import { RESERVING_STATES } from '../../../../shared/domain/lifecycle';
 import { toBigInt } from '../../../../shared/domain/fixed-point';
 import { currencyScale, parseMoney, STOCK_CURRENCY } from '../../../../shared/domain/money';
-import { DEFAULT_UNIT, parseQuantity } from '../../../../shared/domain/quantity';
+import { DEFAULT_UNIT, formatQuantity, parseQuantity } from '../../../../shared/domain/quantity';
+import { fitsUnit, notWhole } from '../../../../shared/domain/units';
 import { lockByDocumentId } from '../../core/database';
-import { invalidField, notFound } from '../../core/errors';
+import { invalidField, invalidFields, notFound } from '../../core/errors';
 import { pagination } from '../../core/pages';
 import { getService } from '../../core/service';
 import { violates } from '../../core/unique';
@@ -100,6 +101,15 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
       rows.map((row) => row.id)
     );
 
+  /** Refuses, each at its field, the quantities given that are fractions of a unit counted whole. */
+  const refuseFractions = async (unit: string, quantities: Record<string, string | null | undefined>) => {
+    const given = Object.entries(quantities).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+    if (!given.length) return;
+    const { units } = await getService(strapi, 'settings').get();
+    const problems = given.filter(([, quantity]) => !fitsUnit(parseQuantity(quantity), unit, units));
+    if (problems.length) throw invalidFields(problems.map(([path]) => ({ path, ...notWhole(unit) })));
+  };
+
   /** Stock items as the API shows them, with their three stock figures. */
   const withStock = async (rows: StockItemRow[]) => {
     const reserved = await reservedOf(rows);
@@ -152,6 +162,7 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async create(input: CreateStockItemInput, actor: Actor) {
+      await refuseFractions(input.unit ?? DEFAULT_UNIT, { onHand: input.onHand, lowStockThreshold: input.lowStockThreshold });
       const documentId = await strapi.db.transaction(async () => {
         const item = await withSku(input.sku, undefined, () => items.create({ unit: DEFAULT_UNIT, ...storedFields(input) }));
         const initial = input.onHand === undefined ? 0n : parseQuantity(input.onHand);
@@ -165,6 +176,12 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
     async update(documentId: string, input: UpdateStockItemInput) {
       await strapi.db.transaction(async () => {
         const item = await findRow(documentId);
+        const threshold = item.lowStockThresholdMilli == null ? null : formatQuantity(toBigInt(item.lowStockThresholdMilli));
+        // An item moved to a unit counted whole must not be left holding a fraction of it.
+        await refuseFractions(input.unit ?? item.unit, {
+          lowStockThreshold: input.lowStockThreshold === undefined ? threshold : input.lowStockThreshold,
+          ...(input.unit !== undefined && { unit: formatQuantity(toBigInt(item.onHandMilli)) }),
+        });
         await withSku(input.sku === item.sku ? undefined : input.sku, item.id, () => items.update(item.id, storedFields(input)));
       });
       return this.get(documentId);
@@ -180,6 +197,7 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
         // Two stocktakes of one item at once must not both book the same difference.
         if (counted !== undefined) await lockByDocumentId(strapi, trx, UID.stockItem, documentId);
         const item = await findRow(documentId);
+        await refuseFractions(item.unit, { delta, counted });
         const before = toBigInt(item.onHandMilli);
         const change =
           counted === undefined ? parseQuantity(delta!) : parseQuantity(counted) - before - ((await reservedOf([item])).get(item.id) ?? 0n);

@@ -7,6 +7,7 @@ import type { FieldProblem, Problem } from '../../../../shared/contracts/errors'
 import type { LineInput } from '../../../../shared/contracts/orders';
 import { DecimalFormatError, parseFixed, toBigInt } from '../../../../shared/domain/fixed-point';
 import { DEFAULT_UNIT, parseQuantity } from '../../../../shared/domain/quantity';
+import { fitsUnit, notWhole } from '../../../../shared/domain/units';
 import { formatMoney, parseMoney, STOCK_CURRENCY } from '../../../../shared/domain/money';
 import {
   DISCOUNT_SCALE,
@@ -55,6 +56,7 @@ const findStockItems = async (strapi: Core.Strapi, lines: LineInput[]) => {
 
 export const resolveLines = async (strapi: Core.Strapi, lines: LineInput[], currency: string): Promise<LineData[]> => {
   const { byDocumentId, bySku } = await findStockItems(strapi, lines);
+  const { units } = await getService(strapi, 'settings').get();
   const problems: FieldProblem[] = [];
 
   const values = lines.map((line, index): LineData | null => {
@@ -75,6 +77,9 @@ export const resolveLines = async (strapi: Core.Strapi, lines: LineInput[], curr
     if (!stock && !line.name) problem('name', { code: 'required', message: 'is required for a line without a stock item' });
     const unitPrice = unitPriceOf(line, stock, currency);
     if (typeof unitPrice !== 'bigint') problem('unitPrice', unitPrice);
+    const unit = line.unit ?? stock?.unit ?? DEFAULT_UNIT;
+    const quantity = parseQuantity(line.quantity);
+    if (!fitsUnit(quantity, unit, units)) problem('quantity', notWhole(unit));
     if (problems.length > before || typeof unitPrice !== 'bigint') return null;
 
     const value: LineData = {
@@ -82,8 +87,8 @@ export const resolveLines = async (strapi: Core.Strapi, lines: LineInput[], curr
       stockItem: stock?.id ?? null,
       sku: stock?.sku ?? null,
       name: line.name ?? stock!.name,
-      unit: line.unit ?? stock?.unit ?? DEFAULT_UNIT,
-      quantityMilli: parseQuantity(line.quantity).toString(),
+      unit,
+      quantityMilli: quantity.toString(),
       unitPriceMinor: unitPrice.toString(),
       discountBasisPoints: Number(line.discountPercent ? parseFixed(line.discountPercent, DISCOUNT_SCALE) : 0n),
       vatRate: line.vatRate ?? stock?.vatRate ?? DEFAULT_VAT_RATE,
