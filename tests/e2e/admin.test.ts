@@ -627,3 +627,39 @@ test('a webshop through the UI: a WooCommerce connection made and its status map
   }
   await screenshot(page, '30-webshop-order-datasheet');
 });
+
+test('units: a fraction of a piece is refused at its line, and which units are whole is a setting', async () => {
+  const engine = app.strapi.plugin('orders');
+  const actor = { type: 'system', name: 'e2e' };
+  await engine.service('inventory').create({ sku: 'E2E-CSESZE', name: 'Csésze', unitPrice: '990', vatRate: '27', onHand: '10' }, actor);
+  const order = await engine
+    .service('orders')
+    .create({ customer: { name: 'Darab Dóra' }, items: [{ sku: 'E2E-CSESZE', quantity: '1' }] }, actor);
+  const page = await app.login();
+
+  await page.goto(`${app.url}/admin/plugins/orders/${order.documentId}`);
+  const lines = page.locator('tbody tr', { has: page.locator('input') });
+  await lines.nth(0).locator('input').first().fill('2,5');
+  await page.getByRole('button', { name: 'Save lines' }).click();
+  await page.getByText('A whole number: db is counted in whole pieces').first().waitFor();
+  await screenshot(page, '30-unit-counted-whole');
+  expect((await engine.service('orders').get(order.documentId)).items[0].quantity).toBe('1');
+
+  // Settings → Orders lists the units; db counted to three decimals takes the half.
+  const settings = await app.login();
+  try {
+    await settings.goto(`${app.url}/admin/settings/orders`);
+    await settings.getByRole('heading', { name: 'Units' }).waitFor();
+    await settings.getByRole('checkbox', { name: 'Counted in whole pieces: db' }).click();
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await settings.getByText('Saved').first().waitFor();
+    await screenshot(settings, '31-settings-units');
+    expect((await engine.service('settings').get()).units).toContainEqual({ unit: 'db', whole: false });
+    await page.getByRole('button', { name: 'Save lines' }).click();
+    await page.getByText('Lines saved').first().waitFor();
+    expect((await engine.service('orders').get(order.documentId)).items[0].quantity).toBe('2.5');
+  } finally {
+    const { DEFAULT_UNITS } = await import('../../src/plugins/orders/shared/domain/units');
+    await engine.service('settings').update({ units: DEFAULT_UNITS });
+  }
+});
