@@ -30,39 +30,32 @@ const customStatus = z.strictObject({
   }),
 });
 
-/** A list whose rows have keys: refused at the row that repeats a key, where the admin shows the error. */
-const uniqueKeys = (list: Array<{ key: string }>, ctx: z.RefinementCtx) => {
-  const seen = new Set<string>();
-  list.forEach(({ key }, index) => {
-    if (seen.has(key)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [index, 'key'],
-        message: `keys must be unique: "${key}" is given twice`,
-        ...ours('duplicateKeys'),
-      });
-    }
-    seen.add(key);
-  });
-};
+/**
+ * A list whose rows are told apart by one field: refused at the row that repeats it, where the
+ * admin shows the error. `same` is what counts as the same value ("Db" is "db" for units).
+ */
+const uniqueBy =
+  <F extends string>(field: F, same: (value: string) => string = (value) => value) =>
+  (list: Array<Record<F, string>>, ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    list.forEach((row, index) => {
+      const value = row[field];
+      if (seen.has(same(value))) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, field],
+          message: `${field}s must be unique: "${value}" is given twice`,
+          ...ours('duplicateKeys'),
+        });
+      }
+      seen.add(same(value));
+    });
+  };
+const uniqueKeys = uniqueBy('key');
 
-/** A unit and how it is counted; refused at the row that repeats a unit. */
+/** A unit and how it is counted. */
 const unitSetting = z.strictObject({ unit: text(16).min(1), whole: z.boolean() });
-const uniqueUnits = (list: Array<{ unit: string }>, ctx: z.RefinementCtx) => {
-  const seen = new Set<string>();
-  list.forEach(({ unit }, index) => {
-    const key = unit.trim().toLowerCase();
-    if (seen.has(key)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [index, 'unit'],
-        message: `units must be unique: "${unit}" is given twice`,
-        ...ours('duplicateKeys'),
-      });
-    }
-    seen.add(key);
-  });
-};
+const uniqueUnits = uniqueBy('unit', (unit) => unit.trim().toLowerCase());
 
 const days = z.number().int().min(1).max(3650);
 const fromOrders = z.number().int().min(2).max(1000);
