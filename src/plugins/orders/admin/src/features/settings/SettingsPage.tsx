@@ -82,7 +82,8 @@ const SettingsEditor = ({ saved }: { saved: Settings }) => {
           title={title}
           subtitle={formatMessage({
             id: getTranslation('settings.subtitle'),
-            defaultMessage: 'How stock moves and its units are counted, the customers’ segments, and the custom statuses orders can be given',
+            defaultMessage:
+              'How stock moves and its units are counted, the customers’ segments, and the custom statuses orders can be given',
           })}
           primaryAction={
             <Button type="submit" startIcon={<Check />} loading={saving} disabled={!canUpdate || !modified}>
