@@ -3,6 +3,8 @@
  * on a fresh database per test file — SQLite by default, PostgreSQL when DATABASE_CLIENT=postgres.
  * e2e: the built admin panel (`npm run build`) in Debian's chromium, driven by playwright-core.
  */
+const os = require('os');
+
 const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 
 module.exports = {
@@ -18,4 +20,8 @@ module.exports = {
     { displayName: 'e2e', testEnvironment: 'node', transform, testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],
   testTimeout: 120000,
+  // Every api file boots its own Strapi on a database of its own, and waits on the disk or on
+  // PostgreSQL much of the time: two at once on a 2-core machine halve the suite's time (jest's
+  // default there is one). The browser tests run one at a time (`--maxWorkers=1` where they run).
+  maxWorkers: Math.max(2, os.availableParallelism() - 1),
 };
