@@ -166,6 +166,28 @@ test('a job in one transaction that keeps failing ends failed, every attempt cou
   expect((await runs('test.atomic')).filter((run) => run.jobId === id)).toEqual([]);
 });
 
+test('a gathering job waits for its burst: on SQLite the burst is done in one transaction, and a failure rolls back only the others’ attempts, not their turn', async () => {
+  const [ids, failing] = await app.strapi.db.transaction(async () => {
+    const sent: string[] = [];
+    for (const label of ['A', 'B', 'C']) sent.push((await jobs.send('test.gathered', { label }))!);
+    // Last, so that on SQLite it fails after the three were done in its transaction.
+    return [sent, (await jobs.send('test.gathered', { label: 'D', failFirst: true }))!] as const;
+  });
+  const records = await eventually(async () => {
+    const found = await Promise.all([...ids, failing].map((id) => job('test.gathered', id)));
+    return found.every((record) => record.state === 'succeeded') && found;
+  });
+  // The failing job's first attempt is counted; the others' attempts rolled back with it are not.
+  expect(records.map((record) => record.attempts)).toEqual([1, 1, 1, 2]);
+  const kept = await runs('test.gathered');
+  // Every run that committed is there once per job: the attempt that failed left nothing.
+  expect(kept.map((run) => run.jobId).sort()).toEqual([...ids, failing].sort());
+  const transactionOf = new Map(kept.map((run) => [run.jobId, run.label!.split(' in ')[1]]));
+  if (!usesPostgres()) expect(new Set(ids.map((id) => transactionOf.get(id))).size).toBe(1);
+  // Sent after a second's wait at most, not at once.
+  expect(Math.min(...kept.map((run) => run.ranAt)) - records[0].createdAt.getTime()).toBeGreaterThanOrEqual(usesPostgres() ? 0 : 900);
+});
+
 test('a scheduled job runs every period', async () => {
   jobs.schedule('test.tick', { everySeconds: 1 }, { label: 'tick' });
   try {

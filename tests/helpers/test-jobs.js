@@ -12,6 +12,9 @@
  *   test.atomic  a oneTransaction job: in one transaction creates the customer "<data.label> <attempt>"
  *                and records its run, waits data.hangMs on its first attempt (or until aborted) when
  *                given, and fails until attempt data.succeedOn (retries up to 2, 1 s apart)
+ *   test.gathered  a oneTransaction job gathering for 1 s: records its run labelled
+ *                "<data.label> in <n>", n numbering the transactions it ran in; fails its first
+ *                attempt when data.failFirst (one retry, 1 s after)
  */
 const { EventEmitter } = require('events');
 
@@ -111,6 +114,18 @@ const defineTestJobs = async (strapi, { schedule = false } = {}) => {
       });
     },
     { retryLimit: 2, retryDelaySeconds: 1, retryBackoff: false, oneTransaction: true }
+  );
+  const transactions = new WeakMap();
+  jobs.define(
+    'test.gathered',
+    async (job) => {
+      await strapi.db.transaction(async ({ trx }) => {
+        if (!transactions.has(trx)) transactions.set(trx, (transactions.count = (transactions.count ?? 0) + 1));
+        await trx(RUNS).insert({ ...runOf(job), label: `${job.data.label} in ${transactions.get(trx)}` });
+        if (job.data.failFirst && job.attempt === 1) throw new Error('gathered failure on attempt 1');
+      });
+    },
+    { retryLimit: 1, retryDelaySeconds: 1, retryBackoff: false, oneTransaction: true, gatherSeconds: 1 }
   );
   if (schedule) jobs.schedule('test.tick', { everySeconds: 1 }, { label: 'tick' });
   return jobs;

@@ -39,7 +39,11 @@ const DEFAULT_OPTIONS: Required<JobOptions> = {
   retryBackoff: true,
   expireInSeconds: 900,
   oneTransaction: false,
+  gatherSeconds: 0,
 };
+
+/** The most jobs one gathering attempt does in its transaction. */
+const GATHERED_AT_MOST = 100;
 
 /** How long stop() waits for running attempts before it records them as failed by the stop. */
 const STOP_GRACE_SECONDS = 10;
@@ -81,6 +85,7 @@ const optionsOf = (name: string, options: JobOptions): Required<JobOptions> => {
   const merged = { ...DEFAULT_OPTIONS, ...options };
   wholeAtLeast(merged.retryLimit, 0, `${name}: retryLimit`);
   wholeAtLeast(merged.retryDelaySeconds, 1, `${name}: retryDelaySeconds`);
+  if (merged.gatherSeconds && !merged.oneTransaction) throw new Error(`jobs: ${name}: gatherSeconds needs oneTransaction`);
   // pg-boss refuses an expiry of a day or more.
   if (wholeAtLeast(merged.expireInSeconds, 1, `${name}: expireInSeconds`) >= 24 * 3600) {
     throw new Error(`jobs: ${name}: expireInSeconds must be under a day`);
@@ -186,26 +191,36 @@ export const createJobs = (strapi: Core.Strapi) => {
     }
   };
 
+  /** Whether this name's jobs are claimed, done and recorded in the transaction of their work (SQLite). */
+  const inOne = (definition: Definition) => definition.options.oneTransaction && store?.claimAndDo !== undefined;
+
   /**
-   * Claims, runs and succeeds one job in one transaction (a oneTransaction job on SQLite); a
-   * failure, rolled back with the claim, is recorded after. Answers whether a job was due.
+   * Claims, runs and succeeds one job in one transaction (a oneTransaction job on SQLite) — every
+   * due one, when the job gathers; a failure, rolled back with the claims, is recorded after.
+   * Answers whether a job was due.
    */
   const attemptInOne = async (definition: Definition) => {
     let finish = () => {};
     const finished = new Promise<void>((resolve) => (finish = resolve));
     const taken: { running?: Attempt } = {};
+    const most = definition.options.gatherSeconds ? GATHERED_AT_MOST : 1;
     try {
-      const done = await store!.claimAndDo!(definition.name, async (job) => {
-        taken.running = { job, controller: new AbortController(), abandoned: false, inTransaction: true, finished };
-        const failure = await perform(definition, taken.running);
-        if (failure !== null) throw failure;
-      });
-      if (done && done.failure !== null) {
-        await recordFailure(taken.running!, done.failure, false).catch((error) =>
-          strapi.log.error(`jobs: could not record the outcome of ${done.job.name} ${done.job.id}: ${error.message}`)
+      const outcome = await store!.claimAndDo!(
+        definition.name,
+        async (job) => {
+          taken.running = { job, controller: new AbortController(), abandoned: false, inTransaction: true, finished };
+          const failure = await perform(definition, taken.running);
+          if (failure !== null) throw failure;
+        },
+        most
+      );
+      const failed = outcome?.failed;
+      if (failed) {
+        await recordFailure(taken.running!, failed.failure, false).catch((error) =>
+          strapi.log.error(`jobs: could not record the outcome of ${failed.job.name} ${failed.job.id}: ${error.message}`)
         );
       }
-      return done !== null;
+      return outcome !== null;
     } finally {
       finish();
     }
@@ -213,7 +228,7 @@ export const createJobs = (strapi: Core.Strapi) => {
 
   /** Takes the oldest due job of this name, if there is one, and runs it; answers whether there was one. */
   const next = async (definition: Definition) => {
-    if (definition.options.oneTransaction && store!.claimAndDo) return attemptInOne(definition);
+    if (inOne(definition)) return attemptInOne(definition);
     const job = await store!.claim(definition.name);
     if (job) await attempt(definition, job);
     return job !== null;
@@ -312,12 +327,14 @@ export const createJobs = (strapi: Core.Strapi) => {
       options: SendOptions = {}
     ): Promise<string | null> {
       const definition = definitionOf(name);
-      const { key = null, startAfter } = options;
+      const { key = null } = options;
+      // A gathering job waits for the others its burst sends (types.ts).
+      const startAfter = options.startAfter ?? (inOne(definition) ? definition.options.gatherSeconds : 0);
       const job = {
         id: randomUUID(),
         data,
         key,
-        startAfter: typeof startAfter === 'number' ? new Date(Date.now() + startAfter * 1000) : (startAfter ?? null),
+        startAfter: typeof startAfter === 'number' ? (startAfter > 0 ? new Date(Date.now() + startAfter * 1000) : null) : startAfter,
       };
       if (strapi.db.inTransaction()) {
         // A nested strapi.db.transaction joins the caller's (kept in AsyncLocalStorage) and commits nothing itself.

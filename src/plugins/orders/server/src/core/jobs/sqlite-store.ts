@@ -213,21 +213,24 @@ export const createSqliteStore = (strapi: Core.Strapi): JobStore => {
       await succeedOn(db(), job);
     },
 
-    async claimAndDo(name, work) {
-      let claimed: ClaimedJob | null = null;
+    async claimAndDo(name, work, most) {
+      const done: ClaimedJob[] = [];
+      let current: ClaimedJob | null = null;
       try {
         await strapi.db.transaction(async ({ trx }) => {
-          claimed = await claimOn(trx, name);
-          if (!claimed) return;
-          await work(claimed);
-          await succeedOn(trx, claimed);
+          while (done.length < most && (current = await claimOn(trx, name))) {
+            await work(current);
+            await succeedOn(trx, current);
+            done.push(current);
+            current = null;
+          }
         });
       } catch (failure) {
         // Nothing claimed: looking for a job failed, as claim() would throw.
-        if (!claimed) throw failure;
-        return { job: claimed, failure };
+        if (!current) throw failure;
+        return { done: [], failed: { job: current, failure } };
       }
-      return claimed && { job: claimed, failure: null };
+      return done.length ? { done, failed: null } : null;
     },
 
     failRolledBack: (job, error) => fail(job, error, false),

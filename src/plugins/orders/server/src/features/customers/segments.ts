@@ -78,8 +78,14 @@ const createSegments = ({ strapi }: { strapi: Core.Strapi }) => {
     start() {
       const jobs = getService(strapi, 'jobs');
       const events = getService(strapi, 'events');
-      // Database writes only, after every order change: on SQLite claimed, done and recorded in one commit.
-      jobs.define<RecomputeJob>(RECOMPUTE_JOB, ({ data }) => this.run(data), { retryLimit: 5, retryDelaySeconds: 5, oneTransaction: true });
+      // Database writes only, after every order change: on SQLite claimed, done and recorded in one
+      // commit, a burst's (a busy webshop's, a bulk action's) gathered into one.
+      jobs.define<RecomputeJob>(RECOMPUTE_JOB, ({ data }) => this.run(data), {
+        retryLimit: 5,
+        retryDelaySeconds: 5,
+        oneTransaction: true,
+        gatherSeconds: 1,
+      });
       jobs.define(DAILY_JOB, () => this.recompute('all'), { retryLimit: 3, retryDelaySeconds: 60, expireInSeconds: 3600 });
       for (const name of ORDER_EVENTS) {
         events.sendOn(name, RECOMPUTE_JOB, (event) => ({ order: (event as { order: OrderRef }).order.documentId }));
