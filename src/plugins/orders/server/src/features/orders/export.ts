@@ -212,6 +212,8 @@ const createOrdersExportService = ({ strapi }: { strapi: Core.Strapi }) => {
       header.commit();
       const write = async () => {
         for await (const records of batches(ids, query.rows === 'lines')) {
+          // Koa destroys the body when the client goes: no more batches are read for no one.
+          if (out.destroyed) return;
           for (const record of records) {
             const row = sheet.addRow(
               columns.map((column) => {
