@@ -160,6 +160,7 @@ const WRITE_ROUTES: Array<[method: 'post' | 'put', route: string]> = [
   ['post', '/orders/stock-items/:item/adjustments'],
   ['put', '/orders/settings'],
   ['post', '/orders/orders/:finalized/documents'],
+  ['post', '/orders/orders/bulk'],
 ];
 
 /** Every route that takes none. */
@@ -170,6 +171,8 @@ const READ_ROUTES: Array<[method: 'get' | 'delete', route: string]> = [
   ['delete', '/orders/orders/:draft'],
   ['get', '/orders/stock-items'],
   ['get', '/orders/stock-items/export.csv'],
+  ['get', '/orders/orders/export.csv'],
+  ['get', '/orders/orders/export.xlsx'],
   ['get', '/orders/stock-items/:item'],
   ['get', '/orders/stock-items/:item/movements'],
   ['get', '/orders/settings'],

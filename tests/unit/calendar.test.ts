@@ -1,4 +1,4 @@
-import { endOfDay, startOfDay, yearIn } from '../../src/plugins/orders/shared/domain/calendar';
+import { endOfDay, startOfDay, wallClockOf, yearIn } from '../../src/plugins/orders/shared/domain/calendar';
 import { orderNumber } from '../../src/plugins/orders/shared/domain/order-number';
 
 test('a Budapest day in winter begins at 23:00 UTC the day before', () => {
@@ -39,4 +39,9 @@ describe("an order's number carries the shop's calendar year, not the server's",
   test('ids beyond six digits keep every digit', () => {
     expect(orderNumber(1_234_567, newYear, 'Europe/Budapest')).toBe('2027-1234567');
   });
+});
+
+test("the wall clock of an instant, as a spreadsheet's date cell shows it: Budapest's time, in winter and in summer", () => {
+  expect(wallClockOf(new Date('2026-11-27T13:03:30.250Z'), 'Europe/Budapest').toISOString()).toBe('2026-11-27T14:03:30.000Z');
+  expect(wallClockOf(new Date('2026-07-01T22:30:00Z'), 'Europe/Budapest').toISOString()).toBe('2026-07-02T00:30:00.000Z');
 });

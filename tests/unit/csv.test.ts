@@ -1,4 +1,4 @@
-import { csvHeader, csvNumber, inertText, toCsv } from '../../src/plugins/orders/shared/domain/csv';
+import { CSV_BOM, csvHeader, csvNumber, csvRow, inertText, toCsv } from '../../src/plugins/orders/shared/domain/csv';
 
 test('quotes what needs quoting, with a BOM and CRLF line ends', () => {
   const csv = toCsv(
@@ -29,4 +29,13 @@ test("numbers and column names in the reader's language: Hungarian Excel reads 2
   ];
   expect(csvHeader(columns, 'hu')).toEqual(['Cikkszám', 'Készleten']);
   expect(csvHeader(columns, 'en')).toEqual(['SKU', 'On hand']);
+});
+
+test('a streamed export writes the same file row by row: the BOM once, each row with its line end', () => {
+  const rows = [
+    ['A-1', 'Kávé; 1 kg'],
+    ['B', 'plain'],
+  ];
+  expect(CSV_BOM + csvRow(['sku', 'name']) + rows.map((row) => csvRow(row)).join('')).toBe(toCsv(['sku', 'name'], rows));
+  expect(csvRow(['1,5'], ',')).toBe('"1,5"\r\n');
 });

@@ -81,7 +81,7 @@ export const FIELD_ERROR_CODES = [
   'duplicateField',
 ] as const;
 
-/** Why a whole request is refused: `details.code` of a 409, 404, 422, 415, 413 or 501, its values beside it in `details`. */
+/** Why a whole request is refused: `details.code` of a 409, 404, 403, 422, 415, 413 or 501, its values beside it in `details`. */
 export const REFUSAL_CODES = [
   'actionNotAllowed',
   'onlyDraftChanged',
@@ -121,6 +121,8 @@ export const REFUSAL_CODES = [
   'stornoOfStorno',
   'invoicePdfNotMade',
   'invoiceNumberTaken',
+  // A bulk action (403) whose button the admin's role may not press.
+  'actionForbidden',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -69,7 +69,32 @@ export const adjustmentInput = z
       });
   });
 
-export const stockItemListQuery = z.object({ q: text(200).optional(), ...pageQuery });
+/** The inventory list's columns, each sortable both ways on the server: the admin's headers name these. */
+export const STOCK_ITEM_SORT_COLUMNS = [
+  'sku',
+  'name',
+  'unit',
+  'unitPrice',
+  'vatRate',
+  'physical',
+  'reserved',
+  'available',
+  'lowStockThreshold',
+] as const;
+export type StockItemSortColumn = (typeof STOCK_ITEM_SORT_COLUMNS)[number];
+export const STOCK_ITEM_SORTS = STOCK_ITEM_SORT_COLUMNS.flatMap((column) => [`${column}:asc`, `${column}:desc`] as const);
+export type StockItemSort = `${StockItemSortColumn}:${'asc' | 'desc'}`;
+
+export const stockItemListQuery = z.object({
+  q: text(200).optional(),
+  sort: z.enum(STOCK_ITEM_SORTS as [StockItemSort, ...StockItemSort[]]).default('sku:asc'),
+  /** "true": only the items at or below their low-stock threshold (isLow). */
+  lowStock: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
+  ...pageQuery,
+});
 export const movementListQuery = z.object(pageQuery);
 export const exportQuery = z.object(csvQuery);
 export type ExportQuery = z.infer<typeof exportQuery>;

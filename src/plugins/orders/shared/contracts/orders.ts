@@ -1,11 +1,13 @@
 /** Orders: the requests that create, change, move and list them, and the JSON of each answer. */
 import { z } from 'zod';
 import { isCurrencyCode } from '../domain/money';
-import { ORDER_STATES, type OrderAction, type OrderState } from '../domain/lifecycle';
+import { ORDER_ACTIONS, ORDER_STATES, type OrderAction, type OrderState } from '../domain/lifecycle';
 import { DISCOUNT_SCALE } from '../domain/totals';
 import type { LineVatRate } from '../domain/totals';
 import type { Actor } from './actor';
 import { customerInput, type CustomerJson } from './customers';
+import { csvQuery } from './csv';
+import type { ErrorJson } from './errors';
 import { DOCUMENT_LANGUAGES, type DocumentLanguage } from './documents';
 import type { OrderInvoiceJson } from './invoices';
 import { decimal, documentId, money, optionalText, ours, percent, quantity, text, vatRate } from './fields';
@@ -87,34 +89,132 @@ export const customStatusInput = z.strictObject({ customStatus: text(64).min(1).
 
 const day = z.iso.date({ error: 'must be a date such as 2026-11-27' });
 
+/** What the orders list filters by: the list, "select all matching" and the export take the same. */
+const orderFilterFields = {
+  state: z.enum(ORDER_STATES).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  customStatus: text(64).optional(),
+  source: text(64).optional(),
+  /** A webshop connection's documentId: its orders only. */
+  connection: text(64).optional(),
+  /** A customer's documentId: their orders only (the customer's datasheet). */
+  customer: text(64).optional(),
+  /** Searches number, the shop’s number, customer name, e-mail, phone, company, tax number and SKU, ignoring accents and case. */
+  q: text(200).optional(),
+};
+
+// A range that ends before it starts finds nothing: refused, at the field, rather than an empty list.
+const fromBeforeTo = (query: { from?: string; to?: string }) => !query.from || !query.to || query.from <= query.to;
+const toBeforeFrom = { path: ['to'], message: 'must not be before the from date', ...ours('toBeforeFrom') };
+
 export const orderListQuery = z
-  .object({
-    state: z.enum(ORDER_STATES).optional(),
-    from: day.optional(),
-    to: day.optional(),
-    sort: z.enum(ORDER_SORTS).default('createdAt:desc'),
-    customStatus: text(64).optional(),
-    source: text(64).optional(),
-    /** A webshop connection's documentId: its orders only. */
-    connection: text(64).optional(),
-    /** A customer's documentId: their orders only (the customer's datasheet). */
-    customer: text(64).optional(),
-    /** Searches number, the shop’s number, customer name, e-mail, phone, company, tax number and SKU, ignoring accents and case. */
-    q: text(200).optional(),
-    ...pageQuery,
+  .object({ ...orderFilterFields, sort: z.enum(ORDER_SORTS).default('createdAt:desc'), ...pageQuery })
+  .refine(fromBeforeTo, toBeforeFrom);
+
+/** The most orders one bulk action moves: each is a transaction of its own, and the answer lists every one. */
+export const MAX_BULK_ORDERS = 1000;
+
+/** What a bulk action does to each order: a lifecycle button, or setting the custom status. */
+export const BULK_ACTIONS = [...ORDER_ACTIONS, 'customStatus'] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+
+/** "Select all matching": every order the list's filters find, not only the page shown. */
+const allMatching = z.strictObject({
+  all: z.literal(true),
+  filters: z
+    .strictObject({ ...orderFilterFields, sort: z.enum(ORDER_SORTS).optional() })
+    .refine(fromBeforeTo, toBeforeFrom)
+    .optional(),
+});
+
+const orderIds = z.array(documentId).min(1).max(MAX_BULK_ORDERS);
+
+/**
+ * The orders a bulk action is about: their documentIds, or all the filters find. A list is read
+ * as the one, an object as the other, each naming its own fields at fault — a zod union would
+ * answer only "invalid input" for both —; anything else is one wrong type.
+ */
+const bulkSelection = z.unknown().transform((value, ctx): z.output<typeof orderIds> | z.output<typeof allMatching> => {
+  const result = Array.isArray(value)
+    ? orderIds.safeParse(value)
+    : typeof value === 'object' && value !== null
+      ? allMatching.safeParse(value)
+      : undefined;
+  if (result?.success) return result.data;
+  const issues = result?.error.issues ?? [
+    {
+      code: 'custom' as const,
+      path: [],
+      message: 'must be a list of order documentIds, or {all: true, filters}',
+      ...ours('wrongType', { expected: 'array' }),
+    },
+  ];
+  for (const issue of issues) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
+  return z.NEVER;
+});
+
+export const bulkOrdersInput = z
+  .strictObject({
+    action: z.enum(BULK_ACTIONS),
+    orders: bulkSelection,
+    /** customStatus only: the key to set, or null to clear it. */
+    customStatus: text(64).min(1).nullable().optional(),
+    /** fail only: false writes the goods off instead of returning them to stock. */
+    restock: z.boolean().optional(),
+    note: optionalText(2000),
   })
-  // A range that ends before it starts finds nothing: refused, at the field, rather than an empty list.
-  .refine((query) => !query.from || !query.to || query.from <= query.to, {
-    path: ['to'],
-    message: 'must not be before the from date',
-    ...ours('toBeforeFrom'),
+  .superRefine((input, ctx) => {
+    if (input.action === 'customStatus' && input.customStatus === undefined)
+      ctx.addIssue({ code: 'custom', path: ['customStatus'], message: 'is required: the key to set, or null', ...ours('required') });
+    if (input.action !== 'customStatus' && input.customStatus !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['customStatus'],
+        message: 'applies to the customStatus action only',
+        ...ours('unknownField', { fields: ['customStatus'] }),
+      });
+    if (input.action !== 'fail' && input.restock !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['restock'], message: 'applies to fail only', ...ours('failOnly') });
   });
+
+/** The export's rows: one per order, or one per line of every order. */
+export const EXPORT_ROWS = ['orders', 'lines'] as const;
+export type ExportRows = (typeof EXPORT_ROWS)[number];
+
+/** The most orders `ids=` names: a selection of the list (a query string stays far below the servers' limits). */
+export const MAX_EXPORT_IDS = 200;
+
+const exportFields = {
+  ...orderFilterFields,
+  sort: z.enum(ORDER_SORTS).default('createdAt:desc'),
+  rows: z.enum(EXPORT_ROWS).default('orders'),
+  /** A selection: these orders only (comma-separated documentIds), the filters still applying. */
+  ids: z
+    .string()
+    .transform((ids) =>
+      ids
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean)
+    )
+    .pipe(z.array(documentId).min(1).max(MAX_EXPORT_IDS))
+    .optional(),
+};
+
+/** The orders the list's filters find, as CSV for Excel. */
+export const orderCsvQuery = z.object({ ...exportFields, ...csvQuery }).refine(fromBeforeTo, toBeforeFrom);
+/** The same, as an Excel workbook: numbers and dates as cells of their kind. */
+export const orderXlsxQuery = z.object({ ...exportFields, language: csvQuery.language }).refine(fromBeforeTo, toBeforeFrom);
 
 export type LineInput = z.infer<typeof lineInput>;
 export type CreateOrderInput = z.infer<typeof createOrderInput>;
 export type UpdateOrderInput = z.infer<typeof updateOrderInput>;
 export type TransitionInput = z.infer<typeof transitionInput>;
 export type OrderListQuery = z.infer<typeof orderListQuery>;
+export type BulkOrdersInput = z.infer<typeof bulkOrdersInput>;
+export type OrderCsvQuery = z.infer<typeof orderCsvQuery>;
+export type OrderXlsxQuery = z.infer<typeof orderXlsxQuery>;
 
 /**
  * What the admin should look at on a webshop's order: stock went below zero for it, a line's SKU
@@ -267,6 +367,28 @@ export declare namespace TransitionOrder {
 export declare namespace SetCustomStatus {
   type Request = z.input<typeof customStatusInput>;
   type Response = OrderAnswer;
+}
+
+/**
+ * One order's outcome in a bulk action: done, or refused with what the order alone would have
+ * been answered — its status, code, English message and the values the admin words it with.
+ */
+export interface BulkOrderResult {
+  documentId: string;
+  /** null: no such order. */
+  number: string | null;
+  outcome: 'done' | 'refused';
+  error?: { status: number; code?: string; message: string; details?: ErrorJson['details'] };
+}
+
+export declare namespace BulkOrders {
+  type Request = z.input<typeof bulkOrdersInput>;
+  type Response = Answer<BulkOrderResult[]>;
+}
+
+export declare namespace ExportOrders {
+  type CsvQuery = z.input<typeof orderCsvQuery>;
+  type XlsxQuery = z.input<typeof orderXlsxQuery>;
 }
 
 export declare namespace GetStockImpact {

@@ -47,6 +47,15 @@ export const instantOfWallClock = (wallClock: number, timeZone: string): Date =>
   return new Date(wallClock - offsetAt(guess, timeZone));
 };
 
+/**
+ * What `timeZone`'s wall clock shows at `instant`, read as if it were UTC (to the second): what a
+ * spreadsheet's date cell, which knows no time zone, should show. The inverse of instantOfWallClock.
+ */
+export const wallClockOf = (instant: Date, timeZone: string): Date => {
+  const time = instant.getTime();
+  return new Date(Math.floor(time / 1000) * 1000 + offsetAt(time, timeZone));
+};
+
 /** The instant a day (YYYY-MM-DD) begins in `timeZone`. */
 export const startOfDay = (day: string, timeZone: string): Date => instantOfWallClock(Date.parse(`${day}T00:00:00Z`), timeZone);
 

@@ -13,8 +13,15 @@ const quote = (field: string, separator: Separator) =>
  */
 export const inertText = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
+/** What a CSV file starts with: the byte-order mark by which Excel knows it is UTF-8. */
+export const CSV_BOM = '\uFEFF';
+
+/** One row, quoted as needed, with its line end: what a streamed export writes row by row. */
+export const csvRow = (fields: string[], separator: Separator = ';') =>
+  fields.map((field) => quote(field, separator)).join(separator) + '\r\n';
+
 export const toCsv = (header: string[], rows: string[][], separator: Separator = ';') =>
-  '\uFEFF' + [header, ...rows].map((row) => row.map((field) => quote(field, separator)).join(separator)).join('\r\n') + '\r\n';
+  CSV_BOM + [header, ...rows].map((row) => csvRow(row, separator)).join('');
 
 /** The languages a spreadsheet is written in: its column names, and its numbers' decimal mark. */
 export const CSV_LANGUAGES = ['hu', 'en'] as const;

@@ -12,6 +12,7 @@ import { toQuery } from './base';
 /** The export's language: Hungarian for a Hungarian admin, English for any other. */
 const useCsvLanguage = (): CsvLanguage => (useIntl().locale.startsWith('hu') ? 'hu' : 'en');
 
+/** A spreadsheet of `path` (CSV or XLSX) in the reader's language. */
 const useCsv = (path: string) => {
   const { get } = useFetchClient();
   const language = useCsvLanguage();
@@ -20,6 +21,10 @@ const useCsv = (path: string) => {
     [get, path, language]
   );
 };
+
+/** The orders the list's filters find (or those `ids` names), as CSV or an Excel workbook, per order or per line. */
+export const useOrdersCsv = () => useCsv('/orders/orders/export.csv');
+export const useOrdersXlsx = () => useCsv('/orders/orders/export.xlsx');
 
 /** Every stock item as CSV (";"-separated, UTF-8 with BOM, as Hungarian Excel opens it). */
 export const useStockItemsCsv = () => useCsv('/orders/stock-items/export.csv');

@@ -1,5 +1,6 @@
 /** Orders: the list, the datasheet's order, its stock impact, and every change to an order. */
 import type {
+  BulkOrders,
   CreateOrder,
   DeleteOrder,
   GetOrder,
@@ -78,6 +79,21 @@ export const ordersApi = pluginApi.injectEndpoints({
         ];
       },
     }),
+    /** One action for many orders: a result per order; whatever was done, lists and stock may be stale. */
+    bulkOrders: build.mutation<BulkOrders.Response['data'], BulkOrders.Request>({
+      query: (data) => ({ url: '/orders/orders/bulk', method: 'POST', data }),
+      transformResponse: (answer: BulkOrders.Response) => answer.data,
+      invalidatesTags: (results) =>
+        results?.some((result) => result.outcome === 'done')
+          ? [
+              ORDER_LIST,
+              ...results.map((result) => ({ type: 'Order' as const, id: result.documentId })),
+              'StockItem',
+              'StockMovement',
+              'OrderStockImpact',
+            ]
+          : [],
+    }),
     setCustomStatus: build.mutation<OrderJson, Change<SetCustomStatus.Request>>({
       query: ({ id, body }) => ({ url: `/orders/orders/${id}/custom-status`, method: 'PUT', data: body }),
       transformResponse: (answer: SetCustomStatus.Response) => answer.data,
@@ -96,4 +112,5 @@ export const {
   useDeleteOrderMutation,
   useTransitionOrderMutation,
   useSetCustomStatusMutation,
+  useBulkOrdersMutation,
 } = ordersApi;

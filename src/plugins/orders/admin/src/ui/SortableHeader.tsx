@@ -11,6 +11,8 @@ export interface SortableColumn<Sort extends string> {
   /** The server's sorts for this column, in the order clicks walk through them; none: not sortable. */
   sorts: Sort[];
   alignEnd?: boolean;
+  /** What the column's figure means, in the admin's words: its tooltip says so rather than "Sort by". */
+  hint?: string;
 }
 
 /**
@@ -59,8 +61,13 @@ export const SortableHeader = <Sort extends string>({
       tabIndex={clickable ? 0 : undefined}
       style={clickable ? { cursor: 'pointer' } : undefined}
     >
-      {clickable ? (
-        <Tooltip label={formatMessage({ id: getTranslation('list.sortBy'), defaultMessage: 'Sort by {column}' }, { column: column.label })}>
+      {clickable || column.hint ? (
+        <Tooltip
+          label={
+            column.hint ??
+            formatMessage({ id: getTranslation('list.sortBy'), defaultMessage: 'Sort by {column}' }, { column: column.label })
+          }
+        >
           {title}
         </Tooltip>
       ) : (

@@ -1,6 +1,6 @@
 import createHttpError from 'http-errors';
 import { errors } from '@strapi/utils';
-import type { ErrorValues, FieldErrorCode, FieldProblem, RefusalCode } from '../../../shared/contracts/errors';
+import type { ErrorJson, ErrorValues, FieldErrorCode, FieldProblem, RefusalCode } from '../../../shared/contracts/errors';
 
 export const { ValidationError } = errors;
 
@@ -88,3 +88,24 @@ export const invalidFields = (problems: Array<Omit<FieldProblem, 'path'> & { pat
 
 export const invalidField = (path: string, code: FieldErrorCode, message: string, values?: ErrorValues) =>
   invalidFields([{ path, code, message, values }]);
+
+/** One item's refusal in an answer about several (a bulk invoice, a bulk action): what it alone would have been answered. */
+export interface ItemRefusal {
+  status: number;
+  code?: string;
+  message: string;
+  details?: ErrorJson['details'];
+}
+
+/**
+ * What a failure of one item of several says: its status, code and words — and, below 500, its
+ * details (the invoice an order already has, the shortages), which the admin's words need. A
+ * server error says only its message; the caller logs it whole.
+ */
+export const refusalOf = (error: unknown): ItemRefusal => {
+  const failure = error as { status?: number; details?: ErrorJson['details']; message?: string };
+  const status = failure.status ?? (error instanceof errors.ValidationError ? 400 : error instanceof errors.NotFoundError ? 404 : 500);
+  const code = failure.details?.code ?? failure.details?.errors?.[0]?.code;
+  const details = status < 500 && failure.details ? { details: failure.details } : {};
+  return { status, ...(code ? { code } : {}), message: failure.message ?? String(error), ...details };
+};

@@ -177,6 +177,25 @@ export const ledgerRepository = (strapi: Core.Strapi) => {
       );
     },
 
+    /**
+     * What orders in the given states hold of every stock item, as a subquery of
+     * (stock_item_id, held) to join: what the inventory list sorts reserved and physical stock by.
+     */
+    heldByOrdersInQuery(states: readonly string[]) {
+      const { movements, orders } = schema();
+      const { orderLink, stockItemLink } = movements;
+      const item = `s.${stockItemLink.inverseJoinColumn.name}`;
+      const knex = strapi.db.connection;
+      return knex(`${movements.table} as m`)
+        .join(`${stockItemLink.name} as s`, `s.${stockItemLink.joinColumn.name}`, 'm.id')
+        .join(`${orderLink.name} as o`, `o.${orderLink.joinColumn.name}`, 'm.id')
+        .join(`${orders.table} as ord`, 'ord.id', `o.${orderLink.inverseJoinColumn.name}`)
+        .where(`m.${movements.kind}`, 'order')
+        .whereIn(`ord.${orders.state}`, [...states])
+        .groupBy(item)
+        .select({ stock_item_id: item }, knex.raw('-SUM(??) AS held', [`m.${movements.quantity}`]));
+    },
+
     /** What orders in the given states hold of each of the given stock items. */
     heldByOrdersIn(trx: Transaction, states: readonly string[], stockItemIds: number[]) {
       const { movements, orders } = schema();

@@ -1,12 +1,20 @@
 /** The stock items' queries (the ledger's SQL is in ledger-repository.ts). */
 import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../../shared/contracts/actor';
-import type { MovementCause, MovementKind } from '../../../../shared/contracts/inventory';
+import type { MovementCause, MovementKind, StockItemSort, StockItemSortColumn } from '../../../../shared/contracts/inventory';
+import { RESERVING_STATES } from '../../../../shared/domain/lifecycle';
 import type { Page } from '../../../../shared/contracts/pages';
 import type { VatRate } from '../../../../shared/domain/vat';
-import type { StoredDate, StoredInteger } from '../../core/database';
+import { columnOf, type StoredDate, type StoredInteger } from '../../core/database';
 import { offsetOf } from '../../core/pages';
 import { UID } from '../../core/uids';
+import { ledgerRepository } from './ledger-repository';
+
+/** What the list finds: a search of SKU and name, and only the low ones when asked. */
+export interface StockItemFilters {
+  q?: string;
+  lowStock?: boolean;
+}
 
 /** A stock item as stored: money in HUF's minor unit, quantities in thousandths. */
 export interface StockItemRow {
@@ -43,19 +51,78 @@ export type StockItemFields = Partial<
   Pick<StockItemRow, 'sku' | 'name' | 'unit' | 'vatRate' | 'unitPriceMinor' | 'lowStockThresholdMilli'>
 >;
 
+/** The stored column of each plainly sorted column of the list. */
+const SORT_COLUMNS: Record<Exclude<StockItemSortColumn, 'reserved' | 'physical' | 'lowStockThreshold'>, string> = {
+  sku: 'sku',
+  name: 'name',
+  unit: 'unit',
+  unitPrice: 'unitPriceMinor',
+  vatRate: 'vatRate',
+  available: 'onHandMilli',
+};
+
 export const stockItemsRepository = (strapi: Core.Strapi) => {
   const items = () => strapi.db.query(UID.stockItem);
   const movements = () => strapi.db.query(UID.stockMovement);
-  const searching = (q?: string) => (q ? { $or: [{ sku: { $containsi: q } }, { name: { $containsi: q } }] } : {});
+  const ledger = ledgerRepository(strapi);
+  const column = (attribute: string) => `i.${columnOf(strapi, UID.stockItem, attribute)}`;
+
+  /** The items the filters find, as a query to page or count. */
+  const filtered = ({ q, lowStock }: StockItemFilters) => {
+    const query = strapi.db.connection(`${strapi.db.metadata.get(UID.stockItem).tableName} as i`);
+    // As Strapi's $containsi: the text anywhere in the SKU or the name, whatever its case.
+    if (q)
+      query.where((or) =>
+        or.whereRaw('LOWER(??) LIKE LOWER(?)', [column('sku'), `%${q}%`]).orWhereRaw('LOWER(??) LIKE LOWER(?)', [column('name'), `%${q}%`])
+      );
+    // isLow, as the serializer says it: a threshold, and the available stock at or below it.
+    if (lowStock)
+      query.whereNotNull(column('lowStockThresholdMilli')).whereRaw('?? <= ??', [column('onHandMilli'), column('lowStockThresholdMilli')]);
+    return query;
+  };
+
+  /**
+   * The sort's ORDER BY, each column as the list shows it: reserved and physical stock come from
+   * the ledger (what finalized orders hold, joined as a sum per item); items without a threshold
+   * come last either way. Ties go by id, so that pages neither repeat nor skip an item.
+   */
+  const orderedBy = (query: ReturnType<typeof filtered>, sort: StockItemSort) => {
+    const [name, direction] = sort.split(':') as [StockItemSortColumn, 'asc' | 'desc'];
+    const reserved = 'COALESCE(r.held, 0)';
+    if (name === 'reserved' || name === 'physical')
+      query.leftJoin(ledger.heldByOrdersInQuery(RESERVING_STATES).as('r'), 'r.stock_item_id', 'i.id');
+    switch (name) {
+      case 'reserved':
+        query.orderByRaw(`${reserved} ${direction}`);
+        break;
+      case 'physical':
+        query.orderByRaw(`?? + ${reserved} ${direction}`, [column('onHandMilli')]);
+        break;
+      case 'lowStockThreshold':
+        query.orderByRaw(`CASE WHEN ?? IS NULL THEN 1 ELSE 0 END, ?? ${direction}`, [
+          column('lowStockThresholdMilli'),
+          column('lowStockThresholdMilli'),
+        ]);
+        break;
+      default:
+        query.orderBy(column(SORT_COLUMNS[name]), direction);
+    }
+    query.orderBy('i.id', direction);
+  };
 
   return {
-    /** One page by SKU, and the count of all that match. */
-    async page(q: string | undefined, page: Page): Promise<[StockItemRow[], number]> {
-      const where = searching(q);
-      return Promise.all([
-        items().findMany({ where, orderBy: { sku: 'asc' }, offset: offsetOf(page), limit: page.pageSize }),
-        items().count({ where }),
+    /** One page of the items the filters find, in the sort's order, and the count of all they find. */
+    async page(filters: StockItemFilters, sort: StockItemSort, page: Page): Promise<[StockItemRow[], number]> {
+      const ids = filtered(filters);
+      orderedBy(ids, sort);
+      const [pageIds, [{ total }]] = await Promise.all([
+        ids.offset(offsetOf(page)).limit(page.pageSize).select('i.id'),
+        filtered(filters).count({ total: '*' }),
       ]);
+      const wanted = pageIds.map((row: { id: number }) => Number(row.id));
+      const rows: StockItemRow[] = wanted.length ? await items().findMany({ where: { id: { $in: wanted } } }) : [];
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return [wanted.flatMap((id: number) => byId.get(id) ?? []), Number(total)];
     },
 
     all: (): Promise<StockItemRow[]> => items().findMany({ orderBy: { sku: 'asc' } }),

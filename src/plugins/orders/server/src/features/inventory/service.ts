@@ -10,6 +10,7 @@ import type {
   CreateStockItemInput,
   ExportQuery,
   StockItemJson,
+  StockItemListQuery,
   UpdateStockItemInput,
 } from '../../../../shared/contracts/inventory';
 import type { Page } from '../../../../shared/contracts/pages';
@@ -124,9 +125,9 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async list({ q, ...page }: Page & { q?: string }) {
-      const [rows, total] = await items.page(q, page);
-      return { data: await withStock(rows), meta: pagination(page, total) };
+    async list({ q, lowStock, sort, page, pageSize }: StockItemListQuery) {
+      const [rows, total] = await items.page({ q, lowStock }, sort, { page, pageSize });
+      return { data: await withStock(rows), meta: pagination({ page, pageSize }, total) };
     },
 
     async get(documentId: string) {

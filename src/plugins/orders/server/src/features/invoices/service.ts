@@ -8,9 +8,7 @@
  */
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Actor } from '../../../../shared/contracts/actor';
-import type { ErrorJson } from '../../../../shared/contracts/errors';
 import type {
   BulkIssueResult,
   InvoiceJson,
@@ -27,7 +25,7 @@ import { formatFixed, parseFixed } from '../../../../shared/domain/fixed-point';
 import { HUF_RATE, invoiceLines, invoiceTotals, stornoLines, stornoTotals } from '../../../../shared/domain/invoice-content';
 import { formatInvoiceNumber } from '../../../../shared/domain/invoice-number';
 import { DEFAULT_CURRENCY, parseMoney } from '../../../../shared/domain/money';
-import { conflict, invalidField, invalidFields, notFound } from '../../core/errors';
+import { conflict, invalidField, invalidFields, notFound, refusalOf } from '../../core/errors';
 import type { Transaction } from '../../core/database';
 import { violates } from '../../core/unique';
 import { pagination } from '../../core/pages';
@@ -76,16 +74,6 @@ const exchangeRateOf = (currency: string, given: string | undefined): string => 
     });
   }
   return formatFixed(parseFixed(given, EXCHANGE_RATE_SCALE), EXCHANGE_RATE_SCALE, { trim: true });
-};
-
-/** What a failure of one order of several says: its status, code and words. */
-const outcomeOf = (error: unknown): Extract<BulkIssueResult, { ok: false }>['error'] => {
-  const failure = error as { status?: number; details?: ErrorJson['details']; message?: string };
-  const status = failure.status ?? (error instanceof errors.ValidationError ? 400 : error instanceof errors.NotFoundError ? 404 : 500);
-  const code = failure.details?.code ?? failure.details?.errors?.[0]?.code;
-  // The details too (the invoice an order already has, the shortages): the admin's words need their values.
-  const details = status < 500 && failure.details ? { details: failure.details } : {};
-  return { status, ...(code ? { code } : {}), message: failure.message ?? String(error), ...details };
 };
 
 const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -282,7 +270,7 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
           const invoice = await this.issue(order, { paymentMethod, series }, actor);
           results.push({ order, ok: true, invoice: { documentId: invoice.documentId, number: invoice.number } });
         } catch (error) {
-          const outcome = outcomeOf(error);
+          const outcome = refusalOf(error);
           if (outcome.status >= 500) strapi.log.error(`orders: invoicing order ${order} failed: ${(error as Error)?.stack ?? error}`);
           results.push({ order, ok: false, error: outcome });
         }

@@ -2,7 +2,9 @@
 import historyEntry from './content-types/history-entry/schema.json';
 import order from './content-types/order/schema.json';
 import orderItem from './content-types/order-item/schema.json';
+import bulk from './bulk';
 import controller from './controller';
+import ordersExport from './export';
 import history from './history';
 import { ensureUniqueIndex } from '../../core/unique';
 import { UID } from '../../core/uids';
@@ -19,7 +21,7 @@ export default {
     'order-item': { schema: orderItem },
     'history-entry': { schema: historyEntry },
   },
-  services: { orders: service, history, shopOrders },
+  services: { orders: service, history, shopOrders, ordersBulk: bulk, ordersExport },
   controllers: { orders: controller },
   routes,
   async bootstrap({ strapi }: { strapi: import('@strapi/strapi').Core.Strapi }) {

@@ -133,7 +133,16 @@ const SUMMARY_FIELDS = [
   'updatedAt',
 ];
 
-export type OrderFilters = Omit<OrderListQuery, 'sort' | keyof Page>;
+export type OrderFilters = Omit<OrderListQuery, 'sort' | keyof Page> & {
+  /** A selection: these orders only (the export's `ids=`). */
+  documentIds?: string[];
+};
+
+/** An order as a bulk action names it in its answer. */
+export type SelectedOrder = Pick<OrderRow, 'id' | 'documentId' | 'number'>;
+
+/** An order as the export writes it: its fields, its customer's contact data, its shop, and its lines when asked. */
+export type OrderExportRow = Omit<OrderRow, 'items'> & { items?: OrderItemRow[] };
 
 type Where = Record<string, unknown>;
 
@@ -293,8 +302,12 @@ export const ordersRepository = (strapi: Core.Strapi) => {
   const reader = orderReader(strapi);
   const searchKeys = searchKeyWriter(strapi);
 
-  const whereOf = ({ state, customStatus, source, connection, customer, q, from, to }: OrderFilters, timeZone: string): Where => {
+  const whereOf = (
+    { state, customStatus, source, connection, customer, q, from, to, documentIds }: OrderFilters,
+    timeZone: string
+  ): Where => {
     const where: Where = {};
+    if (documentIds) where.documentId = { $in: documentIds };
     if (state) where.state = state;
     if (connection) where.connection = { documentId: connection };
     if (customer) where.customer = { documentId: customer };
@@ -395,6 +408,35 @@ export const ordersRepository = (strapi: Core.Strapi) => {
         if (!done) return filled;
         filled += done;
       }
+    },
+
+    /** How many orders the filters find. */
+    count: (filters: OrderFilters, timeZone: string): Promise<number> => orders().count({ where: whereOf(filters, timeZone) }),
+
+    /** Every order the filters find, in the sort's order, as ids: what a bulk action or an export walks through. */
+    matching: async (filters: OrderFilters, sort: OrderSort, timeZone: string): Promise<SelectedOrder[]> =>
+      orders().findMany({ where: whereOf(filters, timeZone), orderBy: ORDER_BY[sort], select: ['id', 'documentId', 'number'] }),
+
+    /** The orders of these documentIds that exist. */
+    refsOf: (documentIds: string[]): Promise<SelectedOrder[]> =>
+      orders().findMany({ where: { documentId: { $in: documentIds } }, select: ['id', 'documentId', 'number'] }),
+
+    /**
+     * These orders (at most a few hundred at a time) as the export writes them, in the order of
+     * `ids`: a few queries for the batch, not a few per order. `withLines`: their lines too, in
+     * their place in the order.
+     */
+    async exportBatch(ids: number[], withLines: boolean): Promise<OrderExportRow[]> {
+      const rows: OrderExportRow[] = await orders().findMany({
+        where: { id: { $in: ids } },
+        populate: {
+          customer: true,
+          connection: { select: [...CONNECTION_FIELDS] },
+          ...(withLines ? { items: { orderBy: [{ position: 'asc' }, { id: 'asc' }] } } : {}),
+        },
+      });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
     },
 
     /** One page of the orders the filters find, in the sort's order, and how many they find in all. */

@@ -240,8 +240,8 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** The free label beside the lifecycle: settable in any state, never changing what it allows. */
-    async setCustomStatus(documentId: string, customStatus: string | null, actor: Actor) {
+    /** Refuses, at the field, a custom status the settings do not list (null, none, is always fine). */
+    async checkCustomStatus(customStatus: string | null) {
       const { customStatuses } = await settings().get();
       if (customStatus !== null && !customStatuses.some((status) => status.key === customStatus)) {
         const allowed = customStatuses.map((s) => s.key);
@@ -252,6 +252,11 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
           { customStatus, allowed }
         );
       }
+    },
+
+    /** The free label beside the lifecycle: settable in any state, never changing what it allows. */
+    async setCustomStatus(documentId: string, customStatus: string | null, actor: Actor) {
+      await this.checkCustomStatus(customStatus);
       const changed = await strapi.db.transaction(async ({ trx }): Promise<OrderRow> => {
         const order = await lockOrder(trx, documentId);
         const from = order.customStatus ?? null;

@@ -1,8 +1,9 @@
-import { Box, Button, Flex } from '@strapi/design-system';
+import { Box, Button, Checkbox, Flex } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { Layouts, Page, SearchInput, useQueryParams, useRBAC } from '@strapi/strapi/admin';
+import { deepEncodeQueryValues, Layouts, Page, SearchInput, useQueryParams, useRBAC } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
+import { STOCK_ITEM_SORTS, type StockItemSort } from '../../../../../shared/contracts/inventory';
 import { DEFAULT_PAGE_SIZE } from '../../../../../shared/contracts/pages';
 import { FRESH } from '../../../api/base';
 import { useListStockItemsQuery } from '../../../api/inventory';
@@ -13,13 +14,20 @@ import { InventoryExportButton } from './components/InventoryExportButton';
 import { InventoryTable } from './components/InventoryTable';
 import { StockItemCreateModal } from './components/StockItemCreateModal';
 
-/** Készlet: every stock item with its stock, searchable, a page at a time from the server. */
+const isSort = (value: unknown): value is StockItemSort => STOCK_ITEM_SORTS.includes(value as StockItemSort);
+
+/** Készlet: every stock item with its stock, searchable, sortable by every column, a page at a time from the server. */
 export const InventoryPage = () => {
   const { formatMessage } = useIntl();
-  // The admin's SearchInput and Pagination keep the search (_q) and the page in the URL.
-  const [{ query }] = useQueryParams<{ _q?: string; page?: string; pageSize?: string }>();
+  // The admin's SearchInput and Pagination keep the search (_q) and the page in the URL; the sort and the low-stock filter live there too.
+  const [{ query }, setQuery] = useQueryParams<{ _q?: string; page?: string; pageSize?: string; sort?: string; lowStock?: string }>();
   const { _q: q, page = '1', pageSize = String(DEFAULT_PAGE_SIZE) } = query;
-  const list = useListStockItemsQuery({ q, page, pageSize }, FRESH);
+  const sort: StockItemSort = isSort(query.sort) ? query.sort : 'sku:asc';
+  const lowStock = query.lowStock === 'true';
+  const list = useListStockItemsQuery({ q, page, pageSize, sort, ...(lowStock ? { lowStock: 'true' as const } : {}) }, FRESH);
+  /** Another sort or filter starts again at the first page. */
+  const change = (changes: { sort?: StockItemSort; lowStock?: string }) =>
+    setQuery(deepEncodeQueryValues({ ...query, ...changes, page: '1' }));
   const {
     allowedActions: { canManage },
   } = useRBAC(PERMISSIONS.manageInventory);
@@ -51,14 +59,19 @@ export const InventoryPage = () => {
       />
       <Layouts.Action
         startActions={
-          <SearchInput
-            label={formatMessage({ id: getTranslation('inventory.list.search'), defaultMessage: 'Search by SKU or name' })}
-            placeholder={formatMessage({ id: getTranslation('inventory.list.search'), defaultMessage: 'Search by SKU or name' })}
-          />
+          <>
+            <SearchInput
+              label={formatMessage({ id: getTranslation('inventory.list.search'), defaultMessage: 'Search by SKU or name' })}
+              placeholder={formatMessage({ id: getTranslation('inventory.list.search'), defaultMessage: 'Search by SKU or name' })}
+            />
+            <Checkbox checked={lowStock} onCheckedChange={(checked) => change({ lowStock: checked === true ? 'true' : undefined })}>
+              {formatMessage({ id: getTranslation('inventory.list.lowStockOnly'), defaultMessage: 'Low stock only' })}
+            </Checkbox>
+          </>
         }
       />
       <Layouts.Content>
-        <InventoryTable items={items} searching={Boolean(q)} />
+        <InventoryTable items={items} searching={Boolean(q) || lowStock} sort={sort} onSort={(next) => change({ sort: next })} />
         <Box paddingTop={4}>
           <ListPagination pagination={meta.pagination} />
         </Box>

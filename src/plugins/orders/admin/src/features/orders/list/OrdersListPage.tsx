@@ -11,6 +11,8 @@ import { getTranslation } from '../../../ui/translations';
 import { useConnectionOptions } from '../hooks/useConnectionOptions';
 import { NewOrderButton } from './components/NewOrderButton';
 import { OrdersListFilters } from './components/OrdersListFilters';
+import { OrdersBulkBar } from './components/OrdersBulkBar';
+import { OrdersExportMenu } from './components/OrdersExportMenu';
 import { OrdersListTable } from './components/OrdersListTable';
 import { useOrdersListQuery } from './hooks/useOrdersListQuery';
 
@@ -33,6 +35,8 @@ export const OrdersListPage = () => {
   const connections = useConnectionOptions(filters.connection);
 
   const pagination = orders.data?.meta.pagination;
+  // The list as the export and "select all matching" take it: its filters and sort, not its page.
+  const { page: _page, pageSize: _pageSize, ...listFilters } = serverQuery;
   const title = formatMessage({ id: getTranslation('list.title'), defaultMessage: 'Orders' });
 
   return (
@@ -68,6 +72,9 @@ export const OrdersListPage = () => {
             />
           </>
         }
+        endActions={
+          <OrdersExportMenu label={formatMessage({ id: getTranslation('list.export'), defaultMessage: 'Export' })} query={listFilters} />
+        }
       />
       <Layouts.Content>
         {orders.error ? (
@@ -85,7 +92,14 @@ export const OrdersListPage = () => {
               sort={sort}
               onSort={(next) => change({ sort: next })}
               customStatuses={customStatuses}
-              canInvoice={Boolean(canInvoice)}
+              bulkBar={
+                <OrdersBulkBar
+                  total={pagination?.total ?? 0}
+                  filters={listFilters}
+                  customStatuses={customStatuses}
+                  canInvoice={Boolean(canInvoice)}
+                />
+              }
             />
             <ListPagination pagination={pagination} />
           </>

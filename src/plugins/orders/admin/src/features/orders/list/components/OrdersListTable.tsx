@@ -1,6 +1,7 @@
 import { Flex, Link, Tooltip, Typography } from '@strapi/design-system';
 import { WarningCircle } from '@strapi/icons';
 import { Table } from '@strapi/strapi/admin';
+import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import type { OrderSort, OrderSummaryJson } from '../../../../../../shared/contracts/orders';
@@ -14,7 +15,6 @@ import { MoneyCell } from '../../../../ui/Money';
 import { getTranslation } from '../../../../ui/translations';
 import { orderSourceText } from '../../utils/source';
 import { flagLabel, knownFlags } from '../../utils/webshop';
-import { BulkInvoiceButton } from '../../../invoices/bulk/BulkInvoiceButton';
 
 type Column = SortableColumn<OrderSort>;
 
@@ -25,12 +25,16 @@ interface Props {
   sort: OrderSort;
   onSort: (sort: OrderSort) => void;
   customStatuses: CustomStatus[];
-  /** A role that may issue invoices selects rows and invoices them at once. */
-  canInvoice?: boolean;
+  /**
+   * What the rows ticked can be given at once (OrdersBulkBar), shown above the table: rendered
+   * inside the table's root, where the selection is. None: no checkboxes.
+   */
+  bulkBar?: ReactNode;
 }
 
 /** The orders of one page, newest first unless a column header says otherwise; a click on a row opens its order. */
-export const OrdersListTable = ({ orders, isLoading, isFiltered, sort, onSort, customStatuses, canInvoice = false }: Props) => {
+export const OrdersListTable = ({ orders, isLoading, isFiltered, sort, onSort, customStatuses, bulkBar }: Props) => {
+  const selectable = bulkBar !== undefined;
   const { formatMessage, locale } = useIntl();
   const rowLink = useRowLink();
   const label = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(`list.column.${key}`), defaultMessage });
@@ -49,14 +53,10 @@ export const OrdersListTable = ({ orders, isLoading, isFiltered, sort, onSort, c
 
   return (
     <Table.Root rows={rows} headers={columns} isLoading={isLoading}>
-      {canInvoice && (
-        <Table.ActionBar>
-          <BulkInvoiceButton />
-        </Table.ActionBar>
-      )}
+      {bulkBar}
       <Table.Content>
         <Table.Head>
-          {canInvoice && <Table.HeaderCheckboxCell />}
+          {selectable && <Table.HeaderCheckboxCell />}
           {columns.map((column) => (
             <SortableHeader key={column.name} column={column} sort={sort} onSort={onSort} />
           ))}
@@ -72,7 +72,7 @@ export const OrdersListTable = ({ orders, isLoading, isFiltered, sort, onSort, c
         <Table.Body>
           {rows.map((order) => (
             <Table.Row key={order.id} {...rowLink(datasheetPath(order.documentId))}>
-              {canInvoice && <Table.CheckboxCell id={order.id} />}
+              {selectable && <Table.CheckboxCell id={order.id} />}
               <Table.Cell>
                 <Flex gap={2}>
                   <Link tag={NavLink} to={datasheetPath(order.documentId)}>
