@@ -206,7 +206,7 @@ export const OrderDetailsForm = ({ order, onClose }: OrderDetailsFormProps) => {
                 {
                   id: getTranslation('order.details.lockedHint'),
                   defaultMessage:
-                    'This order is {state}: its lines and amounts stay as they are. Correct its contact details and addresses here; each correction goes into the history.',
+                    'This order is in the state {state}: its lines and amounts stay as they are. Correct its contact details and addresses here; each correction goes into the history.',
                 },
                 { state: formatMessage({ id: getTranslation(`state.${order.state}`), defaultMessage: order.state }) }
               )}

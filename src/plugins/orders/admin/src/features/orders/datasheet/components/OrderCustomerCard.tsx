@@ -108,6 +108,9 @@ export const OrderCustomerCard = ({ order }: { order: OrderJson }) => {
             <Detail label={label('phone', 'Phone')} value={customer.phone} />
           </>
         )}
+      </Grid.Root>
+      {/* Where to bill and ship, and how: a block of its own under who ordered (an odd count above would pair them off). */}
+      <Grid.Root gap={5}>
         <Detail label={text('order.billingAddress', 'Billing address')} value={addressText(order.billingAddress, locale)} />
         <Detail
           label={text('order.shippingAddress', 'Shipping address')}
