@@ -140,7 +140,8 @@ describe('only a draft can be changed or deleted', () => {
     const refusal = { number: order.number, state, allowedActions: Object.keys(EXPECTED[state]).filter((a) => EXPECTED[state][a]) };
     expect(update.status).toBe(409);
     expect(update.body.error.message).toMatch(/only a draft can be changed/);
-    expect(update.body.error.details).toEqual({ code: 'onlyDraftChanged', ...refusal });
+    // It names what it refused: outside a draft only the contact details are corrected (order-details.test.ts).
+    expect(update.body.error.details).toEqual({ code: 'onlyDraftChanged', ...refusal, fields: ['note'] });
     const remove = await app.admin.delete(`/orders/orders/${order.documentId}`);
     expect(remove.status).toBe(409);
     expect(remove.body.error.details).toEqual({ code: 'onlyDraftDeleted', ...refusal });

@@ -54,7 +54,7 @@ test('stock items, a three-line order, finalize, failure with restock', async ()
   await page.getByRole('button', { name: 'Edit details' }).click();
   await page.getByRole('dialog').getByLabel('Phone').fill('+36 30 123 4567');
   await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
-  await page.getByText('+36 30 123 4567').waitFor();
+  await page.getByText('+36 30 123 4567', { exact: true }).waitFor();
 
   await page.getByRole('button', { name: 'Add from inventory' }).click();
   const search = page.getByRole('dialog').getByPlaceholder('Search by SKU or name');

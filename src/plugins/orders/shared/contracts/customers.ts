@@ -2,16 +2,30 @@
 import { z } from 'zod';
 import { SEGMENTS, type Segment, type Subscription, type SubscriptionReason } from '../domain/segments';
 import { csvQuery } from './csv';
-import { documentId, optionalText, text } from './fields';
+import { documentId, ours, optionalText, text } from './fields';
 import type { OrderSummaryJson } from './orders';
 import { pageQuery, type Answer, type ListAnswer } from './pages';
 
-const address = z.strictObject({
-  country: optionalText(2),
+/**
+ * A postal address, as a customer's and an order's billing and shipping address alike: the
+ * country as its ISO 3166-1 alpha-2 code ("HU"), which the invoice and NAV's report need.
+ */
+export const addressInput = z.strictObject({
+  country: text(2)
+    .toUpperCase()
+    // Too long is tooLong's to say: one problem per field.
+    .refine((code) => code.length !== 1 && (code.length !== 2 || /^[A-Z]{2}$/.test(code)), {
+      message: 'must be a two-letter country code such as HU or AT',
+      ...ours('notCountry'),
+    })
+    .transform((code) => code || null)
+    .nullable()
+    .optional(),
   postalCode: optionalText(16),
   city: optionalText(),
   street: optionalText(),
 });
+const address = addressInput;
 
 export const customerInput = z.strictObject({
   name: text().min(1, 'is required'),
@@ -23,7 +37,13 @@ export const customerInput = z.strictObject({
 });
 
 export type CustomerInput = z.infer<typeof customerInput>;
-export type AddressJson = z.infer<typeof address>;
+/** An address as the API answers it. */
+export interface AddressJson {
+  country?: string | null;
+  postalCode?: string | null;
+  city?: string | null;
+  street?: string | null;
+}
 
 export interface CustomerJson {
   documentId: string;

@@ -23,6 +23,7 @@ export const FIELD_ERROR_CODES = [
   'notEmail',
   'notDate',
   'notCurrency',
+  'notCountry',
   'notColour',
   'notStatusKey',
   'duplicateKeys',
@@ -84,7 +85,10 @@ export const FIELD_ERROR_CODES = [
 /** Why a whole request is refused: `details.code` of a 409, 404, 403, 422, 415, 413 or 501, its values beside it in `details`. */
 export const REFUSAL_CODES = [
   'actionNotAllowed',
+  // Outside a draft only the contact details are corrected: `fields` names what was refused.
   'onlyDraftChanged',
+  // A tracking number needs a fulfilled order.
+  'trackingBeforeFulfilled',
   'onlyDraftDeleted',
   'noLines',
   'stockShortage',

@@ -5,7 +5,7 @@ import { ORDER_ACTIONS, ORDER_STATES, type OrderAction, type OrderState } from '
 import { DISCOUNT_SCALE } from '../domain/totals';
 import type { LineVatRate } from '../domain/totals';
 import type { Actor } from './actor';
-import { customerInput, type CustomerJson } from './customers';
+import { addressInput, customerInput, type AddressJson, type CustomerJson } from './customers';
 import { csvQuery } from './csv';
 import type { ErrorJson } from './errors';
 import { DOCUMENT_LANGUAGES, type DocumentLanguage } from './documents';
@@ -47,9 +47,30 @@ export const lineInput = z
     ...ours('bothGiven', { fields: ['stockItem', 'sku'] }),
   });
 
+/**
+ * What a manual order's payment and shipping methods are suggested as (the admin words them in its
+ * language); any other text is taken too, as a webshop sends its own ("GLS futárszolgálat").
+ */
+export const PAYMENT_METHOD_SUGGESTIONS = ['transfer', 'cashOnDelivery', 'card', 'cash'] as const;
+export const SHIPPING_METHOD_SUGGESTIONS = ['courier', 'parcelLocker', 'post', 'pickup'] as const;
+
+/** The currencies the admin offers first; any ISO 4217 code is taken. */
+export const COMMON_CURRENCIES = ['HUF', 'EUR', 'USD', 'GBP', 'CHF', 'CZK', 'PLN', 'RON'] as const;
+
+/**
+ * The contact details: correctable in every state, each correction in the order's history. Every
+ * other field of an order changes only while it is a draft; the tracking number once fulfilled.
+ */
+export const CONTACT_FIELDS = ['customer', 'billingAddress', 'shippingAddress'] as const;
+
 const orderFields = {
   customer: customerInput.optional(),
   customerId: documentId.optional(),
+  /** The order's own: kept as it was ordered when the customer's address changes later. */
+  billingAddress: addressInput.nullable().optional(),
+  shippingAddress: addressInput.nullable().optional(),
+  paymentMethod: optionalText(128),
+  shippingMethod: optionalText(128),
   currency: z
     .string()
     .refine(isCurrencyCode, { message: 'must be a three-letter ISO 4217 code such as HUF or EUR', ...ours('notCurrency') })
@@ -77,7 +98,12 @@ export const createOrderInput = z
   .refine(oneCustomer, notTwoCustomers);
 
 export const updateOrderInput = z
-  .strictObject({ ...orderFields, items: orderFields.items.optional() })
+  .strictObject({
+    ...orderFields,
+    items: orderFields.items.optional(),
+    /** The carrier's number of the parcel: set once the order is fulfilled. */
+    trackingNumber: optionalText(128),
+  })
   .refine(oneCustomer, notTwoCustomers);
 
 export const transitionInput = z.strictObject({
@@ -254,6 +280,18 @@ export interface HistoryEntry {
   externalStatus?: string;
   /** A webshop's change: what the admin should look at after it. */
   flags?: OrderFlag[];
+  /** An update: the order's details it changed, each from → to (lines are not listed). */
+  changes?: DetailChange[];
+}
+
+/**
+ * One detail an update changed: `customer.phone`, `billingAddress`, `trackingNumber`… An address
+ * changes as a whole, from one address to another.
+ */
+export interface DetailChange {
+  field: string;
+  from: string | AddressJson | null;
+  to: string | AddressJson | null;
 }
 
 export interface OrderItemJson extends AmountsJson {
@@ -286,6 +324,14 @@ export interface OrderJson {
   /** What its documents are written in; null: Hungarian. */
   language: DocumentLanguage | null;
   customer: CustomerJson | null;
+  /** The order's own addresses, as ordered: a later change of the customer's leaves them be. */
+  billingAddress: AddressJson | null;
+  shippingAddress: AddressJson | null;
+  /** Free texts: a suggestion's words ("Átutalás"), or what a webshop calls it. */
+  paymentMethod: string | null;
+  shippingMethod: string | null;
+  /** The carrier's parcel number, once fulfilled. */
+  trackingNumber: string | null;
   items: OrderItemJson[];
   totals: AmountsJson & { byVatRate: Array<AmountsJson & { vatRate: LineVatRate }> };
   history: HistoryEntry[];

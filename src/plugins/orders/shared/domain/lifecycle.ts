@@ -26,6 +26,12 @@ export const nextState = (state: OrderState, action: OrderAction): OrderState | 
 /** Only a draft may have its header and lines changed, or be deleted. */
 export const isEditable = (state: OrderState): boolean => state === 'draft';
 
+/**
+ * States in which an order carries a tracking number: the goods have left with a carrier. A
+ * failed order keeps the number it had, but none is set on it.
+ */
+export const TRACKING_STATES: readonly OrderState[] = ['fulfilled', 'successful'];
+
 /** States in which an order has taken its goods out of stock (when orders drive stock). */
 export const HOLDING_STATES: readonly OrderState[] = ['finalized', 'fulfilled', 'successful'];
 

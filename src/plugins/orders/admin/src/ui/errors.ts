@@ -41,6 +41,11 @@ const shownValue = (intl: Intl, key: string, value: unknown): string | number =>
       (value as Shortage[]).map((shortage) => shortageText(intl, shortage))
     );
   if (key === 'allowedActions' || key === 'actions') return list(intl, (value as string[]).map(actionLabel));
+  if (key === 'fields')
+    return list(
+      intl,
+      (value as string[]).map((field) => label(intl, FIELD_LABELS[field] ?? '', field))
+    );
   return list(intl, value.map(String), key === 'allowed' ? 'disjunction' : 'conjunction');
 };
 
@@ -79,6 +84,17 @@ const FIELD_LABELS: Record<string, string> = {
   company: 'newOrder.customer.company',
   taxNumber: 'newOrder.customer.taxNumber',
   currency: 'order.customer.currency',
+  items: 'invoices.lines.title',
+  customerId: 'list.column.customer',
+  language: 'order.language',
+  billingAddress: 'order.billingAddress',
+  shippingAddress: 'order.shippingAddress',
+  shippingMethod: 'order.shippingMethod',
+  trackingNumber: 'order.trackingNumber',
+  country: 'company.field.country',
+  postalCode: 'company.field.postalCode',
+  city: 'company.field.city',
+  street: 'company.field.street',
   customStatus: 'order.customStatus',
   customStatuses: 'settings.statuses.title',
   key: 'settings.statuses.key',

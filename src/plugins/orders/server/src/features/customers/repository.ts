@@ -211,6 +211,10 @@ export const customersRepository = (strapi: Core.Strapi) => {
   return {
     findRef: (documentId: string): Promise<CustomerRef | null> => customers().findOne({ where: { documentId }, select: REF }),
 
+    /** The customer's address and shipping address: what a new order of theirs starts from. */
+    addressesOf: (id: number): Promise<Pick<CustomerStatsRow, 'address' | 'shippingAddress'> | null> =>
+      customers().findOne({ where: { id }, select: ['address', 'shippingAddress'] }),
+
     create: (details: CustomerInput): Promise<CustomerRef> => customers().create({ data: withKeys(details), select: REF }),
 
     /** Writes every detail: one left out is emptied. */

@@ -179,8 +179,14 @@ const createCustomersService = ({ strapi }: { strapi: Core.Strapi }) => {
       return customers.create(customer!);
     },
 
+    /** Where the customer lives and has goods sent, as a new order of theirs starts from. */
+    async addressesOf(id: number) {
+      const row = await customers.addressesOf(id);
+      return { address: row?.address ?? null, shippingAddress: row?.shippingAddress ?? null };
+    },
+
     /**
-     * New details for a draft order's customer, given whole (a field left out is emptied). They are
+     * New details for an order's customer, given whole (a field left out is emptied). They are
      * written to the order's customer when no other order has that customer, so a corrected typo
      * leaves one customer, not two; a customer other orders share keeps its details, and this order
      * gets a new customer with the new ones.

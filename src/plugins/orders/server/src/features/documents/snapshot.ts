@@ -73,7 +73,8 @@ const sellerOf = (company: Company, logo: Logo | null): DocumentSnapshot['seller
 const buyerOf = (order: OrderJson): DocumentSnapshot['buyer'] => ({
   name: order.customer?.name ?? null,
   company: order.customer?.company ?? null,
-  address: order.customer?.address ?? null,
+  // The order's own billing address; an order from before orders had one: its customer's.
+  address: order.billingAddress ?? order.customer?.address ?? null,
   taxNumber: order.customer?.taxNumber ?? null,
   email: order.customer?.email ?? null,
   phone: order.customer?.phone ?? null,

@@ -7,7 +7,7 @@
 import type { FieldProblem } from '../../../../shared/contracts/errors';
 import type { InvoiceAddress, InvoiceBuyer, InvoiceSeller } from '../../../../shared/contracts/invoices';
 import type { Company } from '../../../../shared/contracts/settings';
-import type { CustomerJson } from '../../../../shared/contracts/customers';
+import type { AddressJson, CustomerJson } from '../../../../shared/contracts/customers';
 import { normalizeEuVatNumber, normalizeTaxNumber } from '../../../../shared/domain/hungarian-ids';
 
 /** What is missing, each at its field: invalidFields() words the 400. */
@@ -56,26 +56,29 @@ export const sellerOf = (
 };
 
 /**
- * The buyer, from the order's customer: a company (it has a company name) in Hungary is a
+ * The buyer, from the order's customer and billing address: a company (it has a company name) in Hungary is a
  * domestic taxable person and needs its Hungarian tax number; a company abroad is "other", with
  * its EU VAT number when the tax number field holds one; anyone else is a private person. A
  * supply within the EU (EU) needs the buyer's EU VAT number.
  */
 export const buyerOf = (
   customer: CustomerJson | null,
-  { needsEuVatNumber }: { needsEuVatNumber: boolean },
+  { needsEuVatNumber, billingAddress = null }: { needsEuVatNumber: boolean; billingAddress?: AddressJson | null },
   problems: Problems
 ): InvoiceBuyer | null => {
   if (!customer) {
     problems.push({ path: 'customer', code: 'required', message: 'an invoice needs a buyer: the order has no customer' });
     return null;
   }
-  const address = addressOf(customer.address, 'customer.address', problems, 'required');
+  // The order's billing address, as ordered; an order from before orders had one: its customer's.
+  const address = billingAddress
+    ? addressOf(billingAddress, 'billingAddress', problems, 'required')
+    : addressOf(customer.address, 'customer.address', problems, 'required');
   const given = customer.taxNumber?.trim() ?? '';
   const taxNumber = given ? normalizeTaxNumber(given) : null;
   const euVatNumber = given && !taxNumber ? normalizeEuVatNumber(given) : null;
   const company = customer.company?.trim();
-  const abroad = (customer.address?.country ?? 'HU').toUpperCase() !== 'HU';
+  const abroad = ((billingAddress ?? customer.address)?.country ?? 'HU').toUpperCase() !== 'HU';
   const vatStatus = !company ? 'privatePerson' : abroad ? 'other' : 'domestic';
   if (vatStatus === 'domestic' && !taxNumber) {
     problems.push({

@@ -20,6 +20,7 @@ import type {
 } from '../../../../shared/contracts/invoices';
 import { EXCHANGE_RATE_SCALE } from '../../../../shared/contracts/invoices';
 import type { Invoicing, InvoiceSeries } from '../../../../shared/contracts/settings';
+import { normalAddress } from '../../../../shared/domain/address';
 import { addDays, dayIn, yearIn } from '../../../../shared/domain/calendar';
 import { formatFixed, parseFixed } from '../../../../shared/domain/fixed-point';
 import { HUF_RATE, invoiceLines, invoiceTotals, stornoLines, stornoTotals } from '../../../../shared/domain/invoice-content';
@@ -225,7 +226,11 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
         const needsEuVatNumber = items.some((item) => item.vatRate === 'EU');
         const problems: Problems = [];
         const seller = sellerOf(company, { needsEuVatNumber }, problems);
-        const buyer = buyerOf(serializeCustomer(order.customer), { needsEuVatNumber }, problems);
+        const buyer = buyerOf(
+          serializeCustomer(order.customer),
+          { needsEuVatNumber, billingAddress: normalAddress(order.billingAddress) },
+          problems
+        );
         if (problems.length || !seller || !buyer) throw invalidFields(problems);
         const lines = invoiceLines(items, order.currency, exchangeRate);
         const content: Omit<InvoiceContent, 'number'> = {

@@ -3,6 +3,7 @@
  * lines' batched replacement, and the orders list as a deferred join.
  */
 import type { Core } from '@strapi/strapi';
+import type { AddressJson } from '../../../../shared/contracts/customers';
 import type { DocumentLanguage } from '../../../../shared/contracts/documents';
 import type { OrderListQuery, OrderSort } from '../../../../shared/contracts/orders';
 import type { Page } from '../../../../shared/contracts/pages';
@@ -63,6 +64,12 @@ export interface OrderFields {
   note: string | null;
   /** What its documents are written in ("hu", "en"); null: Hungarian. */
   language: DocumentLanguage | null;
+  /** The order's own addresses, as ordered (not the customer's). */
+  billingAddress: AddressJson | null;
+  shippingAddress: AddressJson | null;
+  paymentMethod: string | null;
+  shippingMethod: string | null;
+  trackingNumber: string | null;
   netTotalMinor: StoredInteger;
   vatTotalMinor: StoredInteger;
   grossTotalMinor: StoredInteger;

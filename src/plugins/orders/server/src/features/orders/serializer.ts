@@ -11,6 +11,7 @@ import type {
   OrderSummaryJson,
 } from '../../../../shared/contracts/orders';
 import type { OrderInvoiceJson } from '../../../../shared/contracts/invoices';
+import { normalAddress } from '../../../../shared/domain/address';
 import { formatFixed, toBigInt } from '../../../../shared/domain/fixed-point';
 import { allowedActions } from '../../../../shared/domain/lifecycle';
 import { formatMoney } from '../../../../shared/domain/money';
@@ -117,6 +118,11 @@ export const serializeOrder = (order: OrderRow, history: HistoryEntry[], invoice
     note: order.note ?? null,
     language: order.language ?? null,
     customer: serializeCustomer(order.customer),
+    billingAddress: normalAddress(order.billingAddress),
+    shippingAddress: normalAddress(order.shippingAddress),
+    paymentMethod: order.paymentMethod ?? null,
+    shippingMethod: order.shippingMethod ?? null,
+    trackingNumber: order.trackingNumber ?? null,
     items: items.map((item) => serializeOrderItem(item, currency)),
     totals: {
       ...amounts(totals, currency),

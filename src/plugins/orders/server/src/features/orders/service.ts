@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../../shared/contracts/actor';
 import type { CreateOrderInput, OrderListQuery, StockImpactLine, UpdateOrderInput } from '../../../../shared/contracts/orders';
 import { toBigInt } from '../../../../shared/domain/fixed-point';
+import { normalAddress } from '../../../../shared/domain/address';
 import { allowedActions, isEditable, nextState, type OrderAction } from '../../../../shared/domain/lifecycle';
 import { DEFAULT_CURRENCY } from '../../../../shared/domain/money';
 import { orderNumber } from '../../../../shared/domain/order-number';
@@ -19,6 +20,7 @@ import { conflict, invalidField, notFound } from '../../core/errors';
 import type { OrderRef } from '../../core/events';
 import { pagination } from '../../core/pages';
 import { getService } from '../../core/service';
+import { detailChanges, orderDetailsOf, refusedFields, sameCustomer, trackingTooEarly } from './details';
 import { pricedLine, resolveLines } from './lines';
 import { reconcileStock, stockLines } from './order-stock';
 import { ordersRepository, type LineData, type OrderData, type OrderFields, type OrderRow } from './repository';
@@ -43,12 +45,14 @@ const notAllowed = (
   order: OrderRow,
   code: 'actionNotAllowed' | 'onlyDraftChanged' | 'onlyDraftDeleted',
   what: string,
-  action?: OrderAction
+  action?: OrderAction,
+  values: Record<string, string[]> = {}
 ) => {
   const state = stateOf(order);
   return conflict(code, `Order ${order.number} is ${order.state}: ${what}. Allowed actions: ${state.allowedActions.join(', ') || 'none'}`, {
     ...state,
     ...(action ? { action } : {}),
+    ...values,
   });
 };
 
@@ -120,13 +124,26 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
       const currency = input.currency ?? DEFAULT_CURRENCY;
       const documentId = await strapi.db.transaction(async ({ trx }) => {
         const lines = await resolveLines(strapi, input.items, currency);
-        const customer = await getService(strapi, 'customers').resolve(input);
+        const customers = getService(strapi, 'customers');
+        // A new customer's address is the order's billing address, unless it is given apart.
+        const given = input.customer && { ...input.customer, address: input.customer.address ?? input.billingAddress };
+        const customer = await customers.resolve({ customer: given, customerId: input.customerId });
+        // The order's addresses, unless given: the picked customer's, or the new one's; shipping goes where billing does.
+        const known = input.customerId ? await customers.addressesOf(customer.id) : { address: given?.address, shippingAddress: null };
+        const billingAddress = normalAddress(input.billingAddress !== undefined ? input.billingAddress : known.address);
+        const shippingAddress =
+          input.shippingAddress !== undefined
+            ? normalAddress(input.shippingAddress)
+            : (normalAddress(known.shippingAddress) ?? billingAddress);
         const order = await orders.create({
           source: 'manual',
           state: 'draft',
           currency,
           note: input.note ?? null,
           language: input.language ?? null,
+          ...orderDetailsOf(input),
+          billingAddress,
+          shippingAddress,
           customer: customer.id,
           customerName: customer.name,
         });
@@ -145,20 +162,36 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
       return this.get(documentId);
     },
 
-    /** Replaces the header fields and the lines given; only a draft can be changed. */
+    /**
+     * Replaces the header fields and the lines given. A draft takes every field; in any other
+     * state only the contact details are corrected (details.ts), and the tracking number is set
+     * once fulfilled. Each change of a detail is in the history, from → to.
+     */
     async update(documentId: string, input: UpdateOrderInput, actor: Actor) {
       await strapi.db.transaction(async ({ trx }) => {
         const order = await lockOrder(trx, documentId);
         refuseWebshopOrder(order);
-        if (!isEditable(order.state)) throw notAllowed(order, 'onlyDraftChanged', 'only a draft can be changed');
+        const refused = refusedFields(order, input);
+        if (refused.length) {
+          const what = `only a draft can be changed (${refused.join(', ')}); its contact details stay correctable`;
+          throw notAllowed(order, 'onlyDraftChanged', what, undefined, { fields: refused });
+        }
+        if (trackingTooEarly(order, input)) {
+          throw conflict(
+            'trackingBeforeFulfilled',
+            `Order ${order.number} is ${order.state}: a tracking number is set once it is fulfilled`,
+            {
+              ...stateOf(order),
+              fields: ['trackingNumber'],
+            }
+          );
+        }
         const currency = input.currency ?? order.currency;
         if (currency !== order.currency && !input.items) {
           throw invalidField('currency', 'currencyNeedsItems', 'changing the currency needs the items too, priced in the new currency');
         }
-        let data: OrderData = { currency };
-        if (input.note !== undefined) data.note = input.note;
-        if (input.language !== undefined) data.language = input.language;
-        if (input.customer || input.customerId) {
+        let data: OrderData = { currency, ...orderDetailsOf(input) };
+        if ((input.customer && !sameCustomer(order.customer, input.customer)) || input.customerId) {
           const customers = getService(strapi, 'customers');
           const customer = input.customer
             ? await customers.amend(order.id, order.customer?.id, input.customer)
@@ -167,8 +200,17 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         if (input.items) data = { ...data, ...(await saveLines(trx, order, await resolveLines(strapi, input.items, currency))) };
         await orders.update(order.id, data);
+        const changes = detailChanges(order, (await orders.lock(trx, documentId))!);
+        // A draft's every save is in its history (its lines may have changed); elsewhere only a real correction.
+        if (!isEditable(order.state) && !changes.length) return;
         await orders.refreshSearchKeys(trx, [order.id]);
-        await history().record(trx, order.id, { actor, action: 'update', from: order.state, to: order.state });
+        await history().record(trx, order.id, {
+          actor,
+          action: 'update',
+          from: order.state,
+          to: order.state,
+          details: changes.length ? { changes } : undefined,
+        });
         await events().publish('order.changed', { order: refOf(order), actor });
       });
       return this.get(documentId);
@@ -209,8 +251,9 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * What finalizing would take from stock, per stock item: requested, on hand now and after,
-     * and the shortfall that would refuse it (none when negative stock is allowed).
+     * What finalizing would take from stock, per stock item in the order of the lines (an item on
+     * two lines where it first is): requested, on hand now and after, and the shortfall that
+     * would refuse it (none when negative stock is allowed).
      */
     async stockImpact(documentId: string): Promise<StockImpactLine[]> {
       const order = await findRow(documentId);
@@ -221,6 +264,12 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         requested: -delta,
       }));
       if (!requested.length) return [];
+      // In the order's own order: the ledger's changes come by stock item (the order rows lock in), the dialog reads as the lines do.
+      const place = new Map<number, number>();
+      [...order.items]
+        .sort((a, b) => a.position - b.position)
+        .forEach((item, index) => item.stockItem && !place.has(item.stockItem.id) && place.set(item.stockItem.id, index));
+      requested.sort((a, b) => (place.get(a.stockItemId) ?? Infinity) - (place.get(b.stockItemId) ?? Infinity));
       const items = await getService(strapi, 'inventory').byIds(requested.map((line) => line.stockItemId));
       const byId = new Map(items.map((item) => [item.id, item]));
       return requested.map(({ stockItemId, requested: quantity }) => {

@@ -15,6 +15,7 @@ import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../../shared/contracts/actor';
 import type { NormalizedOrder } from '../../../../shared/contracts/normalized-order';
 import type { OrderFlag } from '../../../../shared/contracts/orders';
+import { normalAddress } from '../../../../shared/domain/address';
 import type { OrderState } from '../../../../shared/domain/lifecycle';
 import { orderNumber } from '../../../../shared/domain/order-number';
 import { mapStatus } from '../../../../shared/domain/status-map';
@@ -58,6 +59,10 @@ export const planOf = (
     state,
     currency: order.currency,
     note: order.note,
+    // The shop's addresses and payment method, as it sent them: the order keeps its own, as a manual one does.
+    billingAddress: normalAddress(order.customer.billingAddress),
+    shippingAddress: normalAddress(order.customer.shippingAddress) ?? normalAddress(order.customer.billingAddress),
+    paymentMethod: order.paymentMethod,
     externalStatus: order.status.code,
     externalNumber: order.externalNumber,
     externalModifiedAt: order.modifiedAt ? new Date(order.modifiedAt) : null,

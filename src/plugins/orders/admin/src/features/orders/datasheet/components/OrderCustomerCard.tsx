@@ -6,7 +6,8 @@ import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import type { AddressJson } from '../../../../../../shared/contracts/customers';
 import type { OrderJson } from '../../../../../../shared/contracts/orders';
-import { isEditable } from '../../../../../../shared/domain/lifecycle';
+import { sameAddress } from '../../../../../../shared/domain/address';
+import { TRACKING_STATES } from '../../../../../../shared/domain/lifecycle';
 import { customerPath } from '../../../../paths';
 import { PERMISSIONS } from '../../../../permissions';
 import { Card } from '../../../../ui/Card';
@@ -47,15 +48,15 @@ export const Detail = ({ label, value, col = 6 }: { label: string; value: string
 );
 
 /**
- * "Edit details", on a draft, for a role that may update orders: the customer, the note and the
- * documents' language. Not on
- * a webshop's order, whose customer comes from the shop (the server refuses the edit).
+ * "Edit details", for a role that may update orders: on a draft every detail; once finalized the
+ * contact details (and the tracking number once fulfilled), the lines and amounts staying as they
+ * are. Not on a webshop's order, whose customer comes from the shop (the server refuses the edit).
  */
 const EditDetails = ({ order }: { order: OrderJson }) => {
   const { formatMessage } = useIntl();
   const { allowedActions } = useRBAC(PERMISSIONS.updateOrder);
   const [open, setOpen] = useState(false);
-  if (!isEditable(order.state) || order.connection || !allowedActions.canUpdate) return null;
+  if (order.connection || !allowedActions.canUpdate) return null;
   return (
     <>
       <Button variant="tertiary" size="S" startIcon={<Pencil />} onClick={() => setOpen(true)}>
@@ -78,11 +79,12 @@ const CustomerLink = ({ order }: { order: OrderJson }) => {
   );
 };
 
-/** Who ordered, and the header data of the order: currency, the documents' language and note. */
+/** Who ordered, where to bill and ship, and the header data of the order: currency, methods, the documents' language and note. */
 export const OrderCustomerCard = ({ order }: { order: OrderJson }) => {
   const intl = useIntl();
   const { formatMessage, locale } = intl;
-  const label = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(`order.customer.${key}`), defaultMessage });
+  const text = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(key), defaultMessage });
+  const label = (key: string, defaultMessage: string) => text(`order.customer.${key}`, defaultMessage);
   const { customer } = order;
 
   return (
@@ -104,8 +106,24 @@ export const OrderCustomerCard = ({ order }: { order: OrderJson }) => {
             <Detail label={label('taxNumber', 'Tax number')} value={customer.taxNumber} />
             <Detail label={label('email', 'E-mail')} value={customer.email} />
             <Detail label={label('phone', 'Phone')} value={customer.phone} />
-            <Detail label={label('address', 'Address')} value={addressText(customer.address, locale)} />
           </>
+        )}
+      </Grid.Root>
+      {/* Where to bill and ship, and how: a block of its own under who ordered (an odd count above would pair them off). */}
+      <Grid.Root gap={5}>
+        <Detail label={text('order.billingAddress', 'Billing address')} value={addressText(order.billingAddress, locale)} />
+        <Detail
+          label={text('order.shippingAddress', 'Shipping address')}
+          value={
+            order.shippingAddress && sameAddress(order.billingAddress, order.shippingAddress)
+              ? text('order.shippingAddress.same', 'Same as the billing address')
+              : addressText(order.shippingAddress, locale)
+          }
+        />
+        <Detail label={text('order.paymentMethod', 'Payment method')} value={order.paymentMethod} />
+        <Detail label={text('order.shippingMethod', 'Shipping method')} value={order.shippingMethod} />
+        {(order.trackingNumber || TRACKING_STATES.includes(order.state)) && (
+          <Detail label={text('order.trackingNumber', 'Tracking number')} value={order.trackingNumber} col={12} />
         )}
         <Detail label={label('currency', 'Currency')} value={order.currency} />
         <Detail

@@ -1,7 +1,8 @@
 import { Box, Divider, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { HistoryEntry } from '../../../../../../shared/contracts/orders';
-import type { OrderJson } from '../../../../../../shared/contracts/orders';
+import type { AddressJson } from '../../../../../../shared/contracts/customers';
+import type { DocumentLanguage } from '../../../../../../shared/contracts/documents';
+import type { DetailChange, HistoryEntry, OrderJson } from '../../../../../../shared/contracts/orders';
 import type { CustomStatus } from '../../../../../../shared/contracts/settings';
 import { ORDER_STATES, type OrderState } from '../../../../../../shared/domain/lifecycle';
 import { ActorName } from '../../../../ui/ActorName';
@@ -9,6 +10,8 @@ import { Card } from '../../../../ui/Card';
 import { OrderCustomStatusBadge, StateBadge } from '../../../../ui/badges';
 import { formatDateTime } from '../../../../ui/format';
 import { getTranslation } from '../../../../ui/translations';
+import { documentLanguageLabel } from '../../components/OrderDetailsForm';
+import { addressText } from './OrderCustomerCard';
 
 /** What each kind of entry says happened, in English; the translations say it in Hungarian. */
 const ACTIONS: Record<string, string> = {
@@ -24,6 +27,56 @@ const ACTIONS: Record<string, string> = {
   'shop-delete': 'Deleted in the webshop',
   invoice: 'Invoice issued',
   storno: 'Invoice stornoed',
+};
+
+/** Each detail an update lists, by the label the datasheet gives it. */
+const DETAIL_LABELS: Record<string, [id: string, defaultMessage: string]> = {
+  'customer.name': ['order.customer.name', 'Name'],
+  'customer.email': ['order.customer.email', 'E-mail'],
+  'customer.phone': ['order.customer.phone', 'Phone'],
+  'customer.company': ['order.customer.company', 'Company'],
+  'customer.taxNumber': ['order.customer.taxNumber', 'Tax number'],
+  billingAddress: ['order.billingAddress', 'Billing address'],
+  shippingAddress: ['order.shippingAddress', 'Shipping address'],
+  currency: ['order.customer.currency', 'Currency'],
+  paymentMethod: ['order.paymentMethod', 'Payment method'],
+  shippingMethod: ['order.shippingMethod', 'Shipping method'],
+  trackingNumber: ['order.trackingNumber', 'Tracking number'],
+  language: ['order.language', 'Document language'],
+  note: ['order.customer.note', 'Note'],
+};
+
+/** "Phone: +36 1 234 5678 → +36 30 999 8877", a line per detail an update changed. */
+const Changes = ({ changes }: { changes: DetailChange[] }) => {
+  const intl = useIntl();
+  const { formatMessage, locale } = intl;
+  const valueText = (field: string, value: DetailChange['from']) => {
+    if (value === null) return formatMessage({ id: getTranslation('common.none'), defaultMessage: 'None' });
+    if (typeof value === 'object') return addressText(value as AddressJson, locale) ?? '—';
+    if (field === 'language') return documentLanguageLabel(intl, value as DocumentLanguage);
+    return value;
+  };
+  return (
+    <Box tag="ul" paddingBottom={3} style={{ listStyle: 'none', margin: 0, paddingLeft: 0 }}>
+      {changes.map((change) => {
+        const [id, defaultMessage] = DETAIL_LABELS[change.field] ?? [change.field, change.field];
+        return (
+          <Box tag="li" key={change.field} paddingBottom={1}>
+            <Typography variant="pi" textColor="neutral600">
+              {formatMessage(
+                { id: getTranslation('order.history.change'), defaultMessage: '{field}: {from} → {to}' },
+                {
+                  field: formatMessage({ id: getTranslation(id), defaultMessage }),
+                  from: valueText(change.field, change.from),
+                  to: valueText(change.field, change.to),
+                }
+              )}
+            </Typography>
+          </Box>
+        );
+      })}
+    </Box>
+  );
 };
 
 const isState = (value: string | null): value is OrderState => ORDER_STATES.includes(value as OrderState);
@@ -97,6 +150,7 @@ const Entry = ({ entry, customStatuses, first }: EntryProps) => {
           </Typography>
         </Box>
       )}
+      {entry.changes && entry.changes.length > 0 && <Changes changes={entry.changes} />}
       {entry.externalStatus && (
         <Box paddingBottom={entry.note ? 1 : 3}>
           <Typography variant="pi" textColor="neutral600">
