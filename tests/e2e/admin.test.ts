@@ -145,8 +145,14 @@ test('leaving a page with unsaved lines or settings asks first; staying keeps th
 
   // A custom status set is saved at once, and says so.
   await page.getByRole('combobox', { name: 'Custom status' }).click();
-  await page.getByRole('option', { name: 'Feldolgozás alatt' }).click();
-  await page.getByText('Custom status: Feldolgozás alatt').waitFor();
+  await page.getByRole('option', { name: 'Processing' }).click();
+  await page.getByText('Custom status: Processing').waitFor();
+  // Its label is the admin's language's: a Hungarian admin reads it in Hungarian.
+  const hungarian = await app.login({ language: 'hu' });
+  await hungarian.goto(`${app.url}/admin/plugins/orders/${order.documentId}`);
+  await hungarian.getByText('Feldolgozás alatt').first().waitFor();
+  await screenshot(hungarian, '16a-custom-status-hu');
+  await hungarian.close();
 
   const quantity = page.locator('input[aria-label="Quantity"]').first();
   await quantity.fill('4');

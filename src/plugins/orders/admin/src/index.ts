@@ -1,3 +1,5 @@
+import { Archive, ChartCircle, PriceTag } from '@strapi/icons';
+import type { WidgetArgs } from '@strapi/strapi/admin';
 import { CUSTOMERS_PATH, INBOX_PATH, INVENTORY_PATH, INVOICES_PATH, menuPath, ORDERS_LIST_PATH } from './paths';
 import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
@@ -10,6 +12,7 @@ interface AdminApp {
   registerPlugin: (plugin: { id: string; name: string }) => void;
   addMenuLink: (link: Record<string, unknown>) => void;
   createSettingSection: (section: Record<string, unknown>, links: Array<Record<string, unknown>>) => void;
+  widgets: { register: (widgets: WidgetArgs[]) => void };
 }
 
 // Pages load as Strapi asks of a link's Component: a dynamic import answering { default }, not
@@ -89,6 +92,37 @@ export default {
         intlLabel: { id: `${PLUGIN_ID}.templates.title`, defaultMessage: 'Templates' },
         Component: () => import('./features/settings/templates/TemplatesPage').then((mod) => ({ default: mod.TemplatesPage })),
         permissions: PERMISSIONS.readSettings,
+      },
+    ]);
+    // The home page's glance at the day. Strapi shows a widget only to an admin who holds its
+    // permissions, so each asks for the area it shows; a widget's component is the component
+    // itself (not { default }).
+    app.widgets.register([
+      {
+        id: 'sales',
+        pluginId: PLUGIN_ID,
+        icon: ChartCircle,
+        title: { id: `${PLUGIN_ID}.overview.sales.title`, defaultMessage: 'Sales' },
+        link: { label: { id: `${PLUGIN_ID}.overview.sales.link`, defaultMessage: 'Orders' }, href: ORDERS_LIST_PATH },
+        component: () => import('./features/overview/SalesWidget').then((mod) => mod.SalesWidget),
+        permissions: PERMISSIONS.readOrders,
+      },
+      {
+        id: 'open-orders',
+        pluginId: PLUGIN_ID,
+        icon: PriceTag,
+        title: { id: `${PLUGIN_ID}.overview.open.title`, defaultMessage: 'Open orders' },
+        component: () => import('./features/overview/OpenOrdersWidget').then((mod) => mod.OpenOrdersWidget),
+        permissions: PERMISSIONS.readOrders,
+      },
+      {
+        id: 'low-stock',
+        pluginId: PLUGIN_ID,
+        icon: Archive,
+        title: { id: `${PLUGIN_ID}.overview.lowStock.title`, defaultMessage: 'Low stock' },
+        link: { label: { id: `${PLUGIN_ID}.overview.lowStock.link`, defaultMessage: 'Inventory' }, href: INVENTORY_PATH },
+        component: () => import('./features/overview/LowStockWidget').then((mod) => mod.LowStockWidget),
+        permissions: PERMISSIONS.readInventory,
       },
     ]);
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });

@@ -15,6 +15,9 @@ export const datasheetPath = (documentId: string) => `${ORDERS_LIST_PATH}/${docu
 /** The inventory: the index route of features/inventory/App.tsx. */
 export const INVENTORY_PATH = `/plugins/${PLUGIN_ID}-inventory`;
 
+/** A stock item's page: the `:id` route of features/inventory/App.tsx. */
+export const inventoryItemPath = (documentId: string) => `${INVENTORY_PATH}/${documentId}`;
+
 /** The inbox (beérkezett adatok): the index route of features/inbox/App.tsx. */
 export const INBOX_PATH = `/plugins/${PLUGIN_ID}-inbox`;
 

@@ -15,6 +15,7 @@ import integrations from './features/integrations';
 import invoices from './features/invoices';
 import inventory from './features/inventory';
 import orders from './features/orders';
+import overview from './features/overview';
 import settings from './features/settings';
 import register from './register';
 
@@ -26,6 +27,7 @@ export const services = {
   ...integrations.services,
   ...documents.services,
   ...invoices.services,
+  ...overview.services,
   events: createEvents,
   jobs,
 };
@@ -68,6 +70,7 @@ export default {
     ...integrations.controllers,
     ...documents.controllers,
     ...invoices.controllers,
+    ...overview.controllers,
   },
   routes: {
     admin: {
@@ -80,6 +83,7 @@ export default {
         ...integrations.routes,
         ...documents.routes,
         ...invoices.routes,
+        ...overview.routes,
       ],
     },
     'content-api': { type: 'content-api', routes: integrations.contentApiRoutes },

@@ -18,17 +18,31 @@ export const CUSTOM_STATUS_KEY = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /** A custom status's colour: #rrggbb. */
 export const COLOUR = /^#[0-9a-fA-F]{6}$/;
 
-const customStatus = z.strictObject({
-  key: z.string().refine((key) => CUSTOM_STATUS_KEY.test(key), {
-    message: 'must be lowercase letters, digits and dashes',
-    ...ours('notStatusKey'),
-  }),
-  label: text(100).min(1),
-  color: z.string().refine((color) => COLOUR.test(color), {
-    message: 'must be a colour such as #0c75af',
-    ...ours('notColour'),
-  }),
-});
+/** The languages a custom status is labelled in: the admin's. */
+export const LABEL_LANGUAGES = ['hu', 'en'] as const;
+export type LabelLanguage = (typeof LABEL_LANGUAGES)[number];
+
+/**
+ * A custom status as given: `labels` in Hungarian and English. A single `label` (the shape from
+ * before labels per language, which API clients may still send) labels both languages.
+ */
+const customStatus = z
+  .strictObject({
+    key: z.string().refine((key) => CUSTOM_STATUS_KEY.test(key), {
+      message: 'must be lowercase letters, digits and dashes',
+      ...ours('notStatusKey'),
+    }),
+    labels: z.strictObject({ hu: text(100).min(1), en: text(100).min(1) }).optional(),
+    label: text(100).min(1).optional(),
+    color: z.string().refine((color) => COLOUR.test(color), {
+      message: 'must be a colour such as #0c75af',
+      ...ours('notColour'),
+    }),
+  })
+  .superRefine((status, ctx) => {
+    if (!status.labels && status.label === undefined) ctx.addIssue({ code: 'custom', path: ['labels'], message: 'is required' });
+  })
+  .transform(({ key, labels, label, color }): StoredCustomStatus => ({ key, labels: labels ?? { hu: label!, en: label! }, color }));
 
 /**
  * A list whose rows are told apart by one field: refused at the row that repeats it, where the
@@ -163,12 +177,33 @@ export const settingsInput = z.strictObject({
 
 export type SettingsInput = z.infer<typeof settingsInput>;
 
-/** A custom status: the key orders carry, its label and its colour. */
-export interface CustomStatus {
+/** A custom status as the settings keep it: the key orders carry, its label per language, its colour. */
+export interface StoredCustomStatus {
   key: string;
-  label: string;
+  labels: Record<LabelLanguage, string>;
   color: string;
 }
+
+/** A custom status as the API answers it: `label` is the Hungarian one, for clients from before labels per language. */
+export interface CustomStatus extends StoredCustomStatus {
+  label: string;
+}
+
+/**
+ * A custom status as saved, in today's shape: one saved before labels per language (`{key, label,
+ * color}`) gets its label in both languages. Settings are migrated at read, so nothing old is rewritten.
+ */
+export const readCustomStatus = (saved: Partial<StoredCustomStatus> & { key: string; color: string; label?: string }): CustomStatus => {
+  const single = saved.label ?? saved.labels?.hu ?? saved.labels?.en ?? saved.key;
+  const labels = { hu: saved.labels?.hu || single, en: saved.labels?.en || single };
+  return { key: saved.key, labels, color: saved.color, label: labels.hu };
+};
+
+/** The language of a custom status's label for an admin locale: Hungarian for "hu", English otherwise. */
+export const labelLanguageOf = (locale: string): LabelLanguage => (locale.toLowerCase().startsWith('hu') ? 'hu' : 'en');
+
+/** A custom status's label in an admin locale's language. */
+export const customStatusLabel = (status: StoredCustomStatus, locale: string): string => status.labels[labelLanguageOf(locale)];
 
 /** The seller's details, as every document and invoice prints them. */
 export interface Company {
@@ -244,10 +279,10 @@ export const DEFAULT_SETTINGS: Settings = {
   allowNegativeStock: false,
   units: DEFAULT_UNITS,
   customStatuses: [
-    { key: 'processing', label: 'Feldolgozás alatt', color: '#0c75af' },
-    { key: 'awaiting-confirmation', label: 'Visszaigazolásra vár', color: '#d9822f' },
-    { key: 'in-delivery', label: 'Kiszállítás alatt', color: '#328048' },
-  ],
+    { key: 'processing', labels: { hu: 'Feldolgozás alatt', en: 'Processing' }, color: '#0c75af' },
+    { key: 'awaiting-confirmation', labels: { hu: 'Visszaigazolásra vár', en: 'Awaiting confirmation' }, color: '#d9822f' },
+    { key: 'in-delivery', labels: { hu: 'Kiszállítás alatt', en: 'In delivery' }, color: '#328048' },
+  ].map(readCustomStatus),
   segments: DEFAULT_SEGMENT_RULES,
   invoicing: DEFAULT_INVOICING,
 };

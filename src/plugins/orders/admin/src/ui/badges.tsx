@@ -1,6 +1,6 @@
 import { Badge } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { CustomStatus } from '../../../shared/contracts/settings';
+import { customStatusLabel, type CustomStatus } from '../../../shared/contracts/settings';
 import type { OrderState } from '../../../shared/domain/lifecycle';
 import { getTranslation } from './translations';
 
@@ -30,13 +30,14 @@ export const CustomStatusBadge = ({ label, color }: { label: string; color: stri
 );
 
 /**
- * An order's custom status, found by its key: in its colour when the settings know it; a status
+ * An order's custom status, found by its key: in its colour and the admin's language when the settings know it; a status
  * since removed from the settings (or not loaded) shows as its key, in grey.
  */
 export const OrderCustomStatusBadge = ({ statusKey, customStatuses }: { statusKey: string; customStatuses?: CustomStatus[] }) => {
+  const { locale } = useIntl();
   const status = customStatuses?.find(({ key }) => key === statusKey);
   return status ? (
-    <CustomStatusBadge label={status.label} color={status.color} />
+    <CustomStatusBadge label={customStatusLabel(status, locale)} color={status.color} />
   ) : (
     <Badge backgroundColor="neutral150" textColor="neutral600">
       {statusKey}

@@ -99,6 +99,10 @@ const FIELD_LABELS: Record<string, string> = {
   customStatuses: 'settings.statuses.title',
   key: 'settings.statuses.key',
   label: 'settings.statuses.label',
+  labels: 'settings.statuses.label',
+  // A custom status's label in each language (customStatuses.0.labels.hu).
+  hu: 'settings.statuses.label.hu',
+  en: 'settings.statuses.label.en',
   color: 'settings.statuses.color',
   inventoryDriver: 'settings.inventory.driver',
   kind: 'webshops.field.kind',

@@ -40,7 +40,12 @@ const normalised = ({ inventoryDriver, allowNegativeStock, units, customStatuses
   allowNegativeStock,
   units: units.map(({ unit, whole }) => ({ unit: unit.trim(), whole })),
   segments,
-  customStatuses: customStatuses.map(({ key, label, color }) => ({ key: key.trim(), label: label.trim(), color: color.trim() })),
+  customStatuses: customStatuses.map(({ key, labels, color }) => ({
+    key: key.trim(),
+    labels: { hu: labels.hu.trim(), en: labels.en.trim() },
+    label: labels.hu.trim(),
+    color: color.trim(),
+  })),
 });
 
 const settingsOf = ({ statuses, ...form }: SettingsForm): EditedSettings => normalised({ ...form, customStatuses: statuses });

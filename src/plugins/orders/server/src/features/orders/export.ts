@@ -12,7 +12,7 @@ import { PassThrough, Readable } from 'stream';
 import type { Core } from '@strapi/strapi';
 import ExcelJS from 'exceljs';
 import type { OrderCsvQuery, OrderItemJson, OrderXlsxQuery } from '../../../../shared/contracts/orders';
-import type { CustomStatus } from '../../../../shared/contracts/settings';
+import { customStatusLabel, type CustomStatus } from '../../../../shared/contracts/settings';
 import { wallClockOf } from '../../../../shared/domain/calendar';
 import { CSV_BOM, csvHeader, csvNumber, csvRow, inertText, type CsvColumn, type CsvLanguage } from '../../../../shared/domain/csv';
 import { toBigInt } from '../../../../shared/domain/fixed-point';
@@ -76,8 +76,10 @@ const ORDER_COLUMNS: Column[] = [
     hu: 'Egyedi státusz',
     kind: 'text',
     width: 18,
-    value: ({ order }, { customStatuses }) =>
-      order.customStatus ? (customStatuses.find((status) => status.key === order.customStatus)?.label ?? order.customStatus) : null,
+    value: ({ order }, { customStatuses, language }) => {
+      const status = order.customStatus ? customStatuses.find((candidate) => candidate.key === order.customStatus) : undefined;
+      return status ? customStatusLabel(status, language) : (order.customStatus ?? null);
+    },
   },
   {
     en: 'Source',

@@ -1,5 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_SETTINGS, EMPTY_COMPANY, type Company, type Settings, type SettingsInput } from '../../../../shared/contracts/settings';
+import {
+  DEFAULT_SETTINGS,
+  EMPTY_COMPANY,
+  readCustomStatus,
+  type Company,
+  type Settings,
+  type SettingsInput,
+} from '../../../../shared/contracts/settings';
 import { invalidField } from '../../core/errors';
 
 /** What a company as the request gave it (every field checked) becomes: the fields it left out are emptied. */
@@ -22,13 +29,21 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The settings as saved, with the defaults of what was never saved (a database from before a setting existed). */
     async get(): Promise<Settings> {
       const stored = (await store().get({})) as Partial<Settings> | null;
-      return { ...DEFAULT_SETTINGS, ...stored, company: { ...EMPTY_COMPANY, ...stored?.company } };
+      return {
+        ...DEFAULT_SETTINGS,
+        ...stored,
+        company: { ...EMPTY_COMPANY, ...stored?.company },
+        // Saved before labels per language: a single label, read as both languages'.
+        customStatuses: (stored?.customStatuses ?? DEFAULT_SETTINGS.customStatuses).map(readCustomStatus),
+      };
     },
 
     /** Merges the fields given; the others keep their value. The company is given whole. */
     async update(patch: SettingsInput): Promise<Settings> {
       const { company, ...rest } = patch;
-      const settings: Settings = { ...(await this.get()), ...rest };
+      const { customStatuses, ...others } = rest;
+      const settings: Settings = { ...(await this.get()), ...others };
+      if (customStatuses) settings.customStatuses = customStatuses.map(readCustomStatus);
       if (company) {
         settings.company = companyOf(company);
         await checkLogo(settings.company.logo);

@@ -1,7 +1,13 @@
 import { Box, Button, Field, Flex, IconButton, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { ArrowDown, ArrowUp, Plus, Trash } from '@strapi/icons';
 import { useIntl } from 'react-intl';
-import { COLOUR, type CustomStatus } from '../../../../../shared/contracts/settings';
+import {
+  COLOUR,
+  customStatusLabel,
+  readCustomStatus,
+  type CustomStatus,
+  type LabelLanguage,
+} from '../../../../../shared/contracts/settings';
 import { CustomStatusBadge } from '../../../ui/badges';
 import { TableHeads } from '../../../ui/tables';
 import { getTranslation } from '../../../ui/translations';
@@ -19,7 +25,8 @@ const NEW_STATUS_COLOUR = '#4945ff';
 
 const column = (name: string, defaultMessage: string) => ({ id: `settings.statuses.${name}`, defaultMessage });
 const COLUMNS = [
-  column('label', 'Label'),
+  column('label.hu', 'Label (Hungarian)'),
+  column('label.en', 'Label (English)'),
   column('key', 'Key'),
   column('color', 'Colour'),
   column('preview', 'Preview'),
@@ -56,7 +63,7 @@ interface Props {
 
 /** The custom statuses orders can be given, in the order the menus show them. */
 export const SettingsCustomStatuses = ({ rows, onChange, errors, listError, disabled }: Props) => {
-  const { formatMessage } = useIntl();
+  const { formatMessage, locale } = useIntl();
   const t = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(`settings.statuses.${key}`), defaultMessage });
 
   const update = (id: number, patch: Partial<StatusRow>) => onChange(rows.map((row) => (row.id === id ? { ...row, ...patch } : row)));
@@ -65,7 +72,24 @@ export const SettingsCustomStatuses = ({ rows, onChange, errors, listError, disa
     [next[index], next[index + by]] = [next[index + by], next[index]];
     onChange(next);
   };
-  const setLabel = (row: StatusRow, label: string) => update(row.id, row.keyTyped ? { label } : { label, key: suggestKey(label) });
+  // The key follows the Hungarian label, the shop's own, until typed by hand.
+  const setLabel = (row: StatusRow, language: LabelLanguage, label: string) => {
+    const labels = { ...row.labels, [language]: label };
+    update(row.id, row.keyTyped || language !== 'hu' ? { labels, label: labels.hu } : { labels, label: labels.hu, key: suggestKey(label) });
+  };
+  const labelField = (row: StatusRow, language: LabelLanguage, name: string) => (
+    <Td>
+      <Field.Root name={`label-${language}-${row.id}`} error={errors[`${row.id}.labels.${language}`] ?? errors[`${row.id}.labels`]}>
+        <Field.Input
+          aria-label={name}
+          value={row.labels[language]}
+          onChange={(event) => setLabel(row, language, event.target.value)}
+          disabled={disabled}
+        />
+        <Field.Error />
+      </Field.Root>
+    </Td>
+  );
 
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
@@ -86,17 +110,8 @@ export const SettingsCustomStatuses = ({ rows, onChange, errors, listError, disa
         <Tbody>
           {rows.map((row, index) => (
             <Tr key={row.id}>
-              <Td>
-                <Field.Root name={`label-${row.id}`} error={errors[`${row.id}.label`]}>
-                  <Field.Input
-                    aria-label={t('label', 'Label')}
-                    value={row.label}
-                    onChange={(event) => setLabel(row, event.target.value)}
-                    disabled={disabled}
-                  />
-                  <Field.Error />
-                </Field.Root>
-              </Td>
+              {labelField(row, 'hu', t('label.hu', 'Label (Hungarian)'))}
+              {labelField(row, 'en', t('label.en', 'Label (English)'))}
               <Td>
                 <Field.Root name={`key-${row.id}`} error={errors[`${row.id}.key`]}>
                   <Field.Input
@@ -130,7 +145,11 @@ export const SettingsCustomStatuses = ({ rows, onChange, errors, listError, disa
                   <Field.Error />
                 </Field.Root>
               </Td>
-              <Td>{row.label.trim() && COLOUR.test(row.color) && <CustomStatusBadge label={row.label} color={row.color} />}</Td>
+              <Td>
+                {customStatusLabel(row, locale).trim() && COLOUR.test(row.color) && (
+                  <CustomStatusBadge label={customStatusLabel(row, locale)} color={row.color} />
+                )}
+              </Td>
               <Td>
                 <Flex gap={1}>
                   <IconButton label={t('up', 'Move up')} onClick={() => move(index, -1)} disabled={disabled || index === 0} variant="ghost">
@@ -163,7 +182,7 @@ export const SettingsCustomStatuses = ({ rows, onChange, errors, listError, disa
           variant="secondary"
           startIcon={<Plus />}
           disabled={disabled}
-          onClick={() => onChange([...rows, statusRow({ key: '', label: '', color: NEW_STATUS_COLOUR }, false)])}
+          onClick={() => onChange([...rows, statusRow(readCustomStatus({ key: '', color: NEW_STATUS_COLOUR }), false)])}
         >
           {t('add', 'Add status')}
         </Button>

@@ -7,7 +7,7 @@ export const pinToRows = (errors: Record<string, string>, listPath: string, rows
   const prefix = `${listPath}.`;
   return Object.fromEntries(
     Object.entries(errors).map(([path, message]) => {
-      const match = path.startsWith(prefix) ? /^(\d+)\.(\w+)$/.exec(path.slice(prefix.length)) : null;
+      const match = path.startsWith(prefix) ? /^(\d+)\.([\w.]+)$/.exec(path.slice(prefix.length)) : null;
       const row = match ? rows[Number(match[1])] : undefined;
       return [row && match ? `${row.id}.${match[2]}` : path, message];
     })

@@ -2,7 +2,7 @@ import { Box, Field, SingleSelect, SingleSelectOption } from '@strapi/design-sys
 import { useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { OrderJson } from '../../../../../../shared/contracts/orders';
-import type { CustomStatus } from '../../../../../../shared/contracts/settings';
+import { customStatusLabel, readCustomStatus, type CustomStatus } from '../../../../../../shared/contracts/settings';
 import { useSetCustomStatusMutation } from '../../../../api/orders';
 import { PERMISSIONS } from '../../../../permissions';
 import { getTranslation } from '../../../../ui/translations';
@@ -24,7 +24,7 @@ interface OrderCustomStatusProps {
  * says where the order is in the shop's own process, without changing what the lifecycle allows.
  */
 export const OrderCustomStatus = ({ order, customStatuses }: OrderCustomStatusProps) => {
-  const { formatMessage } = useIntl();
+  const { formatMessage, locale } = useIntl();
   const submit = useSubmit();
   const [setCustomStatus, { isLoading: saving }] = useSetCustomStatusMutation();
   const { allowedActions, isLoading } = useRBAC(PERMISSIONS.customStatus);
@@ -32,14 +32,15 @@ export const OrderCustomStatus = ({ order, customStatuses }: OrderCustomStatusPr
   // A status removed from the settings since it was set still shows, under its key.
   const options: CustomStatus[] =
     order.customStatus && !customStatuses?.some((status) => status.key === order.customStatus)
-      ? [...(customStatuses ?? []), { key: order.customStatus, label: order.customStatus, color: '#8e8ea9' }]
+      ? [...(customStatuses ?? []), readCustomStatus({ key: order.customStatus, color: '#8e8ea9' })]
       : (customStatuses ?? []);
 
   const change = async (value: string | number) => {
     const customStatus = value === NONE ? null : String(value);
     if (customStatus === order.customStatus) return;
     // The answer replaces the order shown (api/orders.ts); the user is told it was saved.
-    const label = options.find((status) => status.key === customStatus)?.label;
+    const status = options.find(({ key }) => key === customStatus);
+    const label = status && customStatusLabel(status, locale);
     await submit(setCustomStatus({ id: order.documentId, body: { customStatus } }), {
       done: () =>
         label
@@ -69,7 +70,7 @@ export const OrderCustomStatus = ({ order, customStatuses }: OrderCustomStatusPr
         <SingleSelectOption value={NONE}>{formatMessage({ id: getTranslation('common.none'), defaultMessage: 'None' })}</SingleSelectOption>
         {options.map((status) => (
           <SingleSelectOption key={status.key} value={status.key} startIcon={<Swatch color={status.color} />}>
-            {status.label}
+            {customStatusLabel(status, locale)}
           </SingleSelectOption>
         ))}
       </SingleSelect>

@@ -1,7 +1,7 @@
 import { Button, Flex, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
 import type { OrderJson } from '../../../../../../shared/contracts/orders';
@@ -81,6 +81,7 @@ export const EditableItems = ({ order, onDirtyChange, canAddFromInventory }: Edi
 
   const lastIndex = state.lines.length - 1;
   const keyOf = useCallback((index: number) => state.lines[index].key, [state.lines]);
+  const skus = useMemo(() => state.lines.map((line) => line.sku), [state.lines]);
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Flex justifyContent="space-between" wrap="wrap" gap={2}>
@@ -113,7 +114,7 @@ export const EditableItems = ({ order, onDirtyChange, canAddFromInventory }: Edi
         ref={sheet}
         count={state.lines.length}
         keyOf={keyOf}
-        {...sheetParts(labels, true)}
+        {...sheetParts(labels, true, skus)}
         renderLine={(index, measure) => (
           <ItemsEditableRow
             key={state.lines[index].key}

@@ -60,7 +60,9 @@ interface SavedRowProps extends WindowedRowProps {
 export const ItemsSavedRow = memo(({ item, index, measure, currency, locale, kindLabel, notInInventory }: SavedRowProps) => (
   <tr ref={measure} {...lineRowProps(index)}>
     <td className="number muted">{index + 1}</td>
-    <td className="nowrap">{item.sku ?? NONE}</td>
+    <td className="nowrap" title={item.sku ?? undefined}>
+      {item.sku ?? NONE}
+    </td>
     <td>
       {item.name}
       {kindLabel && (
@@ -99,24 +101,35 @@ interface LineInputProps {
   decimal?: boolean;
   maxLength?: number;
   onChange: (field: EditableField) => (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => void;
+  /** What stands right of the input on its line (the quantity's unit), kept there when a problem shows. */
+  unit?: string;
 }
 
-/** A plain input: the text stays exactly as typed, the problem shows under it. */
-const LineInput = ({ line, field, label, problem, className, decimal, maxLength, onChange }: LineInputProps) => {
+/** A plain input: the text stays exactly as typed, the problem shows under it (and under its unit). */
+const LineInput = ({ line, field, label, problem, className, decimal, maxLength, onChange, unit }: LineInputProps) => {
   const problemId = `${line.key}-${field}-problem`;
+  const input = (
+    <input
+      className={className}
+      value={line[field]}
+      onChange={onChange(field)}
+      aria-label={label}
+      aria-invalid={problem ? true : undefined}
+      aria-describedby={problem ? problemId : undefined}
+      inputMode={decimal ? 'decimal' : undefined}
+      maxLength={maxLength}
+      autoComplete="off"
+    />
+  );
   return (
     <>
-      <input
-        className={className}
-        value={line[field]}
-        onChange={onChange(field)}
-        aria-label={label}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? problemId : undefined}
-        inputMode={decimal ? 'decimal' : undefined}
-        maxLength={maxLength}
-        autoComplete="off"
-      />
+      {unit === undefined ? (
+        input
+      ) : (
+        <span className="with-unit">
+          {input} {unit}
+        </span>
+      )}
       <ProblemText id={problemId} text={problem} />
     </>
   );
@@ -195,7 +208,9 @@ export const ItemsEditableRow = memo(
     return (
       <tr ref={measure} {...lineRowProps(index)}>
         <td className="number muted">{index + 1}</td>
-        <td className="nowrap">{line.sku ?? NONE}</td>
+        <td className="nowrap" title={line.sku ?? undefined}>
+          {line.sku ?? NONE}
+        </td>
         <td>
           {line.name}
           <ProblemText id={`${line.key}-name-problem`} text={problemOf('name')} />
@@ -210,8 +225,8 @@ export const ItemsEditableRow = memo(
             className="number"
             decimal
             onChange={change}
-          />{' '}
-          {line.unit}
+            unit={line.unit}
+          />
         </td>
         <td className="number">
           <LineInput

@@ -232,17 +232,13 @@ export const ItemsSheetScrollFrame = styled(ItemsSheetFrame)`
  * The sheet of an order's lines. Its columns have set widths (the <colgroup> of
  * ItemsSheetParts) and a fixed table layout: they keep their widths as lines scroll into the window
  * and out, and the browser sizes them without measuring cells. The name takes what is left; below
- * the minimum width the frame scrolls sideways.
+ * the minimum width (sheetParts') the frame scrolls sideways.
  */
 export const ItemsLinesSheet = styled(ItemsSheet)`
   table-layout: fixed;
-  min-width: 120rem;
 
   col.position {
     width: 6ch;
-  }
-  col.sku {
-    width: 13ch;
   }
   col.quantity {
     width: 17ch;
@@ -251,13 +247,13 @@ export const ItemsLinesSheet = styled(ItemsSheet)`
     width: 13ch;
   }
   col.discount {
-    width: 10ch;
+    width: 14ch;
   }
   col.vat-rate {
-    width: 10ch;
+    width: 12ch;
   }
   col.note {
-    width: 18ch;
+    width: 16ch;
   }
   col.amount {
     width: 13ch;
@@ -266,12 +262,23 @@ export const ItemsLinesSheet = styled(ItemsSheet)`
     width: 12.4rem;
   }
 
-  th {
+  /*
+   * Every column is wider than the longest word of its heading in both languages ("KEDVEZMÉNY %",
+   * "ÁFA-KULCS" whole on one line); a heading of two words ("NETTÓ EGYSÉGÁR") may take two lines.
+   */
+  th,
+  th.number {
     white-space: normal;
+    overflow: hidden;
   }
 
   td {
     overflow-wrap: anywhere;
+  }
+
+  /* An input and its unit stay side by side; a problem shows under both. */
+  .with-unit {
+    white-space: nowrap;
   }
 
   td.nowrap:not(:last-child) {

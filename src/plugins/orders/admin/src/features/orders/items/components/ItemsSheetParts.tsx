@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import { getTranslation } from '../../../../ui/translations';
 import { lineKindLabels } from '../../utils/webshop';
+import { skuColumnChars } from '../utils/lines';
 import type { ItemsLabels } from './ItemsRow';
 
 export const useLabels = (): ItemsLabels => {
@@ -53,11 +54,16 @@ const Header = ({ labels, withActions }: { labels: ItemsLabels; withActions: boo
   </tr>
 );
 
+/** What the fixed columns of ItemsLinesSheet take, in ch: position, quantity, unit price, discount, VAT rate, note, three amounts. */
+const OTHER_COLUMNS_CH = 6 + 17 + 13 + 14 + 12 + 16 + 3 * 13;
+/** The least the name keeps: its heading in both languages, and a name's first words. */
+const NAME_LEAST_CH = 20;
+
 /** The widths of the columns (ItemsLinesSheet), in the order of Header's. */
-const Columns = ({ withActions }: { withActions: boolean }) => (
+const Columns = ({ withActions, skuChars }: { withActions: boolean; skuChars: number }) => (
   <colgroup>
     <col className="position" />
-    <col className="sku" />
+    <col className="sku" style={{ width: `${skuChars}ch` }} />
     <col />
     <col className="quantity" />
     <col className="unit-price" />
@@ -82,11 +88,18 @@ const NoLines = ({ columns }: { columns: number }) => {
   );
 };
 
-/** The sheet's columns, headers and empty row, with or without the line buttons of a draft being edited. */
-export const sheetParts = (labels: ItemsLabels, withActions: boolean) => {
+/**
+ * The sheet's columns, headers and empty row, with or without the line buttons of a draft being
+ * edited; the SKU column as wide as the order's SKUs need.
+ */
+export const sheetParts = (labels: ItemsLabels, withActions: boolean, skus: ReadonlyArray<string | null>) => {
   const columnCount = withActions ? 12 : 11;
+  const skuChars = skuColumnChars(skus);
   return {
-    columns: <Columns withActions={withActions} />,
+    columns: <Columns withActions={withActions} skuChars={skuChars} />,
+    // The other columns' widths (ItemsLinesSheet), the SKU's and the name's least: below it the
+    // sheet scrolls sideways rather than cut the name.
+    minWidth: `calc(${OTHER_COLUMNS_CH + skuChars + NAME_LEAST_CH}ch${withActions ? ' + 12.4rem' : ''})`,
     header: <Header labels={labels} withActions={withActions} />,
     columnCount,
     empty: <NoLines columns={columnCount} />,

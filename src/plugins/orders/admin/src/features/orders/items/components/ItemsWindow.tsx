@@ -36,6 +36,8 @@ interface ItemsWindowProps {
   /** A line's stable key: its measured height and its focus follow it when lines move. */
   keyOf: (index: number) => string;
   columns: ReactNode;
+  /** The narrowest the sheet may be before it scrolls sideways: every column's width and the name's least. */
+  minWidth: string;
   header: ReactNode;
   columnCount: number;
   /** When there are no lines. */
@@ -62,7 +64,7 @@ const indexOfKey = (count: number, keyOf: (index: number) => string, key: string
 };
 
 export const ItemsWindow = forwardRef<ItemsWindowHandle, ItemsWindowProps>(function ItemsWindow(
-  { count, keyOf, columns, header, columnCount, empty, renderLine },
+  { count, keyOf, columns, minWidth, header, columnCount, empty, renderLine },
   ref
 ) {
   const frame = useRef<HTMLDivElement>(null);
@@ -143,7 +145,7 @@ export const ItemsWindow = forwardRef<ItemsWindowHandle, ItemsWindowProps>(funct
 
   return (
     <ItemsSheetScrollFrame ref={frame}>
-      <ItemsLinesSheet aria-rowcount={count + 1}>
+      <ItemsLinesSheet aria-rowcount={count + 1} style={{ minWidth }}>
         {columns}
         <thead ref={head}>{header}</thead>
         <tbody onFocus={onFocus} onBlur={onBlur}>

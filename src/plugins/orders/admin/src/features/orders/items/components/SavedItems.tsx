@@ -1,5 +1,5 @@
 import { Flex, Typography } from '@strapi/design-system';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import type { OrderJson } from '../../../../../../shared/contracts/orders';
 import { getTranslation } from '../../../../ui/translations';
@@ -19,6 +19,7 @@ export const SavedItems = ({ order }: { order: OrderJson }) => {
   const labels = useLabels();
   const { items, currency } = order;
   const keyOf = useCallback((index: number) => items[index].documentId, [items]);
+  const skus = useMemo(() => items.map((item) => item.sku), [items]);
   const unknownSkus = order.flags.includes('unknownSku');
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
@@ -33,7 +34,7 @@ export const SavedItems = ({ order }: { order: OrderJson }) => {
       <ItemsWindow
         count={items.length}
         keyOf={keyOf}
-        {...sheetParts(labels, false)}
+        {...sheetParts(labels, false, skus)}
         renderLine={(index, measure) => (
           <ItemsSavedRow
             key={items[index].documentId}

@@ -62,3 +62,13 @@ export const lineBody = (line: DraftLine): NonNullable<UpdateOrder.Request['item
   unit: line.unit.trim(),
   note: line.note.trim() || null,
 });
+
+/**
+ * The SKU column's width in ch: the longest SKU of the order whole (capital letters are wider than
+ * the digit a ch measures, hence the 1.2), between a heading's and a width that leaves the name
+ * its room; a longer one is cut with an ellipsis and shown whole on hover.
+ */
+export const skuColumnChars = (skus: ReadonlyArray<string | null>): number => {
+  const longest = skus.reduce((most, sku) => Math.max(most, sku?.length ?? 0), 0);
+  return Math.min(20, Math.max(11, Math.ceil(longest * 1.2) + 2));
+};

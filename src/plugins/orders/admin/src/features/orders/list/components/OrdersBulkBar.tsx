@@ -4,7 +4,7 @@ import { useRBAC, useTable } from '@strapi/strapi/admin';
 import { useState, type ReactElement } from 'react';
 import { useIntl } from 'react-intl';
 import { MAX_BULK_ORDERS, type BulkOrderResult, type BulkOrders } from '../../../../../../shared/contracts/orders';
-import type { CustomStatus } from '../../../../../../shared/contracts/settings';
+import { customStatusLabel, type CustomStatus } from '../../../../../../shared/contracts/settings';
 import { ORDER_ACTIONS, type OrderAction } from '../../../../../../shared/domain/lifecycle';
 import { useBulkOrdersMutation } from '../../../../api/orders';
 import { PERMISSIONS } from '../../../../permissions';
@@ -57,7 +57,7 @@ interface Props {
  * its own on the server; the results dialog says per order what was done and what was refused, and why.
  */
 export const OrdersBulkBar = ({ total, filters, customStatuses, canInvoice }: Props) => {
-  const { formatMessage } = useIntl();
+  const { formatMessage, locale } = useIntl();
   const t = (key: string, defaultMessage: string, values?: Record<string, string | number>) =>
     formatMessage({ id: getTranslation(`list.bulk.${key}`), defaultMessage }, values);
   const selected = useTable('OrdersBulkBar', (state) => state.selectedRows) as SelectedOrder[];
@@ -97,7 +97,8 @@ export const OrdersBulkBar = ({ total, filters, customStatuses, canInvoice }: Pr
 
   const setCustomStatus = (value: string | number) => {
     const customStatus = value === NONE ? null : String(value);
-    const label = customStatuses.find((status) => status.key === customStatus)?.label;
+    const status = customStatuses.find((candidate) => candidate.key === customStatus);
+    const label = status && customStatusLabel(status, locale);
     const title = label
       ? formatMessage({ id: getTranslation('order.customStatus.done'), defaultMessage: 'Custom status: {label}' }, { label })
       : formatMessage({ id: getTranslation('order.customStatus.cleared'), defaultMessage: 'Custom status cleared' });
@@ -151,7 +152,7 @@ export const OrdersBulkBar = ({ total, filters, customStatuses, canInvoice }: Pr
           </SingleSelectOption>
           {customStatuses.map((status) => (
             <SingleSelectOption key={status.key} value={status.key}>
-              {status.label}
+              {customStatusLabel(status, locale)}
             </SingleSelectOption>
           ))}
         </SingleSelect>

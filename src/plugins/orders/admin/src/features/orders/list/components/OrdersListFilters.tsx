@@ -2,7 +2,7 @@ import { DatePicker, SingleSelect, SingleSelectOption, TextButton } from '@strap
 import { Cross } from '@strapi/icons';
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
-import type { CustomStatus } from '../../../../../../shared/contracts/settings';
+import { customStatusLabel, type CustomStatus } from '../../../../../../shared/contracts/settings';
 import { ORDER_STATES } from '../../../../../../shared/domain/lifecycle';
 import { dateOf, dayOf } from '../../../../ui/days';
 import { getTranslation } from '../../../../ui/translations';
@@ -26,13 +26,13 @@ interface Props {
 
 /** The filters above the orders list: state, custom status, source, webshop connection and the creation date range. */
 export const OrdersListFilters = ({ filters, customStatuses, connections, onChange, onClear }: Props) => {
-  const { formatMessage } = useIntl();
+  const { formatMessage, locale } = useIntl();
   const set = (key: OrdersListFilter) => (value: string | undefined) => onChange({ [key]: value });
 
   // A value in the URL that the lists do not know (a status removed from the settings, settings this
   // role cannot read, a future source) stays choosable, shown as is, so the filter never looks empty.
   const statusOptions = withCurrent(
-    customStatuses.map(({ key, label }) => ({ value: key, label })),
+    customStatuses.map((status) => ({ value: status.key, label: customStatusLabel(status, locale) })),
     filters.customStatus
   );
   const sourceOptions = withCurrent(

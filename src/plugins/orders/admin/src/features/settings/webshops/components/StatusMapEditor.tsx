@@ -15,7 +15,7 @@ import {
 import { ArrowClockwise, Plus, Trash } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import { MAPPED_STATES } from '../../../../../../shared/contracts/connections';
-import type { CustomStatus } from '../../../../../../shared/contracts/settings';
+import { customStatusLabel, readCustomStatus, type CustomStatus } from '../../../../../../shared/contracts/settings';
 import type { MappedState, StatusMapEntry } from '../../../../../../shared/domain/status-map';
 import { TableHeads } from '../../../../ui/tables';
 import { getTranslation } from '../../../../ui/translations';
@@ -57,14 +57,14 @@ interface Props {
 
 /** Which lifecycle state (and custom status) a shop's status becomes. */
 export const StatusMapEditor = ({ rows, onChange, defaults, customStatuses, errors, disabled }: Props) => {
-  const { formatMessage } = useIntl();
+  const { formatMessage, locale } = useIntl();
   const t = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(`webshops.statusMap.${key}`), defaultMessage });
   const stateLabel = (state: MappedState) =>
     formatMessage({ id: getTranslation(state === 'ignored' ? 'webshops.statusMap.ignored' : `state.${state}`), defaultMessage: state });
   const update = (id: number, patch: Partial<StatusMapRow>) => onChange(rows.map((row) => (row.id === id ? { ...row, ...patch } : row)));
   const statusOptions = (current: string | null) => {
     const known = customStatuses ?? [];
-    return current && !known.some((status) => status.key === current) ? [...known, { key: current, label: current, color: '' }] : known;
+    return current && !known.some((status) => status.key === current) ? [...known, readCustomStatus({ key: current, color: '' })] : known;
   };
 
   return (
@@ -129,7 +129,7 @@ export const StatusMapEditor = ({ rows, onChange, defaults, customStatuses, erro
                     </SingleSelectOption>
                     {statusOptions(row.customStatus).map((status) => (
                       <SingleSelectOption key={status.key} value={status.key}>
-                        {status.label}
+                        {customStatusLabel(status, locale)}
                       </SingleSelectOption>
                     ))}
                   </SingleSelect>
