@@ -7,7 +7,7 @@ import history from './history';
 import { ensureUniqueIndex } from '../../core/unique';
 import { UID } from '../../core/uids';
 import { createListIndexes } from './indexes';
-import { moveLegacyHistory } from './legacy-history';
+import { historyTableMigration, moveLegacyHistory } from './legacy-history';
 import { fillSearchKeys } from './search-keys';
 import routes from './routes';
 import service from './service';
@@ -22,6 +22,8 @@ export default {
   services: { orders: service, history, shopOrders },
   controllers: { orders: controller },
   routes,
+  /** Run by Strapi before its schema sync, oldest first (core/migrations.ts). */
+  migrations: [historyTableMigration],
   async bootstrap({ strapi }: { strapi: import('@strapi/strapi').Core.Strapi }) {
     await moveLegacyHistory(strapi);
     await createListIndexes(strapi);
