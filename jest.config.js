@@ -2,6 +2,7 @@
  * unit: pure domain logic, milliseconds. api: a real Strapi (compiled by `npm run build:server`)
  * on a fresh database per test file — SQLite by default, PostgreSQL when DATABASE_CLIENT=postgres.
  * e2e: the built admin panel (`npm run build`) in Debian's chromium, driven by playwright-core.
+ * package: the plugin packed and installed into a fresh Strapi app (`npm run test:package`; needs npm).
  */
 const os = require('os');
 
@@ -18,6 +19,7 @@ module.exports = {
       slowTestThreshold: 30,
     },
     { displayName: 'e2e', testEnvironment: 'node', transform, testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+    { displayName: 'package', testEnvironment: 'node', transform, testMatch: ['<rootDir>/tests/package/**/*.test.ts'] },
   ],
   testTimeout: 120000,
   // Every api file boots its own Strapi on a database of its own, and waits on the disk or on

@@ -7,6 +7,7 @@ import config from './config';
 import { createEvents } from './core/events';
 import { forgetOldAnswersHourly, idempotency, idempotencyKeyContentType } from './core/idempotency';
 import jobs from './core/jobs';
+import { registerMigrations } from './core/migrations';
 import { getService } from './core/service';
 import { readRequest } from './core/request';
 import customers from './features/customers';
@@ -33,7 +34,10 @@ export const services = {
 };
 
 export default {
-  register,
+  async register({ strapi }: { strapi: Core.Strapi }) {
+    registerMigrations(strapi, [...orders.migrations]);
+    await register({ strapi });
+  },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await orders.bootstrap({ strapi });
     await inventory.bootstrap({ strapi });

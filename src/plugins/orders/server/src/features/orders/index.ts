@@ -9,7 +9,7 @@ import history from './history';
 import { ensureUniqueIndex } from '../../core/unique';
 import { UID } from '../../core/uids';
 import { createListIndexes } from './indexes';
-import { moveLegacyHistory } from './legacy-history';
+import { historyTableMigration, moveLegacyHistory } from './legacy-history';
 import { fillSearchKeys } from './search-keys';
 import routes from './routes';
 import service from './service';
@@ -24,6 +24,8 @@ export default {
   services: { orders: service, history, shopOrders, ordersBulk: bulk, ordersExport },
   controllers: { orders: controller },
   routes,
+  /** Run by Strapi before its schema sync, oldest first (core/migrations.ts). */
+  migrations: [historyTableMigration],
   async bootstrap({ strapi }: { strapi: import('@strapi/strapi').Core.Strapi }) {
     await moveLegacyHistory(strapi);
     await createListIndexes(strapi);

@@ -1,16 +1,36 @@
 /**
  * The history of orders written before it had a table of its own: a JSON array in the order's
- * row, set aside by the migration database/migrations/2026.12.01T00.00.00.orders-history-table.js
- * in the column below. Moved here into orders_history_entries, then the column is dropped — in
- * one transaction, so that a crash leaves the column for the next start to move again.
+ * row, set aside by the migration below in the column below. Moved at bootstrap into
+ * orders_history_entries, then the column is dropped — in one transaction, so that a crash
+ * leaves the column for the next start to move again.
  */
 import type { Core } from '@strapi/strapi';
 import type { HistoryEntry } from '../../../../shared/contracts/orders';
 import { isPostgres } from '../../core/database';
+import type { PluginMigration } from '../../core/migrations';
 import { UID } from '../../core/uids';
 import { historyRepository, type NewHistoryRow } from './history-repository';
 
 export const LEGACY_HISTORY_COLUMN = 'legacy_history';
+
+/** The orders' table as the code before the history table named it (its schema's collectionName). */
+const ORDERS_TABLE = 'orders_orders';
+
+/**
+ * Strapi runs this before its schema sync, which would drop the JSON column `history` now that
+ * the order's schema no longer has it, and before the new table exists. So the column is only
+ * set aside here, under a name Strapi's stored schema never had (its sync leaves such columns
+ * alone); moveLegacyHistory moves its entries once the sync has made the table. Until 0.1.0 this
+ * was the app's database/migrations/2026.12.01T00.00.00.orders-history-table.js; a database that
+ * ran that one has no `history` column left, so this finds nothing to do.
+ */
+export const historyTableMigration: PluginMigration = {
+  name: '0.1.0-01-history-table',
+  async up(trx) {
+    if (!(await trx.schema.hasTable(ORDERS_TABLE)) || !(await trx.schema.hasColumn(ORDERS_TABLE, 'history'))) return;
+    await trx.raw('ALTER TABLE ?? RENAME COLUMN ?? TO ??', [ORDERS_TABLE, 'history', LEGACY_HISTORY_COLUMN]);
+  },
+};
 
 /** An entry as the old code wrote it into the JSON array: what the API shows, details beside the rest. */
 type LegacyEntry = HistoryEntry & Record<string, unknown>;
