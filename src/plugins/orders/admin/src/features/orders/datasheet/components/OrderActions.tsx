@@ -1,42 +1,17 @@
-import { Button, Flex, Typography, type ButtonProps } from '@strapi/design-system';
-import { Check, CrossCircle, PaperPlane, Pencil, SealCheck } from '@strapi/icons';
+import { Button, Flex, Typography } from '@strapi/design-system';
 import { useRBAC } from '@strapi/strapi/admin';
-import { useState, type ReactElement } from 'react';
+import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { OrderJson } from '../../../../../../shared/contracts/orders';
 import type { Settings } from '../../../../../../shared/contracts/settings';
 import type { OrderAction } from '../../../../../../shared/domain/lifecycle';
 import { useTransitionOrderMutation } from '../../../../api/orders';
-import { PERMISSIONS } from '../../../../permissions';
 import { getTranslation } from '../../../../ui/translations';
 import { useSubmit } from '../../../../ui/useSubmit';
+import { ACTION_BUTTONS as BUTTONS, ACTION_PERMISSIONS } from '../../components/actionButtons';
 import { OrderActionDialog, type SubmitTransition } from './OrderActionDialog';
 import { OrderFailDialog } from './OrderFailDialog';
 import { OrderFinalizeDialog } from './OrderFinalizeDialog';
-
-const ACTION_PERMISSIONS = [
-  ...PERMISSIONS.finalize,
-  ...PERMISSIONS.edit,
-  ...PERMISSIONS.fulfil,
-  ...PERMISSIONS.succeed,
-  ...PERMISSIONS.fail,
-];
-
-interface ButtonLook {
-  /** useRBAC names a granted action after the last part of its id: order.finalize → canFinalize. */
-  allowedBy: string;
-  icon: ReactElement;
-  variant: ButtonProps['variant'];
-  label: string;
-}
-
-const BUTTONS: Record<OrderAction, ButtonLook> = {
-  finalize: { allowedBy: 'canFinalize', icon: <Check />, variant: 'default', label: 'Finalize' },
-  edit: { allowedBy: 'canEdit', icon: <Pencil />, variant: 'secondary', label: 'Edit' },
-  fulfil: { allowedBy: 'canFulfil', icon: <PaperPlane />, variant: 'default', label: 'Fulfil' },
-  succeed: { allowedBy: 'canSucceed', icon: <SealCheck />, variant: 'success-light', label: 'Success' },
-  fail: { allowedBy: 'canFail', icon: <CrossCircle />, variant: 'danger-light', label: 'Failure' },
-};
 
 type PlainAction = Exclude<OrderAction, 'finalize' | 'fail'>;
 

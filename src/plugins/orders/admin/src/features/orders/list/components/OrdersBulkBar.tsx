@@ -1,7 +1,6 @@
-import { Button, Checkbox, Flex, SingleSelect, SingleSelectOption, TextButton, Typography, type ButtonProps } from '@strapi/design-system';
-import { Check, CrossCircle, PaperPlane, Pencil, SealCheck } from '@strapi/icons';
+import { Button, Checkbox, Flex, SingleSelect, SingleSelectOption, TextButton, Typography } from '@strapi/design-system';
 import { useRBAC, useTable } from '@strapi/strapi/admin';
-import { useState, type ReactElement } from 'react';
+import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { MAX_BULK_ORDERS, type BulkOrderResult, type BulkOrders } from '../../../../../../shared/contracts/orders';
 import { customStatusLabel, type CustomStatus } from '../../../../../../shared/contracts/settings';
@@ -13,26 +12,12 @@ import { getTranslation } from '../../../../ui/translations';
 import { useSubmit } from '../../../../ui/useSubmit';
 import { BulkInvoiceButton } from '../../../invoices/bulk/BulkInvoiceButton';
 import { bulkOrdersOf, exportQueryOf, type ListFilters, type Selection } from '../utils/bulk';
+import { ACTION_BUTTONS, ACTION_PERMISSIONS } from '../../components/actionButtons';
 import { BulkResultsDialog } from './BulkResultsDialog';
 import { OrdersExportMenu } from './OrdersExportMenu';
 
-const ACTION_PERMISSIONS = [
-  ...PERMISSIONS.finalize,
-  ...PERMISSIONS.edit,
-  ...PERMISSIONS.fulfil,
-  ...PERMISSIONS.succeed,
-  ...PERMISSIONS.fail,
-  ...PERMISSIONS.customStatus,
-];
-
-/** Each button as the datasheet shows it; useRBAC names a granted action after its id's last part. */
-const BUTTONS: Record<OrderAction, { allowedBy: string; icon: ReactElement; variant: ButtonProps['variant']; label: string }> = {
-  finalize: { allowedBy: 'canFinalize', icon: <Check />, variant: 'secondary', label: 'Finalize' },
-  edit: { allowedBy: 'canEdit', icon: <Pencil />, variant: 'secondary', label: 'Edit' },
-  fulfil: { allowedBy: 'canFulfil', icon: <PaperPlane />, variant: 'secondary', label: 'Fulfil' },
-  succeed: { allowedBy: 'canSucceed', icon: <SealCheck />, variant: 'success-light', label: 'Success' },
-  fail: { allowedBy: 'canFail', icon: <CrossCircle />, variant: 'danger-light', label: 'Failure' },
-};
+/** The buttons of the bulk bar also set a custom status. */
+const BULK_PERMISSIONS = [...ACTION_PERMISSIONS, ...PERMISSIONS.customStatus];
 
 /** The "none" option of the custom status: keys start with a letter or digit, so this one cannot clash. */
 const NONE = '_none';
@@ -63,7 +48,7 @@ export const OrdersBulkBar = ({ total, filters, customStatuses, canInvoice }: Pr
   const selected = useTable('OrdersBulkBar', (state) => state.selectedRows) as SelectedOrder[];
   const rows = useTable('OrdersBulkBar', (state) => state.rows) as SelectedOrder[];
   const selectRow = useTable('OrdersBulkBar', (state) => state.selectRow);
-  const { allowedActions: can, isLoading: loadingPermissions } = useRBAC(ACTION_PERMISSIONS);
+  const { allowedActions: can, isLoading: loadingPermissions } = useRBAC(BULK_PERMISSIONS);
   const submit = useSubmit();
   const [run, { isLoading: running }] = useBulkOrdersMutation();
   // "All matching" holds for the filters it was chosen with: another filter, or no selection left, ends it.
@@ -81,7 +66,7 @@ export const OrdersBulkBar = ({ total, filters, customStatuses, canInvoice }: Pr
   const tooMany = count > MAX_BULK_ORDERS;
   const wholePage = rows.length > 0 && rows.every((row) => selected.some((one) => one.id === row.id));
   const actionLabel = (action: OrderAction) =>
-    formatMessage({ id: getTranslation(`action.${action}`), defaultMessage: BUTTONS[action].label });
+    formatMessage({ id: getTranslation(`action.${action}`), defaultMessage: ACTION_BUTTONS[action].label });
 
   const clear = () => {
     setDone(undefined);
@@ -123,12 +108,12 @@ export const OrdersBulkBar = ({ total, filters, customStatuses, canInvoice }: Pr
           {t('tooMany', 'A bulk action takes at most {max} orders: narrow the filters.', { max: MAX_BULK_ORDERS })}
         </Typography>
       )}
-      {ORDER_ACTIONS.filter((action) => !loadingPermissions && can[BUTTONS[action].allowedBy]).map((action) => (
+      {ORDER_ACTIONS.filter((action) => !loadingPermissions && can[ACTION_BUTTONS[action].allowedBy]).map((action) => (
         <Button
           key={action}
           size="S"
-          variant={BUTTONS[action].variant}
-          startIcon={BUTTONS[action].icon}
+          variant={ACTION_BUTTONS[action].variant === 'default' ? 'secondary' : ACTION_BUTTONS[action].variant}
+          startIcon={ACTION_BUTTONS[action].icon}
           disabled={tooMany || running}
           onClick={() => {
             setRestock(true);
