@@ -182,6 +182,26 @@ describe('validation names every field at fault', () => {
   });
 });
 
+describe('a host app without an encryption key', () => {
+  test('storing a credential is refused, naming the option to set, and nothing is written; a connection without one is made', async () => {
+    const { strapi } = app;
+    const key = strapi.config.get('plugin::orders.encryptionKey');
+    strapi.config.set('plugin::orders.encryptionKey', '');
+    try {
+      const body = unas();
+      const refused = await create(body);
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.details.code).toBe('noEncryptionKey');
+      expect(refused.body.error.message).toContain('encryptionKey');
+      const listed = await app.admin.get('/orders/connections');
+      expect(listed.body.data.map((connection: { name: string }) => connection.name)).not.toContain(body.name);
+      expect((await create(woo())).status).toBe(201);
+    } finally {
+      strapi.config.set('plugin::orders.encryptionKey', key);
+    }
+  });
+});
+
 describe('changing a connection', () => {
   test('its kind never changes; left-out credentials are kept; the kind’s rules hold for the result', async () => {
     const { documentId } = (await create(unas())).body.data;

@@ -101,6 +101,8 @@ export const REFUSAL_CODES = [
   'connectionNotFound',
   // A sync asked of a connection that is not pulled (409), or before the server can pull (501).
   'syncNotForKind',
+  // A credential to store where the host app configured no encryptionKey.
+  'noEncryptionKey',
   // A body the route cannot read: 415 and 413 (core/request.ts).
   'unsupportedMediaType',
   'bodyNotAllowed',

@@ -53,8 +53,20 @@ const SYNC_CLAIM_EXPIRES_MS = 30 * 60_000;
 
 const createConnectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = connectionsRepository(strapi);
-  let box: SecretBox | undefined;
-  const secrets = () => (box ??= secretBox(strapi.plugin('orders').config('encryptionKey')));
+  /**
+   * The credentials' box, keyed from the configuration as it is (a key derived in microseconds).
+   * A host app that set no encryptionKey cannot store a credential: it is told how to, and nothing
+   * is written.
+   */
+  const secrets = (): SecretBox => {
+    const key: string = strapi.plugin('orders').config('encryptionKey');
+    if (!key)
+      throw conflict(
+        'noEncryptionKey',
+        'No encryption key is configured for the webshops’ credentials: set encryptionKey in config/plugins (orders.config), e.g. to env("ENCRYPTION_KEY")'
+      );
+    return secretBox(key);
+  };
 
   /** The server's public address, as Strapi computes it from server.url (what its upload plugin hands out). */
   const publicUrl = () => String(strapi.config.get('server.absoluteUrl') ?? '');
