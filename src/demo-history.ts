@@ -87,6 +87,10 @@ const actionsFor = (daysAgo: number, random: () => number): Action[] => {
   return roll < 0.4 ? [] : ['finalize'];
 };
 
+/** How the demo's customers pay and get their goods: the words the admin suggests. */
+const PAYMENT_METHODS = ['Átutalás', 'Utánvét', 'Bankkártya'] as const;
+const SHIPPING_METHODS = ['Futárszolgálat', 'Csomagautomata', 'Posta', 'Személyes átvétel'] as const;
+
 /** Takes the order through the actions; one the stock cannot serve leaves it where it is, as a shop's would wait for goods. */
 /** A plugin service as Strapi types it. */
 type Service = ReturnType<ReturnType<Core.Strapi['plugin']>['service']>;
@@ -158,9 +162,15 @@ export const seedHistory = async (strapi: Core.Strapi, actor: Actor) => {
       for (let n = 0; n < count; n += 1, daysAgo -= buyer.gapDays) {
         const lines = Array.from({ length: between([1, 3]) }, () => ({ sku: pick(HISTORY_STOCK).sku, quantity: String(between([1, 3])) }));
         const unique = [...new Map(lines.map((line) => [line.sku, line])).values()];
-        const order = await orders.create(customerId ? { customerId, items: unique } : { customer: details, items: unique }, actor);
+        const methods = { paymentMethod: pick(PAYMENT_METHODS), shippingMethod: pick(SHIPPING_METHODS) };
+        const buyer = customerId ? { customerId } : { customer: details };
+        const order = await orders.create({ ...buyer, ...methods, items: unique }, actor);
         customerId = order.customer.documentId;
         await act(orders, order.documentId, actionsFor(daysAgo, random), actor);
+        // A parcel on its way, or delivered, has the carrier's number.
+        const shipped = methods.shippingMethod !== 'Személyes átvétel' && (await orders.get(order.documentId)).state;
+        if (shipped === 'fulfilled' || shipped === 'successful')
+          await orders.update(order.documentId, { trackingNumber: `GLS${String(90_000_000 + made * 1000 + n)}` }, actor);
         const at = new Date(Date.now() - daysAgo * DAY_MS - between([1, 10]) * 3_600_000);
         await backdate(strapi, order.documentId, at);
       }

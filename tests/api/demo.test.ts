@@ -27,6 +27,11 @@ test('half a year of a shop: orders in every state, customers in the segments, a
   expect(await count('order')).toBeGreaterThan(200);
   for (const state of ['draft', 'finalized', 'fulfilled', 'successful', 'failed'])
     expect(await count('order', { state })).toBeGreaterThan(0);
+  // Paid and sent as a shop's orders are: methods on the orders, the carrier's number on parcels sent.
+  expect(await count('order', { paymentMethod: 'Utánvét' })).toBeGreaterThan(0);
+  expect(await count('order', { shippingMethod: 'Csomagautomata' })).toBeGreaterThan(0);
+  expect(await count('order', { trackingNumber: { $notNull: true }, state: { $in: ['fulfilled', 'successful'] } })).toBeGreaterThan(0);
+  expect(await count('order', { trackingNumber: { $notNull: true }, state: { $in: ['draft', 'finalized'] } })).toBe(0);
   const oldest = await app.strapi.db
     .query('plugin::orders.order')
     .findMany({ select: ['createdAt'], orderBy: { createdAt: 'asc' }, limit: 1 });
