@@ -30,9 +30,11 @@ const sameUnit = (a: string, b: string) => a.trim().toLowerCase() === b.trim().t
 /** Whether `unit` is counted in whole pieces. */
 export const isWhole = (unit: string, units: readonly Unit[]) => units.some((known) => known.whole && sameUnit(known.unit, unit));
 
+/** Whether a quantity in thousandths is a whole number of units: it fits every unit, whatever the settings say of it. */
+export const isWholeQuantity = (milli: bigint) => milli % THOUSANDTHS_PER_UNIT === 0n;
+
 /** Whether a quantity in thousandths may be kept in `unit`: any, unless the unit counts whole pieces. */
-export const fitsUnit = (milli: bigint, unit: string, units: readonly Unit[]) =>
-  milli % THOUSANDTHS_PER_UNIT === 0n || !isWhole(unit, units);
+export const fitsUnit = (milli: bigint, unit: string, units: readonly Unit[]) => isWholeQuantity(milli) || !isWhole(unit, units);
 
 /** The refusal of a fraction of a unit counted whole, as a field problem names it. */
 export const notWhole = (unit: string) => ({

@@ -19,6 +19,14 @@ export const columnOf = (strapi: Core.Strapi, uid: PluginUid, attribute: string)
   (strapi.db.metadata.get(uid).attributes[attribute] as { columnName?: string }).columnName ?? attribute;
 
 /**
+ * Runs a read in the caller's transaction when there is one — on SQLite a read on another
+ * connection would wait forever for the one the transaction holds — else straight on the pool,
+ * without a BEGIN and COMMIT of its own (two round trips on PostgreSQL, for nothing to commit).
+ */
+export const readIn = async <T>(strapi: Core.Strapi, read: (db: Knex) => Promise<T>): Promise<T> =>
+  strapi.db.inTransaction() ? ((await strapi.db.transaction(({ trx }) => read(trx))) as T) : read(strapi.db.connection);
+
+/**
  * SELECT … FOR UPDATE of one row by documentId: the lock of the lock-then-write pattern.
  * SQLite has no row locks and needs none: it lets one writer at a time.
  */
@@ -54,14 +62,50 @@ interface JoinTable {
 export const joinTableOf = (strapi: Core.Strapi, uid: PluginUid, attribute: string): JoinTable =>
   (strapi.db.metadata.get(uid).attributes[attribute] as unknown as { joinTable: JoinTable }).joinTable;
 
-/**
- * A value as its column keeps it: a json attribute as its text, as Strapi's query engine stores
- * it (the drivers would store an object as "[object Object]").
- */
-const storedValue = (strapi: Core.Strapi, uid: PluginUid, attribute: string, value: unknown) => {
-  const type = (strapi.db.metadata.get(uid).attributes[attribute] as { type?: string } | undefined)?.type;
-  return type === 'json' && value !== null && value !== undefined ? JSON.stringify(value) : value;
+interface Shape {
+  table: string;
+  /** Each attribute's column. */
+  columns: Map<string, string>;
+  /** The json attributes: kept as their text, as Strapi's query engine stores them (the drivers would store "[object Object]"). */
+  json: Set<string>;
+  /** The schema's `default`s, as the query engine's create writes them (Strapi gives columns none); the documentId's is made apart. */
+  defaults: Array<[string, unknown]>;
+}
+
+const shapes = new WeakMap<Core.Strapi, Map<PluginUid, Shape>>();
+
+/** What writing rows of a content type needs of its metadata, read once per type: every write asks. */
+const shapeOf = (strapi: Core.Strapi, uid: PluginUid): Shape => {
+  if (!shapes.has(strapi)) shapes.set(strapi, new Map());
+  const known = shapes.get(strapi)!;
+  if (!known.has(uid)) {
+    const { tableName, attributes } = strapi.db.metadata.get(uid);
+    const entries = Object.entries(attributes as Record<string, { type?: string; columnName?: string; default?: unknown }>);
+    known.set(uid, {
+      table: tableName,
+      columns: new Map(entries.map(([name, attribute]) => [name, attribute.columnName ?? name])),
+      json: new Set(entries.filter(([, attribute]) => attribute.type === 'json').map(([name]) => name)),
+      defaults: entries.flatMap(([name, attribute]) =>
+        attribute.default === undefined || name === 'documentId' ? [] : [[name, attribute.default]]
+      ),
+    });
+  }
+  return known.get(uid)!;
 };
+
+/** The row's columns and values, as its table keeps them. */
+const recordOf = (shape: Shape, values: Record<string, unknown>) => {
+  const record: Record<string, unknown> = {};
+  for (const [attribute, value] of Object.entries(values)) {
+    record[shape.columns.get(attribute) ?? attribute] =
+      shape.json.has(attribute) && value !== null && value !== undefined ? JSON.stringify(value) : value;
+  }
+  return record;
+};
+
+/** A new row's defaults: a default may be a function (publishedAt's), called for each row. */
+const defaultsFor = (shape: Shape) =>
+  Object.fromEntries(shape.defaults.map(([name, value]) => [name, typeof value === 'function' ? value() : value]));
 
 export interface NewRow {
   /** Attribute values as the database takes them (bigintegers as strings; json ones as they are). */
@@ -75,6 +119,38 @@ const CHUNK = 500;
 const chunks = <T>(rows: T[]) => Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK));
 
 /**
+ * INSERT … VALUES of several rows, written out here: knex writes SQLite's multi-row insert as a
+ * UNION ALL of SELECTs, compiled anew for every insert, where this text repeats for rows of one
+ * shape, and so does the connection's prepared statement. A value left undefined is what knex
+ * makes of it: the column's default on PostgreSQL, NULL on SQLite (useNullAsDefault).
+ */
+const insertValues = async (
+  strapi: Core.Strapi,
+  db: Knex,
+  table: string,
+  records: Array<Record<string, unknown>>,
+  returning: string[] = []
+): Promise<Array<Record<string, unknown>>> => {
+  const columns = [...new Set(records.flatMap((record) => Object.keys(record)))];
+  const absent = isPostgres(strapi) ? 'DEFAULT' : 'NULL';
+  const bindings: unknown[] = [];
+  const values = records.map((record) => {
+    const places = columns.map((column) => {
+      if (record[column] === undefined) return absent;
+      bindings.push(record[column]);
+      return '?';
+    });
+    return `(${places.join(', ')})`;
+  });
+  const quoted = (names: string[]) => names.map((name) => `"${name}"`).join(', ');
+  const result = await db.raw(
+    `INSERT INTO "${table}" (${quoted(columns)}) VALUES ${values.join(', ')}${returning.length ? ` RETURNING ${quoted(returning)}` : ''}`,
+    bindings
+  );
+  return Array.isArray(result) ? result : ((result as { rows?: Array<Record<string, unknown>> }).rows ?? []);
+};
+
+/**
  * Inserts new rows of a content type with their relations' link rows, a few statements in all
  * where strapi.db.query().create takes several per row — an order of 500 lines was seconds to
  * save. Writes what create writes: a documentId, the timestamps, publishedAt (Strapi 5 keeps
@@ -83,24 +159,21 @@ const chunks = <T>(rows: T[]) => Array.from({ length: Math.ceil(rows.length / CH
  * Answers the new ids in the order of `rows`.
  */
 export const insertRows = async (strapi: Core.Strapi, trx: Knex, uid: PluginUid, rows: NewRow[]): Promise<number[]> => {
-  const column = (attribute: string) => columnOf(strapi, uid, attribute);
+  const shape = shapeOf(strapi, uid);
+  const documentId = shape.columns.get('documentId')!;
   const now = new Date();
   const records = rows.map(({ values }) => {
-    const record: Record<string, unknown> = { [column('documentId')]: createId() };
-    for (const attribute of ['createdAt', 'updatedAt', 'publishedAt']) record[column(attribute)] = now;
-    for (const [attribute, value] of Object.entries(values)) record[column(attribute)] = storedValue(strapi, uid, attribute, value);
-    return record;
+    // As create: an attribute not given (or given undefined) takes its default.
+    const given = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+    return recordOf(shape, { ...defaultsFor(shape), documentId: createId(), createdAt: now, updatedAt: now, publishedAt: now, ...given });
   });
   // Ids are matched by documentId: neither database promises RETURNING rows in VALUES order.
   const idOf = new Map<string, number>();
   for (const chunk of chunks(records)) {
-    const inserted: Array<Record<string, unknown>> = await trx(strapi.db.metadata.get(uid).tableName).insert(chunk, [
-      'id',
-      column('documentId'),
-    ]);
-    for (const row of inserted) idOf.set(String(row[column('documentId')]), Number(row.id));
+    const inserted = await insertValues(strapi, trx, shape.table, chunk, ['id', documentId]);
+    for (const row of inserted) idOf.set(String(row[documentId]), Number(row.id));
   }
-  const ids = records.map((record) => idOf.get(String(record[column('documentId')]))!);
+  const ids = records.map((record) => idOf.get(String(record[documentId]))!);
 
   for (const attribute of new Set(rows.flatMap((row) => Object.keys(row.links ?? {})))) {
     const joinTable = joinTableOf(strapi, uid, attribute);
@@ -115,7 +188,7 @@ export const insertRows = async (strapi: Core.Strapi, trx: Knex, uid: PluginUid,
       }
       return [link];
     });
-    for (const chunk of chunks(links)) await trx(joinTable.name).insert(chunk);
+    for (const chunk of chunks(links)) await insertValues(strapi, trx, joinTable.name, chunk);
   }
   return ids;
 };
@@ -133,10 +206,10 @@ export const updateColumns = async (
   values: Record<string, unknown>
 ): Promise<{ updatedAt: string }> => {
   const updatedAt = new Date();
-  const record: Record<string, unknown> = { [columnOf(strapi, uid, 'updatedAt')]: updatedAt };
-  for (const [attribute, value] of Object.entries(values))
-    record[columnOf(strapi, uid, attribute)] = storedValue(strapi, uid, attribute, value);
-  await trx(strapi.db.metadata.get(uid).tableName).where('id', id).update(record);
+  const shape = shapeOf(strapi, uid);
+  await trx(shape.table)
+    .where('id', id)
+    .update(recordOf(shape, { updatedAt, ...values }));
   return { updatedAt: updatedAt.toISOString() };
 };
 

@@ -61,6 +61,8 @@ interface Definition {
   woken: boolean;
   /** Ends the loop's sleep early. */
   wake: (() => void) | null;
+  /** The wake set for when the earliest job sent with a delay becomes due. */
+  dueWake: { at: number; timer: NodeJS.Timeout } | null;
 }
 
 interface Attempt {
@@ -125,6 +127,25 @@ export const createJobs = (strapi: Core.Strapi) => {
     if (!definition) return;
     definition.woken = true;
     definition.wake?.();
+  };
+
+  /**
+   * Wakes the name's loop when a job just sent is due: at once, or at its startAfter — not at
+   * once to find nothing due (a gathering job's burst would wake it for every send), nor only at
+   * the next poll. One timer per name, for the earliest.
+   */
+  const wakeWhenDue = (name: string, startAfter: Date | null) => {
+    const definition = definitions.get(name);
+    const at = startAfter?.getTime() ?? 0;
+    if (!definition || at <= Date.now()) return wake(name);
+    if (definition.dueWake && definition.dueWake.at <= at) return;
+    if (definition.dueWake) clearTimeout(definition.dueWake.timer);
+    const timer = setTimeout(() => {
+      definition.dueWake = null;
+      wake(name);
+    }, at - Date.now());
+    timer.unref();
+    definition.dueWake = { at, timer };
   };
 
   const sleep = (definition: Definition) =>
@@ -307,6 +328,7 @@ export const createJobs = (strapi: Core.Strapi) => {
         loop: null,
         woken: false,
         wake: null,
+        dueWake: null,
       };
       definitions.set(name, definition);
       if (store) {
@@ -340,12 +362,12 @@ export const createJobs = (strapi: Core.Strapi) => {
         // A nested strapi.db.transaction joins the caller's (kept in AsyncLocalStorage) and commits nothing itself.
         return strapi.db.transaction(async ({ trx, onCommit }: { trx: Knex.Transaction; onCommit: (callback: () => void) => void }) => {
           const sent = await enqueue(definition, job, trx);
-          if (sent) onCommit(() => wake(name));
+          if (sent) onCommit(() => wakeWhenDue(name, job.startAfter));
           return sent ? job.id : null;
         });
       }
       const sent = await enqueue(definition, job, null);
-      if (sent) wake(name);
+      if (sent) wakeWhenDue(name, job.startAfter);
       return sent ? job.id : null;
     },
 
@@ -411,7 +433,10 @@ export const createJobs = (strapi: Core.Strapi) => {
       if (!store || stopping) return;
       stopping = true;
       timetable.disarmAll();
-      definitions.forEach((definition) => definition.wake?.());
+      definitions.forEach((definition) => {
+        if (definition.dueWake) clearTimeout(definition.dueWake.timer);
+        definition.wake?.();
+      });
       const loops = Promise.allSettled([...definitions.values()].map((definition) => definition.loop));
       let graceTimer: NodeJS.Timeout | undefined;
       const graceOver = await Promise.race([

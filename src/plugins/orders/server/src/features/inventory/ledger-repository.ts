@@ -9,6 +9,7 @@ import type { Actor } from '../../../../shared/contracts/actor';
 import type { MovementCause, MovementKind } from '../../../../shared/contracts/inventory';
 import { toBigInt } from '../../../../shared/domain/fixed-point';
 import { MAX_STOCK_MILLI } from '../../../../shared/domain/quantity';
+import type { Knex } from 'knex';
 import { columnOf, insertRows, isPostgres, joinTableOf, type Transaction } from '../../core/database';
 import { UID, type PluginUid } from '../../core/uids';
 
@@ -62,7 +63,7 @@ export const ledgerRepository = (strapi: Core.Strapi) => {
   const schema = () => (cached ??= schemaOf(strapi));
 
   /** Per stock item, what the movements of kind "order" in the query took out of stock (positive). */
-  const heldPerItem = async (query: ReturnType<Transaction>): Promise<Map<number, bigint>> => {
+  const heldPerItem = async (query: Knex.QueryBuilder): Promise<Map<number, bigint>> => {
     const { kind, quantity, stockItemLink } = schema().movements;
     const item = `s.${stockItemLink.inverseJoinColumn.name}`;
     const rows: Array<{ stockItemId: unknown; total: unknown }> = await query
@@ -168,10 +169,10 @@ export const ledgerRepository = (strapi: Core.Strapi) => {
       ),
 
     /** What the ledger shows an order holding, per stock item id, read inside the change's transaction. */
-    heldByOrder(trx: Transaction, orderId: number) {
+    heldByOrder(db: Knex, orderId: number) {
       const { table, orderLink } = schema().movements;
       return heldPerItem(
-        trx(`${table} as m`)
+        db(`${table} as m`)
           .join(`${orderLink.name} as o`, `o.${orderLink.joinColumn.name}`, 'm.id')
           .where(`o.${orderLink.inverseJoinColumn.name}`, orderId)
       );
@@ -197,11 +198,11 @@ export const ledgerRepository = (strapi: Core.Strapi) => {
     },
 
     /** What orders in the given states hold of each of the given stock items. */
-    heldByOrdersIn(trx: Transaction, states: readonly string[], stockItemIds: number[]) {
+    heldByOrdersIn(db: Knex, states: readonly string[], stockItemIds: number[]) {
       const { movements, orders } = schema();
       const { orderLink, stockItemLink } = movements;
       return heldPerItem(
-        trx(`${movements.table} as m`)
+        db(`${movements.table} as m`)
           .join(`${orderLink.name} as o`, `o.${orderLink.joinColumn.name}`, 'm.id')
           .join(`${orders.table} as ord`, 'ord.id', `o.${orderLink.inverseJoinColumn.name}`)
           .whereIn(`ord.${orders.state}`, [...states])

@@ -6,7 +6,7 @@ import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../../shared/contracts/actor';
 import type { Shortage } from '../../../../shared/contracts/errors';
 import { formatQuantity, MAX_STOCK_MILLI } from '../../../../shared/domain/quantity';
-import type { Transaction } from '../../core/database';
+import { readIn, type Transaction } from '../../core/database';
 import { conflict } from '../../core/errors';
 import { getService } from '../../core/service';
 import { ledgerRepository, type Movement, type StockBalance } from './ledger-repository';
@@ -94,19 +94,14 @@ const createLedger = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    // Read in the caller's transaction when there is one (a request under an Idempotency-Key is
-    // one): on SQLite a read on another connection would wait for it forever. Strapi types the
-    // answer of transaction() as the callback's promise itself, hence the casts.
+    // Read in the caller's transaction when there is one (a request under an Idempotency-Key is one).
 
     /** What orders in the given states hold of each of the given stock items, per stock item id. */
     heldByOrdersIn: async (states: readonly string[], stockItemIds: number[]): Promise<Map<number, bigint>> =>
-      stockItemIds.length
-        ? ((await strapi.db.transaction(({ trx }) => ledger.heldByOrdersIn(trx, states, stockItemIds))) as Map<number, bigint>)
-        : new Map(),
+      stockItemIds.length ? readIn(strapi, (db) => ledger.heldByOrdersIn(db, states, stockItemIds)) : new Map(),
 
     /** What the ledger shows an order holding, per stock item id (positive = taken out of stock). */
-    heldByOrder: async (orderId: number): Promise<Map<number, bigint>> =>
-      (await strapi.db.transaction(({ trx }) => ledger.heldByOrder(trx, orderId))) as Map<number, bigint>,
+    heldByOrder: (orderId: number): Promise<Map<number, bigint>> => readIn(strapi, (db) => ledger.heldByOrder(db, orderId)),
   };
 };
 

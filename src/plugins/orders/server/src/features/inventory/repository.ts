@@ -5,7 +5,8 @@ import type { MovementCause, MovementKind, StockItemSort, StockItemSortColumn } 
 import { RESERVING_STATES } from '../../../../shared/domain/lifecycle';
 import type { Page } from '../../../../shared/contracts/pages';
 import type { VatRate } from '../../../../shared/domain/vat';
-import { columnOf, type StoredDate, type StoredInteger } from '../../core/database';
+import type { Knex } from 'knex';
+import { attributesOf, columnOf, readIn, type StoredDate, type StoredInteger } from '../../core/database';
 import { offsetOf } from '../../core/pages';
 import { UID } from '../../core/uids';
 import { ledgerRepository } from './ledger-repository';
@@ -67,6 +68,13 @@ export const stockItemsRepository = (strapi: Core.Strapi) => {
   const ledger = ledgerRepository(strapi);
   const column = (attribute: string) => `i.${columnOf(strapi, UID.stockItem, attribute)}`;
 
+  /** The items a condition finds, as the query engine would answer them, in the caller's transaction if any. */
+  const rowsWhere = (where: (query: Knex.QueryBuilder) => Knex.QueryBuilder) =>
+    readIn(strapi, async (db) => {
+      const rows: Array<Record<string, unknown>> = await where(db(`${strapi.db.metadata.get(UID.stockItem).tableName} as i`)).select('i.*');
+      return rows.map((row) => attributesOf(strapi, UID.stockItem, row) as unknown as StockItemRow);
+    });
+
   /** The items the filters find, as a query to page or count. */
   const filtered = ({ q, lowStock }: StockItemFilters) => {
     const query = strapi.db.connection(`${strapi.db.metadata.get(UID.stockItem).tableName} as i`);
@@ -127,13 +135,16 @@ export const stockItemsRepository = (strapi: Core.Strapi) => {
 
     all: (): Promise<StockItemRow[]> => items().findMany({ orderBy: { sku: 'asc' } }),
 
-    find: (documentId: string): Promise<StockItemRow | null> => items().findOne({ where: { documentId } }),
+    // The three reads of every change of stock or lines: one query each, below the query engine.
+
+    find: async (documentId: string): Promise<StockItemRow | null> =>
+      (await rowsWhere((query) => query.where(column('documentId'), documentId)))[0] ?? null,
 
     /** Those named by documentId or SKU, as an order's lines name them. */
     findNamed: (documentIds: string[], skus: string[]): Promise<StockItemRow[]> =>
-      items().findMany({ where: { $or: [{ documentId: { $in: documentIds } }, { sku: { $in: skus } }] } }),
+      rowsWhere((query) => query.whereIn(column('documentId'), documentIds).orWhereIn(column('sku'), skus)),
 
-    findByIds: (ids: number[]): Promise<StockItemRow[]> => items().findMany({ where: { id: { $in: ids } } }),
+    findByIds: (ids: number[]): Promise<StockItemRow[]> => rowsWhere((query) => query.whereIn('i.id', ids)),
 
     /** Whether a stock item other than `exceptId` has the SKU. */
     async skuTaken(sku: string, exceptId?: number): Promise<boolean> {

@@ -19,7 +19,7 @@ import { RESERVING_STATES } from '../../../../shared/domain/lifecycle';
 import { toBigInt } from '../../../../shared/domain/fixed-point';
 import { currencyScale, parseMoney, STOCK_CURRENCY } from '../../../../shared/domain/money';
 import { DEFAULT_UNIT, formatQuantity, parseQuantity } from '../../../../shared/domain/quantity';
-import { fitsUnit, notWhole } from '../../../../shared/domain/units';
+import { fitsUnit, isWholeQuantity, notWhole } from '../../../../shared/domain/units';
 import { lockByDocumentId } from '../../core/database';
 import { invalidField, invalidFields, notFound } from '../../core/errors';
 import { pagination } from '../../core/pages';
@@ -102,11 +102,16 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
       rows.map((row) => row.id)
     );
 
+  const settings = () => getService(strapi, 'settings').get();
+
   /** Refuses, each at its field, the quantities given that are fractions of a unit counted whole. */
   const refuseFractions = async (unit: string, quantities: Record<string, string | null | undefined>) => {
-    const given = Object.entries(quantities).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+    const given = Object.entries(quantities).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && !isWholeQuantity(parseQuantity(entry[1]))
+    );
+    // Only a fraction can be refused for its unit: the settings are read for one.
     if (!given.length) return;
-    const { units } = await getService(strapi, 'settings').get();
+    const { units } = await settings();
     const problems = given.filter(([, quantity]) => !fitsUnit(parseQuantity(quantity), unit, units));
     if (problems.length) throw invalidFields(problems.map(([path]) => ({ path, ...notWhole(unit) })));
   };
@@ -119,8 +124,9 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Books a change of the item's stock (an adjustment with the user's reason); answers its on-hand quantity after. */
   const book = async (stockItemId: number, delta: bigint, kind: 'initial' | 'adjustment', reason: string | undefined, actor: Actor) => {
-    const settings = await getService(strapi, 'settings').get();
-    const [after] = await ledger().apply([{ stockItemId, delta, kind, reason }], actor, settings);
+    // Goods received cannot go short: whether stock may go below zero is read for a decrease only.
+    const { allowNegativeStock } = delta < 0n ? await settings() : { allowNegativeStock: false };
+    const [after] = await ledger().apply([{ stockItemId, delta, kind, reason }], actor, { allowNegativeStock });
     return after.onHand;
   };
 

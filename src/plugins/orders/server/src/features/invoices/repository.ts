@@ -5,6 +5,7 @@
  */
 import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import type { InvoiceJson, InvoiceListQuery, InvoiceState, InvoiceType } from '../../../../shared/contracts/invoices';
 import type { DocumentState } from '../../../../shared/contracts/documents';
 import type { Page } from '../../../../shared/contracts/pages';
@@ -14,6 +15,7 @@ import {
   insertRows,
   isPostgres,
   updateColumns,
+  readIn,
   type StoredDate,
   type StoredInteger,
   type Transaction,
@@ -180,19 +182,16 @@ export const invoicesRepository = (strapi: Core.Strapi) => {
      * wait forever for a read on another connection).
      */
     ofOrder: async (orderDocumentId: string): Promise<OrderInvoiceRow[]> =>
-      (await strapi.db.transaction(({ trx }) =>
-        trx(table())
+      readIn(strapi, (db) =>
+        db(table())
           .where(column('orderDocumentId'), orderDocumentId)
           .orderBy('id')
           .select(Object.fromEntries(ORDER_INVOICE_FIELDS.map((attribute) => [attribute, column(attribute)])))
-      )) as OrderInvoiceRow[],
+      ),
 
     /** The order's invoice in force (an invoice, not stornoed), read in the caller's transaction. */
-    inForce: (
-      trx: Transaction,
-      orderDocumentId: string
-    ): Promise<{ id: number; number: string; stock: StoredStock | string | null } | undefined> =>
-      trx(table())
+    inForce: (db: Knex, orderDocumentId: string): Promise<{ id: number; number: string; stock: StoredStock | string | null } | undefined> =>
+      db(table())
         .where({ [column('orderDocumentId')]: orderDocumentId, [column('type')]: 'invoice', [column('state')]: 'issued' })
         .first('id', `${column('number')} as number`, `${column('stock')} as stock`),
 

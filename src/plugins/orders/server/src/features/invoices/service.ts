@@ -27,7 +27,7 @@ import { HUF_RATE, invoiceLines, invoiceTotals, stornoLines, stornoTotals } from
 import { formatInvoiceNumber } from '../../../../shared/domain/invoice-number';
 import { DEFAULT_CURRENCY, parseMoney } from '../../../../shared/domain/money';
 import { conflict, invalidField, invalidFields, notFound, refusalOf } from '../../core/errors';
-import type { Transaction } from '../../core/database';
+import { readIn, type Transaction } from '../../core/database';
 import { violates } from '../../core/unique';
 import { pagination } from '../../core/pages';
 import { getService } from '../../core/service';
@@ -356,10 +356,10 @@ const createInvoicesService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** What the order's invoice in force booked of stock, read in the caller's transaction; null without one. */
     stockInForce: async (orderDocumentId: string) =>
-      (await strapi.db.transaction(async ({ trx }) => {
-        const inForce = await invoices.inForce(trx, orderDocumentId);
+      readIn(strapi, async (db) => {
+        const inForce = await invoices.inForce(db, orderDocumentId);
         return inForce ? stockOf(inForce.stock) : null;
-      })) as ReturnType<typeof stockOf> | null,
+      }),
 
     /** Each series with the number its next invoice of this year would take. */
     async series(): Promise<InvoiceSeriesJson[]> {

@@ -24,11 +24,12 @@ export interface Happening {
 const createHistory = ({ strapi }: { strapi: Core.Strapi }) => {
   const history = historyRepository(strapi);
   return {
-    /** Appends one entry to the order's history, now, inside the change's transaction. */
-    record: (trx: Transaction, orderId: number, { actor, action, from, to, note, details }: Happening) =>
-      history.append(trx, [
-        { orderId, entry: { at: new Date(), actor, action, fromState: from, toState: to, note: note || null, details: details ?? null } },
-      ]),
+    /** Appends one entry to the order's history, now, inside the change's transaction; answers it as the API shows it. */
+    async record(trx: Transaction, orderId: number, { actor, action, from, to, note, details }: Happening): Promise<HistoryEntry> {
+      const entry = { at: new Date(), actor, action, fromState: from, toState: to, note: note || null, details: details ?? null };
+      await history.append(trx, [{ orderId, entry }]);
+      return serializeHistoryEntry(entry);
+    },
 
     /** Appends entries to several orders at once: a feed's new orders. */
     recordMany: (trx: Transaction, entries: Array<{ orderId: number; entry: Happening }>) =>

@@ -7,7 +7,7 @@ import type { FieldProblem, Problem } from '../../../../shared/contracts/errors'
 import type { LineInput } from '../../../../shared/contracts/orders';
 import { DecimalFormatError, parseFixed, toBigInt } from '../../../../shared/domain/fixed-point';
 import { DEFAULT_UNIT, parseQuantity } from '../../../../shared/domain/quantity';
-import { fitsUnit, notWhole } from '../../../../shared/domain/units';
+import { fitsUnit, isWholeQuantity, notWhole } from '../../../../shared/domain/units';
 import { formatMoney, parseMoney, STOCK_CURRENCY } from '../../../../shared/domain/money';
 import {
   DISCOUNT_SCALE,
@@ -56,7 +56,9 @@ const findStockItems = async (strapi: Core.Strapi, lines: LineInput[]) => {
 
 export const resolveLines = async (strapi: Core.Strapi, lines: LineInput[], currency: string): Promise<LineData[]> => {
   const { byDocumentId, bySku } = await findStockItems(strapi, lines);
-  const { units } = await getService(strapi, 'settings').get();
+  // Only a fraction can be refused for its unit: the settings' units are read for one.
+  const fractions = lines.some((line) => !isWholeQuantity(parseQuantity(line.quantity)));
+  const units = fractions ? (await getService(strapi, 'settings').get()).units : [];
   const problems: FieldProblem[] = [];
 
   const values = lines.map((line, index): LineData | null => {

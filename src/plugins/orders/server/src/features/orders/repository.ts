@@ -19,6 +19,7 @@ import {
   joinTableOf,
   setColumnOfEach,
   updateColumns,
+  readIn,
   type StoredDate,
   type StoredInteger,
   type Transaction,
@@ -82,6 +83,8 @@ export interface OrderFields {
   externalStatus: string | null;
   externalModifiedAt: StoredDate | null;
   flags: OrderFlag[] | null;
+  /** What the list's search finds it by (searchKeyOf): written with what it is made of. */
+  searchKey?: string | null;
 }
 
 export interface OrderRow extends OrderFields {
@@ -181,8 +184,8 @@ const orderReader = (strapi: Core.Strapi) => {
       .map(([name]) => name);
 
   /** The order's row, and its customer's and connection's, joined through their link tables. */
-  const orderRow = (trx: Transaction, attribute: 'documentId' | 'externalKey', value: string, lock: boolean) => {
-    const query = trx(`${table(UID.order)} as o`)
+  const orderRow = (db: Knex, attribute: 'documentId' | 'externalKey', value: string, lock: boolean) => {
+    const query = db(`${table(UID.order)} as o`)
       .leftJoin(`${customerLink.name} as ol`, `ol.${customerLink.joinColumn.name}`, 'o.id')
       .leftJoin(`${table(UID.customer)} as c`, 'c.id', `ol.${customerLink.inverseJoinColumn.name}`)
       .leftJoin(`${connectionLink.name} as nl`, `nl.${connectionLink.joinColumn.name}`, 'o.id')
@@ -195,8 +198,8 @@ const orderReader = (strapi: Core.Strapi) => {
   };
 
   /** The order's lines in their place in the order, each with the id and documentId of its stock item. */
-  const lines = async (trx: Transaction, orderId: number) => {
-    const rows: Array<Record<string, unknown>> = await trx(`${table(UID.orderItem)} as i`)
+  const lines = async (db: Knex, orderId: number) => {
+    const rows: Array<Record<string, unknown>> = await db(`${table(UID.orderItem)} as i`)
       .join(`${orderLink.name} as l`, `l.${orderLink.joinColumn.name}`, 'i.id')
       .leftJoin(`${stockLink.name} as s`, `s.${stockLink.joinColumn.name}`, 'i.id')
       .leftJoin(`${table(UID.stockItem)} as si`, 'si.id', `s.${stockLink.inverseJoinColumn.name}`)
@@ -210,26 +213,52 @@ const orderReader = (strapi: Core.Strapi) => {
   };
 
   /** `lock`: the order's row stays locked for the rest of the transaction (SQLite lets one writer at a time already). */
-  const read = async (trx: Transaction, attribute: 'documentId' | 'externalKey', value: string, lock = false): Promise<OrderRow | null> => {
-    const row: Record<string, unknown> | undefined = await orderRow(trx, attribute, value, lock);
+  const read = async (db: Knex, attribute: 'documentId' | 'externalKey', value: string, lock = false): Promise<OrderRow | null> => {
+    const row: Record<string, unknown> | undefined = await orderRow(db, attribute, value, lock);
     if (!row) return null;
     const order = attributesOf(strapi, UID.order, row) as unknown as OrderRow;
     return {
       ...order,
       customer: row.c__id === null ? null : (attributesOf(strapi, UID.customer, row, 'c__') as unknown as CustomerRow),
       connection: row.n__id === null ? null : (attributesOf(strapi, UID.connection, row, 'n__') as unknown as OrderRow['connection']),
-      items: (await lines(trx, order.id)) as OrderItemRow[],
+      items: (await lines(db, order.id)) as OrderItemRow[],
     };
   };
 
   return {
-    // Strapi types the answer of transaction() as the callback's promise itself, hence the cast.
-    find: async (attribute: 'documentId' | 'externalKey', value: string) =>
-      (await strapi.db.transaction(({ trx }) => read(trx, attribute, value))) as OrderRow | null,
+    find: (attribute: 'documentId' | 'externalKey', value: string) => readIn(strapi, (db) => read(db, attribute, value)),
     /** Lock, then read, in one query: concurrent changes of one order wait for each other instead of racing. */
     lock: (trx: Transaction, documentId: string) => read(trx, 'documentId', documentId, true),
   };
 };
+
+type SearchedCustomer = Record<'name' | 'email' | 'phone' | 'company' | 'taxNumber', string | null>;
+
+/** What the orders list finds an order by, in one key: its numbers, its customer's details and its lines' SKUs. */
+const orderSearchKey = ({
+  number,
+  externalNumber,
+  customer,
+  skus,
+}: {
+  number: string | null;
+  externalNumber: string | null;
+  customer: SearchedCustomer | null;
+  skus: string[];
+}) =>
+  recordSearchKey({
+    texts: [number, externalNumber, customer?.name ?? null, customer?.email ?? null, customer?.company ?? null, ...skus],
+    numbers: [customer?.phone ?? null, customer?.taxNumber ?? null],
+  });
+
+/** An order's search key from the order as read, with its customer and lines. */
+export const searchKeyOf = (order: Pick<OrderRow, 'number' | 'externalNumber' | 'customer' | 'items'>) =>
+  orderSearchKey({
+    number: order.number,
+    externalNumber: order.externalNumber,
+    customer: order.customer,
+    skus: order.items.flatMap((item) => (item.sku === null ? [] : [item.sku])),
+  });
 
 /**
  * The search keys of orders, made from what is stored — the order's number and the shop's, its
@@ -268,14 +297,21 @@ const searchKeyWriter = (strapi: Core.Strapi) => {
     ]);
     const skus = new Map<number, string[]>();
     for (const { orderId, sku } of lines) skus.set(Number(orderId), [...(skus.get(Number(orderId)) ?? []), String(sku)]);
+    const text = (value: string | number | null) => (value === null ? null : String(value));
     return new Map(
       orders.map((order) => [
         Number(order.id),
-        recordSearchKey({
-          texts: [order.number, order.externalNumber, order.name, order.email, order.company, ...(skus.get(Number(order.id)) ?? [])].map(
-            (text) => (text === null ? null : String(text))
-          ),
-          numbers: [order.phone, order.taxNumber].map((text) => (text === null ? null : String(text))),
+        orderSearchKey({
+          number: text(order.number),
+          externalNumber: text(order.externalNumber),
+          customer: {
+            name: text(order.name),
+            email: text(order.email),
+            phone: text(order.phone),
+            company: text(order.company),
+            taxNumber: text(order.taxNumber),
+          },
+          skus: skus.get(Number(order.id)) ?? [],
         }),
       ])
     );

@@ -6,7 +6,14 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../../shared/contracts/actor';
-import type { CreateOrderInput, OrderListQuery, StockImpactLine, UpdateOrderInput } from '../../../../shared/contracts/orders';
+import type { OrderInvoiceJson } from '../../../../shared/contracts/invoices';
+import type {
+  CreateOrderInput,
+  HistoryEntry,
+  OrderListQuery,
+  StockImpactLine,
+  UpdateOrderInput,
+} from '../../../../shared/contracts/orders';
 import { toBigInt } from '../../../../shared/domain/fixed-point';
 import { normalAddress } from '../../../../shared/domain/address';
 import { allowedActions, isEditable, nextState, type OrderAction } from '../../../../shared/domain/lifecycle';
@@ -23,7 +30,7 @@ import { getService } from '../../core/service';
 import { detailChanges, orderDetailsOf, refusedFields, sameCustomer, trackingTooEarly } from './details';
 import { pricedLine, resolveLines } from './lines';
 import { reconcileStock, stockLines } from './order-stock';
-import { ordersRepository, type LineData, type OrderData, type OrderFields, type OrderRow } from './repository';
+import { ordersRepository, searchKeyOf, type LineData, type OrderData, type OrderFields, type OrderRow } from './repository';
 import { serializeOrder, serializeOrderSummary } from './serializer';
 
 export interface TransitionOptions {
@@ -90,12 +97,17 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * The answer to a change of the order's own fields (a transition, a custom status): the order
-   * as read under its lock with what the change wrote — its lines and customer did not change —
-   * and its history, read once the change has committed.
+   * The order as the API answers it, with its history and invoices. The answer to a change of the
+   * order's own fields (a transition, a custom status) is the order as read under its lock with
+   * what the change wrote — its lines and customer did not change —, its history read in the
+   * change's transaction, which saves a transaction of the reads' own.
    */
-  const answer = async (order: OrderRow) =>
-    serializeOrder(order, await history().of(order.id), await getService(strapi, 'invoices').ofOrder(order.documentId));
+  const answer = async (order: OrderRow, known: { history?: HistoryEntry[]; invoices?: OrderInvoiceJson[] } = {}) =>
+    serializeOrder(
+      order,
+      known.history ?? (await history().of(order.id)),
+      known.invoices ?? (await getService(strapi, 'invoices').ofOrder(order.documentId))
+    );
 
   /**
    * Replaces the order's lines; answers the order's totals to store with it, so that lists sort
@@ -122,7 +134,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async create(input: CreateOrderInput, actor: Actor) {
       const currency = input.currency ?? DEFAULT_CURRENCY;
-      const documentId = await strapi.db.transaction(async ({ trx }) => {
+      return strapi.db.transaction(async ({ trx }) => {
         const lines = await resolveLines(strapi, input.items, currency);
         const customers = getService(strapi, 'customers');
         // A new customer's address is the order's billing address, unless it is given apart.
@@ -148,18 +160,20 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
           customerName: customer.name,
         });
         const number = orderNumber(order.id, new Date(order.createdAt), timeZone());
-        await orders.setFields(trx, order.id, { number, ...(await saveLines(trx, { id: order.id, items: [] }, lines)) });
-        await orders.refreshSearchKeys(trx, [order.id]);
-        await history().record(trx, order.id, { actor, action: 'create', from: null, to: 'draft' });
+        const totals = await saveLines(trx, { id: order.id, items: [] }, lines);
+        // Read once with its customer and lines: what its search key is made of, and the answer.
+        const written = { ...(await orders.lock(trx, order.documentId))!, number, ...totals };
+        const { updatedAt } = await orders.setFields(trx, order.id, { number, ...totals, searchKey: searchKeyOf(written) });
+        const created = await history().record(trx, order.id, { actor, action: 'create', from: null, to: 'draft' });
         await events().publish('order.created', {
           order: { documentId: order.documentId, number },
           state: 'draft',
           source: 'manual',
           actor,
         });
-        return order.documentId;
+        // A new order's history is its creation, and it has no invoice yet.
+        return answer({ ...written, updatedAt }, { history: [created], invoices: [] });
       });
-      return this.get(documentId);
     },
 
     /**
@@ -231,7 +245,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Moves the order through the lifecycle and its stock with it, in one transaction. */
     async transition(documentId: string, action: OrderAction, { restock, note }: TransitionOptions, actor: Actor) {
       if (restock !== undefined && action !== 'fail') throw invalidField('restock', 'failOnly', 'applies to fail only');
-      const changed = await strapi.db.transaction(async ({ trx }): Promise<OrderRow> => {
+      return strapi.db.transaction(async ({ trx }) => {
         const order = await lockOrder(trx, documentId);
         refuseWebshopOrder(order);
         const to = nextState(order.state, action);
@@ -245,9 +259,8 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
         const details = action === 'fail' ? { restock: restock !== false } : undefined;
         await history().record(trx, order.id, { actor, action, from: order.state, to, note, details });
         await events().publish('order.transitioned', { order: refOf(order), action, from: order.state, to, actor });
-        return { ...order, state: to, updatedAt };
+        return answer({ ...order, state: to, updatedAt });
       });
-      return answer(changed as OrderRow);
     },
 
     /**
@@ -306,16 +319,15 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The free label beside the lifecycle: settable in any state, never changing what it allows. */
     async setCustomStatus(documentId: string, customStatus: string | null, actor: Actor) {
       await this.checkCustomStatus(customStatus);
-      const changed = await strapi.db.transaction(async ({ trx }): Promise<OrderRow> => {
+      return strapi.db.transaction(async ({ trx }) => {
         const order = await lockOrder(trx, documentId);
         const from = order.customStatus ?? null;
-        if (from === customStatus) return order;
+        if (from === customStatus) return answer(order);
         const { updatedAt } = await orders.setFields(trx, order.id, { customStatus });
         await history().record(trx, order.id, { actor, action: 'custom-status', from, to: customStatus });
         await events().publish('order.custom-status-set', { order: refOf(order), from, to: customStatus, actor });
-        return { ...order, customStatus, updatedAt };
+        return answer({ ...order, customStatus, updatedAt });
       });
-      return answer(changed as OrderRow);
     },
   };
 };
