@@ -197,6 +197,24 @@ export const ledgerRepository = (strapi: Core.Strapi) => {
         .select({ stock_item_id: item }, knex.raw('-SUM(??) AS held', [`m.${movements.quantity}`]));
     },
 
+    /**
+     * What orders in the given states hold of the stock item whose id is `itemColumn`, as a
+     * correlated subquery: one item's figure read with the item's own row, in the same query.
+     */
+    heldOfItemQuery(states: readonly string[], itemColumn: string) {
+      const { movements, orders } = schema();
+      const { orderLink, stockItemLink } = movements;
+      const knex = strapi.db.connection;
+      return knex(`${movements.table} as m`)
+        .join(`${stockItemLink.name} as s`, `s.${stockItemLink.joinColumn.name}`, 'm.id')
+        .join(`${orderLink.name} as o`, `o.${orderLink.joinColumn.name}`, 'm.id')
+        .join(`${orders.table} as ord`, 'ord.id', `o.${orderLink.inverseJoinColumn.name}`)
+        .where(`s.${stockItemLink.inverseJoinColumn.name}`, knex.ref(itemColumn))
+        .andWhere(`m.${movements.kind}`, 'order')
+        .whereIn(`ord.${orders.state}`, [...states])
+        .select(knex.raw('-COALESCE(SUM(??), 0)', [`m.${movements.quantity}`]));
+    },
+
     /** What orders in the given states hold of each of the given stock items. */
     heldByOrdersIn(db: Knex, states: readonly string[], stockItemIds: number[]) {
       const { movements, orders } = schema();

@@ -10,6 +10,7 @@ import { attributesOf, columnOf, readIn, type StoredDate, type StoredInteger } f
 import { offsetOf } from '../../core/pages';
 import { UID } from '../../core/uids';
 import { ledgerRepository } from './ledger-repository';
+import { toBigInt } from '../../../../shared/domain/fixed-point';
 
 /** What the list finds: a search of SKU and name, and only the low ones when asked. */
 export interface StockItemFilters {
@@ -139,6 +140,17 @@ export const stockItemsRepository = (strapi: Core.Strapi) => {
 
     find: async (documentId: string): Promise<StockItemRow | null> =>
       (await rowsWhere((query) => query.where(column('documentId'), documentId)))[0] ?? null,
+
+    /** The item, and what orders in `states` hold of it, in one query. */
+    async findWithHeld(documentId: string, states: readonly string[]): Promise<{ item: StockItemRow; held: bigint } | null> {
+      const row: Record<string, unknown> | undefined = await readIn(strapi, (db) =>
+        db(`${strapi.db.metadata.get(UID.stockItem).tableName} as i`)
+          .where(column('documentId'), documentId)
+          .first('i.*', ledger.heldOfItemQuery(states, 'i.id').as('held_by_orders'))
+      );
+      if (!row) return null;
+      return { item: attributesOf(strapi, UID.stockItem, row) as unknown as StockItemRow, held: toBigInt(row.held_by_orders ?? 0) };
+    },
 
     /** Those named by documentId or SKU, as an order's lines name them. */
     findNamed: (documentIds: string[], skus: string[]): Promise<StockItemRow[]> =>

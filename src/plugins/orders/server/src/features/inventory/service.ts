@@ -73,10 +73,19 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
   const items = stockItemsRepository(strapi);
   const ledger = () => getService(strapi, 'ledger');
 
+  const noItem = (documentId: string) => notFound('stockItemNotFound', `No stock item ${documentId}`, { id: documentId });
+
   const findRow = async (documentId: string): Promise<StockItemRow> => {
     const item = await items.find(documentId);
-    if (!item) throw notFound('stockItemNotFound', `No stock item ${documentId}`, { id: documentId });
+    if (!item) throw noItem(documentId);
     return item;
+  };
+
+  /** The item with what finalized, not yet fulfilled orders reserve of it, in one read. */
+  const findWithReserved = async (documentId: string) => {
+    const found = await items.findWithHeld(documentId, RESERVING_STATES);
+    if (!found) throw noItem(documentId);
+    return { item: found.item, reserved: found.held };
   };
 
   const skuTaken = (sku: string) => invalidField('sku', 'skuTaken', `SKU ${sku} is already used by another stock item`, { sku });
@@ -137,8 +146,8 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async get(documentId: string) {
-      const [item] = await withStock([await findRow(documentId)]);
-      return item;
+      const { item, reserved } = await findWithReserved(documentId);
+      return serializeStockItem(item, reserved);
     },
 
     /** The stock items an order's lines name, by documentId or SKU, as stored. */
@@ -203,14 +212,13 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
       const adjusted = await strapi.db.transaction(async ({ trx }) => {
         // Two stocktakes of one item at once must not both book the same difference.
         if (counted !== undefined) await lockByDocumentId(strapi, trx, UID.stockItem, documentId);
-        const item = await findRow(documentId);
+        // Reserved stock does not move with an adjustment: read once, with the item.
+        const { item, reserved } = await findWithReserved(documentId);
         await refuseFractions(item.unit, { delta, counted });
         const before = toBigInt(item.onHandMilli);
-        const change =
-          counted === undefined ? parseQuantity(delta!) : parseQuantity(counted) - before - ((await reservedOf([item])).get(item.id) ?? 0n);
+        const change = counted === undefined ? parseQuantity(delta!) : parseQuantity(counted) - before - reserved;
         const onHand = change === 0n ? before : await book(item.id, change, 'adjustment', reason, actor);
-        const [answer] = await withStock([{ ...item, onHandMilli: onHand.toString() }]);
-        return answer;
+        return serializeStockItem({ ...item, onHandMilli: onHand.toString() }, reserved);
       });
       return adjusted as StockItemJson;
     },
