@@ -86,26 +86,25 @@ const shapeOf = (strapi: Core.Strapi, uid: PluginUid): Shape => {
       columns: new Map(entries.map(([name, attribute]) => [name, attribute.columnName ?? name])),
       json: new Set(entries.filter(([, attribute]) => attribute.type === 'json').map(([name]) => name)),
       defaults: entries.flatMap(([name, attribute]) =>
-        attribute.default === undefined || name === 'documentId' ? [] : [[name, attribute.default]]
+        attribute.default === undefined || MADE.has(name) ? [] : [[name, attribute.default]]
       ),
     });
   }
   return known.get(uid)!;
 };
 
-/** The row's columns and values, as its table keeps them. */
-const recordOf = (shape: Shape, values: Record<string, unknown>) => {
-  const record: Record<string, unknown> = {};
-  for (const [attribute, value] of Object.entries(values)) {
-    record[shape.columns.get(attribute) ?? attribute] =
-      shape.json.has(attribute) && value !== null && value !== undefined ? JSON.stringify(value) : value;
+/** What insertRows makes of every new row itself, whatever the schema's defaults. */
+const MADE = new Set(['documentId', 'createdAt', 'updatedAt', 'publishedAt']);
+
+/** Writes the attributes' values into `record` under their columns, as the table keeps them; undefined ones are left out. */
+const writeInto = (shape: Shape, record: Record<string, unknown>, values: Record<string, unknown>) => {
+  for (const attribute in values) {
+    const value = values[attribute];
+    if (value === undefined) continue;
+    record[shape.columns.get(attribute) ?? attribute] = shape.json.has(attribute) && value !== null ? JSON.stringify(value) : value;
   }
   return record;
 };
-
-/** A new row's defaults: a default may be a function (publishedAt's), called for each row. */
-const defaultsFor = (shape: Shape) =>
-  Object.fromEntries(shape.defaults.map(([name, value]) => [name, typeof value === 'function' ? value() : value]));
 
 export interface NewRow {
   /** Attribute values as the database takes them (bigintegers as strings; json ones as they are). */
@@ -162,10 +161,13 @@ export const insertRows = async (strapi: Core.Strapi, trx: Knex, uid: PluginUid,
   const shape = shapeOf(strapi, uid);
   const documentId = shape.columns.get('documentId')!;
   const now = new Date();
+  const made = { createdAt: now, updatedAt: now, publishedAt: now };
   const records = rows.map(({ values }) => {
-    // As create: an attribute not given (or given undefined) takes its default.
-    const given = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
-    return recordOf(shape, { ...defaultsFor(shape), documentId: createId(), createdAt: now, updatedAt: now, publishedAt: now, ...given });
+    // As create: an attribute not given (or given undefined) takes its default; a default may be a function.
+    const record: Record<string, unknown> = {};
+    for (const [attribute, value] of shape.defaults)
+      writeInto(shape, record, { [attribute]: typeof value === 'function' ? value() : value });
+    return writeInto(shape, writeInto(shape, record, { ...made, documentId: createId() }), values);
   });
   // Ids are matched by documentId: neither database promises RETURNING rows in VALUES order.
   const idOf = new Map<string, number>();
@@ -209,7 +211,7 @@ export const updateColumns = async (
   const shape = shapeOf(strapi, uid);
   await trx(shape.table)
     .where('id', id)
-    .update(recordOf(shape, { updatedAt, ...values }));
+    .update(writeInto(shape, {}, { updatedAt, ...values }));
   return { updatedAt: updatedAt.toISOString() };
 };
 
