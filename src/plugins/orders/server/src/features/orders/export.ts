@@ -8,7 +8,7 @@
  * Number() only at the very edge, for the spreadsheet — Excel keeps every number as a double
  * anyway, and amounts below 10^15 minor units are exact in one. No sum is ever made of those.
  */
-import { PassThrough, Readable } from 'stream';
+import { PassThrough, Readable, type Writable } from 'stream';
 import type { Core } from '@strapi/strapi';
 import ExcelJS from 'exceljs';
 import type { OrderCsvQuery, OrderItemJson, OrderXlsxQuery } from '../../../../shared/contracts/orders';
@@ -24,6 +24,22 @@ import { serializeOrderItem } from './serializer';
 
 /** How many orders one batch reads: a few queries per batch, whatever the size of the export. */
 const BATCH = 200;
+
+/**
+ * Resolves once `out` can take more — at once when it can, else when the reader has taken what
+ * waits in it ('drain') — or once it is gone (the reader left). The export writes its next batch
+ * only then: a slow reader is sent the file at its own pace instead of the whole file piling up
+ * in memory in front of it.
+ */
+const roomIn = (out: Writable) =>
+  new Promise<void>((resolve) => {
+    if (!out.writableNeedDrain || out.destroyed) return resolve();
+    const done = () => {
+      out.off('drain', done).off('close', done);
+      resolve();
+    };
+    out.on('drain', done).on('close', done);
+  });
 
 /** What a cell holds: a text, a decimal string (money or a quantity), a whole number, or an instant. */
 type Kind = 'text' | 'money' | 'quantity' | 'integer' | 'date';
@@ -190,7 +206,10 @@ const createOrdersExportService = ({ strapi }: { strapi: Core.Strapi }) => {
             .join('');
         }
       }
-      return Readable.from(lines());
+      // One batch's text at a time: the next is made only once the response has taken this one
+      // (Readable.from would otherwise read 16 ahead), and none once the client is gone (Koa
+      // destroys the body, which ends the generator and its reading).
+      return Readable.from(lines(), { highWaterMark: 1 });
     },
 
     /**
@@ -214,8 +233,6 @@ const createOrdersExportService = ({ strapi }: { strapi: Core.Strapi }) => {
       header.commit();
       const write = async () => {
         for await (const records of batches(ids, query.rows === 'lines')) {
-          // Koa destroys the body when the client goes: no more batches are read for no one.
-          if (out.destroyed) return;
           for (const record of records) {
             const row = sheet.addRow(
               columns.map((column) => {
@@ -233,6 +250,11 @@ const createOrdersExportService = ({ strapi }: { strapi: Core.Strapi }) => {
             });
             row.commit();
           }
+          // exceljs writes whatever its reader's pace: the next batch is read only once the
+          // response has taken this one. Koa destroys the body when the client goes: then no
+          // more batches are read for no one.
+          await roomIn(out);
+          if (out.destroyed) return;
         }
         sheet.commit();
         await workbook.commit();
