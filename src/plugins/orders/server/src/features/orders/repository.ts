@@ -315,7 +315,7 @@ export const ordersRepository = (strapi: Core.Strapi) => {
   ): Where => {
     const where: Where = {};
     if (documentIds) where.documentId = { $in: documentIds };
-    if (state) where.state = state;
+    if (state) where.state = { $in: state };
     if (connection) where.connection = { documentId: connection };
     if (customer) where.customer = { documentId: customer };
     if (customStatus) where.customStatus = customStatus;
