@@ -12,9 +12,13 @@ import { startApp, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
 const TAG = `Lassu${Date.now()}`;
-/** Three batches of the export's 200 orders, each line's row about a kilobyte. */
-const ORDERS = 600;
-const LINES = 10;
+/**
+ * Four batches of the export's 200 orders, each some 4.5 MB of rows (a line's row some 750
+ * bytes): more than the sockets' buffers on loopback hold (Linux grows a send buffer up to 4 MB),
+ * so that a reader who stops reading is felt by the export.
+ */
+const ORDERS = 800;
+const LINES = 30;
 const BATCHES = ORDERS / 200;
 
 /** How many batches of orders the export has read so far: each is one read of orders with their customers. */

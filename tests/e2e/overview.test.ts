@@ -79,6 +79,14 @@ test('the day’s sales link opens the list of what it counts: the sales states,
   expect(await page.locator('tbody tr').count()).toBe(2);
   await screenshot(page, 'overview-04-sales-list');
 
+  // The filter takes off one of the states: the others stay, and so do the days.
+  await page.getByRole('combobox', { name: 'State' }).click();
+  await page.getByRole('option', { name: 'Fulfilled' }).click();
+  await page.keyboard.press('Escape');
+  await page.waitForURL((url) => url.searchParams.get('state') === 'finalized,successful');
+  expect(new URL(page.url()).searchParams.get('from')).toBe(query.get('from'));
+  await page.getByText('1 order', { exact: true }).waitFor();
+
   // The month's too: its first day to today.
   await page.goto(`${app.url}/admin`);
   await page.getByTestId('sales-month').getByRole('link', { name: '2 orders' }).click();

@@ -47,15 +47,12 @@ const LONG_LETTERS = ALPHABET.filter((letter) => letter.length > 1).sort((a, b) 
 const ACCENT: Record<string, string> = { '\u0301': '1', '\u030B': '1' };
 const accentOf = (marks: string) => (!marks ? '0' : marks.split('').every((mark) => ACCENT[mark]) ? '1' : '2');
 
-/** One character as the alphabet reads it: its base letter (ö and ü keep their dots, being letters of their own) and its marks. */
+/** One character as the alphabet reads it: its base letter and its marks; ö and ü keep their dots, being letters of their own (ő, ű their long forms). */
 const split = (character: string): { base: string; marks: string } => {
-  const decomposed = character.normalize('NFD');
-  const base = decomposed[0];
-  const marks = decomposed.slice(1);
-  // ö, ő, ü, ű: the dots make the letter, the long mark is the accent.
-  if ((base === 'o' || base === 'u') && marks.includes('\u0308')) return { base: base === 'o' ? 'ö' : 'ü', marks: marks.replace('\u0308', '') };
-  if ((base === 'o' || base === 'u') && marks === '\u030B') return { base: base === 'o' ? 'ö' : 'ü', marks: '\u030B' };
-  return { base, marks };
+  const [base, ...marks] = character.normalize('NFD');
+  const text = marks.join('');
+  if ((base === 'o' || base === 'u') && /[\u0308\u030B]/.test(text)) return { base: base === 'o' ? 'ö' : 'ü', marks: text.replace('\u0308', '') };
+  return { base, marks: text };
 };
 
 /** The longest key a column of 255 characters holds. */
@@ -64,7 +61,6 @@ const MAX_KEY = 255;
 /** The sort key of a name (empty for none: it sorts first). */
 export const nameSortKey = (text: string | null | undefined): string => {
   const characters = [...(text ?? '').toLowerCase().normalize('NFC').trim().replace(/\s+/g, ' ')].map(split);
-  const bases = characters.map((character) => character.base).join('');
   const weights: string[] = [];
   const accents: string[] = [];
   const push = (weight: string, accent: string) => {
@@ -72,7 +68,11 @@ export const nameSortKey = (text: string | null | undefined): string => {
     accents.push(accent);
   };
   for (let i = 0; i < characters.length; ) {
-    const rest = bases.slice(i);
+    // The letters from here, enough for the longest match (ddzs).
+    const rest = characters
+      .slice(i, i + 4)
+      .map((character) => character.base)
+      .join('');
     const doubled = Object.keys(DOUBLED).find((letters) => rest.startsWith(letters));
     const long = doubled ? undefined : LONG_LETTERS.find((letter) => rest.startsWith(letter));
     const { base, marks } = characters[i];
@@ -87,7 +87,8 @@ export const nameSortKey = (text: string | null | undefined): string => {
       else if (/\d/.test(base)) push(digitWeight(base), '0');
       else if (base === ' ') push(SPACE, '0');
       else if (/\p{L}/u.test(base)) push(otherWeight(base), accentOf(marks));
-      else push(PUNCTUATION, '0');
+      // A mark NFC could not put on its letter is part of that letter, not a character of its own.
+      else if (!/\p{M}/u.test(base)) push(PUNCTUATION, '0');
       i += 1;
     }
   }
