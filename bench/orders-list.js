@@ -3,8 +3,8 @@
  * per filter and sort the admin offers — its first, middle and last page (goal: under 100 ms a
  * page, deep pages included) —, against the bare database work of the same run: the engine's
  * queries for the default sort's first and middle page, issued directly. The rows are seeded in
- * bulk without search keys, which the start-up migration then writes (timed: what a database from
- * before the key pays once).
+ * bulk without search keys and name sort keys, which the start-up migrations then write (timed:
+ * what a database from before the keys pays once).
  *
  *   node bench/orders-list.js                              # SQLite
  *   DATABASE_CLIENT=postgres node bench/orders-list.js     # PostgreSQL on 127.0.0.1:5432
@@ -14,6 +14,7 @@ const { createId } = require('@paralleldrive/cuid2');
 const { login, request } = require('./admin-client');
 const { loadStrapi } = require('../tests/helpers/database');
 const { fillSearchKeys } = require('../src/plugins/orders/dist/server/src/features/orders/search-keys');
+const { fillSortKeys } = require('../src/plugins/orders/dist/server/src/core/sort-keys');
 
 const ORDERS = Number(process.env.BENCH_ORDERS || 100_000);
 const CUSTOMERS = 2_000;
@@ -100,6 +101,7 @@ const main = async () => {
   try {
     const seeded = await elapsed(() => seed(strapi));
     const keyed = await elapsed(() => fillSearchKeys(strapi));
+    const sortKeyed = await elapsed(() => fillSortKeys(strapi));
     if (strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw('VACUUM ANALYZE');
     await new Promise((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${strapi.server.httpServer.address().port}`;
@@ -171,6 +173,7 @@ const main = async () => {
         orders: ORDERS,
         seededInSeconds: Number((seeded / 1000).toFixed(1)),
         searchKeysMigratedInSeconds: Number((keyed / 1000).toFixed(1)),
+        sortKeysMigratedInSeconds: Number((sortKeyed / 1000).toFixed(1)),
         bareFirstPageMs,
         bareMiddlePageMs,
       })
