@@ -25,15 +25,19 @@ import { serializeOrderItem } from './serializer';
 /** How many orders one batch reads: a few queries per batch, whatever the size of the export. */
 const BATCH = 200;
 
+/** Whether a stream holds more than it wants to: readable-stream 2 (under exceljs's zip) has no writableNeedDrain, only its state's. */
+const isFull = (stream: Writable) =>
+  stream.writableNeedDrain ?? (stream as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain ?? false;
+
 /**
  * Resolves once `out` can take more — at once when it can, else when the reader has taken what
  * waits in it ('drain') — or once it is gone (the reader left). The export writes its next batch
  * only then: a slow reader is sent the file at its own pace instead of the whole file piling up
  * in memory in front of it.
  */
-const roomIn = (out: Writable) =>
+const roomIn = (out: Writable | undefined) =>
   new Promise<void>((resolve) => {
-    if (!out.writableNeedDrain || out.destroyed) return resolve();
+    if (!out || !isFull(out) || out.destroyed) return resolve();
     const done = () => {
       out.off('drain', done).off('close', done);
       resolve();
@@ -165,6 +169,15 @@ const csvCell = (column: Column, value: ReturnType<Column['value']>, language: C
 const moneyFormat = (currency: string) => (currencyScale(currency) === 0 ? '#,##0' : '#,##0.00');
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
 
+/**
+ * What exceljs writes a sheet's rows into: the zip's input, fed by the sheet's stream (a StreamBuf
+ * of exceljs's own), which writes whatever the input answers — so the rows of a slow download
+ * would pile up there, before the zip. The export waits on it itself. Undefined until the zip has
+ * begun reading the sheet (a moment after its first rows).
+ */
+const zipInputOf = (sheet: ExcelJS.Worksheet): Writable | undefined =>
+  (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0];
+
 const createOrdersExportService = ({ strapi }: { strapi: Core.Strapi }) => {
   const orders = ordersRepository(strapi);
   const timeZone = (): string => strapi.plugin('orders').config('timeZone');
@@ -250,9 +263,10 @@ const createOrdersExportService = ({ strapi }: { strapi: Core.Strapi }) => {
             });
             row.commit();
           }
-          // exceljs writes whatever its reader's pace: the next batch is read only once the
-          // response has taken this one. Koa destroys the body when the client goes: then no
-          // more batches are read for no one.
+          // exceljs writes whatever its reader's pace: the next batch is read only once the zip
+          // and the response have taken this one. Koa destroys the body when the client goes:
+          // then no more batches are read for no one.
+          await roomIn(zipInputOf(sheet));
           await roomIn(out);
           if (out.destroyed) return;
         }
