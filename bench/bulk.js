@@ -26,7 +26,10 @@ const draftsOf = async (strapi, label, count) => {
       { sku: `${label}-${i}`, name: `Bench ${label} ${i}`, unitPrice: '1000', vatRate: '27', onHand: '10' },
       ACTOR
     );
-    const order = await orders.create({ customer: { name: `Bench ${label} ${i}` }, items: [{ stockItem: item.documentId, quantity: '1' }] }, ACTOR);
+    const order = await orders.create(
+      { customer: { name: `Bench ${label} ${i}` }, items: [{ stockItem: item.documentId, quantity: '1' }] },
+      ACTOR
+    );
     ids.push(order.documentId);
   }
   return ids;

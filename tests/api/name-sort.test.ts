@@ -12,7 +12,7 @@ let app: TestApp;
 const TAG = `Rendez${Date.now()}`;
 /** In the Hungarian alphabet's order; created shuffled. */
 const NAMES = ['Ágnes', 'Andor', 'Cukor', 'Csaba', 'Emese', 'Éva', 'Olga', 'Ödön', 'Őze', 'Sári', 'Szabó', 'Zoltán', 'Zsófia'];
-const shuffled = [...NAMES].sort((a, b) => (a.length * 7 + a.charCodeAt(1)) % 13 - ((b.length * 7 + b.charCodeAt(1)) % 13));
+const shuffled = [...NAMES].sort((a, b) => ((a.length * 7 + a.charCodeAt(1)) % 13) - ((b.length * 7 + b.charCodeAt(1)) % 13));
 
 beforeAll(async () => {
   app = await startApp();

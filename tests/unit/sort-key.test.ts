@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { nameSortKey } from '../../src/plugins/orders/shared/domain/sort-key';
 
-const byKey = (names: string[]) => [...names].sort((a, b) => (nameSortKey(a) < nameSortKey(b) ? -1 : nameSortKey(a) > nameSortKey(b) ? 1 : 0));
+const byKey = (names: string[]) =>
+  [...names].sort((a, b) => (nameSortKey(a) < nameSortKey(b) ? -1 : nameSortKey(a) > nameSortKey(b) ? 1 : 0));
 const sign = (value: number) => Math.sign(value);
 
 test('the Hungarian alphabet: accented letters with their base, cs after c, ö after o, sz after s', () => {

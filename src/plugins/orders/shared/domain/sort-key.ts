@@ -51,7 +51,8 @@ const accentOf = (marks: string) => (!marks ? '0' : marks.split('').every((mark)
 const split = (character: string): { base: string; marks: string } => {
   const [base, ...marks] = character.normalize('NFD');
   const text = marks.join('');
-  if ((base === 'o' || base === 'u') && /[\u0308\u030B]/.test(text)) return { base: base === 'o' ? 'ö' : 'ü', marks: text.replace('\u0308', '') };
+  if ((base === 'o' || base === 'u') && /[\u0308\u030B]/.test(text))
+    return { base: base === 'o' ? 'ö' : 'ü', marks: text.replace('\u0308', '') };
   return { base, marks: text };
 };
 
@@ -67,7 +68,7 @@ export const nameSortKey = (text: string | null | undefined): string => {
     weights.push(weight);
     accents.push(accent);
   };
-  for (let i = 0; i < characters.length; ) {
+  for (let i = 0; i < characters.length;) {
     // The letters from here, enough for the longest match (ddzs).
     const rest = characters
       .slice(i, i + 4)
@@ -80,7 +81,15 @@ export const nameSortKey = (text: string | null | undefined): string => {
       for (const letter of DOUBLED[doubled]) push(WEIGHT.get(letter)!, '0');
       i += doubled.length;
     } else if (long) {
-      push(WEIGHT.get(long)!, accentOf(characters.slice(i, i + long.length).map((character) => character.marks).join('')));
+      push(
+        WEIGHT.get(long)!,
+        accentOf(
+          characters
+            .slice(i, i + long.length)
+            .map((character) => character.marks)
+            .join('')
+        )
+      );
       i += long.length;
     } else {
       if (WEIGHT.has(base)) push(WEIGHT.get(base)!, accentOf(marks));

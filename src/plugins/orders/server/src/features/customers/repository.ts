@@ -323,7 +323,9 @@ export const customersRepository = (strapi: Core.Strapi) => {
       await trx(strapi.db.metadata.get(UID.order).tableName)
         .whereIn('id', trx(link.name).where(link.inverseJoinColumn.name, customerId).select(link.joinColumn.name))
         .update(
-          Object.fromEntries(Object.entries(customerNameOf(name)).map(([attribute, value]) => [columnOf(strapi, UID.order, attribute), value]))
+          Object.fromEntries(
+            Object.entries(customerNameOf(name)).map(([attribute, value]) => [columnOf(strapi, UID.order, attribute), value])
+          )
         );
     },
 

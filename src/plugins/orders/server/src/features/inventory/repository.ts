@@ -69,7 +69,8 @@ const vatRateRank = (column: string) => ({
 });
 
 /** The fields, with the name's sort key when they change the name: the two are always written together. */
-const withNameKey = (fields: StockItemFields) => (fields.name === undefined ? fields : { ...fields, nameSortKey: nameSortKey(fields.name) });
+const withNameKey = (fields: StockItemFields) =>
+  fields.name === undefined ? fields : { ...fields, nameSortKey: nameSortKey(fields.name) };
 
 export const stockItemsRepository = (strapi: Core.Strapi) => {
   const items = () => strapi.db.query(UID.stockItem);

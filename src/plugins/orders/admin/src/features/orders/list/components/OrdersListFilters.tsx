@@ -149,7 +149,9 @@ const StatesFilter = ({ label, value, options, onChange }: FilterSelectProps) =>
       placeholder={label}
       value={chosen}
       // In the options' (the lifecycle's) order, whatever the order they were ticked in: one list, one URL.
-      onChange={(next) => onChange(next.length ? joinStates(options.map((option) => option.value).filter((state) => next.includes(state))) : undefined)}
+      onChange={(next) =>
+        onChange(next.length ? joinStates(options.map((option) => option.value).filter((state) => next.includes(state))) : undefined)
+      }
       onClear={() => onChange(undefined)}
       clearLabel={formatMessage({ id: getTranslation('list.filter.clearOne'), defaultMessage: 'Clear' })}
       customizeContent={(states = []) =>
