@@ -47,4 +47,23 @@ const login = (base, email, password) =>
     req.end(body);
   });
 
-module.exports = { request, post, login };
+/**
+ * Makes the booted app listen on loopback and logs a super admin in: what a benchmark's requests
+ * go to (`base`) and with (`token`).
+ */
+const serveAsBenchAdmin = async (strapi) => {
+  await new Promise((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${strapi.server.httpServer.address().port}`;
+  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
+  await strapi.service('admin::user').create({
+    email: 'bench@orders.local',
+    firstname: 'Bench',
+    lastname: 'Admin',
+    password: 'Bench-password-1',
+    isActive: true,
+    roles: [superAdmin.id],
+  });
+  return { base, token: await login(base, 'bench@orders.local', 'Bench-password-1') };
+};
+
+module.exports = { request, post, login, serveAsBenchAdmin };

@@ -9,7 +9,7 @@
  *   DATABASE_CLIENT=postgres node bench/bulk.js      # PostgreSQL on 127.0.0.1:5432
  *   BENCH_ORDERS=200 node bench/bulk.js              # fewer orders
  */
-const { login, post } = require('./admin-client');
+const { post, serveAsBenchAdmin } = require('./admin-client');
 const { round, timed } = require('./measure');
 const { loadStrapi } = require('../tests/helpers/database');
 
@@ -40,18 +40,7 @@ const main = async () => {
   try {
     const singles = await draftsOf(strapi, 'S', ORDERS);
     const bulk = await draftsOf(strapi, 'B', ORDERS);
-    await new Promise((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${strapi.server.httpServer.address().port}`;
-    const superAdmin = await strapi.service('admin::role').getSuperAdmin();
-    await strapi.service('admin::user').create({
-      email: 'bench@orders.local',
-      firstname: 'Bench',
-      lastname: 'Admin',
-      password: 'Bench-password-1',
-      isActive: true,
-      roles: [superAdmin.id],
-    });
-    const token = await login(base, 'bench@orders.local', 'Bench-password-1');
+    const { base, token } = await serveAsBenchAdmin(strapi);
 
     let refusedSingles = 0;
     const singlesMs = await timed(async () => {

@@ -11,7 +11,7 @@
  *   BENCH_ORDERS=20000 node bench/orders-list.js           # a smaller database
  */
 const { createId } = require('@paralleldrive/cuid2');
-const { login, request } = require('./admin-client');
+const { request, serveAsBenchAdmin } = require('./admin-client');
 const { loadStrapi } = require('../tests/helpers/database');
 const { fillSearchKeys } = require('../src/plugins/orders/dist/server/src/features/orders/search-keys');
 const { fillSortKeys } = require('../src/plugins/orders/dist/server/src/core/sort-keys');
@@ -103,18 +103,7 @@ const main = async () => {
     const keyed = await elapsed(() => fillSearchKeys(strapi));
     const sortKeyed = await elapsed(() => fillSortKeys(strapi));
     if (strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw('VACUUM ANALYZE');
-    await new Promise((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${strapi.server.httpServer.address().port}`;
-    const superAdmin = await strapi.service('admin::role').getSuperAdmin();
-    await strapi.service('admin::user').create({
-      email: 'bench@orders.local',
-      firstname: 'Bench',
-      lastname: 'Admin',
-      password: 'Bench-password-1',
-      isActive: true,
-      roles: [superAdmin.id],
-    });
-    const token = await login(base, 'bench@orders.local', 'Bench-password-1');
+    const { base, token } = await serveAsBenchAdmin(strapi);
 
     const orders = strapi.db.metadata.get('plugin::orders.order');
     // The engine's queries for a page of the default sort, issued directly: the page's ids (a

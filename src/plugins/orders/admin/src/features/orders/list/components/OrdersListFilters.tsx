@@ -98,6 +98,18 @@ export const OrdersListFilters = ({ filters, customStatuses, connections, onChan
   );
 };
 
+/** What every filter of the bar is: small, named by its placeholder, cleared with its own cross. */
+const useFilterLook = (label: string, onChange: (value: undefined) => void) => {
+  const { formatMessage } = useIntl();
+  return {
+    size: 'S' as const,
+    'aria-label': label,
+    placeholder: label,
+    onClear: () => onChange(undefined),
+    clearLabel: formatMessage({ id: getTranslation('list.filter.clearOne'), defaultMessage: 'Clear' }),
+  };
+};
+
 interface FilterSelectProps {
   label: string;
   value: string | undefined;
@@ -107,16 +119,12 @@ interface FilterSelectProps {
 
 /** A select whose placeholder is its name, cleared with its own cross. */
 export const FilterSelect = ({ label, value, options, onChange }: FilterSelectProps) => {
-  const { formatMessage } = useIntl();
+  const look = useFilterLook(label, onChange);
   return (
     <SingleSelect
-      size="S"
-      aria-label={label}
-      placeholder={label}
+      {...look}
       value={value ?? null}
       onChange={(next) => onChange(String(next))}
-      onClear={() => onChange(undefined)}
-      clearLabel={formatMessage({ id: getTranslation('list.filter.clearOne'), defaultMessage: 'Clear' })}
       customizeContent={() => `${label}: ${options.find((option) => option.value === value)?.label ?? value}`}
     >
       {options.map((option) => (
@@ -140,20 +148,16 @@ const withCurrentStates = (options: Option[], current: string | undefined) =>
  * one comma-separated `state=`; none chosen is no filter.
  */
 const StatesFilter = ({ label, value, options, onChange }: FilterSelectProps) => {
-  const { formatMessage } = useIntl();
+  const look = useFilterLook(label, onChange);
   const chosen = statesOf(value);
   return (
     <MultiSelect
-      size="S"
-      aria-label={label}
-      placeholder={label}
+      {...look}
       value={chosen}
       // In the options' (the lifecycle's) order, whatever the order they were ticked in: one list, one URL.
       onChange={(next) =>
         onChange(next.length ? joinStates(options.map((option) => option.value).filter((state) => next.includes(state))) : undefined)
       }
-      onClear={() => onChange(undefined)}
-      clearLabel={formatMessage({ id: getTranslation('list.filter.clearOne'), defaultMessage: 'Clear' })}
       customizeContent={(states = []) =>
         `${label}: ${states.map((state) => options.find((option) => option.value === state)?.label ?? state).join(', ')}`
       }
@@ -178,20 +182,17 @@ interface DayFilterProps {
 }
 
 export const DayFilter = ({ label, day, earliest, latest, onChange }: DayFilterProps) => {
-  const { formatMessage, locale } = useIntl();
+  const { locale } = useIntl();
+  const look = useFilterLook(label, onChange);
   const value = useMemo(() => dateOf(day), [day]);
   return (
     <DatePicker
-      size="S"
-      aria-label={label}
-      placeholder={label}
+      {...look}
       locale={locale}
       minDate={dateOf(earliest)}
       maxDate={dateOf(latest)}
       value={value}
       onChange={(date) => onChange(date ? dayOf(date) : undefined)}
-      onClear={() => onChange(undefined)}
-      clearLabel={formatMessage({ id: getTranslation('list.filter.clearOne'), defaultMessage: 'Clear' })}
     />
   );
 };
