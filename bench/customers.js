@@ -16,9 +16,10 @@
  *       # PostgreSQL takes some ten minutes); it is not dropped
  */
 const { createId } = require('@paralleldrive/cuid2');
-const { login, request } = require('./admin-client');
+const { request, serveAsBenchAdmin } = require('./admin-client');
 const { bootStrapi, loadStrapi } = require('../tests/helpers/database');
 const { customersRepository } = require('../src/plugins/orders/dist/server/src/features/customers/repository');
+const { fillSortKeys } = require('../src/plugins/orders/dist/server/src/core/sort-keys');
 const { median } = require('./measure');
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS || 100_000);
@@ -144,18 +145,7 @@ const listPages = async (strapi) => {
   // What autovacuum does to a live database after a pass that rewrote every customer (here it may
   // not have run yet): fresh statistics, and a visibility map for index-only scans.
   if (strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw('VACUUM ANALYZE orders_customers');
-  await new Promise((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${strapi.server.httpServer.address().port}`;
-  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
-  await strapi.service('admin::user').create({
-    email: 'bench@orders.local',
-    firstname: 'Bench',
-    lastname: 'Admin',
-    password: 'Bench-password-1',
-    isActive: true,
-    roles: [superAdmin.id],
-  });
-  const token = await login(base, 'bench@orders.local', 'Bench-password-1');
+  const { base, token } = await serveAsBenchAdmin(strapi);
   const scenarios = {
     'default (createdAt:desc)': '',
     'sort=name:asc': 'sort=name:asc',
@@ -212,8 +202,9 @@ const main = async () => {
   try {
     const now = new Date();
     const seeded = reused ? { ms: 0 } : await elapsed(() => seed(strapi, now));
-    // Seeded in bulk without search keys: the customers' part of the start-up migration writes them.
+    // Seeded in bulk without search keys and name sort keys: the start-up migrations write them.
     await customersRepository(strapi).fillSearchKeys();
+    await fillSortKeys(strapi);
     console.log(
       JSON.stringify({ database: strapi.db.dialect.client, customers: CUSTOMERS, orders: ORDERS, seededInSeconds: seconds(seeded.ms) })
     );

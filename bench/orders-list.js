@@ -3,17 +3,18 @@
  * per filter and sort the admin offers — its first, middle and last page (goal: under 100 ms a
  * page, deep pages included) —, against the bare database work of the same run: the engine's
  * queries for the default sort's first and middle page, issued directly. The rows are seeded in
- * bulk without search keys, which the start-up migration then writes (timed: what a database from
- * before the key pays once).
+ * bulk without search keys and name sort keys, which the start-up migrations then write (timed:
+ * what a database from before the keys pays once).
  *
  *   node bench/orders-list.js                              # SQLite
  *   DATABASE_CLIENT=postgres node bench/orders-list.js     # PostgreSQL on 127.0.0.1:5432
  *   BENCH_ORDERS=20000 node bench/orders-list.js           # a smaller database
  */
 const { createId } = require('@paralleldrive/cuid2');
-const { login, request } = require('./admin-client');
+const { request, serveAsBenchAdmin } = require('./admin-client');
 const { loadStrapi } = require('../tests/helpers/database');
 const { fillSearchKeys } = require('../src/plugins/orders/dist/server/src/features/orders/search-keys');
+const { fillSortKeys } = require('../src/plugins/orders/dist/server/src/core/sort-keys');
 
 const ORDERS = Number(process.env.BENCH_ORDERS || 100_000);
 const CUSTOMERS = 2_000;
@@ -100,19 +101,9 @@ const main = async () => {
   try {
     const seeded = await elapsed(() => seed(strapi));
     const keyed = await elapsed(() => fillSearchKeys(strapi));
+    const sortKeyed = await elapsed(() => fillSortKeys(strapi));
     if (strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw('VACUUM ANALYZE');
-    await new Promise((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${strapi.server.httpServer.address().port}`;
-    const superAdmin = await strapi.service('admin::role').getSuperAdmin();
-    await strapi.service('admin::user').create({
-      email: 'bench@orders.local',
-      firstname: 'Bench',
-      lastname: 'Admin',
-      password: 'Bench-password-1',
-      isActive: true,
-      roles: [superAdmin.id],
-    });
-    const token = await login(base, 'bench@orders.local', 'Bench-password-1');
+    const { base, token } = await serveAsBenchAdmin(strapi);
 
     const orders = strapi.db.metadata.get('plugin::orders.order');
     // The engine's queries for a page of the default sort, issued directly: the page's ids (a
@@ -171,6 +162,7 @@ const main = async () => {
         orders: ORDERS,
         seededInSeconds: Number((seeded / 1000).toFixed(1)),
         searchKeysMigratedInSeconds: Number((keyed / 1000).toFixed(1)),
+        sortKeysMigratedInSeconds: Number((sortKeyed / 1000).toFixed(1)),
         bareFirstPageMs,
         bareMiddlePageMs,
       })

@@ -9,7 +9,7 @@
  *   BENCH_ORDERS=20000 node bench/overview.js           # a smaller database
  */
 const { createId } = require('@paralleldrive/cuid2');
-const { login, request } = require('./admin-client');
+const { request, serveAsBenchAdmin } = require('./admin-client');
 const { loadStrapi } = require('../tests/helpers/database');
 
 const ORDERS = Number(process.env.BENCH_ORDERS || 100_000);
@@ -85,18 +85,7 @@ const main = async () => {
   const { strapi, stop } = await loadStrapi();
   try {
     const seeded = await elapsed(() => seed(strapi));
-    await new Promise((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${strapi.server.httpServer.address().port}`;
-    const superAdmin = await strapi.service('admin::role').getSuperAdmin();
-    await strapi.service('admin::user').create({
-      email: 'bench@orders.local',
-      firstname: 'Bench',
-      lastname: 'Admin',
-      password: 'Bench-password-1',
-      isActive: true,
-      roles: [superAdmin.id],
-    });
-    const token = await login(base, 'bench@orders.local', 'Bench-password-1');
+    const { base, token } = await serveAsBenchAdmin(strapi);
     const table = strapi.db.metadata.get('plugin::orders.order').tableName;
 
     for (let i = 0; i < 3; i += 1) await request(`${base}/orders/overview`, token);

@@ -792,6 +792,8 @@ describe('query strings', () => {
   test.each([
     ['a state as an array', '/orders/orders?state[]=draft', 'state', 'wrongType'],
     ['a state given twice', '/orders/orders?state=draft&state=finalized', 'state', 'wrongType'],
+    ['a state that is none among several', '/orders/orders?state=draft,paid', 'state', 'notOneOf'],
+    ['states of nothing but commas', '/orders/orders?state=,,', 'state', 'notOneOf'],
     ['a search given twice', '/orders/orders?q=a&q=b', 'q', 'wrongType'],
     ['a search as an object', '/orders/orders?q[$ne]=x', 'q', 'wrongType'],
     ['an operator on the page', '/orders/orders?page[$gt]=1', 'page', 'wrongType'],

@@ -60,6 +60,18 @@ test.each([
   expect(skus(await list(`sort=${sort}`)).join('')).toBe(order);
 });
 
+test('the VAT rate sorts by its percentage, "5" before "27"; the exempt codes, which charge none, right after "0"', async () => {
+  const tag = `VAT${Date.now()}`;
+  for (const vatRate of ['27', 'TAM', '5', '0', '18', 'AAM', 'EU'])
+    await createStockItem(app.admin, { sku: `${tag}-${vatRate}`, name: `ÁFA ${vatRate}`, vatRate });
+  const rates = async (direction: string) =>
+    ((await app.admin.get(`/orders/stock-items?q=${tag}&sort=vatRate:${direction}`)).body.data as Item[]).map((item) =>
+      item.sku.replace(`${tag}-`, '')
+    );
+  expect(await rates('asc')).toEqual(['0', 'AAM', 'TAM', 'EU', '5', '18', '27']);
+  expect(await rates('desc')).toEqual(['27', '18', '5', 'EU', 'TAM', 'AAM', '0']);
+});
+
 test('the figures the sorts went by are the list’s own', async () => {
   const items = await list('sort=sku:asc');
   expect(items.map(({ onHand, reserved, physical }) => [onHand, reserved, physical])).toEqual([

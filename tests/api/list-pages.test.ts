@@ -104,6 +104,15 @@ test('a filtered list pages the same way', async () => {
   expect(ids).toEqual(finalized.map((order) => order.documentId));
 });
 
+test('several states, comma-separated: the orders in any of them, paged the same way', async () => {
+  const { ids, total } = await allPages('state=draft,finalized&sort=gross:desc');
+  expect(total).toBe(ORDERS);
+  expect(ids).toEqual([...made].sort(EXPECTED['gross:desc']).map((order) => order.documentId));
+  // A state named twice, or one no order is in, changes nothing.
+  const finalized = made.filter((order) => order.state === 'finalized').sort(EXPECTED['number:asc']);
+  expect((await allPages('state=finalized,successful,finalized&sort=number:asc')).ids).toEqual(finalized.map((order) => order.documentId));
+});
+
 test('a page past the last is empty, with the total', async () => {
   const response = await app.admin.get(`/orders/orders?pageSize=${PAGE_SIZE}&page=99`);
   expect(response.body.data).toEqual([]);

@@ -130,6 +130,35 @@ describe('sales', () => {
   });
 });
 
+describe('the orders list a sales figure opens', () => {
+  /** The list as the glance's links filter it: its sales states and the figure's days. */
+  const listed = async (from: string, to: string, states = ['finalized', 'fulfilled', 'successful'].join(',')) => {
+    const response = await app.admin.get(`/orders/orders?state=${states}&from=${from}&to=${to}&pageSize=100`);
+    expect(response.status).toBe(200);
+    return response.body;
+  };
+  const orders = (sales: Array<{ orders: number }>) => sales.reduce((sum, { orders }) => sum + orders, 0);
+
+  test('finds exactly what the day’s, the month’s and a bar’s figure count', async () => {
+    const data = await overview();
+    const states = data.salesStates.join(',');
+    const day = await listed(DAY, DAY, states);
+    expect(day.meta.pagination.total).toBe(orders(data.sales.day));
+    expect(day.meta.pagination.total).toBe(4);
+    expect(new Set(day.data.map((order: { state: string }) => order.state))).toEqual(new Set(['finalized', 'fulfilled', 'successful']));
+    expect((await listed(data.monthStart, DAY, states)).meta.pagination.total).toBe(orders(data.sales.month));
+    const bar = data.series.find((entry: { day: string }) => entry.day === '2026-10-31');
+    expect((await listed('2026-10-31', '2026-10-31', states)).meta.pagination.total).toBe(orders(bar.sales));
+  });
+
+  test('the day’s orders in every state are more: the draft and the failed one are not sales', async () => {
+    const all = await app.admin.get(`/orders/orders?from=${DAY}&to=${DAY}&pageSize=100`);
+    expect(all.body.meta.pagination.total).toBe(6);
+    const notSales = await listed(DAY, DAY, 'draft,failed');
+    expect(notSales.data.map((order: { state: string }) => order.state).sort()).toEqual(['draft', 'failed']);
+  });
+});
+
 describe('open orders', () => {
   test('by state and by custom status, whatever their day', async () => {
     const data = await overview();

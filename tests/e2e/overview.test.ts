@@ -64,6 +64,39 @@ test('the home page shows the day’s sales, the open orders and the low stock; 
   await page.locator('tr', { hasText: 'Kovács Anna' }).first().waitFor();
 });
 
+test('the day’s sales link opens the list of what it counts: the sales states, that day', async () => {
+  const page = await app.login();
+  await page.goto(`${app.url}/admin`);
+  await page.getByTestId('sales-today').getByRole('link', { name: '2 orders' }).click();
+  await page.waitForURL(/\/admin\/plugins\/orders\?/);
+  const query = new URL(page.url()).searchParams;
+  expect(query.get('state')).toBe('finalized,fulfilled,successful');
+  expect(query.get('from')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(query.get('to')).toBe(query.get('from'));
+  // The finalized and the fulfilled order; not the draft, which is no sale.
+  await page.getByText('2 orders', { exact: true }).waitFor();
+  await page.getByText('State: Finalized, Fulfilled, Successful').waitFor();
+  expect(await page.locator('tbody tr').count()).toBe(2);
+  await screenshot(page, 'overview-04-sales-list');
+
+  // The filter takes off one of the states: the others stay, and so do the days.
+  await page.getByRole('combobox', { name: 'State' }).click();
+  await page.getByRole('option', { name: 'Fulfilled' }).click();
+  await page.keyboard.press('Escape');
+  await page.waitForURL((url) => url.searchParams.get('state') === 'finalized,successful');
+  expect(new URL(page.url()).searchParams.get('from')).toBe(query.get('from'));
+  await page.getByText('1 order', { exact: true }).waitFor();
+
+  // The month's too: its first day to today.
+  await page.goto(`${app.url}/admin`);
+  await page.getByTestId('sales-month').getByRole('link', { name: '2 orders' }).click();
+  await page.waitForURL(/\/admin\/plugins\/orders\?/);
+  const month = new URL(page.url()).searchParams;
+  expect(month.get('state')).toBe('finalized,fulfilled,successful');
+  expect(month.get('from')).toBe(`${query.get('to')?.slice(0, 7)}-01`);
+  await page.getByText('2 orders', { exact: true }).waitFor();
+});
+
 test('in Hungarian', async () => {
   const page = await app.login({ language: 'hu' });
   await page.goto(`${app.url}/admin`);

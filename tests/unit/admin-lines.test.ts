@@ -27,6 +27,26 @@ describe('decimalText', () => {
 });
 
 describe('checkLine', () => {
+  test('a fraction of a unit the settings count whole is refused at the quantity; kg and unlisted units keep decimals', () => {
+    const units = [
+      { unit: 'db', whole: true },
+      { unit: 'kg', whole: false },
+    ];
+    expect(checkLine(line({ quantity: '2,5', unit: 'db' }), 'HUF', units).problems.quantity).toEqual({
+      code: 'notWhole',
+      values: { unit: 'db' },
+    });
+    expect(checkLine(line({ quantity: '2,5', unit: ' Db ' }), 'HUF', units).problems.quantity).toEqual({
+      code: 'notWhole',
+      values: { unit: 'Db' },
+    });
+    expect(checkLine(line({ quantity: '3', unit: 'db' }), 'HUF', units).problems).toEqual({});
+    expect(checkLine(line({ quantity: '2,5', unit: 'kg' }), 'HUF', units).problems).toEqual({});
+    expect(checkLine(line({ quantity: '2,5', unit: 'láda' }), 'HUF', units).problems).toEqual({});
+    // Without the settings (a role that may not read them) the server refuses it at save instead.
+    expect(checkLine(line({ quantity: '2,5', unit: 'db' }), 'HUF').problems).toEqual({});
+  });
+
   test('prices a line as the server does: 2,5 × 1999 Ft − 10 % at 27 %', () => {
     const checked = checkLine(line({ quantity: '2,5', unitPrice: '1999', discountPercent: '10' }), 'HUF');
     expect(checked.problems).toEqual({});

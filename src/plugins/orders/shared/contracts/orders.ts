@@ -115,9 +115,27 @@ export const customStatusInput = z.strictObject({ customStatus: text(64).min(1).
 
 const day = z.iso.date({ error: 'must be a date such as 2026-11-27' });
 
+/** Several states in one text, comma-separated as a query string carries them: `finalized,fulfilled`. */
+export const joinStates = (states: readonly string[]) => states.join(',');
+
+/**
+ * A state, or several (`finalized,fulfilled,successful`, the sales the home page counts): the
+ * orders in any of them. Refused whole, at the field, when one of them is no state.
+ */
+const stateFilter = z.string().transform((text, ctx): OrderState[] => {
+  const states = [...new Set(text.split(',').map((state) => state.trim()))];
+  if (states.every((state): state is OrderState => (ORDER_STATES as readonly string[]).includes(state))) return states;
+  ctx.addIssue({
+    code: 'custom',
+    message: `must be one or more of ${ORDER_STATES.join(', ')}, comma-separated`,
+    ...ours('notOneOf', { allowed: ORDER_STATES }),
+  });
+  return z.NEVER;
+});
+
 /** What the orders list filters by: the list, "select all matching" and the export take the same. */
 const orderFilterFields = {
-  state: z.enum(ORDER_STATES).optional(),
+  state: stateFilter.optional(),
   from: day.optional(),
   to: day.optional(),
   customStatus: text(64).optional(),

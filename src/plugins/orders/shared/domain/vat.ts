@@ -12,6 +12,15 @@ export const isVatRate = (value: unknown): value is VatRate =>
 /** The percentage a rate charges: 27n for "27", 0n for every exempt code. */
 export const vatPercent = (rate: string): bigint => (/^\d+$/.test(rate) ? BigInt(rate) : 0n);
 
+/**
+ * The rates in the order a list sorts them (lowest first): by the percentage they charge, so "5"
+ * comes before "27" (not after, as text); the exempt codes charge none, so they come right after
+ * "0", in VAT_RATES' order.
+ */
+export const VAT_RATES_BY_PERCENT: readonly VatRate[] = VAT_RATES.map((rate, index) => ({ rate, index }))
+  .sort((a, b) => Number(vatPercent(a.rate) - vatPercent(b.rate)) || a.index - b.index)
+  .map(({ rate }) => rate);
+
 /** The rate of a line or stock item that names none: Hungary's standard rate. */
 export const DEFAULT_VAT_RATE: VatRate = '27';
 

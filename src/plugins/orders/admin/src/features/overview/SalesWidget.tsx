@@ -9,7 +9,7 @@ import { formatMoney } from '../../ui/format';
 import { getTranslation } from '../../ui/translations';
 import { SalesChart } from './components/SalesChart';
 import { ordersOf } from './utils/chart';
-import { ordersListWith } from './utils/links';
+import { salesListOf } from './utils/links';
 
 interface FigureProps {
   label: string;
@@ -61,7 +61,7 @@ export const SalesWidget = () => {
             label={formatMessage({ id: getTranslation('overview.sales.today'), defaultMessage: 'Today' })}
             sales={overview.sales.day}
             currency={overview.currency}
-            to={ordersListWith({ from: overview.day, to: overview.day })}
+            to={salesListOf(overview, overview.day, overview.day)}
             testId="sales-today"
           />
         </Grid.Item>
@@ -70,7 +70,7 @@ export const SalesWidget = () => {
             label={formatMessage({ id: getTranslation('overview.sales.month'), defaultMessage: 'This month' })}
             sales={overview.sales.month}
             currency={overview.currency}
-            to={ordersListWith({ from: overview.monthStart, to: overview.day })}
+            to={salesListOf(overview, overview.monthStart, overview.day)}
             testId="sales-month"
           />
         </Grid.Item>

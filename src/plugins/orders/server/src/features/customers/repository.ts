@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { CustomerInput, CustomerJson, CustomerListQuery, CustomerSort } from '../../../../shared/contracts/customers';
 import type { Page } from '../../../../shared/contracts/pages';
 import { recordSearchKey, searchPattern } from '../../../../shared/domain/search-key';
+import { nameSortKey } from '../../../../shared/domain/sort-key';
 import type { Segment, Subscription, SubscriptionReason } from '../../../../shared/domain/segments';
 import type { Knex } from 'knex';
 import {
@@ -17,6 +18,7 @@ import {
 } from '../../core/database';
 import { offsetOf } from '../../core/pages';
 import { UID } from '../../core/uids';
+import { customerNameOf } from '../orders/repository';
 
 /** A customer as stored: what the API shows, and the id that links it. */
 export interface CustomerRow extends CustomerJson {
@@ -80,12 +82,13 @@ const ORDER_BY: Record<CustomerSort, Array<[attribute: string, direction: 'asc' 
     ['createdAt', 'desc'],
     ['id', 'desc'],
   ],
+  // By the name's sort key: the Hungarian alphabet on both databases (shared/domain/sort-key.ts).
   'name:asc': [
-    ['name', 'asc'],
+    ['nameSortKey', 'asc'],
     ['id', 'asc'],
   ],
   'name:desc': [
-    ['name', 'desc'],
+    ['nameSortKey', 'desc'],
     ['id', 'desc'],
   ],
   'lastOrderAt:desc': [
@@ -148,6 +151,7 @@ const withKeys = (details: CustomerInput) => ({
   ...details,
   emailKey: emailKeyOf(details.email),
   searchKey: customerSearchKey(details),
+  nameSortKey: nameSortKey(details.name),
 });
 
 /** A customer as a webshop describes it, as stored. */
@@ -255,6 +259,7 @@ export const customersRepository = (strapi: Core.Strapi) => {
             shippingAddress: details.shippingAddress,
             emailKey: emailKeyOf(details.email),
             searchKey: customerSearchKey(details),
+            nameSortKey: nameSortKey(details.name),
           },
           links: { connection: connectionId },
         }))
@@ -318,12 +323,16 @@ export const customersRepository = (strapi: Core.Strapi) => {
     /** Writes the contact data given whole: a field left out is emptied. */
     updateContact: (id: number, details: CustomerInput) => customers().update({ where: { id }, data: withKeys(details), select: ['id'] }),
 
-    /** The name orders keep of their customer (the list's cache), for all of the customer's orders. */
+    /** The name orders keep of their customer (the list's cache) and its sort key, for all of the customer's orders. */
     renameOrders: async (trx: Transaction, customerId: number, name: string) => {
       const link = joinTableOf(strapi, UID.order, 'customer');
       await trx(strapi.db.metadata.get(UID.order).tableName)
         .whereIn('id', trx(link.name).where(link.inverseJoinColumn.name, customerId).select(link.joinColumn.name))
-        .update({ [columnOf(strapi, UID.order, 'customerName')]: name });
+        .update(
+          Object.fromEntries(
+            Object.entries(customerNameOf(name)).map(([attribute, value]) => [columnOf(strapi, UID.order, attribute), value])
+          )
+        );
     },
 
     /** Moves every order of `fromId` to `intoId`, in one statement. */

@@ -8,7 +8,7 @@
  * Number() only at the very edge, for the spreadsheet — Excel keeps every number as a double
  * anyway, and amounts below 10^15 minor units are exact in one. No sum is ever made of those.
  */
-import { PassThrough, Readable } from 'stream';
+import { PassThrough, Readable, type Writable } from 'stream';
 import type { Core } from '@strapi/strapi';
 import ExcelJS from 'exceljs';
 import type { OrderCsvQuery, OrderItemJson, OrderXlsxQuery } from '../../../../shared/contracts/orders';
@@ -24,6 +24,26 @@ import { serializeOrderItem } from './serializer';
 
 /** How many orders one batch reads: a few queries per batch, whatever the size of the export. */
 const BATCH = 200;
+
+/** Whether a stream holds more than it wants to: readable-stream 2 (under exceljs's zip) has no writableNeedDrain, only its state's. */
+const isFull = (stream: Writable) =>
+  stream.writableNeedDrain ?? (stream as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain ?? false;
+
+/**
+ * Resolves once `out` can take more — at once when it can, else when the reader has taken what
+ * waits in it ('drain') — or once it is gone (the reader left). The export writes its next batch
+ * only then: a slow reader is sent the file at its own pace instead of the whole file piling up
+ * in memory in front of it.
+ */
+const roomIn = (out: Writable | undefined) =>
+  new Promise<void>((resolve) => {
+    if (!out || !isFull(out) || out.destroyed) return resolve();
+    const done = () => {
+      out.off('drain', done).off('close', done);
+      resolve();
+    };
+    out.on('drain', done).on('close', done);
+  });
 
 /** What a cell holds: a text, a decimal string (money or a quantity), a whole number, or an instant. */
 type Kind = 'text' | 'money' | 'quantity' | 'integer' | 'date';
@@ -149,6 +169,15 @@ const csvCell = (column: Column, value: ReturnType<Column['value']>, language: C
 const moneyFormat = (currency: string) => (currencyScale(currency) === 0 ? '#,##0' : '#,##0.00');
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
 
+/**
+ * What exceljs writes a sheet's rows into: the zip's input, fed by the sheet's stream (a StreamBuf
+ * of exceljs's own), which writes whatever the input answers — so the rows of a slow download
+ * would pile up there, before the zip. The export waits on it itself. Undefined until the zip has
+ * begun reading the sheet (a moment after its first rows).
+ */
+const zipInputOf = (sheet: ExcelJS.Worksheet): Writable | undefined =>
+  (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0];
+
 const createOrdersExportService = ({ strapi }: { strapi: Core.Strapi }) => {
   const orders = ordersRepository(strapi);
   const timeZone = (): string => strapi.plugin('orders').config('timeZone');
@@ -190,7 +219,10 @@ const createOrdersExportService = ({ strapi }: { strapi: Core.Strapi }) => {
             .join('');
         }
       }
-      return Readable.from(lines());
+      // One batch's text at a time: the next is made only once the response has taken this one
+      // (Readable.from would otherwise read 16 ahead), and none once the client is gone (Koa
+      // destroys the body, which ends the generator and its reading).
+      return Readable.from(lines(), { highWaterMark: 1 });
     },
 
     /**
@@ -214,8 +246,6 @@ const createOrdersExportService = ({ strapi }: { strapi: Core.Strapi }) => {
       header.commit();
       const write = async () => {
         for await (const records of batches(ids, query.rows === 'lines')) {
-          // Koa destroys the body when the client goes: no more batches are read for no one.
-          if (out.destroyed) return;
           for (const record of records) {
             const row = sheet.addRow(
               columns.map((column) => {
@@ -233,6 +263,12 @@ const createOrdersExportService = ({ strapi }: { strapi: Core.Strapi }) => {
             });
             row.commit();
           }
+          // exceljs writes whatever its reader's pace: the next batch is read only once the zip
+          // and the response have taken this one. Koa destroys the body when the client goes:
+          // then no more batches are read for no one.
+          await roomIn(zipInputOf(sheet));
+          await roomIn(out);
+          if (out.destroyed) return;
         }
         sheet.commit();
         await workbook.commit();

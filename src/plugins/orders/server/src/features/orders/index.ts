@@ -6,6 +6,7 @@ import bulk from './bulk';
 import controller from './controller';
 import ordersExport from './export';
 import history from './history';
+import { fillSortKeys } from '../../core/sort-keys';
 import { ensureUniqueIndex } from '../../core/unique';
 import { UID } from '../../core/uids';
 import { createListIndexes } from './indexes';
@@ -30,6 +31,8 @@ export default {
     await moveLegacyHistory(strapi);
     await createListIndexes(strapi);
     await fillSearchKeys(strapi);
+    // The customers', stock items' and orders' name sort keys: the customers' and inventory's bootstraps need none of them.
+    await fillSortKeys(strapi);
     await ensureUniqueIndex(strapi, { uid: UID.order, attribute: 'number' });
     // One order per shop order, whatever the deliveries: the lock orders them, the index guards it.
     await ensureUniqueIndex(strapi, { uid: UID.order, attribute: 'externalKey' });

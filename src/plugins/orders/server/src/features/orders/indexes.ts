@@ -51,16 +51,20 @@ const MIXED_DIRECTION_INDEXES: Array<{ name: string; columns: Array<[attribute: 
     ],
   },
   {
-    name: 'orders_orders_customer_name_id_desc_idx',
+    name: 'orders_orders_customer_sort_key_id_desc_idx',
     columns: [
-      ['customerName', 'asc'],
+      ['customerSortKey', 'asc'],
       ['id', 'desc'],
     ],
   },
 ];
 
+/** The customer sort's index before its sort key (it sorted the name by the database's collation): dropped. */
+const OLD_MIXED_DIRECTION_INDEXES = ['orders_orders_customer_name_id_desc_idx'];
+
 const createMixedDirectionIndexes = async (strapi: Core.Strapi) => {
   const table = strapi.db.metadata.get(UID.order).tableName;
+  for (const name of OLD_MIXED_DIRECTION_INDEXES) await strapi.db.connection.raw('DROP INDEX IF EXISTS ??', [name]);
   for (const { name, columns } of MIXED_DIRECTION_INDEXES) {
     const list = columns.map(([, direction]) => `?? ${direction}`).join(', ');
     await strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (${list})`, [

@@ -9,6 +9,7 @@ import type { OrderListQuery, OrderSort } from '../../../../shared/contracts/ord
 import type { Page } from '../../../../shared/contracts/pages';
 import { endOfDay, startOfDay } from '../../../../shared/domain/calendar';
 import { recordSearchKey, searchKey } from '../../../../shared/domain/search-key';
+import { nameSortKey } from '../../../../shared/domain/sort-key';
 import type { OrderState } from '../../../../shared/domain/lifecycle';
 import type { LineVatRate } from '../../../../shared/domain/totals';
 import {
@@ -76,6 +77,8 @@ export interface OrderFields {
   grossTotalMinor: StoredInteger;
   lineCount: number;
   customerName: string | null;
+  /** The customer's name as the list sorts it (shared/domain/sort-key.ts): written with customerName, by customerNameOf. */
+  customerSortKey: string | null;
   /** A webshop's order: `${connection id}:${the shop's id}`, unique; null for a manual order. */
   externalKey: string | null;
   externalId: string | null;
@@ -98,9 +101,15 @@ export interface OrderRow extends OrderFields {
 }
 
 /** A row of the orders list: no lines, and of the customer only what the list shows. */
-export type OrderSummaryRow = Omit<OrderRow, 'items' | 'customer' | 'note' | 'customerName'> & {
+export type OrderSummaryRow = Omit<OrderRow, 'items' | 'customer' | 'note' | 'customerName' | 'customerSortKey'> & {
   customer: Pick<CustomerRow, 'documentId' | 'name'> | null;
 };
+
+/** The customer's name an order keeps for its list, and the key the list sorts it by: always written together. */
+export const customerNameOf = (name: string): Pick<OrderFields, 'customerName' | 'customerSortKey'> => ({
+  customerName: name,
+  customerSortKey: nameSortKey(name),
+});
 
 /** What writing an order takes: its fields, and the customer it links to. */
 export type OrderData = Partial<OrderFields> & { customer?: number; connection?: number };
@@ -121,7 +130,8 @@ const ORDER_BY: Record<OrderSort, Array<Record<string, 'asc' | 'desc'>>> = {
   'gross:asc': [{ grossTotalMinor: 'asc' }, { id: 'asc' }],
   'gross:desc': [{ grossTotalMinor: 'desc' }, { id: 'desc' }],
   'state:asc': [{ state: 'asc' }, { createdAt: 'desc' }, { id: 'desc' }],
-  'customer:asc': [{ customerName: 'asc' }, { id: 'desc' }],
+  // The name's sort key: the Hungarian alphabet on both databases, not their collations.
+  'customer:asc': [{ customerSortKey: 'asc' }, { id: 'desc' }],
 };
 
 /** What a row of the list shows: no lines, no history. */
@@ -351,7 +361,7 @@ export const ordersRepository = (strapi: Core.Strapi) => {
   ): Where => {
     const where: Where = {};
     if (documentIds) where.documentId = { $in: documentIds };
-    if (state) where.state = state;
+    if (state) where.state = { $in: state };
     if (connection) where.connection = { documentId: connection };
     if (customer) where.customer = { documentId: customer };
     if (customStatus) where.customStatus = customStatus;

@@ -30,7 +30,15 @@ import { getService } from '../../core/service';
 import { detailChanges, orderDetailsOf, refusedFields, sameCustomer, trackingTooEarly } from './details';
 import { pricedLine, resolveLines } from './lines';
 import { reconcileStock, stockLines } from './order-stock';
-import { ordersRepository, searchKeyOf, type LineData, type OrderData, type OrderFields, type OrderRow } from './repository';
+import {
+  customerNameOf,
+  ordersRepository,
+  searchKeyOf,
+  type LineData,
+  type OrderData,
+  type OrderFields,
+  type OrderRow,
+} from './repository';
 import { serializeOrder, serializeOrderSummary } from './serializer';
 
 export interface TransitionOptions {
@@ -157,7 +165,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
           billingAddress,
           shippingAddress,
           customer: customer.id,
-          customerName: customer.name,
+          ...customerNameOf(customer.name),
         });
         const number = orderNumber(order.id, new Date(order.createdAt), timeZone());
         const totals = await saveLines(trx, { id: order.id, items: [] }, lines);
@@ -210,7 +218,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
           const customer = input.customer
             ? await customers.amend(order.id, order.customer?.id, input.customer)
             : await customers.resolve(input);
-          data = { ...data, customer: customer.id, customerName: customer.name };
+          data = { ...data, customer: customer.id, ...customerNameOf(customer.name) };
         }
         if (input.items) data = { ...data, ...(await saveLines(trx, order, await resolveLines(strapi, input.items, currency))) };
         await orders.update(order.id, data);

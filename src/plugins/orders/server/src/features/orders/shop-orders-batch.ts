@@ -18,7 +18,7 @@ import type { Connection } from '../integrations/connection';
 import type { Movement } from '../inventory/ledger';
 import type { Happening } from './history';
 import type { ShopOrderOutcome } from './shop-orders';
-import { ordersRepository } from './repository';
+import { customerNameOf, ordersRepository } from './repository';
 import { flagsOf, planOf, statusText } from './shop-orders';
 
 export interface NewShopOrder {
@@ -52,7 +52,7 @@ export const insertNewShopOrders = async (
         ...plan.fields,
         documentId: documentIds[index],
         source: connection.kind,
-        customerName: customers[index].name,
+        ...customerNameOf(customers[index].name),
         externalKey,
         externalId: order.externalId,
         createdAt: now,

@@ -24,7 +24,7 @@ import { getService } from '../../core/service';
 import type { Connection } from '../integrations/connection';
 import type { StockItemRow } from '../inventory/repository';
 import { reconcileStock } from './order-stock';
-import { ordersRepository, type LineData, type OrderRow } from './repository';
+import { customerNameOf, ordersRepository, type LineData, type OrderRow } from './repository';
 import { sameLines, shopLines, shopTotals } from './shop-lines';
 import { insertNewShopOrders, type NewShopOrder } from './shop-orders-batch';
 
@@ -252,7 +252,7 @@ const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
         currency: fields.currency,
         note: fields.note,
         customer: customer.id,
-        customerName: customer.name,
+        ...customerNameOf(customer.name),
         connection: connection.id,
         externalKey,
         externalId: order.externalId,

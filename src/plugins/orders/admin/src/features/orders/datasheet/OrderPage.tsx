@@ -123,7 +123,7 @@ const OrderDatasheet = ({ order, customStatuses, settings }: OrderDatasheetProps
             </Grid.Item>
           </Grid.Root>
           {order.connection && <OrderWebshopCard order={order} connection={order.connection} />}
-          <ItemsTable order={order} onDirtyChange={setLinesDirty} />
+          <ItemsTable order={order} onDirtyChange={setLinesDirty} units={settings?.units} />
           {order.connection && <OrderInbox order={order} />}
           <OrderInvoicesCard order={order} />
           <OrderDocumentsCard order={order} />

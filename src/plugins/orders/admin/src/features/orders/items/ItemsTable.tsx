@@ -7,6 +7,7 @@
 import { Loader } from '@strapi/design-system';
 import { useRBAC } from '@strapi/strapi/admin';
 import type { OrderJson } from '../../../../../shared/contracts/orders';
+import type { Unit } from '../../../../../shared/domain/units';
 import { isEditable } from '../../../../../shared/domain/lifecycle';
 import { PERMISSIONS } from '../../../permissions';
 import { EditableItems } from './components/EditableItems';
@@ -19,6 +20,8 @@ interface ItemsTableProps {
    * would lose them (a lifecycle action replaces the order, and the edited lines with it).
    */
   onDirtyChange?: (dirty: boolean) => void;
+  /** The settings' units, so that a fraction of a whole piece is refused as it is typed; none for a role that may not read the settings. */
+  units?: readonly Unit[];
 }
 
 /**
@@ -28,13 +31,16 @@ interface ItemsTableProps {
  */
 const VIEW_PERMISSIONS = [...PERMISSIONS.updateOrder, ...PERMISSIONS.readInventory];
 
-export const ItemsTable = ({ order, onDirtyChange }: ItemsTableProps) => {
+/** No units known: one stable list, so that the lines' checks are not made anew on every render. */
+const NO_UNITS: readonly Unit[] = [];
+
+export const ItemsTable = ({ order, onDirtyChange, units = NO_UNITS }: ItemsTableProps) => {
   const draft = isEditable(order.state) && !order.connection;
   const { allowedActions, isLoading } = useRBAC(VIEW_PERMISSIONS);
   // A draft waits for the permission check, so that its hundreds of rows are drawn once, not twice.
   if (draft && isLoading) return <Loader small />;
   return draft && allowedActions.canUpdate ? (
-    <EditableItems order={order} onDirtyChange={onDirtyChange} canAddFromInventory={allowedActions.canRead} />
+    <EditableItems order={order} onDirtyChange={onDirtyChange} canAddFromInventory={allowedActions.canRead} units={units} />
   ) : (
     <SavedItems order={order} />
   );

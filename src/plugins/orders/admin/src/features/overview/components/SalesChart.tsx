@@ -6,7 +6,7 @@ import type { OrdersOverviewJson } from '../../../../../shared/contracts/overvie
 import { formatMoney } from '../../../ui/format';
 import { getTranslation } from '../../../ui/translations';
 import { chartBars } from '../utils/chart';
-import { ordersListWith } from '../utils/links';
+import { salesListOf } from '../utils/links';
 
 /** The chart's drawing space: one unit per day across, percent up. */
 const HEIGHT = 100;
@@ -62,7 +62,7 @@ export const SalesChart = ({ overview }: { overview: OrdersOverviewJson }) => {
         >
           {bars.map((bar, index) => {
             const height = bar.share > 0 ? Math.max(bar.share, 2) : 0;
-            const open = () => navigate(ordersListWith({ from: bar.day, to: bar.day }));
+            const open = () => navigate(salesListOf(overview, bar.day, bar.day));
             return (
               <g key={bar.day} onClick={open} data-day={bar.day} data-revenue={bar.revenue}>
                 <title>{describe(bar)}</title>

@@ -5,6 +5,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { StockItemJson } from '../../../../../../shared/contracts/inventory';
 import type { OrderJson } from '../../../../../../shared/contracts/orders';
+import type { Unit } from '../../../../../../shared/domain/units';
 import { useUpdateOrderMutation } from '../../../../api/orders';
 import { useApiErrorText } from '../../../../ui/errors';
 import { getTranslation } from '../../../../ui/translations';
@@ -26,10 +27,12 @@ interface EditableItemsProps {
   onDirtyChange?: (dirty: boolean) => void;
   /** The stock item picker lists the inventory, which this role may not be allowed to read. */
   canAddFromInventory: boolean;
+  /** The settings' units (which count whole pieces); none for a role that may not read the settings. */
+  units: readonly Unit[];
 }
 
 /** A draft's lines being edited: kept here until "Save lines" sends them all at once. */
-export const EditableItems = ({ order, onDirtyChange, canAddFromInventory }: EditableItemsProps) => {
+export const EditableItems = ({ order, onDirtyChange, canAddFromInventory, units }: EditableItemsProps) => {
   const { formatMessage, locale } = useIntl();
   const { toggleNotification } = useNotification();
   const { fieldText } = useApiErrorText();
@@ -37,7 +40,7 @@ export const EditableItems = ({ order, onDirtyChange, canAddFromInventory }: Edi
   const [updateOrder, { isLoading: saving }] = useUpdateOrderMutation();
   const labels = useLabels();
   const { currency } = order;
-  const { state, dispatch, checked, totals, saved, discard } = useDraftLines(order, onDirtyChange);
+  const { state, dispatch, checked, totals, saved, discard } = useDraftLines(order, units, onDirtyChange);
   const [adding, setAdding] = useState<'stock' | 'free' | null>(null);
 
   const nextKey = useRef(0);
@@ -135,7 +138,7 @@ export const EditableItems = ({ order, onDirtyChange, canAddFromInventory }: Edi
       <ItemsTotals totals={totals} currency={currency} leftOut={totals.leftOut} />
 
       <StockItemPicker open={adding === 'stock'} currency={currency} onClose={() => setAdding(null)} onPick={addFromStock} />
-      <ItemsFreeLineModal open={adding === 'free'} currency={currency} onClose={() => setAdding(null)} onAdd={addFreeLine} />
+      <ItemsFreeLineModal open={adding === 'free'} currency={currency} units={units} onClose={() => setAdding(null)} onAdd={addFreeLine} />
     </Flex>
   );
 };

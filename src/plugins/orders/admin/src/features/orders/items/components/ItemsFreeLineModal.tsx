@@ -6,6 +6,7 @@ import { Grid } from '@strapi/design-system';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { DEFAULT_UNIT } from '../../../../../../shared/domain/quantity';
+import type { Unit } from '../../../../../../shared/domain/units';
 import { DEFAULT_VAT_RATE } from '../../../../../../shared/domain/vat';
 import { FormModal } from '../../../../ui/FormModal';
 import { TextField } from '../../../../ui/TextField';
@@ -32,17 +33,18 @@ const emptyLine = (): FreeLine => ({
 interface ItemsFreeLineModalProps {
   open: boolean;
   currency: string;
+  units: readonly Unit[];
   onClose: () => void;
   onAdd: (line: FreeLine) => void;
 }
 
-export const ItemsFreeLineModal = ({ open, currency, onClose, onAdd }: ItemsFreeLineModalProps) => {
+export const ItemsFreeLineModal = ({ open, currency, units, onClose, onAdd }: ItemsFreeLineModalProps) => {
   const { formatMessage } = useIntl();
   const problemText = useProblemText();
   const [line, setLine] = useState(emptyLine);
   // Problems show once the user tries to add, not while the form is still empty.
   const [tried, setTried] = useState(false);
-  const checked = checkLine({ ...line, key: 'free' }, currency);
+  const checked = checkLine({ ...line, key: 'free' }, currency, units);
   const label = (key: string, defaultMessage: string) => formatMessage({ id: getTranslation(key), defaultMessage });
   /** What a text field of the line takes: its value, its change and its problem. */
   const field = (name: 'name' | 'quantity' | 'unit' | 'unitPrice') => ({

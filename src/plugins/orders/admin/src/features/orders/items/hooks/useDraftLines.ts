@@ -4,11 +4,16 @@
  */
 import { useEffect, useMemo, useReducer, useRef } from 'react';
 import type { OrderJson } from '../../../../../../shared/contracts/orders';
+import type { Unit } from '../../../../../../shared/domain/units';
 import { checkLine, totalsOf, type CheckedLine } from '../utils/check-line';
 import { draftLineOf, type DraftLine } from '../utils/lines';
 import { editLines, initialLines } from '../utils/lines-state';
 
-export const useDraftLines = (order: OrderJson, onDirtyChange: ((dirty: boolean) => void) | undefined) => {
+/**
+ * `units`: the settings' units, which say which count whole pieces (a fraction of one is refused
+ * as it is typed); none for a role that may not read the settings.
+ */
+export const useDraftLines = (order: OrderJson, units: readonly Unit[], onDirtyChange: ((dirty: boolean) => void) | undefined) => {
   const { currency } = order;
   const [state, dispatch] = useReducer(editLines, order.items, (items) => initialLines(items.map(draftLineOf)));
 
@@ -38,13 +43,13 @@ export const useDraftLines = (order: OrderJson, onDirtyChange: ((dirty: boolean)
 
   // Each line is checked and priced once per change of that line: the cache keeps the results of
   // the untouched lines (same objects), which also keeps their memoised rows from redrawing.
-  // One cache per currency: a line's check and price depend on it.
-  const cache = useMemo(() => ({ currency, byLine: new WeakMap<DraftLine, CheckedLine>() }), [currency]);
+  // One cache per currency and units: a line's check and price depend on them.
+  const cache = useMemo(() => ({ currency, units, byLine: new WeakMap<DraftLine, CheckedLine>() }), [currency, units]);
   const checked = useMemo(
     () =>
       state.lines.map((line) => {
         let result = cache.byLine.get(line);
-        if (!result) cache.byLine.set(line, (result = checkLine(line, cache.currency)));
+        if (!result) cache.byLine.set(line, (result = checkLine(line, cache.currency, cache.units)));
         return result;
       }),
     [state.lines, cache]

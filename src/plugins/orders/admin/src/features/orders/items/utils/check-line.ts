@@ -8,6 +8,7 @@ import { currencyScale, formatMoney as moneyText, parseMoney } from '../../../..
 import { parseQuantity, QUANTITY_SCALE } from '../../../../../../shared/domain/quantity';
 import { DISCOUNT_SCALE, lineAmounts, orderTotals, type Amounts, type PricedLine } from '../../../../../../shared/domain/totals';
 import type { LineVatRate } from '../../../../../../shared/domain/totals';
+import { fitsUnit, notWhole, type Unit } from '../../../../../../shared/domain/units';
 import { decimalText } from '../../../../ui/format';
 import type { DraftLine, LineField } from './lines';
 
@@ -55,13 +56,24 @@ const texts = ({ net, vat, gross }: Amounts, currency: string): AmountTexts => (
   gross: moneyText(gross, currency),
 });
 
-/** Checks a line as the server will, and prices it when every number parses. */
-export const checkLine = (line: DraftLine, currency: string): CheckedLine => {
+/** A fraction of a unit counted in whole pieces ("2,5 db"), as the server refuses it. */
+const notWholeProblem = (unit: string): Omit<Problem, 'message'> => {
+  const { message: _english, ...problem } = notWhole(unit.trim());
+  return problem;
+};
+
+/**
+ * Checks a line as the server will, and prices it when every number parses. `units` are the
+ * settings' (which say which units count whole pieces); without them (a role that may not read
+ * the settings) a fraction of a piece is left to the server to refuse at save.
+ */
+export const checkLine = (line: DraftLine, currency: string, units: readonly Unit[] = []): CheckedLine => {
   const problems: LineProblems = {};
 
   const quantity = readDecimal(line.quantity, parseQuantity, QUANTITY_SCALE);
   if (typeof quantity !== 'bigint') problems.quantity = quantity;
   else if (quantity <= 0n) problems.quantity = { code: 'notPositive' };
+  else if (!fitsUnit(quantity, line.unit, units)) problems.quantity = notWholeProblem(line.unit);
 
   const unitPrice = readDecimal(line.unitPrice, (text) => parseMoney(text, currency), currencyScale(currency));
   if (typeof unitPrice !== 'bigint') problems.unitPrice = unitPrice;

@@ -1,7 +1,8 @@
-import { DatePicker, SingleSelect, SingleSelectOption, TextButton } from '@strapi/design-system';
+import { DatePicker, MultiSelect, MultiSelectOption, SingleSelect, SingleSelectOption, TextButton } from '@strapi/design-system';
 import { Cross } from '@strapi/icons';
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
+import { joinStates } from '../../../../../../shared/contracts/orders';
 import { customStatusLabel, type CustomStatus } from '../../../../../../shared/contracts/settings';
 import { ORDER_STATES } from '../../../../../../shared/domain/lifecycle';
 import { dateOf, dayOf } from '../../../../ui/days';
@@ -43,14 +44,17 @@ export const OrdersListFilters = ({ filters, customStatuses, connections, onChan
   // A fragment: the filters wrap in the action bar's row beside the search.
   return (
     <>
-      <FilterSelect
+      <StatesFilter
         label={formatMessage({ id: getTranslation('list.filter.state'), defaultMessage: 'State' })}
         value={filters.state}
         onChange={set('state')}
-        options={ORDER_STATES.map((state) => ({
-          value: state,
-          label: formatMessage({ id: getTranslation(`state.${state}`), defaultMessage: state }),
-        }))}
+        options={withCurrentStates(
+          ORDER_STATES.map((state) => ({
+            value: state,
+            label: formatMessage({ id: getTranslation(`state.${state}`), defaultMessage: state }),
+          })),
+          filters.state
+        )}
       />
       <FilterSelect
         label={formatMessage({ id: getTranslation('list.filter.customStatus'), defaultMessage: 'Custom status' })}
@@ -94,6 +98,18 @@ export const OrdersListFilters = ({ filters, customStatuses, connections, onChan
   );
 };
 
+/** What every filter of the bar is: small, named by its placeholder, cleared with its own cross. */
+const useFilterLook = (label: string, onChange: (value: undefined) => void) => {
+  const { formatMessage } = useIntl();
+  return {
+    size: 'S' as const,
+    'aria-label': label,
+    placeholder: label,
+    onClear: () => onChange(undefined),
+    clearLabel: formatMessage({ id: getTranslation('list.filter.clearOne'), defaultMessage: 'Clear' }),
+  };
+};
+
 interface FilterSelectProps {
   label: string;
   value: string | undefined;
@@ -103,16 +119,12 @@ interface FilterSelectProps {
 
 /** A select whose placeholder is its name, cleared with its own cross. */
 export const FilterSelect = ({ label, value, options, onChange }: FilterSelectProps) => {
-  const { formatMessage } = useIntl();
+  const look = useFilterLook(label, onChange);
   return (
     <SingleSelect
-      size="S"
-      aria-label={label}
-      placeholder={label}
+      {...look}
       value={value ?? null}
       onChange={(next) => onChange(String(next))}
-      onClear={() => onChange(undefined)}
-      clearLabel={formatMessage({ id: getTranslation('list.filter.clearOne'), defaultMessage: 'Clear' })}
       customizeContent={() => `${label}: ${options.find((option) => option.value === value)?.label ?? value}`}
     >
       {options.map((option) => (
@@ -121,6 +133,41 @@ export const FilterSelect = ({ label, value, options, onChange }: FilterSelectPr
         </SingleSelectOption>
       ))}
     </SingleSelect>
+  );
+};
+
+/** The states of the URL's `state=` (comma-separated, as the server takes them). */
+const statesOf = (value: string | undefined) => (value ? value.split(',').filter(Boolean) : []);
+
+/** As withCurrent, for each state of the URL: one the server does not know is shown as is (and refused, the list says so). */
+const withCurrentStates = (options: Option[], current: string | undefined) =>
+  statesOf(current).reduce((all, state) => withCurrent(all, state), options);
+
+/**
+ * The state filter: one state or several (the home page's sales are three), kept in the URL as
+ * one comma-separated `state=`; none chosen is no filter.
+ */
+const StatesFilter = ({ label, value, options, onChange }: FilterSelectProps) => {
+  const look = useFilterLook(label, onChange);
+  const chosen = statesOf(value);
+  return (
+    <MultiSelect
+      {...look}
+      value={chosen}
+      // In the options' (the lifecycle's) order, whatever the order they were ticked in: one list, one URL.
+      onChange={(next) =>
+        onChange(next.length ? joinStates(options.map((option) => option.value).filter((state) => next.includes(state))) : undefined)
+      }
+      customizeContent={(states = []) =>
+        `${label}: ${states.map((state) => options.find((option) => option.value === state)?.label ?? state).join(', ')}`
+      }
+    >
+      {options.map((option) => (
+        <MultiSelectOption key={option.value} value={option.value}>
+          {option.label}
+        </MultiSelectOption>
+      ))}
+    </MultiSelect>
   );
 };
 
@@ -135,20 +182,17 @@ interface DayFilterProps {
 }
 
 export const DayFilter = ({ label, day, earliest, latest, onChange }: DayFilterProps) => {
-  const { formatMessage, locale } = useIntl();
+  const { locale } = useIntl();
+  const look = useFilterLook(label, onChange);
   const value = useMemo(() => dateOf(day), [day]);
   return (
     <DatePicker
-      size="S"
-      aria-label={label}
-      placeholder={label}
+      {...look}
       locale={locale}
       minDate={dateOf(earliest)}
       maxDate={dateOf(latest)}
       value={value}
       onChange={(date) => onChange(date ? dayOf(date) : undefined)}
-      onClear={() => onChange(undefined)}
-      clearLabel={formatMessage({ id: getTranslation('list.filter.clearOne'), defaultMessage: 'Clear' })}
     />
   );
 };

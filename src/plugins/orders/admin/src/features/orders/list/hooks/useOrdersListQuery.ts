@@ -31,12 +31,12 @@ export const useOrdersListQuery = () => {
   const sort = isSort(query.sort) ? query.sort : DEFAULT_SORT;
 
   /**
-   * What GET /orders/orders is asked: the URL's list, with the server's name for the free text. A
-   * state is sent as the URL has it: one the server does not know, it refuses, and the list says so.
+   * What GET /orders/orders is asked: the URL's list, with the server's name for the free text. The
+   * states (one, or several comma-separated) are sent as the URL has them: one the server does not
+   * know, it refuses, and the list says so.
    */
   const serverQuery: ListOrders.Query = {
     ...filters,
-    state: filters.state as ListOrders.Query['state'],
     q,
     sort,
     page: textOf(query.page) ?? '1',
