@@ -149,15 +149,34 @@ const insertValues = async (
   return Array.isArray(result) ? result : ((result as { rows?: Array<Record<string, unknown>> }).rows ?? []);
 };
 
+/** The last place taken in each target's list, by target id (none: no place yet). */
+const lastPlaces = async (trx: Knex, joinTable: JoinTable, targets: number[]): Promise<Map<number, number>> => {
+  if (!targets.length) return new Map();
+  const target = joinTable.inverseJoinColumn.name;
+  const rows: Array<{ target: number; last: number | string | null }> = await trx(joinTable.name)
+    .whereIn(target, [...new Set(targets)])
+    .groupBy(target)
+    .select({ target })
+    .max({ last: joinTable.inverseOrderColumnName! });
+  return new Map(rows.map((row) => [Number(row.target), Number(row.last ?? 0)]));
+};
+
 /**
  * Inserts new rows of a content type with their relations' link rows, a few statements in all
  * where strapi.db.query().create takes several per row — an order of 500 lines was seconds to
  * save. Writes what create writes: a documentId, the timestamps, publishedAt (Strapi 5 keeps
  * rows of types without drafts published) and a link's place in the target's list, counted in
- * the order of `rows` (right for lines inserted after all the order's old ones were deleted).
- * Answers the new ids in the order of `rows`.
+ * the order of `rows` (right for lines inserted after all the order's old ones were deleted), or
+ * for the relations named in `after`, after the target's rows it has already (a new order among
+ * its customer's, as create places it). Answers the new ids in the order of `rows`.
  */
-export const insertRows = async (strapi: Core.Strapi, trx: Knex, uid: PluginUid, rows: NewRow[]): Promise<number[]> => {
+export const insertRows = async (
+  strapi: Core.Strapi,
+  trx: Knex,
+  uid: PluginUid,
+  rows: NewRow[],
+  { after = [] }: { after?: string[] } = {}
+): Promise<number[]> => {
   const shape = shapeOf(strapi, uid);
   const documentId = shape.columns.get('documentId')!;
   const now = new Date();
@@ -179,7 +198,14 @@ export const insertRows = async (strapi: Core.Strapi, trx: Knex, uid: PluginUid,
 
   for (const attribute of new Set(rows.flatMap((row) => Object.keys(row.links ?? {})))) {
     const joinTable = joinTableOf(strapi, uid, attribute);
-    const placeIn = new Map<number, number>();
+    const placeIn =
+      after.includes(attribute) && joinTable.inverseOrderColumnName
+        ? await lastPlaces(
+            trx,
+            joinTable,
+            rows.flatMap((row) => row.links?.[attribute] ?? [])
+          )
+        : new Map<number, number>();
     const links = rows.flatMap((row, index) => {
       const target = row.links?.[attribute];
       if (target === null || target === undefined) return [];

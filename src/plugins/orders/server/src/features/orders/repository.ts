@@ -2,6 +2,7 @@
  * The orders' queries: an order with its lines and customer, the lock of lock-then-write, the
  * lines' batched replacement, and the orders list as a deferred join.
  */
+import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
 import type { AddressJson } from '../../../../shared/contracts/customers';
 import type { DocumentLanguage } from '../../../../shared/contracts/documents';
@@ -415,8 +416,16 @@ export const ordersRepository = (strapi: Core.Strapi) => {
     /** The order, its row locked for the rest of the transaction; null when there is none. */
     lock: reader.lock,
 
-    create: (data: OrderData): Promise<Pick<OrderRow, 'id' | 'documentId' | 'createdAt'>> =>
-      orders().create({ data, select: ['id', 'documentId', 'createdAt'] }),
+    /** A new order with its customer and connection, placed last among theirs, as create would; not read back. */
+    async create({ customer, connection, ...fields }: OrderData): Promise<Pick<OrderRow, 'id' | 'documentId' | 'createdAt'>> {
+      const documentId = createId();
+      const createdAt = new Date();
+      const row = { values: { ...fields, documentId, createdAt }, links: { customer, connection } };
+      const [id] = (await strapi.db.transaction(({ trx }) =>
+        insertRows(strapi, trx, UID.order, [row], { after: ['customer', 'connection'] })
+      )) as number[];
+      return { id, documentId, createdAt: createdAt.toISOString() };
+    },
 
     /** Writes the order's fields and its customer. */
     update: (id: number, data: OrderData) => orders().update({ where: { id }, data, select: ['id'] }),
