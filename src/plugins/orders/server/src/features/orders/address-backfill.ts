@@ -19,7 +19,8 @@ const CUSTOMERS = 'orders_customers';
 const LINK = 'orders_orders_customer_lnk';
 
 /** SQLite answers a JSON column as text, PostgreSQL as the value. */
-const parsed = (value: unknown): AddressJson | null => normalAddress(typeof value === 'string' ? JSON.parse(value) : (value as AddressJson));
+const parsed = (value: unknown): AddressJson | null =>
+  normalAddress(typeof value === 'string' ? JSON.parse(value) : (value as AddressJson));
 
 const ensureColumns = async (trx: Knex.Transaction) => {
   for (const column of ['billing_address', 'shipping_address']) {
