@@ -102,6 +102,8 @@ export const normalizedOrder = z.strictObject({
   totals: z.strictObject({ net: decimalText.nullable().default(null), vat: decimalText.nullable().default(null), gross: decimalText }),
   note: optional(10_000),
   paymentMethod: optional(128),
+  /** How the goods travel ("GLS futár"), as the shop names it; its charge is a shipping line. */
+  shippingMethod: optional(128),
 });
 
 export type NormalizedOrder = z.output<typeof normalizedOrder>;

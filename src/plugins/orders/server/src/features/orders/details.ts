@@ -46,6 +46,31 @@ export const sameCustomer = (customer: CustomerRow | null, given: CustomerInput)
   sameAddress(customer.address, given.address);
 
 /**
+ * The order's own details a webshop sends with every delivery of its order: the shop's newer
+ * value wins over a correction made here (shop-orders.ts).
+ */
+export const SHOP_DETAILS = ['billingAddress', 'shippingAddress', 'paymentMethod', 'shippingMethod', 'note'] as const;
+type ShopDetails = Pick<OrderFields, (typeof SHOP_DETAILS)[number]>;
+
+/** Whether a shop's delivery brings another value of one of its details than the order has. */
+export const shopDetailsChanged = (order: OrderRow, fields: ShopDetails) =>
+  SHOP_DETAILS.some((field) => !same(field, order[field], fields[field]));
+
+/**
+ * The fields of `input` a webshop's order takes only from its shop, whatever its state: its
+ * lines (and with them its amounts), its currency and its customer. Its lifecycle follows the
+ * shop too, through no update.
+ */
+export const shopOwnedFields = (order: OrderRow, input: UpdateOrderInput): string[] => {
+  if (!order.externalKey) return [];
+  const owned: string[] = [];
+  if (input.items) owned.push('items');
+  if (input.customerId && input.customerId !== order.customer?.documentId) owned.push('customerId');
+  if (input.currency !== undefined && input.currency !== order.currency) owned.push('currency');
+  return owned;
+};
+
+/**
  * The fields of `input` that the order's state refuses: outside a draft, everything but the
  * contact details — a field given with the value it has already is no change, and not refused.
  */

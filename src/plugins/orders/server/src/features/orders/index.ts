@@ -9,6 +9,7 @@ import history from './history';
 import { fillSortKeys } from '../../core/sort-keys';
 import { ensureUniqueIndex } from '../../core/unique';
 import { UID } from '../../core/uids';
+import { addressBackfillMigration } from './address-backfill';
 import { createListIndexes } from './indexes';
 import { historyTableMigration, moveLegacyHistory } from './legacy-history';
 import { fillSearchKeys } from './search-keys';
@@ -26,7 +27,7 @@ export default {
   controllers: { orders: controller },
   routes,
   /** Run by Strapi before its schema sync, oldest first (core/migrations.ts). */
-  migrations: [historyTableMigration],
+  migrations: [historyTableMigration, addressBackfillMigration],
   async bootstrap({ strapi }: { strapi: import('@strapi/strapi').Core.Strapi }) {
     await moveLegacyHistory(strapi);
     await createListIndexes(strapi);

@@ -27,7 +27,7 @@ import { conflict, invalidField, notFound } from '../../core/errors';
 import type { OrderRef } from '../../core/events';
 import { pagination } from '../../core/pages';
 import { getService } from '../../core/service';
-import { detailChanges, orderDetailsOf, refusedFields, sameCustomer, trackingTooEarly } from './details';
+import { detailChanges, orderDetailsOf, refusedFields, sameCustomer, shopOwnedFields, trackingTooEarly } from './details';
 import { pricedLine, resolveLines } from './lines';
 import { reconcileStock, stockLines } from './order-stock';
 import {
@@ -71,13 +71,18 @@ const notAllowed = (
   });
 };
 
-/** A webshop's order follows its shop: its lines and state change there, never by a button here. */
-const refuseWebshopOrder = (order: OrderRow) => {
-  if (!order.externalKey) return;
+/**
+ * A webshop's order follows its shop: its lines and state change there, never by a button here.
+ * `fields`: what an update gave of the shop's (details.ts shopOwnedFields); none refuses every change.
+ */
+const refuseWebshopOrder = (order: OrderRow, fields?: string[]) => {
+  if (!order.externalKey || fields?.length === 0) return;
   const connection = order.connection?.name ?? 'a webshop';
-  throw conflict('webshopOrder', `Order ${order.number} follows its webshop (${connection}): its lines and state change there`, {
+  const what = fields ? ` (${fields.join(', ')})` : '';
+  throw conflict('webshopOrder', `Order ${order.number} follows its webshop (${connection}): its lines and state change there${what}`, {
     number: order.number,
     connection,
+    ...(fields ? { fields } : {}),
   });
 };
 
@@ -187,12 +192,13 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Replaces the header fields and the lines given. A draft takes every field; in any other
      * state only the contact details are corrected (details.ts), and the tracking number is set
-     * once fulfilled. Each change of a detail is in the history, from → to.
+     * once fulfilled. A webshop's order takes the same, but never its shop's lines, currency or
+     * customer. Each change of a detail is in the history, from → to.
      */
     async update(documentId: string, input: UpdateOrderInput, actor: Actor) {
       await strapi.db.transaction(async ({ trx }) => {
         const order = await lockOrder(trx, documentId);
-        refuseWebshopOrder(order);
+        refuseWebshopOrder(order, shopOwnedFields(order, input));
         const refused = refusedFields(order, input);
         if (refused.length) {
           const what = `only a draft can be changed (${refused.join(', ')}); its contact details stay correctable`;

@@ -9,7 +9,10 @@
  * - a delivery older than the one applied (the shop's modified-at) changes nothing;
  * - the lines and amounts are the shop's; stock is reconciled by difference, below zero where it
  *   must (the shop has sold the goods), and the order flagged oversold;
- * - the history says which webshop did it, from → to, and the shop's status.
+ * - its addresses, methods and note (SHOP_DETAILS) are the shop's newer values: a delivery newer
+ *   than the one applied overwrites a correction made here; the same delivery again does not;
+ * - the history says which webshop did it, from → to, and the shop's status; a change of its
+ *   details is an `update` entry, detail by detail, as a correction here is.
  */
 import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../../shared/contracts/actor';
@@ -23,6 +26,7 @@ import { lockName, type Transaction } from '../../core/database';
 import { getService } from '../../core/service';
 import type { Connection } from '../integrations/connection';
 import type { StockItemRow } from '../inventory/repository';
+import { detailChanges, SHOP_DETAILS, shopDetailsChanged } from './details';
 import { reconcileStock } from './order-stock';
 import { customerNameOf, ordersRepository, type LineData, type OrderRow } from './repository';
 import { sameLines, shopLines, shopTotals } from './shop-lines';
@@ -63,6 +67,7 @@ export const planOf = (
     billingAddress: normalAddress(order.customer.billingAddress),
     shippingAddress: normalAddress(order.customer.shippingAddress) ?? normalAddress(order.customer.billingAddress),
     paymentMethod: order.paymentMethod,
+    shippingMethod: order.shippingMethod,
     externalStatus: order.status.code,
     externalNumber: order.externalNumber,
     externalModifiedAt: order.modifiedAt ? new Date(order.modifiedAt) : null,
@@ -93,6 +98,13 @@ export const flagsOf = (
   if (!mapped) flags.push('unmappedStatus');
   return flags;
 };
+
+/** The plan's fields without the shop's details (SHOP_DETAILS), for a delivery that is not newer. */
+const withoutDetails = <T extends Record<string, unknown>>(fields: T) =>
+  Object.fromEntries(Object.entries(fields).filter(([field]) => !(SHOP_DETAILS as readonly string[]).includes(field))) as Omit<
+    T,
+    (typeof SHOP_DETAILS)[number]
+  >;
 
 export const statusText = ({ status }: NormalizedOrder) =>
   status.name && status.name !== status.code ? `${status.name} (${status.code})` : status.code;
@@ -139,28 +151,39 @@ const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         const plan = planOf(connection, order, existing, await bySku([order]));
         if (!plan) return { result: 'ignored', order: null, flags: [], reason: `status ${order.status.code}` };
-        const { entry, state, lines, totals, fields } = plan;
+        const { entry, state, lines, totals } = plan;
+        // The same delivery again (a replay, a retry) leaves the details corrected here since as they are.
+        const newer = !existing?.externalModifiedAt || !modifiedAt || modifiedAt > new Date(existing.externalModifiedAt);
+        const fields = newer ? plan.fields : withoutDetails(plan.fields);
+        const detailsChanged = existing !== null && newer && shopDetailsChanged(existing, plan.fields);
 
-        const row = existing ?? (await this.create(trx, connection, order, externalKey, fields));
+        const row = existing ?? (await this.create(trx, connection, order, externalKey, plan.fields));
         const balances = await write(trx, row, state, lines, actor);
         const booked = balances.length > 0;
         const flags = flagsOf(lines, entry !== null, totals, balances, existing?.flags ?? []);
-        const changed =
+        const followed =
           !existing ||
           existing.state !== state ||
           existing.externalStatus !== fields.externalStatus ||
           !sameLines(existing.items, lines) ||
           booked;
-        if (existing && !changed) return { result: 'unchanged', order: refOf(existing), flags };
+        if (existing && !followed && !detailsChanged) return { result: 'unchanged', order: refOf(existing), flags };
         await orders.setFields(trx, row.id, { ...fields, flags });
         await orders.refreshSearchKeys(trx, [row.id]);
-        await getService(strapi, 'history').record(trx, row.id, {
-          actor,
-          action: existing ? 'shop-update' : 'create',
-          from: existing?.state ?? null,
-          to: state,
-          details: { externalStatus: statusText(order), ...(flags.length ? { flags } : {}) },
-        });
+        const history = getService(strapi, 'history');
+        if (followed) {
+          await history.record(trx, row.id, {
+            actor,
+            action: existing ? 'shop-update' : 'create',
+            from: existing?.state ?? null,
+            to: state,
+            details: { externalStatus: statusText(order), ...(flags.length ? { flags } : {}) },
+          });
+        }
+        if (detailsChanged) {
+          const changes = detailChanges(existing, (await orders.lock(trx, existing.documentId))!);
+          await history.record(trx, row.id, { actor, action: 'update', from: state, to: state, details: { changes } });
+        }
         await getService(strapi, 'events').publish('order.synced', {
           order: refOf(row),
           connection: connection.documentId,

@@ -109,7 +109,9 @@ export const OrderDetailsForm = ({ order, onClose }: OrderDetailsFormProps) => {
   } = useRBAC(PERMISSIONS.readCustomers);
   // Busy from the request until the form goes away: it closes, or the new draft's datasheet opens.
   const isSubmitting = creating.isLoading || creating.isSuccess || updating.isLoading || updating.isSuccess;
-  const isDraft = !order || isEditable(order.state);
+  // A webshop's order takes the corrections of a finalized one in any state: its header is the shop's.
+  const fromShop = Boolean(order?.connection);
+  const isDraft = !fromShop && (!order || isEditable(order.state));
   const canTrack = order !== undefined && TRACKING_STATES.includes(order.state);
   // Lines are priced in the currency: it is chosen before the first line.
   const currencyLocked = order !== undefined && order.items.length > 0;
@@ -202,14 +204,23 @@ export const OrderDetailsForm = ({ order, onClose }: OrderDetailsFormProps) => {
         {!isDraft && order && (
           <Grid.Item col={12} direction="column" alignItems="stretch">
             <Typography variant="pi" textColor="neutral600">
-              {formatMessage(
-                {
-                  id: getTranslation('order.details.lockedHint'),
-                  defaultMessage:
-                    'This order is in the state {state}: its lines and amounts stay as they are. Correct its contact details and addresses here; each correction goes into the history.',
-                },
-                { state: formatMessage({ id: getTranslation(`state.${order.state}`), defaultMessage: order.state }) }
-              )}
+              {fromShop
+                ? formatMessage(
+                    {
+                      id: getTranslation('order.details.webshopHint'),
+                      defaultMessage:
+                        'This order follows its webshop ({connection}): its lines, amounts and state come from there. Correct its contact details and addresses here; each correction goes into the history, and a newer change in the shop overwrites it.',
+                    },
+                    { connection: order.connection!.name }
+                  )
+                : formatMessage(
+                    {
+                      id: getTranslation('order.details.lockedHint'),
+                      defaultMessage:
+                        'This order is in the state {state}: its lines and amounts stay as they are. Correct its contact details and addresses here; each correction goes into the history.',
+                    },
+                    { state: formatMessage({ id: getTranslation(`state.${order.state}`), defaultMessage: order.state }) }
+                  )}
             </Typography>
           </Grid.Item>
         )}

@@ -50,13 +50,13 @@ export const Detail = ({ label, value, col = 6 }: { label: string; value: string
 /**
  * "Edit details", for a role that may update orders: on a draft every detail; once finalized the
  * contact details (and the tracking number once fulfilled), the lines and amounts staying as they
- * are. Not on a webshop's order, whose customer comes from the shop (the server refuses the edit).
+ * are. On a webshop's order the same corrections in any state: its lines, currency and state are the shop's.
  */
 const EditDetails = ({ order }: { order: OrderJson }) => {
   const { formatMessage } = useIntl();
   const { allowedActions } = useRBAC(PERMISSIONS.updateOrder);
   const [open, setOpen] = useState(false);
-  if (order.connection || !allowedActions.canUpdate) return null;
+  if (!allowedActions.canUpdate) return null;
   return (
     <>
       <Button variant="tertiary" size="S" startIcon={<Pencil />} onClick={() => setOpen(true)}>

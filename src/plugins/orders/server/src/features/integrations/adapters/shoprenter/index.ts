@@ -147,6 +147,7 @@ const readOrder = (order: Fields, path: string): NormalizedOrder => {
       totals: { net: null, vat: null, gross: decimal(order.totalGross, `${path}.totalGross`) },
       note: textOf(order.comment),
       paymentMethod: textOf(order.paymentMethodName),
+      shippingMethod: textOf(order.shippingMethodName),
     },
     path
   );

@@ -92,6 +92,7 @@ const readOrder = (order: Fields, path: string): NormalizedOrder => {
       totals: { net: null, vat: null, gross: decimal(order.SumPriceGross, `${path}.SumPriceGross`) },
       note: customerNote ? textOf(customerNote.Text) : null,
       paymentMethod: textOf(fields(order.Payment).Name),
+      shippingMethod: textOf(fields(order.Shipping).Name),
     },
     path
   );

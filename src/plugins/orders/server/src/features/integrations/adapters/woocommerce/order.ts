@@ -171,5 +171,11 @@ export const readWooCommerceOrder = (order: Fields): NormalizedOrder => {
     totals: { net: subtract(gross, vat), vat, gross },
     note: textOf(order.customer_note),
     paymentMethod: textOf(order.payment_method_title),
+    // Several parcels, several methods: the order names them all, as the shop listed them.
+    shippingMethod:
+      list(order.shipping_lines)
+        .map((item) => decodeHtml(textOf(fields(item).method_title)))
+        .filter(Boolean)
+        .join(', ') || null,
   });
 };

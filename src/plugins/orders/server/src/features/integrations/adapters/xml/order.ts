@@ -121,6 +121,7 @@ const readOrder = (project: Fields, order: Fields, path: string): NormalizedOrde
       totals: { net: null, vat: null, gross: lines.reduce((sum, line) => add(sum, line.gross), '0') },
       note: null,
       paymentMethod: textOf(order.PaymentMethod),
+      shippingMethod,
     },
     path
   );
