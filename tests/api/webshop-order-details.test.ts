@@ -34,10 +34,14 @@ const deliver = async (order: object) => {
   const response = await deliverWoo(connection, order);
   expect(response.body.data).toMatchObject({ state: 'processed', error: null });
 };
+/** The shop's order as the datasheet reads it (the list's rows carry no shop id: each is opened). */
 const saved = async (externalId: number) => {
   const list = (await app.admin.get(`/orders/orders?connection=${connection.documentId}&pageSize=100`)).body.data;
-  const summary = list.find((order: { externalId: string }) => order.externalId === String(externalId));
-  return (await app.admin.get(`/orders/orders/${summary.documentId}`)).body.data;
+  for (const { documentId } of list) {
+    const order = (await app.admin.get(`/orders/orders/${documentId}`)).body.data;
+    if (order.externalId === String(externalId)) return order;
+  }
+  throw new Error(`no order of the shop's ${externalId}`);
 };
 const put = (documentId: string, body: object) => app.admin.put(`/orders/orders/${documentId}`, body);
 
@@ -48,7 +52,10 @@ describe('in the admin', () => {
     const before = await saved(order.id);
     expect(before.shippingMethod).toBe('GLS futár');
     const response = await put(before.documentId, {
-      customer: { name: before.customer.name, email: 'uj@example.hu', address: before.customer.address },
+      customer: {
+        ...Object.fromEntries(['name', 'phone', 'company', 'taxNumber', 'address'].map((field) => [field, before.customer[field]])),
+        email: 'uj@example.hu',
+      },
       shippingAddress: SZEGED,
     });
     expect(response.status).toBe(200);
@@ -88,7 +95,7 @@ describe('in the admin', () => {
 });
 
 describe('a shop’s update', () => {
-  test('that changes only the shipping address and method is saved, with an update entry; a replay writes nothing', async () => {
+  test('that changes only the shipping address is saved, with an update entry; a replay writes nothing', async () => {
     const order = huOrder();
     await deliver(order);
     const before = await saved(order.id);
@@ -96,17 +103,17 @@ describe('a shop’s update', () => {
       ...order,
       date_modified_gmt: '2024-07-02T09:00:00',
       shipping: { ...order.shipping, city: 'Budapest', postcode: '1052', address_1: 'Váci utca 12.' },
-      shipping_lines: [{ ...order.shipping_lines[0], method_title: 'Foxpost' }],
     };
     await deliver(update);
     const after = await saved(order.id);
-    expect(after).toMatchObject({ shippingAddress: { city: 'Budapest', postalCode: '1052' }, shippingMethod: 'Foxpost' });
+    expect(after).toMatchObject({ shippingAddress: { city: 'Budapest', postalCode: '1052' }, shippingMethod: 'GLS futár' });
     expect(after.history).toHaveLength(before.history.length + 1);
     const entry = after.history.at(-1);
     expect(entry).toMatchObject({ action: 'update', actor: { type: 'integration', name: connection.name } });
-    expect(entry.changes.map((change: { field: string }) => change.field).sort()).toEqual(['shippingAddress', 'shippingMethod']);
+    expect(entry.changes.map((change: { field: string }) => change.field)).toEqual(['shippingAddress']);
 
-    await deliver(update);
+    // The same order again, sent anew (not the inbox's duplicate): nothing to write.
+    await deliver({ ...update, cart_hash: 'retry' });
     expect(await saved(order.id)).toEqual(after);
   });
 
@@ -115,7 +122,7 @@ describe('a shop’s update', () => {
     await deliver(order);
     const { documentId } = await saved(order.id);
     expect((await put(documentId, { shippingAddress: SZEGED })).status).toBe(200);
-    await deliver(order);
+    await deliver({ ...order, cart_hash: 'retry' });
     expect((await saved(order.id)).shippingAddress).toEqual(SZEGED);
 
     await deliver({ ...order, date_modified_gmt: '2024-07-03T09:00:00' });

@@ -38,6 +38,7 @@ describe('the order_confirm sample', () => {
       currency: 'HUF',
       totals: { net: null, vat: null, gross: '11206' },
       paymentMethod: 'Cash on delivery',
+      shippingMethod: 'Home delivery with courier',
     });
   });
 

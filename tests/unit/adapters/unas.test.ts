@@ -52,6 +52,7 @@ describe('the getOrder answer', () => {
       currency: 'HUF',
       totals: { gross: '7620' },
       paymentMethod: 'Utalás',
+      shippingMethod: 'Futárszolgálat',
       note: 'A vásárló megjegyzése',
     });
   });

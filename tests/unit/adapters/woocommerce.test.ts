@@ -74,6 +74,7 @@ describe('the REST v3 sample', () => {
       customer: { externalId: null, name: 'John Doe', email: 'john.doe@example.com', phone: '(555) 555-5555' },
       totals: { net: '28.00', vat: '1.35', gross: '29.35' },
       paymentMethod: 'Direct Bank Transfer',
+      shippingMethod: 'Flat Rate',
     });
   });
 

@@ -26,6 +26,7 @@ describe('the MiniCRM-layout feed', () => {
       currency: 'HUF',
       createdAt: '2024-05-02T12:03:11.000Z',
       paymentMethod: 'CashOnDelivery',
+      shippingMethod: 'GLS futár',
     });
   });
 
