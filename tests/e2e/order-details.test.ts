@@ -1,8 +1,13 @@
 /**
  * An order's addresses and methods in a real browser (issue 13 §2, §11): an address entered in New
  * order shows on the datasheet; after finalize a phone is corrected and the history says from →
- * to; a tracking number once fulfilled; the finalize impact lists the lines in their order (§3).
+ * to; a tracking number once fulfilled; the finalize impact lists the lines in their order (§3);
+ * a webshop's fulfilled order takes a phone correction and a tracking number, nothing of its lines.
  */
+import { createHmac } from 'crypto';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import request from 'supertest';
 import { adminApiOf, screenshot, startBrowserApp, type BrowserApp } from '../helpers/browser';
 
 let app: BrowserApp;
@@ -114,4 +119,48 @@ test('in Hungarian: the address blocks and the correction in the glossary’s wo
   await form.getByLabel('Szállítási mód').waitFor();
   await form.getByLabel('Pénznem').waitFor();
   await screenshot(page, 'order-details-07-new-order-hu');
+});
+
+test('a webshop’s order: its phone corrected and a tracking number set here, its lines the shop’s', async () => {
+  const api = await adminApiOf(app);
+  const created = await api.post('/orders/connections', {
+    name: 'E2E Woo részletek',
+    kind: 'woocommerce',
+    shopUrl: 'https://bolt.example.hu',
+  });
+  expect(created.status).toBe(201);
+  const connection: { documentId: string; secret: string } = created.body.data;
+  // The fixture's order, sent as the shop completed it: fulfilled here.
+  const fixture = JSON.parse(readFileSync(join(__dirname, '../fixtures/webshops/woocommerce_hu_order.json'), 'utf8'));
+  const body = JSON.stringify({ ...fixture, id: 6101, status: 'completed' });
+  const delivered = await request(app.strapi.server.httpServer)
+    .post(`/api/orders/webhooks/${connection.documentId}`)
+    .set({
+      'content-type': 'application/json',
+      'x-wc-webhook-topic': 'order.updated',
+      'x-wc-webhook-delivery-id': 'e2e-details-1',
+      'x-wc-webhook-signature': createHmac('sha256', connection.secret).update(body).digest('base64'),
+    })
+    .send(body);
+  expect(delivered.status).toBe(200);
+  const [summary] = (await api.get(`/orders/orders?connection=${connection.documentId}`)).body.data;
+  const before = (await api.get(`/orders/orders/${summary.documentId}`)).body.data;
+  expect(before).toMatchObject({ state: 'fulfilled', shippingMethod: 'GLS futár' });
+
+  const page = await app.login();
+  await page.goto(`${app.url}/admin/plugins/orders/${summary.documentId}`);
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  const correct = page.getByRole('dialog');
+  await correct.getByText('This order follows its webshop').waitFor();
+  expect(await correct.getByLabel('Payment method').count()).toBe(0);
+  await correct.getByLabel('Phone').fill('+36 30 111 2233');
+  await correct.getByLabel('Tracking number').fill('GLS-6101');
+  await screenshot(page, 'order-details-08-webshop-correction');
+  await correct.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText('Tracking number: None → GLS-6101').waitFor();
+  await screenshot(page, 'order-details-09-webshop-history');
+  const after = (await api.get(`/orders/orders/${summary.documentId}`)).body.data;
+  expect(after).toMatchObject({ state: 'fulfilled', trackingNumber: 'GLS-6101', customer: { phone: '+36 30 111 2233' } });
+  expect(after.items).toEqual(before.items);
+  expect(after.totals).toEqual(before.totals);
 });
