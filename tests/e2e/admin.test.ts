@@ -3,12 +3,12 @@
  * built in the itemised view, finalize, the stock dropping in the Inventory, failure with
  * restock bringing it back — and a clerk whose role lacks Finalize.
  */
-import { createHmac } from 'crypto';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { adminApiOf, screenshot, startBrowserApp, type BrowserApp } from '../helpers/browser';
+import { deliverWooTo, inboundPath } from '../helpers/webshops';
 
 let app: BrowserApp;
 beforeAll(async () => {
@@ -440,15 +440,7 @@ test('the inbox: a signed WooCommerce delivery with an unknown SKU, its payload,
 
   // The fixture's bytes as they are, signed as WooCommerce signs: base64 HMAC-SHA256 with the secret.
   const body = readFileSync(join(__dirname, '../fixtures/webshops/woocommerce_hu_order.json'), 'utf8');
-  const delivered = await request(app.strapi.server.httpServer)
-    .post(`/api/orders/webhooks/${connection.documentId}`)
-    .set({
-      'content-type': 'application/json',
-      'x-wc-webhook-topic': 'order.created',
-      'x-wc-webhook-delivery-id': 'e2e-1',
-      'x-wc-webhook-signature': createHmac('sha256', connection.secret).update(body).digest('base64'),
-    })
-    .send(body);
+  const delivered = await deliverWooTo(app.strapi.server.httpServer, connection, body, { topic: 'order.created', deliveryId: 'e2e-1' });
   expect(delivered.status).toBe(200);
 
   const page = await app.login();
@@ -575,15 +567,12 @@ test('a webshop through the UI: a WooCommerce connection made and its status map
   const externalId = 600_000 + (Date.now() % 100_000);
   const fixture = JSON.parse(readFileSync(join(__dirname, '../fixtures/webshops/woocommerce_hu_order.json'), 'utf8'));
   const body = JSON.stringify({ ...fixture, id: externalId, number: String(externalId), status: 'on-hold' });
-  const delivered = await request(app.strapi.server.httpServer)
-    .post(new URL(inboundUrl).pathname)
-    .set({
-      'content-type': 'application/json',
-      'x-wc-webhook-topic': 'order.created',
-      'x-wc-webhook-delivery-id': `e2e-ui-${externalId}`,
-      'x-wc-webhook-signature': createHmac('sha256', secret).update(body).digest('base64'),
-    })
-    .send(body);
+  const shown = { documentId: new URL(inboundUrl).pathname.split('/').at(-1)!, secret };
+  expect(new URL(inboundUrl).pathname).toBe(inboundPath(shown));
+  const delivered = await deliverWooTo(app.strapi.server.httpServer, shown, body, {
+    topic: 'order.created',
+    deliveryId: `e2e-ui-${externalId}`,
+  });
   expect(delivered.status).toBe(200);
 
   // The orders list, filtered by the connection with its filter.

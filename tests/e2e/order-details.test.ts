@@ -4,11 +4,10 @@
  * to; a tracking number once fulfilled; the finalize impact lists the lines in their order (§3);
  * a webshop's fulfilled order takes a phone correction and a tracking number, nothing of its lines.
  */
-import { createHmac } from 'crypto';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import request from 'supertest';
 import { adminApiOf, screenshot, startBrowserApp, type BrowserApp } from '../helpers/browser';
+import { deliverWooTo } from '../helpers/webshops';
 
 let app: BrowserApp;
 beforeAll(async () => {
@@ -132,16 +131,7 @@ test('a webshop’s order: its phone corrected and a tracking number set here, i
   const connection: { documentId: string; secret: string } = created.body.data;
   // The fixture's order, sent as the shop completed it: fulfilled here.
   const fixture = JSON.parse(readFileSync(join(__dirname, '../fixtures/webshops/woocommerce_hu_order.json'), 'utf8'));
-  const body = JSON.stringify({ ...fixture, id: 6101, status: 'completed' });
-  const delivered = await request(app.strapi.server.httpServer)
-    .post(`/api/orders/webhooks/${connection.documentId}`)
-    .set({
-      'content-type': 'application/json',
-      'x-wc-webhook-topic': 'order.updated',
-      'x-wc-webhook-delivery-id': 'e2e-details-1',
-      'x-wc-webhook-signature': createHmac('sha256', connection.secret).update(body).digest('base64'),
-    })
-    .send(body);
+  const delivered = await deliverWooTo(app.strapi.server.httpServer, connection, { ...fixture, id: 6101, status: 'completed' });
   expect(delivered.status).toBe(200);
   const [summary] = (await api.get(`/orders/orders?connection=${connection.documentId}`)).body.data;
   const before = (await api.get(`/orders/orders/${summary.documentId}`)).body.data;

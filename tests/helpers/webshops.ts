@@ -21,6 +21,25 @@ export interface Connection {
 
 export const inboundPath = (connection: Pick<Connection, 'documentId'>) => `/api/orders/webhooks/${connection.documentId}`;
 
+/** A WooCommerce delivery of `order` (or of these exact bytes) to `server`, signed as WooCommerce signs it. */
+export const deliverWooTo = (
+  server: Parameters<typeof request>[0],
+  connection: Pick<Connection, 'documentId' | 'secret'>,
+  order: object | string,
+  { topic = 'order.updated', deliveryId = `d-${process.pid}-${Date.now()}`, secret = connection.secret } = {}
+) => {
+  const body = typeof order === 'string' ? order : JSON.stringify(order);
+  return request(server)
+    .post(inboundPath(connection))
+    .set({
+      'content-type': 'application/json',
+      'x-wc-webhook-topic': topic,
+      'x-wc-webhook-delivery-id': deliveryId,
+      'x-wc-webhook-signature': sign(body, secret),
+    })
+    .send(body);
+};
+
 let connections = 0;
 
 export const webshops = (app: () => TestApp) => {
@@ -50,16 +69,7 @@ export const webshops = (app: () => TestApp) => {
       order: object | string,
       { topic = 'order.updated', deliveryId = `d-${process.pid}-${++deliveries}`, secret = connection.secret, server = '' } = {}
     ) {
-      const body = typeof order === 'string' ? order : JSON.stringify(order);
-      return http(server)
-        .post(inboundPath(connection))
-        .set({
-          'content-type': 'application/json',
-          'x-wc-webhook-topic': topic,
-          'x-wc-webhook-delivery-id': deliveryId,
-          'x-wc-webhook-signature': sign(body, secret),
-        })
-        .send(body);
+      return deliverWooTo(server || app().strapi.server.httpServer, connection, order, { topic, deliveryId, secret });
     },
   };
 };
