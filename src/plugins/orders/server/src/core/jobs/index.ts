@@ -233,7 +233,9 @@ export const createJobs = (strapi: Core.Strapi) => {
           const failure = await perform(definition, taken.running);
           if (failure !== null) throw failure;
         },
-        most
+        most,
+        // The burst's later sends come due a few milliseconds after the first: they go with it.
+        (definition.options.gatherSeconds ?? 0) * 1000
       );
       const failed = outcome?.failed;
       if (failed) {

@@ -121,17 +121,23 @@ export const createSqliteStore = (strapi: Core.Strapi): JobStore => {
     }
   };
 
-  const claimOn = async (executor: Knex | Knex.Transaction, name: string): Promise<ClaimedJob | null> => {
+  /**
+   * Claims the oldest due job of this name; with `burstMs`, the oldest waiting one sent by now whose
+   * wait ends within that much — the rest of a gathering job's burst, a few milliseconds behind the
+   * first to come due. A retry still waits out its delay.
+   */
+  const claimOn = async (executor: Knex | Knex.Transaction, name: string, burstMs = 0): Promise<ClaimedJob | null> => {
     const now = Date.now();
+    const due = burstMs ? `(start_after <= ? OR (state = 'waiting' AND start_after <= ?))` : 'start_after <= ?';
     const [row]: JobRow[] = await executor.raw(
       `UPDATE ${JOBS_TABLE} SET state = 'running', attempts = attempts + 1, started_at = ?
        WHERE id = (
          SELECT id FROM ${JOBS_TABLE}
-         WHERE name = ? AND state IN ('waiting', 'retrying') AND start_after <= ?
+         WHERE name = ? AND state IN ('waiting', 'retrying') AND ${due}
          ORDER BY created_at, rowid LIMIT 1
        )
        RETURNING *`,
-      [now, name, now]
+      [now, name, now, ...(burstMs ? [now + burstMs] : [])]
     );
     if (!row) return null;
     return {
@@ -213,12 +219,12 @@ export const createSqliteStore = (strapi: Core.Strapi): JobStore => {
       await succeedOn(db(), job);
     },
 
-    async claimAndDo(name, work, most) {
+    async claimAndDo(name, work, most, burstMs = 0) {
       const done: ClaimedJob[] = [];
       let current: ClaimedJob | null = null;
       try {
         await strapi.db.transaction(async ({ trx }) => {
-          while (done.length < most && (current = await claimOn(trx, name))) {
+          while (done.length < most && (current = await claimOn(trx, name, done.length ? burstMs : 0))) {
             await work(current);
             await succeedOn(trx, current);
             done.push(current);

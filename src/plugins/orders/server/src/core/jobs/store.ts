@@ -53,14 +53,15 @@ export interface JobStore {
   fail(job: ClaimedJob, error: JobError): Promise<void>;
   /**
    * Where it can (SQLite): claims the oldest due job of this name, runs `work` on it and records it
-   * succeeded — then the next due one, up to `most` — in one transaction that `work` joins; answers
-   * the jobs done, or the job whose `work` threw and what it threw (all of it rolled back then,
-   * every job as before its claim), or null when none was due.
+   * succeeded — then the next due one, or waiting one due within `burstMs`, up to `most` — in one
+   * transaction that `work` joins; answers the jobs done, or the job whose `work` threw and what it
+   * threw (all of it rolled back then, every job as before its claim), or null when none was due.
    */
   claimAndDo?(
     name: string,
     work: (job: ClaimedJob) => Promise<void>,
-    most: number
+    most: number,
+    burstMs?: number
   ): Promise<{ done: ClaimedJob[]; failed: { job: ClaimedJob; failure: unknown } | null } | null>;
   /** Records the failed attempt of claimAndDo, whose claim rolled back with its work: counts it, then retries or ends the job. */
   failRolledBack?(job: ClaimedJob, error: JobError): Promise<void>;
