@@ -416,14 +416,20 @@ export const ordersRepository = (strapi: Core.Strapi) => {
     /** The order, its row locked for the rest of the transaction; null when there is none. */
     lock: reader.lock,
 
-    /** A new order with its customer and connection, placed last among theirs, as create would; not read back. */
-    async create({ customer, connection, ...fields }: OrderData): Promise<Pick<OrderRow, 'id' | 'documentId' | 'createdAt'>> {
+    /**
+     * A new order with its customer and connection, placed last among theirs, as create would; not
+     * read back. `firstOfCustomer`: the customer was made for this order, which takes the first
+     * place in its list without reading the others' places (there are none).
+     */
+    async create(
+      { customer, connection, ...fields }: OrderData,
+      { firstOfCustomer = false }: { firstOfCustomer?: boolean } = {}
+    ): Promise<Pick<OrderRow, 'id' | 'documentId' | 'createdAt'>> {
       const documentId = createId();
       const createdAt = new Date();
       const row = { values: { ...fields, documentId, createdAt }, links: { customer, connection } };
-      const [id] = (await strapi.db.transaction(({ trx }) =>
-        insertRows(strapi, trx, UID.order, [row], { after: ['customer', 'connection'] })
-      )) as number[];
+      const after = firstOfCustomer ? ['connection'] : ['customer', 'connection'];
+      const [id] = (await strapi.db.transaction(({ trx }) => insertRows(strapi, trx, UID.order, [row], { after }))) as number[];
       return { id, documentId, createdAt: createdAt.toISOString() };
     },
 

@@ -160,18 +160,22 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
           input.shippingAddress !== undefined
             ? normalAddress(input.shippingAddress)
             : (normalAddress(known.shippingAddress) ?? billingAddress);
-        const order = await orders.create({
-          source: 'manual',
-          state: 'draft',
-          currency,
-          note: input.note ?? null,
-          language: input.language ?? null,
-          ...orderDetailsOf(input),
-          billingAddress,
-          shippingAddress,
-          customer: customer.id,
-          ...customerNameOf(customer.name),
-        });
+        const order = await orders.create(
+          {
+            source: 'manual',
+            state: 'draft',
+            currency,
+            note: input.note ?? null,
+            language: input.language ?? null,
+            ...orderDetailsOf(input),
+            billingAddress,
+            shippingAddress,
+            customer: customer.id,
+            ...customerNameOf(customer.name),
+          },
+          // A customer not picked was made just now, for this order.
+          { firstOfCustomer: !input.customerId }
+        );
         const number = orderNumber(order.id, new Date(order.createdAt), timeZone());
         const totals = await saveLines(trx, { id: order.id, items: [] }, lines);
         // Read once with its customer and lines: what its search key is made of, and the answer.

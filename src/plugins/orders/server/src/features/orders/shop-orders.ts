@@ -269,17 +269,20 @@ const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
       fields: { state: OrderState; currency: string; note: string | null }
     ) {
       const customer = await getService(strapi, 'customers').forShop(trx, connection.id, order.customer);
-      const row = await orders.create({
-        source: connection.kind,
-        state: fields.state,
-        currency: fields.currency,
-        note: fields.note,
-        customer: customer.id,
-        ...customerNameOf(customer.name),
-        connection: connection.id,
-        externalKey,
-        externalId: order.externalId,
-      });
+      const row = await orders.create(
+        {
+          source: connection.kind,
+          state: fields.state,
+          currency: fields.currency,
+          note: fields.note,
+          customer: customer.id,
+          ...customerNameOf(customer.name),
+          connection: connection.id,
+          externalKey,
+          externalId: order.externalId,
+        },
+        { firstOfCustomer: customer.created }
+      );
       const number = orderNumber(row.id, new Date(row.createdAt), timeZone());
       await orders.setFields(trx, row.id, { number });
       return { id: row.id, documentId: row.documentId, number, items: [] };
