@@ -10,7 +10,7 @@ import type { MovementCause, MovementKind } from '../../../../shared/contracts/i
 import { toBigInt } from '../../../../shared/domain/fixed-point';
 import { MAX_STOCK_MILLI } from '../../../../shared/domain/quantity';
 import type { Knex } from 'knex';
-import { columnOf, insertRows, isPostgres, joinTableOf, type Transaction } from '../../core/database';
+import { columnOf, compiled, insertRows, isPostgres, joinTableOf, type Transaction } from '../../core/database';
 import { UID, type PluginUid } from '../../core/uids';
 
 /** One change of one item's on-hand stock, as the engine asks for it. */
@@ -62,18 +62,33 @@ export const ledgerRepository = (strapi: Core.Strapi) => {
   let cached: ReturnType<typeof schemaOf> | undefined;
   const schema = () => (cached ??= schemaOf(strapi));
 
-  /** Per stock item, what the movements of kind "order" in the query took out of stock (positive). */
-  const heldPerItem = async (query: Knex.QueryBuilder): Promise<Map<number, bigint>> => {
+  /** The query's movements of kind "order", grouped by stock item: each item's id and their sum. */
+  const heldPerItemQuery = (query: Knex.QueryBuilder) => {
     const { kind, quantity, stockItemLink } = schema().movements;
     const item = `s.${stockItemLink.inverseJoinColumn.name}`;
-    const rows: Array<{ stockItemId: unknown; total: unknown }> = await query
+    return query
       .join(`${stockItemLink.name} as s`, `s.${stockItemLink.joinColumn.name}`, 'm.id')
       .andWhere(`m.${kind}`, 'order')
       .groupBy(item)
       .select({ stockItemId: item })
       .sum({ total: `m.${quantity}` });
-    return new Map(rows.map((row) => [Number(row.stockItemId), -toBigInt(row.total)]));
   };
+
+  /** What the movements took out of stock (positive), per stock item id. */
+  const perItem = (rows: Rows) => new Map(rows.map((row) => [Number(row.stockItemId), -toBigInt(row.total)]));
+
+  /** Per stock item, what the movements of kind "order" in the query took out of stock (positive). */
+  const heldPerItem = async (query: Knex.QueryBuilder): Promise<Map<number, bigint>> => perItem(await heldPerItemQuery(query));
+
+  /** The movements of one order, per stock item. */
+  const heldByOrderQuery = compiled<'orderId'>(strapi, (knex, slot) => {
+    const { table, orderLink } = schema().movements;
+    return heldPerItemQuery(
+      knex(`${table} as m`)
+        .join(`${orderLink.name} as o`, `o.${orderLink.joinColumn.name}`, 'm.id')
+        .where(`o.${orderLink.inverseJoinColumn.name}`, slot('orderId'))
+    );
+  });
 
   return {
     /**
@@ -168,14 +183,9 @@ export const ledgerRepository = (strapi: Core.Strapi) => {
         }))
       ),
 
-    /** What the ledger shows an order holding, per stock item id, read inside the change's transaction. */
-    heldByOrder(db: Knex, orderId: number) {
-      const { table, orderLink } = schema().movements;
-      return heldPerItem(
-        db(`${table} as m`)
-          .join(`${orderLink.name} as o`, `o.${orderLink.joinColumn.name}`, 'm.id')
-          .where(`o.${orderLink.inverseJoinColumn.name}`, orderId)
-      );
+    /** What the ledger shows an order holding, per stock item id, read inside the change's transaction: every transition asks. */
+    async heldByOrder(db: Knex, orderId: number) {
+      return perItem(await heldByOrderQuery(db, { orderId }));
     },
 
     /**

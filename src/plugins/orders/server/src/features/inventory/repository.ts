@@ -7,7 +7,7 @@ import type { Page } from '../../../../shared/contracts/pages';
 import { nameSortKey } from '../../../../shared/domain/sort-key';
 import { VAT_RATES_BY_PERCENT, type VatRate } from '../../../../shared/domain/vat';
 import type { Knex } from 'knex';
-import { attributesOf, columnOf, readIn, type StoredDate, type StoredInteger } from '../../core/database';
+import { attributesOf, columnOf, compiled, readIn, type StoredDate, type StoredInteger } from '../../core/database';
 import { offsetOf } from '../../core/pages';
 import { UID } from '../../core/uids';
 import { ledgerRepository } from './ledger-repository';
@@ -79,6 +79,13 @@ export const stockItemsRepository = (strapi: Core.Strapi) => {
   const movements = () => strapi.db.query(UID.stockMovement);
   const ledger = ledgerRepository(strapi);
   const column = (attribute: string) => `i.${columnOf(strapi, UID.stockItem, attribute)}`;
+
+  /** A stock item by documentId with its reservation: read on every adjustment and item page. */
+  const withReserved = compiled<'documentId'>(strapi, (knex, slot) =>
+    knex(`${strapi.db.metadata.get(UID.stockItem).tableName} as i`)
+      .where(column('documentId'), slot('documentId'))
+      .first('i.*', ledger.heldOfItemQuery(RESERVING_STATES, 'i.id').as('reserved'))
+  );
 
   /** The items a condition finds, as the query engine would answer them, in the caller's transaction if any. */
   const rowsWhere = (where: (query: Knex.QueryBuilder) => Knex.QueryBuilder) =>
@@ -158,15 +165,11 @@ export const stockItemsRepository = (strapi: Core.Strapi) => {
     find: async (documentId: string): Promise<StockItemRow | null> =>
       (await rowsWhere((query) => query.where(column('documentId'), documentId)))[0] ?? null,
 
-    /** The item, and what orders in `states` hold of it, in one query. */
-    async findWithHeld(documentId: string, states: readonly string[]): Promise<{ item: StockItemRow; held: bigint } | null> {
-      const row: Record<string, unknown> | undefined = await readIn(strapi, (db) =>
-        db(`${strapi.db.metadata.get(UID.stockItem).tableName} as i`)
-          .where(column('documentId'), documentId)
-          .first('i.*', ledger.heldOfItemQuery(states, 'i.id').as('held_by_orders'))
-      );
+    /** The item, and what finalized, not yet fulfilled orders reserve of it, in one query. */
+    async findWithReserved(documentId: string): Promise<{ item: StockItemRow; reserved: bigint } | null> {
+      const [row] = await readIn(strapi, (db) => withReserved(db, { documentId }));
       if (!row) return null;
-      return { item: attributesOf(strapi, UID.stockItem, row) as unknown as StockItemRow, held: toBigInt(row.held_by_orders ?? 0) };
+      return { item: attributesOf(strapi, UID.stockItem, row) as unknown as StockItemRow, reserved: toBigInt(row.reserved ?? 0) };
     },
 
     /** Those named by documentId or SKU, as an order's lines name them. */

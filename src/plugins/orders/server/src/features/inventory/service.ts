@@ -83,9 +83,9 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The item with what finalized, not yet fulfilled orders reserve of it, in one read. */
   const findWithReserved = async (documentId: string) => {
-    const found = await items.findWithHeld(documentId, RESERVING_STATES);
+    const found = await items.findWithReserved(documentId);
     if (!found) throw noItem(documentId);
-    return { item: found.item, reserved: found.held };
+    return found;
   };
 
   const skuTaken = (sku: string) => invalidField('sku', 'skuTaken', `SKU ${sku} is already used by another stock item`, { sku });

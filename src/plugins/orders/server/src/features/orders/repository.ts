@@ -16,6 +16,7 @@ import type { LineVatRate } from '../../../../shared/domain/totals';
 import {
   attributesOf,
   columnOf,
+  compiled,
   insertRows,
   isPostgres,
   joinTableOf,
@@ -195,37 +196,43 @@ const orderReader = (strapi: Core.Strapi) => {
       .map(([name]) => name);
 
   /** The order's row, and its customer's and connection's, joined through their link tables. */
-  const orderRow = (db: Knex, attribute: 'documentId' | 'externalKey', value: string, lock: boolean) => {
-    const query = db(`${table(UID.order)} as o`)
-      .leftJoin(`${customerLink.name} as ol`, `ol.${customerLink.joinColumn.name}`, 'o.id')
-      .leftJoin(`${table(UID.customer)} as c`, 'c.id', `ol.${customerLink.inverseJoinColumn.name}`)
-      .leftJoin(`${connectionLink.name} as nl`, `nl.${connectionLink.joinColumn.name}`, 'o.id')
-      .leftJoin(`${table(UID.connection)} as n`, 'n.id', `nl.${connectionLink.inverseJoinColumn.name}`)
-      .where(`o.${columnOf(strapi, UID.order, attribute)}`, value)
-      .first(['o.*', ...columnsAs(UID.customer, 'c', scalars(UID.customer)), ...columnsAs(UID.connection, 'n', CONNECTION_FIELDS)]);
-    // Only the order's row: the joined ones may be missing, and are not the lock's business.
-    if (lock && isPostgres(strapi)) query.forUpdate('o');
-    return query;
+  const orderRow = (attribute: 'documentId' | 'externalKey', lock: boolean) =>
+    compiled<'value'>(strapi, (knex, slot) => {
+      const query = knex(`${table(UID.order)} as o`)
+        .leftJoin(`${customerLink.name} as ol`, `ol.${customerLink.joinColumn.name}`, 'o.id')
+        .leftJoin(`${table(UID.customer)} as c`, 'c.id', `ol.${customerLink.inverseJoinColumn.name}`)
+        .leftJoin(`${connectionLink.name} as nl`, `nl.${connectionLink.joinColumn.name}`, 'o.id')
+        .leftJoin(`${table(UID.connection)} as n`, 'n.id', `nl.${connectionLink.inverseJoinColumn.name}`)
+        .where(`o.${columnOf(strapi, UID.order, attribute)}`, slot('value'))
+        .first(['o.*', ...columnsAs(UID.customer, 'c', scalars(UID.customer)), ...columnsAs(UID.connection, 'n', CONNECTION_FIELDS)]);
+      // Only the order's row: the joined ones may be missing, and are not the lock's business.
+      if (lock && isPostgres(strapi)) query.forUpdate('o');
+      return query;
+    });
+  const orderRows = {
+    documentId: { read: orderRow('documentId', false), lock: orderRow('documentId', true) },
+    externalKey: { read: orderRow('externalKey', false), lock: orderRow('externalKey', true) },
   };
 
   /** The order's lines in their place in the order, each with the id and documentId of its stock item. */
-  const lines = async (db: Knex, orderId: number) => {
-    const rows: Array<Record<string, unknown>> = await db(`${table(UID.orderItem)} as i`)
+  const linesOf = compiled<'orderId'>(strapi, (knex, slot) =>
+    knex(`${table(UID.orderItem)} as i`)
       .join(`${orderLink.name} as l`, `l.${orderLink.joinColumn.name}`, 'i.id')
       .leftJoin(`${stockLink.name} as s`, `s.${stockLink.joinColumn.name}`, 'i.id')
       .leftJoin(`${table(UID.stockItem)} as si`, 'si.id', `s.${stockLink.inverseJoinColumn.name}`)
-      .where(`l.${orderLink.inverseJoinColumn.name}`, orderId)
+      .where(`l.${orderLink.inverseJoinColumn.name}`, slot('orderId'))
       .orderBy([`l.${orderLink.inverseOrderColumnName}`, 'i.id'])
-      .select('i.*', { stock__id: 'si.id', stock__document_id: `si.${columnOf(strapi, UID.stockItem, 'documentId')}` });
-    return rows.map((row) => ({
+      .select('i.*', { stock__id: 'si.id', stock__document_id: `si.${columnOf(strapi, UID.stockItem, 'documentId')}` })
+  );
+  const lines = async (db: Knex, orderId: number) =>
+    (await linesOf(db, { orderId })).map((row) => ({
       ...attributesOf(strapi, UID.orderItem, row),
       stockItem: row.stock__id === null ? null : { id: Number(row.stock__id), documentId: String(row.stock__document_id) },
     }));
-  };
 
   /** `lock`: the order's row stays locked for the rest of the transaction (SQLite lets one writer at a time already). */
   const read = async (db: Knex, attribute: 'documentId' | 'externalKey', value: string, lock = false): Promise<OrderRow | null> => {
-    const row: Record<string, unknown> | undefined = await orderRow(db, attribute, value, lock);
+    const [row] = await orderRows[attribute][lock ? 'lock' : 'read'](db, { value });
     if (!row) return null;
     const order = attributesOf(strapi, UID.order, row) as unknown as OrderRow;
     return {
