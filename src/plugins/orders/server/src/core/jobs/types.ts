@@ -51,9 +51,9 @@ export interface JobOptions {
   oneTransaction?: boolean;
   /**
    * For a oneTransaction job on SQLite: each job waits this many seconds after it is sent, and the
-   * attempt that takes it does every job of its name sent by then (up to 100) in its one transaction — a
-   * burst's jobs cost one commit (one fsync, while every other write waits for SQLite's single
-   * writer) instead of one each. A failure rolls them all back: the failing job's attempt is
+   * attempt that takes it does every job of its name sent by then (up to 100) in its one
+   * transaction — a burst's jobs cost one commit (one fsync, while every other write waits for
+   * SQLite's single writer) instead of one each. A failure rolls them all back: the failing job's attempt is
    * counted, the others wait again, untouched. Ignored on PostgreSQL. Default 0: no waiting.
    */
   gatherSeconds?: number;

@@ -198,8 +198,8 @@ const createCustomersService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * A webshop order's customer: found by the shop's customer id within its connection, else by
-     * e-mail; else a new one (`created`) — a guest too gets a customer of its own. Locked by what finds it, so
-     * that two first orders of one new customer at once make one customer.
+     * e-mail; else a new one (`created`) — a guest too gets a customer of its own. Locked by what
+     * finds it, so that two first orders of one new customer at once make one customer.
      */
     async forShop(trx: Transaction, connectionId: number, customer: NormalizedCustomer): Promise<CustomerRef & { created: boolean }> {
       const [found] = await this.forShopMany(trx, connectionId, [customer]);
