@@ -169,14 +169,20 @@ const createCustomersService = ({ strapi }: { strapi: Core.Strapi }) => {
       return this.get(into);
     },
 
-    /** The customer an order names: an existing one by documentId, or a new one from its details. */
-    async resolve({ customer, customerId }: { customer?: CustomerInput; customerId?: string }): Promise<CustomerRef> {
+    /** The customer an order names: an existing one by documentId, or a new one (`created`) from its details. */
+    async resolve({
+      customer,
+      customerId,
+    }: {
+      customer?: CustomerInput;
+      customerId?: string;
+    }): Promise<CustomerRef & { created: boolean }> {
       if (customerId) {
         const found = await customers.findRef(customerId);
         if (!found) throw invalidField('customerId', 'unknownCustomer', `no customer ${customerId}`, { customerId });
-        return found;
+        return { ...found, created: false };
       }
-      return customers.create(customer!);
+      return { ...(await customers.create(customer!)), created: true };
     },
 
     /** Where the customer lives and has goods sent, as a new order of theirs starts from. */

@@ -183,7 +183,7 @@ export const ledgerRepository = (strapi: Core.Strapi) => {
         }))
       ),
 
-    /** What the ledger shows an order holding, per stock item id, read inside the change's transaction: every transition asks. */
+    /** What the ledger shows an order holding, per stock item id, read inside the change's transaction (every transition's). */
     async heldByOrder(db: Knex, orderId: number) {
       return perItem(await heldByOrderQuery(db, { orderId }));
     },

@@ -173,8 +173,7 @@ const createOrdersService = ({ strapi }: { strapi: Core.Strapi }) => {
             customer: customer.id,
             ...customerNameOf(customer.name),
           },
-          // A customer not picked was made just now, for this order.
-          { firstOfCustomer: !input.customerId }
+          { firstOfCustomer: customer.created }
         );
         const number = orderNumber(order.id, new Date(order.createdAt), timeZone());
         const totals = await saveLines(trx, { id: order.id, items: [] }, lines);
