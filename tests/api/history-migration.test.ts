@@ -9,7 +9,7 @@
 import fs from 'fs';
 import path from 'path';
 import { usesPostgres } from '../helpers/database';
-import { act } from '../helpers/fixtures';
+import { act, ledgerDisagreements } from '../helpers/fixtures';
 import { startApp, type TestApp } from '../helpers/strapi';
 
 const FIXTURES = path.join(__dirname, '../fixtures/databases');
@@ -71,6 +71,17 @@ test('a moved history goes on: a new action is appended after the old entries', 
   expect(response.status).toBe(200);
   expect(response.body.data.history.slice(0, -1)).toEqual(draft.history);
   expect(response.body.data.history.at(-1)).toMatchObject({ action: 'finalize', from: 'draft', to: 'finalized', note: 'after the move' });
+});
+
+test('what orders reserve of each item, kept since, was counted at start: the draft finalized since reserves its lines', async () => {
+  const items = await app.strapi.db
+    .query('plugin::orders.stock-item')
+    .findMany({ select: ['sku', 'reservedMilli'], orderBy: { sku: 'asc' } });
+  expect(items).toEqual([
+    { sku: 'KAVE-1KG', reservedMilli: '2000' },
+    { sku: 'LISZT', reservedMilli: '2500' },
+  ]);
+  expect(await ledgerDisagreements(app.strapi)).toEqual([]);
 });
 
 test('the write-off and its note survived the move', async () => {

@@ -33,16 +33,26 @@ export const onHand = async (api: Api, stockItemId: string): Promise<string> => 
 
 export const setSettings = (api: Api, settings: Record<string, unknown>) => api.put('/orders/settings', settings);
 
-/** The ledger's promise: every item's on-hand quantity is the sum of its movements. */
+/**
+ * The ledger's promise: every item's on-hand quantity is the sum of its movements, and what it
+ * shows reserved is what finalized orders' movements took of it.
+ */
 export const ledgerDisagreements = async (strapi: Core.Strapi) => {
-  const items = await strapi.db.query('plugin::orders.stock-item').findMany({ select: ['id', 'sku', 'onHandMilli'] });
+  const items = await strapi.db.query('plugin::orders.stock-item').findMany({ select: ['id', 'sku', 'onHandMilli', 'reservedMilli'] });
   const disagreements: string[] = [];
   for (const item of items) {
-    const movements = await strapi.db
-      .query('plugin::orders.stock-movement')
-      .findMany({ where: { stockItem: { id: item.id } }, select: ['id', 'quantityMilli'] });
+    const movements = await strapi.db.query('plugin::orders.stock-movement').findMany({
+      where: { stockItem: { id: item.id } },
+      select: ['id', 'kind', 'quantityMilli'],
+      populate: { order: { select: ['state'] } },
+    });
     const sum = movements.reduce((total, movement) => total + BigInt(movement.quantityMilli), 0n);
     if (sum !== BigInt(item.onHandMilli)) disagreements.push(`${item.sku}: onHand ${item.onHandMilli}, movements ${sum}`);
+    const reserved = movements
+      .filter((movement) => movement.kind === 'order' && movement.order?.state === 'finalized')
+      .reduce((total, movement) => total - BigInt(movement.quantityMilli), 0n);
+    if (reserved !== BigInt(item.reservedMilli ?? -1))
+      disagreements.push(`${item.sku}: reserved ${item.reservedMilli}, finalized orders' movements ${reserved}`);
   }
   return disagreements;
 };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { ORDER_STATES } from '../../src/plugins/orders/shared/domain/lifecycle';
-import { stockChanges, targetHolding, type StockLine } from '../../src/plugins/orders/shared/domain/stock-plan';
+import { ORDER_STATES, RESERVING_STATES, type OrderState } from '../../src/plugins/orders/shared/domain/lifecycle';
+import { reservationChanges, stockChanges, targetHolding, type StockLine } from '../../src/plugins/orders/shared/domain/stock-plan';
 
 const lines: StockLine[] = [
   { stockItemId: 7, quantityMilli: 2500n },
@@ -85,6 +85,52 @@ describe('stockChanges', () => {
           expect(asObject(held)).toEqual(asObject(target));
           expect(apply(target)).toEqual([]);
         }
+      })
+    );
+  });
+});
+
+describe('reservationChanges', () => {
+  const held = new Map([
+    [3, 1000n],
+    [7, 3000n],
+  ]);
+
+  test('a finalize reserves what the order comes to hold; an edit, a fulfil and a fail give it up', () => {
+    expect(asObject(reservationChanges(new Map(), held, 'draft', 'finalized'))).toEqual({ 3: 1000n, 7: 3000n });
+    for (const to of ['draft', 'fulfilled', 'failed'] as const)
+      expect(asObject(reservationChanges(held, to === 'fulfilled' ? held : new Map(), 'finalized', to))).toEqual({ 3: -1000n, 7: -3000n });
+  });
+
+  test('a finalized order whose holding changes (a webshop changed its lines) reserves the difference', () => {
+    const target = new Map([
+      [7, 1000n],
+      [9, 500n],
+    ]);
+    expect(asObject(reservationChanges(held, target, 'finalized', 'finalized'))).toEqual({ 3: -1000n, 7: -2000n, 9: 500n });
+  });
+
+  test('outside the reserving states nothing changes, and a new order reserves only when it arrives finalized', () => {
+    expect(reservationChanges(held, new Map(), 'fulfilled', 'failed').size).toBe(0);
+    expect(reservationChanges(new Map(), held, 'successful', 'successful').size).toBe(0);
+    expect(asObject(reservationChanges(new Map(), held, null, 'finalized'))).toEqual({ 3: 1000n, 7: 3000n });
+    expect(reservationChanges(new Map(), held, null, 'fulfilled').size).toBe(0);
+  });
+
+  test('summed over any run of states and holdings, it is what the order reserves at the end', () => {
+    const holding = fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.bigInt({ min: 1n, max: 10_000n })), { maxLength: 5 });
+    fc.assert(
+      fc.property(fc.array(fc.record({ state: fc.constantFrom(...ORDER_STATES), holding }), { minLength: 1, maxLength: 10 }), (steps) => {
+        const reserved = new Map<number, bigint>();
+        let state: OrderState | null = null;
+        let held = new Map<number, bigint>();
+        for (const step of steps) {
+          const target = new Map(step.holding);
+          for (const [id, change] of reservationChanges(held, target, state, step.state))
+            reserved.set(id, (reserved.get(id) ?? 0n) + change);
+          [state, held] = [step.state, target];
+        }
+        expect(asObject(reserved)).toEqual(RESERVING_STATES.includes(state!) ? asObject(held) : {});
       })
     );
   });

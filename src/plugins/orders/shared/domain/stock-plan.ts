@@ -1,4 +1,4 @@
-import { HOLDING_STATES, type OrderState } from './lifecycle';
+import { HOLDING_STATES, RESERVING_STATES, type OrderState } from './lifecycle';
 
 /**
  * What an order should hold is a function of its lines and state; a change writes only the
@@ -52,3 +52,23 @@ export const stockChanges = (target: Map<number, bigint>, held: Map<number, bigi
       delta: (held.get(stockItemId) ?? 0n) - (target.get(stockItemId) ?? 0n),
     }))
     .filter(({ delta }) => delta !== 0n);
+
+/**
+ * How each item's reserved stock changes when an order in state `from` (null: a new order),
+ * holding `held`, comes to hold `target` in state `to`: what it holds counts as reserved while its
+ * state reserves (RESERVING_STATES). Positive reserves more; items whose reservation stays are left out.
+ */
+export const reservationChanges = (
+  held: Map<number, bigint>,
+  target: Map<number, bigint>,
+  from: OrderState | null,
+  to: OrderState
+): Map<number, bigint> => {
+  const reserving = (state: OrderState | null) => (state !== null && RESERVING_STATES.includes(state) ? 1n : 0n);
+  const changes = new Map<number, bigint>();
+  for (const stockItemId of new Set([...held.keys(), ...target.keys()])) {
+    const change = reserving(to) * (target.get(stockItemId) ?? 0n) - reserving(from) * (held.get(stockItemId) ?? 0n);
+    if (change !== 0n) changes.set(stockItemId, change);
+  }
+  return changes;
+};

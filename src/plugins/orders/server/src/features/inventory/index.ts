@@ -6,6 +6,7 @@ import ledger from './ledger';
 import { fillMovementCauses } from './movement-causes';
 import routes from './routes';
 import type { Core } from '@strapi/strapi';
+import { getService } from '../../core/service';
 import { ensureUniqueIndex } from '../../core/unique';
 import service, { SKU_INDEX } from './service';
 
@@ -17,5 +18,6 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureUniqueIndex(strapi, SKU_INDEX);
     await fillMovementCauses(strapi);
+    await getService(strapi, 'ledger').countReservations();
   },
 };

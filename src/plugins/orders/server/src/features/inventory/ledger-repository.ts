@@ -1,16 +1,17 @@
 /**
- * The ledger's SQL, written with the query builder on purpose: on-hand stock changes only through
- * one atomic, conditional UPDATE per item — never read, add in JavaScript and write back — so
- * that several app processes on one PostgreSQL cannot oversell; movements are inserted in one
- * batch. Table and column names come from Strapi's metadata, so naming stays Strapi's business.
+ * The ledger's SQL, written below the query engine on purpose: an item's on-hand stock, and what
+ * orders reserve of it, change only through an atomic, conditional UPDATE — never read, added in
+ * JavaScript and written back — so that several app processes on one PostgreSQL cannot oversell;
+ * movements are inserted in one batch. Table and column names come from Strapi's metadata, so naming stays Strapi's business.
  */
 import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../../shared/contracts/actor';
 import type { MovementCause, MovementKind } from '../../../../shared/contracts/inventory';
 import { toBigInt } from '../../../../shared/domain/fixed-point';
+import { RESERVING_STATES } from '../../../../shared/domain/lifecycle';
 import { MAX_STOCK_MILLI } from '../../../../shared/domain/quantity';
 import type { Knex } from 'knex';
-import { columnOf, compiled, insertRows, isPostgres, joinTableOf, type Transaction } from '../../core/database';
+import { columnOf, compiled, insertRows, isPostgres, joinTableOf, runSql, type Transaction } from '../../core/database';
 import { UID, type PluginUid } from '../../core/uids';
 
 /** One change of one item's on-hand stock, as the engine asks for it. */
@@ -29,11 +30,20 @@ export interface Movement {
   invoice?: { id: number };
 }
 
+/** One item's change: of its on-hand stock, and of what orders reserve of it. */
+export interface ItemChange {
+  stockItemId: number;
+  delta: bigint;
+  reserved: bigint;
+}
+
 /** What an item looks like after a change of its stock. */
 export interface StockBalance {
   documentId: string;
   sku: string;
   onHand: bigint;
+  /** Null until counted at start (ledger.ts, countReservations). */
+  reserved: bigint | null;
 }
 
 const schemaOf = (strapi: Core.Strapi) => {
@@ -42,6 +52,7 @@ const schemaOf = (strapi: Core.Strapi) => {
     items: {
       table: strapi.db.metadata.get(UID.stockItem).tableName,
       onHand: column(UID.stockItem, 'onHandMilli'),
+      reserved: column(UID.stockItem, 'reservedMilli'),
       sku: column(UID.stockItem, 'sku'),
       documentId: column(UID.stockItem, 'documentId'),
     },
@@ -57,6 +68,13 @@ const schemaOf = (strapi: Core.Strapi) => {
 };
 
 type Rows = Array<Record<string, unknown>>;
+
+const balanceOf = (row: Record<string, unknown>): StockBalance => ({
+  documentId: String(row.document_id),
+  sku: String(row.sku),
+  onHand: toBigInt(row.on_hand),
+  reserved: row.reserved == null ? null : toBigInt(row.reserved),
+});
 
 export const ledgerRepository = (strapi: Core.Strapi) => {
   let cached: ReturnType<typeof schemaOf> | undefined;
@@ -77,9 +95,6 @@ export const ledgerRepository = (strapi: Core.Strapi) => {
   /** What the movements took out of stock (positive), per stock item id. */
   const perItem = (rows: Rows) => new Map(rows.map((row) => [Number(row.stockItemId), -toBigInt(row.total)]));
 
-  /** Per stock item, what the movements of kind "order" in the query took out of stock (positive). */
-  const heldPerItem = async (query: Knex.QueryBuilder): Promise<Map<number, bigint>> => perItem(await heldPerItemQuery(query));
-
   /** The movements of one order, per stock item. */
   const heldByOrderQuery = compiled<'orderId'>(strapi, (knex, slot) => {
     const { table, orderLink } = schema().movements;
@@ -92,69 +107,56 @@ export const ledgerRepository = (strapi: Core.Strapi) => {
 
   return {
     /**
-     * Changes on-hand stock by `delta` unless that would take it below zero (when negative stock
-     * is off) or to MAX_STOCK_MILLI; the item after, or null.
+     * Changes the stock of items, each by its change, in one conditional UPDATE: on-hand stock
+     * unless that would take it below zero (when negative stock is off) or to MAX_STOCK_MILLI,
+     * and what orders reserve. Answers the balances of the items it changed, by id — an item
+     * missing was refused. On PostgreSQL several items are locked in id order first: a multi-row
+     * UPDATE locks in whatever order its plan reads, and two finalizes over the same items must
+     * wait for each other, never deadlock.
      */
-    async changeOnHand(trx: Transaction, stockItemId: number, delta: bigint, allowNegative: boolean): Promise<StockBalance | null> {
+    async changeStock(trx: Transaction, changes: ItemChange[], allowNegative: boolean): Promise<Map<number, StockBalance>> {
       const { items } = schema();
-      const query = trx(items.table).where('id', stockItemId);
-      if (!allowNegative && delta < 0n) query.andWhereRaw('?? + ? >= 0', [items.onHand, delta.toString()]);
-      // A number, not a string: SQLite compares a number with text as smaller, always. (Exact: below 2^53.)
-      if (delta > 0n) query.andWhereRaw('?? + ? < ?', [items.onHand, delta.toString(), Number(MAX_STOCK_MILLI)]);
-      const rows: Rows = await query.update({ [items.onHand]: trx.raw('?? + ?', [items.onHand, delta.toString()]) }, [
-        items.onHand,
-        items.sku,
-        items.documentId,
-      ]);
-      if (!rows.length) return null;
-      return { documentId: String(rows[0][items.documentId]), sku: String(rows[0][items.sku]), onHand: toBigInt(rows[0][items.onHand]) };
-    },
-
-    /**
-     * Changes the on-hand stock of several items, each by its delta, in one conditional UPDATE
-     * with the conditions of changeOnHand; answers the balances of the items it changed, by id —
-     * an item missing was refused. On PostgreSQL the items are locked in id order first: a
-     * multi-row UPDATE locks in whatever order its plan reads, and two finalizes over the same
-     * items must wait for each other, never deadlock.
-     */
-    async changeOnHandOfMany(trx: Transaction, changes: Array<{ stockItemId: number; delta: bigint }>, allowNegative: boolean) {
-      const { items } = schema();
-      const ids = changes.map((change) => change.stockItemId);
+      const [table, onHand, reserved, sku, documentId] = [items.table, items.onHand, items.reserved, items.sku, items.documentId].map(
+        (name) => `"${name}"`
+      );
       // SQLite's RETURNING sees only the updated table, unqualified; PostgreSQL's sees both, qualified.
-      const returning = (table: string) => `RETURNING ${table}id, ${table}?? AS on_hand, ${table}?? AS sku, ${table}?? AS document_id`;
-      const conditions = `t.id = d.id AND (d.delta >= 0 OR ? OR t.?? + d.delta >= 0) AND (d.delta <= 0 OR t.?? + d.delta < ?)`;
-      const columns = [items.onHand, items.onHand, Number(MAX_STOCK_MILLI), items.onHand, items.sku, items.documentId];
-      let result: { rows?: Rows } | Rows;
+      const returning = (t: string) =>
+        `RETURNING ${t}id, ${t}${onHand} AS on_hand, ${t}${reserved} AS reserved, ${t}${sku} AS sku, ${t}${documentId} AS document_id`;
+      const set = `${onHand} = t.${onHand} + d.delta, ${reserved} = t.${reserved} + d.reserved`;
+      const conditions = `t.id = d.id AND (d.delta >= 0 OR ? OR t.${onHand} + d.delta >= 0) AND (d.delta <= 0 OR t.${onHand} + d.delta < ?)`;
+      let rows: Rows;
       if (isPostgres(strapi)) {
-        await trx(items.table).whereIn('id', ids).orderBy('id').forUpdate().select('id');
+        const ids = changes.map((change) => change.stockItemId);
+        if (ids.length > 1) await trx(items.table).whereIn('id', ids).orderBy('id').forUpdate().select('id');
         // Arrays as PostgreSQL's literals: knex would spread a JavaScript array into a list.
         const array = (values: Array<number | bigint>) => `{${values.join(',')}}`;
-        result = await trx.raw(
-          `UPDATE ?? AS t SET ?? = t.?? + d.delta FROM unnest(?::int[], ?::bigint[]) AS d(id, delta) WHERE ${conditions} ${returning('t.')}`,
-          [items.table, items.onHand, items.onHand, array(ids), array(changes.map((change) => change.delta)), allowNegative, ...columns]
+        rows = await runSql(
+          strapi,
+          trx,
+          `UPDATE ${table} AS t SET ${set} FROM unnest(?::int[], ?::bigint[], ?::bigint[]) AS d(id, delta, reserved) WHERE ${conditions} ${returning('t.')}`,
+          [
+            array(ids),
+            array(changes.map((change) => change.delta)),
+            array(changes.map((change) => change.reserved)),
+            allowNegative,
+            Number(MAX_STOCK_MILLI),
+          ]
         );
       } else {
         // SQLite compares text with a number as greater, always: the deltas are cast to integers.
-        const values = changes.map(() => '(CAST(? AS INTEGER), CAST(? AS INTEGER))').join(', ');
-        result = await trx.raw(
-          `WITH d(id, delta) AS (VALUES ${values}) UPDATE ?? AS t SET ?? = t.?? + d.delta FROM d WHERE ${conditions} ${returning('')}`,
+        const values = changes.map(() => '(CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS INTEGER))').join(', ');
+        rows = await runSql(
+          strapi,
+          trx,
+          `WITH d(id, delta, reserved) AS (VALUES ${values}) UPDATE ${table} AS t SET ${set} FROM d WHERE ${conditions} ${returning('')}`,
           [
-            ...changes.flatMap((change) => [change.stockItemId, change.delta.toString()]),
-            items.table,
-            items.onHand,
-            items.onHand,
+            ...changes.flatMap((change) => [change.stockItemId, change.delta.toString(), change.reserved.toString()]),
             allowNegative ? 1 : 0,
-            ...columns,
+            Number(MAX_STOCK_MILLI),
           ]
         );
       }
-      const rows = Array.isArray(result) ? result : (result.rows ?? []);
-      return new Map(
-        rows.map((row): [number, StockBalance] => [
-          Number(row.id),
-          { documentId: String(row.document_id), sku: String(row.sku), onHand: toBigInt(row.on_hand) },
-        ])
-      );
+      return new Map(rows.map((row): [number, StockBalance] => [Number(row.id), balanceOf(row)]));
     },
 
     /** SKU and on-hand stock of the items, by id. */
@@ -189,53 +191,26 @@ export const ledgerRepository = (strapi: Core.Strapi) => {
     },
 
     /**
-     * What orders in the given states hold of every stock item, as a subquery of
-     * (stock_item_id, held) to join: what the inventory list sorts reserved and physical stock by.
+     * Counts what finalized orders hold of each item whose reservation is not counted yet (null),
+     * from the ledger; answers how many it counted. On PostgreSQL the items are locked against
+     * writes for it: a finalize committing while it sums would be missed by the sum yet find the
+     * column still null, and add itself to nothing.
      */
-    heldByOrdersInQuery(states: readonly string[]) {
-      const { movements, orders } = schema();
+    async countReservations(trx: Transaction): Promise<number> {
+      const { items, movements, orders } = schema();
       const { orderLink, stockItemLink } = movements;
-      const item = `s.${stockItemLink.inverseJoinColumn.name}`;
-      const knex = strapi.db.connection;
-      return knex(`${movements.table} as m`)
+      if (isPostgres(strapi)) await trx.raw('LOCK TABLE ?? IN SHARE ROW EXCLUSIVE MODE', [items.table]);
+      const held = trx(`${movements.table} as m`)
         .join(`${stockItemLink.name} as s`, `s.${stockItemLink.joinColumn.name}`, 'm.id')
         .join(`${orderLink.name} as o`, `o.${orderLink.joinColumn.name}`, 'm.id')
         .join(`${orders.table} as ord`, 'ord.id', `o.${orderLink.inverseJoinColumn.name}`)
-        .where(`m.${movements.kind}`, 'order')
-        .whereIn(`ord.${orders.state}`, [...states])
-        .groupBy(item)
-        .select({ stock_item_id: item }, knex.raw('-SUM(??) AS held', [`m.${movements.quantity}`]));
-    },
-
-    /**
-     * What orders in the given states hold of the stock item whose id is `itemColumn`, as a
-     * correlated subquery: one item's figure read with the item's own row, in the same query.
-     */
-    heldOfItemQuery(states: readonly string[], itemColumn: string) {
-      const { movements, orders } = schema();
-      const { orderLink, stockItemLink } = movements;
-      const knex = strapi.db.connection;
-      return knex(`${movements.table} as m`)
-        .join(`${stockItemLink.name} as s`, `s.${stockItemLink.joinColumn.name}`, 'm.id')
-        .join(`${orderLink.name} as o`, `o.${orderLink.joinColumn.name}`, 'm.id')
-        .join(`${orders.table} as ord`, 'ord.id', `o.${orderLink.inverseJoinColumn.name}`)
-        .where(`s.${stockItemLink.inverseJoinColumn.name}`, knex.ref(itemColumn))
+        .where(`s.${stockItemLink.inverseJoinColumn.name}`, trx.ref(`${items.table}.id`))
         .andWhere(`m.${movements.kind}`, 'order')
-        .whereIn(`ord.${orders.state}`, [...states])
-        .select(knex.raw('-COALESCE(SUM(??), 0)', [`m.${movements.quantity}`]));
-    },
-
-    /** What orders in the given states hold of each of the given stock items. */
-    heldByOrdersIn(db: Knex, states: readonly string[], stockItemIds: number[]) {
-      const { movements, orders } = schema();
-      const { orderLink, stockItemLink } = movements;
-      return heldPerItem(
-        db(`${movements.table} as m`)
-          .join(`${orderLink.name} as o`, `o.${orderLink.joinColumn.name}`, 'm.id')
-          .join(`${orders.table} as ord`, 'ord.id', `o.${orderLink.inverseJoinColumn.name}`)
-          .whereIn(`ord.${orders.state}`, [...states])
-          .whereIn(`s.${stockItemLink.inverseJoinColumn.name}`, stockItemIds)
-      );
+        .whereIn(`ord.${orders.state}`, [...RESERVING_STATES])
+        .select(trx.raw('-COALESCE(SUM(??), 0)', [`m.${movements.quantity}`]));
+      return trx(items.table)
+        .whereNull(items.reserved)
+        .update({ [items.reserved]: held });
     },
   };
 };

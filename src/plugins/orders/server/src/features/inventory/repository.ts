@@ -2,7 +2,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../../shared/contracts/actor';
 import type { MovementCause, MovementKind, StockItemSort, StockItemSortColumn } from '../../../../shared/contracts/inventory';
-import { RESERVING_STATES } from '../../../../shared/domain/lifecycle';
 import type { Page } from '../../../../shared/contracts/pages';
 import { nameSortKey } from '../../../../shared/domain/sort-key';
 import { VAT_RATES_BY_PERCENT, type VatRate } from '../../../../shared/domain/vat';
@@ -10,8 +9,6 @@ import type { Knex } from 'knex';
 import { attributesOf, columnOf, compiled, readIn, type StoredDate, type StoredInteger } from '../../core/database';
 import { offsetOf } from '../../core/pages';
 import { UID } from '../../core/uids';
-import { ledgerRepository } from './ledger-repository';
-import { toBigInt } from '../../../../shared/domain/fixed-point';
 
 /** What the list finds: a search of SKU and name, and only the low ones when asked. */
 export interface StockItemFilters {
@@ -29,6 +26,8 @@ export interface StockItemRow {
   unitPriceMinor: StoredInteger;
   vatRate: VatRate;
   onHandMilli: StoredInteger;
+  /** What finalized orders hold of it, kept by the ledger; null until counted at start (ledger.ts, countReservations). */
+  reservedMilli: StoredInteger | null;
   lowStockThresholdMilli: StoredInteger | null;
   createdAt: StoredDate;
   updatedAt: StoredDate;
@@ -77,14 +76,13 @@ const withNameKey = (fields: StockItemFields) =>
 export const stockItemsRepository = (strapi: Core.Strapi) => {
   const items = () => strapi.db.query(UID.stockItem);
   const movements = () => strapi.db.query(UID.stockMovement);
-  const ledger = ledgerRepository(strapi);
   const column = (attribute: string) => `i.${columnOf(strapi, UID.stockItem, attribute)}`;
 
-  /** A stock item by documentId with its reservation: read on every adjustment and item page. */
-  const withReserved = compiled<'documentId'>(strapi, (knex, slot) =>
+  /** A stock item by documentId: read on every adjustment and item page. */
+  const byDocumentId = compiled<'documentId'>(strapi, (knex, slot) =>
     knex(`${strapi.db.metadata.get(UID.stockItem).tableName} as i`)
       .where(column('documentId'), slot('documentId'))
-      .first('i.*', ledger.heldOfItemQuery(RESERVING_STATES, 'i.id').as('reserved'))
+      .first('i.*')
   );
 
   /** The items a condition finds, as the query engine would answer them, in the caller's transaction if any. */
@@ -109,21 +107,18 @@ export const stockItemsRepository = (strapi: Core.Strapi) => {
   };
 
   /**
-   * The sort's ORDER BY, each column as the list shows it: reserved and physical stock come from
-   * the ledger (what finalized orders hold, joined as a sum per item); items without a threshold
-   * come last either way. Ties go by id, so that pages neither repeat nor skip an item.
+   * The sort's ORDER BY, each column as the list shows it: physical stock is the available and
+   * the reserved together; items without a threshold come last either way. Ties go by id, so
+   * that pages neither repeat nor skip an item.
    */
   const orderedBy = (query: ReturnType<typeof filtered>, sort: StockItemSort) => {
     const [name, direction] = sort.split(':') as [StockItemSortColumn, 'asc' | 'desc'];
-    const reserved = 'COALESCE(r.held, 0)';
-    if (name === 'reserved' || name === 'physical')
-      query.leftJoin(ledger.heldByOrdersInQuery(RESERVING_STATES).as('r'), 'r.stock_item_id', 'i.id');
     switch (name) {
       case 'reserved':
-        query.orderByRaw(`${reserved} ${direction}`);
+        query.orderByRaw(`COALESCE(??, 0) ${direction}`, [column('reservedMilli')]);
         break;
       case 'physical':
-        query.orderByRaw(`?? + ${reserved} ${direction}`, [column('onHandMilli')]);
+        query.orderByRaw(`?? + COALESCE(??, 0) ${direction}`, [column('onHandMilli'), column('reservedMilli')]);
         break;
       case 'vatRate': {
         // The column holds text: "5" would sort after "27". A few thousand items sort by it in no time without an index.
@@ -162,14 +157,9 @@ export const stockItemsRepository = (strapi: Core.Strapi) => {
 
     // The three reads of every change of stock or lines: one query each, below the query engine.
 
-    find: async (documentId: string): Promise<StockItemRow | null> =>
-      (await rowsWhere((query) => query.where(column('documentId'), documentId)))[0] ?? null,
-
-    /** The item, and what finalized, not yet fulfilled orders reserve of it, in one query. */
-    async findWithReserved(documentId: string): Promise<{ item: StockItemRow; reserved: bigint } | null> {
-      const [row] = await readIn(strapi, (db) => withReserved(db, { documentId }));
-      if (!row) return null;
-      return { item: attributesOf(strapi, UID.stockItem, row) as unknown as StockItemRow, reserved: toBigInt(row.reserved ?? 0) };
+    async find(documentId: string): Promise<StockItemRow | null> {
+      const [row] = await readIn(strapi, (db) => byDocumentId(db, { documentId }));
+      return row ? (attributesOf(strapi, UID.stockItem, row) as unknown as StockItemRow) : null;
     },
 
     /** Those named by documentId or SKU, as an order's lines name them. */
@@ -184,7 +174,7 @@ export const stockItemsRepository = (strapi: Core.Strapi) => {
     },
 
     create: (fields: StockItemFields): Promise<Pick<StockItemRow, 'id' | 'documentId'>> =>
-      items().create({ data: { ...withNameKey(fields), onHandMilli: '0' }, select: ['id', 'documentId'] }),
+      items().create({ data: { ...withNameKey(fields), onHandMilli: '0', reservedMilli: '0' }, select: ['id', 'documentId'] }),
 
     update: (id: number, fields: StockItemFields) => items().update({ where: { id }, data: withNameKey(fields), select: ['id'] }),
 

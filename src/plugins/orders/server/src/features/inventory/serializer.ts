@@ -7,8 +7,9 @@ import { isoOf } from '../../core/database';
 import type { MovementRow, StockItemRow } from './repository';
 
 /** With what finalized, not yet fulfilled orders reserve of the item; the physical stock is both together. */
-export const serializeStockItem = (item: StockItemRow, reserved = 0n): StockItemJson => {
+export const serializeStockItem = (item: StockItemRow): StockItemJson => {
   const onHand = toBigInt(item.onHandMilli);
+  const reserved = toBigInt(item.reservedMilli ?? 0);
   const threshold = item.lowStockThresholdMilli == null ? null : toBigInt(item.lowStockThresholdMilli);
   return {
     documentId: item.documentId,

@@ -15,7 +15,6 @@ import type {
 } from '../../../../shared/contracts/inventory';
 import type { Page } from '../../../../shared/contracts/pages';
 import { csvHeader, csvNumber, inertText, toCsv, type CsvColumn } from '../../../../shared/domain/csv';
-import { RESERVING_STATES } from '../../../../shared/domain/lifecycle';
 import { toBigInt } from '../../../../shared/domain/fixed-point';
 import { currencyScale, parseMoney, STOCK_CURRENCY } from '../../../../shared/domain/money';
 import { DEFAULT_UNIT, formatQuantity, parseQuantity } from '../../../../shared/domain/quantity';
@@ -81,13 +80,6 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
     return item;
   };
 
-  /** The item with what finalized, not yet fulfilled orders reserve of it, in one read. */
-  const findWithReserved = async (documentId: string) => {
-    const found = await items.findWithReserved(documentId);
-    if (!found) throw noItem(documentId);
-    return found;
-  };
-
   const skuTaken = (sku: string) => invalidField('sku', 'skuTaken', `SKU ${sku} is already used by another stock item`, { sku });
 
   /**
@@ -104,13 +96,6 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /** What finalized, not yet fulfilled orders reserve, per item id. */
-  const reservedOf = (rows: StockItemRow[]) =>
-    ledger().heldByOrdersIn(
-      RESERVING_STATES,
-      rows.map((row) => row.id)
-    );
-
   const settings = () => getService(strapi, 'settings').get();
 
   /** Refuses, each at its field, the quantities given that are fractions of a unit counted whole. */
@@ -125,29 +110,22 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (problems.length) throw invalidFields(problems.map(([path]) => ({ path, ...notWhole(unit) })));
   };
 
-  /** Stock items as the API shows them, with their three stock figures. */
-  const withStock = async (rows: StockItemRow[]) => {
-    const reserved = await reservedOf(rows);
-    return rows.map((row) => serializeStockItem(row, reserved.get(row.id)));
-  };
-
-  /** Books a change of the item's stock (an adjustment with the user's reason); answers its on-hand quantity after. */
+  /** Books a change of the item's stock (an adjustment with the user's reason); answers the item's balance after. */
   const book = async (stockItemId: number, delta: bigint, kind: 'initial' | 'adjustment', reason: string | undefined, actor: Actor) => {
     // Goods received cannot go short: whether stock may go below zero is read for a decrease only.
     const { allowNegativeStock } = delta < 0n ? await settings() : { allowNegativeStock: false };
     const [after] = await ledger().apply([{ stockItemId, delta, kind, reason }], actor, { allowNegativeStock });
-    return after.onHand;
+    return after;
   };
 
   return {
     async list({ q, lowStock, sort, page, pageSize }: StockItemListQuery) {
       const [rows, total] = await items.page({ q, lowStock }, sort, { page, pageSize });
-      return { data: await withStock(rows), meta: pagination({ page, pageSize }, total) };
+      return { data: rows.map(serializeStockItem), meta: pagination({ page, pageSize }, total) };
     },
 
     async get(documentId: string) {
-      const { item, reserved } = await findWithReserved(documentId);
-      return serializeStockItem(item, reserved);
+      return serializeStockItem(await findRow(documentId));
     },
 
     /** The stock items an order's lines name, by documentId or SKU, as stored. */
@@ -158,7 +136,7 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Every stock item as a spreadsheet, in the reader's language. */
     async exportCsv({ separator, language }: ExportQuery) {
-      const rows = await withStock(await items.all());
+      const rows = (await items.all()).map(serializeStockItem);
       const number = (value: string) => csvNumber(value, language);
       return toCsv(
         csvHeader(CSV_COLUMNS, language),
@@ -205,20 +183,20 @@ const createInventoryService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Goods received, breakage: a signed change; a stocktake: the physical stock counted, and the
-     * ledger books the difference. With the reason, in one transaction; answered with the quantity
+     * ledger books the difference. With the reason, in one transaction; answered with the figures
      * the ledger's UPDATE returned, not read back. A count that finds what the ledger says books nothing.
      */
     async adjust(documentId: string, { delta, counted, reason }: AdjustmentInput, actor: Actor) {
       const adjusted = await strapi.db.transaction(async ({ trx }) => {
         // Two stocktakes of one item at once must not both book the same difference.
         if (counted !== undefined) await lockByDocumentId(strapi, trx, UID.stockItem, documentId);
-        // Reserved stock does not move with an adjustment: read once, with the item.
-        const { item, reserved } = await findWithReserved(documentId);
+        const item = await findRow(documentId);
         await refuseFractions(item.unit, { delta, counted });
         const before = toBigInt(item.onHandMilli);
-        const change = counted === undefined ? parseQuantity(delta!) : parseQuantity(counted) - before - reserved;
-        const onHand = change === 0n ? before : await book(item.id, change, 'adjustment', reason, actor);
-        return serializeStockItem({ ...item, onHandMilli: onHand.toString() }, reserved);
+        const change = counted === undefined ? parseQuantity(delta!) : parseQuantity(counted) - before - toBigInt(item.reservedMilli ?? 0);
+        if (change === 0n) return serializeStockItem(item);
+        const after = await book(item.id, change, 'adjustment', reason, actor);
+        return serializeStockItem({ ...item, onHandMilli: after.onHand.toString(), reservedMilli: after.reserved?.toString() ?? null });
       });
       return adjusted as StockItemJson;
     },

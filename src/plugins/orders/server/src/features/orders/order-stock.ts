@@ -9,7 +9,7 @@ import type { MovementCause } from '../../../../shared/contracts/inventory';
 import type { Settings } from '../../../../shared/contracts/settings';
 import { toBigInt } from '../../../../shared/domain/fixed-point';
 import type { OrderState } from '../../../../shared/domain/lifecycle';
-import { stockChanges, targetHolding, type StockLine } from '../../../../shared/domain/stock-plan';
+import { reservationChanges, stockChanges, targetHolding, type StockLine } from '../../../../shared/domain/stock-plan';
 import { getService } from '../../core/service';
 import type { Movement } from '../inventory/ledger';
 import type { OrderRow } from './repository';
@@ -31,9 +31,10 @@ export interface Reconciliation {
   invoiced?: { lines: StockLine[] | null; invoice: { id: number } };
 }
 
+/** Brings the order, in the state it is stored in, to what it should hold in `state`: its stock and what it reserves. */
 export const reconcileStock = async (
   strapi: Core.Strapi,
-  order: Pick<OrderRow, 'id' | 'documentId' | 'number' | 'items'>,
+  order: Pick<OrderRow, 'id' | 'documentId' | 'number' | 'items' | 'state'>,
   state: OrderState,
   config: Settings,
   actor: Actor,
@@ -45,7 +46,8 @@ export const reconcileStock = async (
       ? (invoiced?.lines ?? (invoiced ? null : await getService(strapi, 'invoices').stockInForce(order.documentId)))
       : null;
   const target = targetHolding(stockLines(order), state, config.inventoryDriver, byInvoice);
-  const changes = stockChanges(target, await ledger.heldByOrder(order.id));
+  const held = await ledger.heldByOrder(order.id);
+  const changes = stockChanges(target, held);
   const ofOrder = { id: order.id, documentId: order.documentId, number: order.number };
   const movements = changes.flatMap(({ stockItemId, delta }): Movement[] => {
     const booking: Movement = {
@@ -60,5 +62,6 @@ export const reconcileStock = async (
     return writeOff && delta > 0n ? [booking, { stockItemId, delta: -delta, kind: 'write-off', cause, order: ofOrder }] : [booking];
   });
   // The items' balances after the movements, in the movements' order.
-  return (await ledger.apply(movements, actor, { allowNegativeStock })) as Array<{ onHand: bigint }>;
+  const reserving = reservationChanges(held, target, order.state, state);
+  return (await ledger.apply(movements, actor, { allowNegativeStock, reserving })) as Array<{ onHand: bigint }>;
 };

@@ -10,7 +10,7 @@ import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../../shared/contracts/actor';
 import type { NormalizedOrder } from '../../../../shared/contracts/normalized-order';
 import { orderNumber } from '../../../../shared/domain/order-number';
-import { stockChanges, targetHolding } from '../../../../shared/domain/stock-plan';
+import { reservationChanges, stockChanges, targetHolding } from '../../../../shared/domain/stock-plan';
 import { insertRows, updateColumns, type Transaction } from '../../core/database';
 import { getService } from '../../core/service';
 import { UID } from '../../core/uids';
@@ -69,14 +69,18 @@ export const insertNewShopOrders = async (
     fresh.flatMap(({ plan }, index) => plan.lines.map(({ stockItem, ...values }) => ({ values, links: { order: ids[index], stockItem } })))
   );
 
-  // A new order holds nothing yet: what it should hold is what it books.
+  // A new order holds nothing yet: what it should hold is what it books, and reserves if it arrives finalized.
   const config = await getService(strapi, 'settings').get();
+  const reserving = new Map<number, bigint>();
   const movements = fresh.flatMap(({ plan }, index): Movement[] => {
     const lines = plan.lines.flatMap((line) =>
       line.stockItem ? [{ stockItemId: line.stockItem, quantityMilli: BigInt(line.quantityMilli) }] : []
     );
+    const target = targetHolding(lines, plan.state, config.inventoryDriver);
+    for (const [stockItemId, change] of reservationChanges(new Map(), target, null, plan.state))
+      reserving.set(stockItemId, (reserving.get(stockItemId) ?? 0n) + change);
     const ofOrder = { id: ids[index], documentId: documentIds[index], number: numbers[index] };
-    return stockChanges(targetHolding(lines, plan.state, config.inventoryDriver), new Map()).map(({ stockItemId, delta }) => ({
+    return stockChanges(target, new Map()).map(({ stockItemId, delta }) => ({
       stockItemId,
       delta,
       kind: 'order',
@@ -84,7 +88,7 @@ export const insertNewShopOrders = async (
       order: ofOrder,
     }));
   });
-  const balances = await getService(strapi, 'ledger').apply(movements, actor, { allowNegativeStock: true });
+  const balances = await getService(strapi, 'ledger').apply(movements, actor, { allowNegativeStock: true, reserving });
   const balancesOf = new Map<number, Array<{ onHand: bigint }>>();
   movements.forEach((movement, index) =>
     balancesOf.set(movement.order!.id, [...(balancesOf.get(movement.order!.id) ?? []), balances[index]])

@@ -122,7 +122,7 @@ const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Writes the order's state, lines and stock; answers the balances of the items its stock moved. */
   const write = async (
     trx: Transaction,
-    row: Pick<OrderRow, 'id' | 'documentId' | 'number' | 'items'>,
+    row: Pick<OrderRow, 'id' | 'documentId' | 'number' | 'items' | 'state'>,
     state: OrderState,
     lines: LineData[],
     actor: Actor
@@ -285,7 +285,7 @@ const createShopOrders = ({ strapi }: { strapi: Core.Strapi }) => {
       );
       const number = orderNumber(row.id, new Date(row.createdAt), timeZone());
       await orders.setFields(trx, row.id, { number });
-      return { id: row.id, documentId: row.documentId, number, items: [] };
+      return { id: row.id, documentId: row.documentId, number, state: fields.state, items: [] };
     },
   };
 };
