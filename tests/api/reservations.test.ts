@@ -67,14 +67,17 @@ test('a finalize that commits while the count waits is counted once', async () =
   await act(app.admin, already.documentId, 'finalize');
   await forget();
 
-  // The finalize's transaction stays open until the count has started and waits for it.
+  // The finalize has written and holds its transaction open until the count has started and waits for it.
+  let written!: () => void;
   let commit!: () => void;
+  const finalizeWritten = new Promise<void>((resolve) => (written = resolve));
   const held = new Promise<void>((resolve) => (commit = resolve));
   const finalize = app.strapi.db.transaction(async () => {
     await app.strapi.plugin('orders').service('orders').transition(waiting.documentId, 'finalize', {}, ACTOR);
+    written();
     await held;
   });
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  await finalizeWritten;
   const count = ledger().countReservations();
   await new Promise((resolve) => setTimeout(resolve, 300));
   commit();

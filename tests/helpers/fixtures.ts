@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { RESERVING_STATES } from '../../src/plugins/orders/shared/domain/lifecycle';
 import type { Api } from './strapi';
 
 let skus = 0;
@@ -49,7 +50,7 @@ export const ledgerDisagreements = async (strapi: Core.Strapi) => {
     const sum = movements.reduce((total, movement) => total + BigInt(movement.quantityMilli), 0n);
     if (sum !== BigInt(item.onHandMilli)) disagreements.push(`${item.sku}: onHand ${item.onHandMilli}, movements ${sum}`);
     const reserved = movements
-      .filter((movement) => movement.kind === 'order' && movement.order?.state === 'finalized')
+      .filter((movement) => movement.kind === 'order' && RESERVING_STATES.includes(movement.order?.state))
       .reduce((total, movement) => total - BigInt(movement.quantityMilli), 0n);
     if (reserved !== BigInt(item.reservedMilli ?? -1))
       disagreements.push(`${item.sku}: reserved ${item.reservedMilli}, finalized orders' movements ${reserved}`);

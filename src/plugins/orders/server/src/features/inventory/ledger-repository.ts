@@ -2,7 +2,8 @@
  * The ledger's SQL, written below the query engine on purpose: an item's on-hand stock, and what
  * orders reserve of it, change only through an atomic, conditional UPDATE — never read, added in
  * JavaScript and written back — so that several app processes on one PostgreSQL cannot oversell;
- * movements are inserted in one batch. Table and column names come from Strapi's metadata, so naming stays Strapi's business.
+ * movements are inserted in one batch. Table and column names come from Strapi's metadata, so
+ * naming stays Strapi's business.
  */
 import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../../shared/contracts/actor';
